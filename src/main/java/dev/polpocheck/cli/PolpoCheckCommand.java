@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      ForecastCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,81 @@
+package dev.polpocheck.forecast;
+
+import dev.polpocheck.cost.CostBreakdown;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one simulated run of a workload produced: cost (total, by part, agent, model and day),
+ * rate-limit and delay figures, cache use per day and profile usage. Costs are picodollars.
+ *
+ * @param total total cost split by part
+ * @param byAgent cost per agent
+ * @param byModel cost per model
+ * @param dailyCost cost per day of the horizon
+ * @param dailyCacheReadTokens prompt tokens read from the cache per day
+ * @param dailyPromptTokens prompt tokens per day (uncached + reads + writes)
+ * @param calls calls attempted
+ * @param rateLimited 429 responses received (retries included)
+ * @param failed calls that failed for good
+ * @param addedDelayP50Millis median delay the setup added to a call (waiting, retries)
+ * @param addedDelayP95Millis 95th percentile of the added delay
+ * @param profiles per-profile usage, sorted by id
+ */
+public record RunOutcome(
+    CostBreakdown total,
+    SortedMap<String, CostBreakdown> byAgent,
+    SortedMap<String, CostBreakdown> byModel,
+    long[] dailyCost,
+    long[] dailyCacheReadTokens,
+    long[] dailyPromptTokens,
+    long calls,
+    long rateLimited,
+    long failed,
+    long addedDelayP50Millis,
+    long addedDelayP95Millis,
+    List<ProfileUsage> profiles) {
+
+  public RunOutcome {
+    byAgent = Collections.unmodifiableSortedMap(new TreeMap<>(byAgent));
+    byModel = Collections.unmodifiableSortedMap(new TreeMap<>(byModel));
+    dailyCost = dailyCost.clone();
+    dailyCacheReadTokens = dailyCacheReadTokens.clone();
+    dailyPromptTokens = dailyPromptTokens.clone();
+    profiles = List.copyOf(profiles);
+  }
+
+  /** Share of the calls that got a 429 at least once (429 count / calls; 0 without calls). */
+  public double rateLimitedRate() {
+    return calls == 0 ? 0 : rateLimited / (double) calls;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RunOutcome r
+        && r.total.equals(total)
+        && r.byAgent.equals(byAgent)
+        && r.byModel.equals(byModel)
+        && Arrays.equals(r.dailyCost, dailyCost)
+        && Arrays.equals(r.dailyCacheReadTokens, dailyCacheReadTokens)
+        && Arrays.equals(r.dailyPromptTokens, dailyPromptTokens)
+        && r.calls == calls
+        && r.rateLimited == rateLimited
+        && r.failed == failed
+        && r.addedDelayP50Millis == addedDelayP50Millis
+        && r.addedDelayP95Millis == addedDelayP95Millis
+        && r.profiles.equals(profiles);
+  }
+
+  @Override
+  public int hashCode() {
+    return total.hashCode() * 31 + Arrays.hashCode(dailyCost);
+  }
+
+  @Override
+  public String toString() {
+    return "RunOutcome[total=" + total + ", calls=" + calls + ", 429=" + rateLimited + "]";
+  }
+}
