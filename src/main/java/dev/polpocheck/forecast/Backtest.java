@@ -52,7 +52,8 @@ public final class Backtest {
       Corpus corpus, ForecastSettings settings, WorkloadSimulator simulator,
       Forecaster.Progress progress) {
     long dayStart = Corpus.floorTo(corpus.firstMillis(), Corpus.DAY);
-    int wholeDays = (int) Math.max(1, (corpus.endMillis() - dayStart) / Corpus.DAY);
+    // the last, partly recorded day counts as a day: a corpus of four weeks of data is 28 days
+    int wholeDays = (int) Math.max(1, -Math.floorDiv(-(corpus.endMillis() - dayStart), Corpus.DAY));
     List<String> warnings = new ArrayList<>();
     if (wholeDays < 2) {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,

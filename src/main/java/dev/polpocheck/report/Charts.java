@@ -102,6 +102,15 @@ final class Charts {
       v.add(values[i]);
       err.add(high == null ? 0 : Math.max(0, high[i] - values[i]));
     }
+    double max = 0;
+    for (double x : values) {
+      max = Math.max(max, x);
+    }
+    if (max <= 0) {
+      // an all-zero axis has no scale: XChart would draw NaN coordinates
+      c.getStyler().setYAxisMin(0.0);
+      c.getStyler().setYAxisMax(1.0);
+    }
     if (names.isEmpty()) {
       c.addSeries(yTitle, List.of("(none)"), List.of(0.0));
     } else if (high == null) {

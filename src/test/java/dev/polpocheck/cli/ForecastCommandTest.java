@@ -1,0 +1,230 @@
+package dev.polpocheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polpocheck.forecast.SampleWorkload;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Protects {@code polpo-check forecast} as users and CI pipelines call it: every flag, the
+ * no-argument demo that writes ./polpo-check-report/, the budget gate's exit code 1, and one-line
+ * errors with exit 2 (bad flag) or 3 (bad input).
+ */
+class ForecastCommandTest {
+  @TempDir static Path dir;
+  static Path traces;
+
+  /** A small trace file: the sample's first eight days (two weekends are not needed here). */
+  @BeforeAll
+  static void traces() throws IOException {
+    traces = dir.resolve("traces.jsonl.gz");
+    String all = new String(SampleWorkload.shippedBytes(), StandardCharsets.UTF_8);
+    List<String> lines = all.lines().filter(l -> l.compareTo("{\"timestamp\":\"2026-11-10") < 0)
+        .toList();
+    try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(traces)),
+        StandardCharsets.UTF_8)) {
+      for (String l : lines) {
+        w.write(l + "\n");
+      }
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(Path cwd, String... args) {
+    CommandLine cl = PolpoCheckCommand.newCommandLine();
+    ((ForecastCommand) cl.getSubcommands().get("forecast").getCommand()).workingDir = cwd;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Run forecast(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "forecast";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return run(dir, all);
+  }
+
+  @Test
+  void forecast_noArguments_runsTheSampleAndWritesTheDemoReport(@TempDir Path cwd)
+      throws Exception {
+    // the demo's defaults (200 runs at 500 sessions/day) are what a user gets; the test keeps
+    // them except the run count, to stay fast
+    Run r = run(cwd, "forecast", "--runs", "8");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("500 sessions/day"), r.out());
+    assertTrue(r.out().contains("report: polpo-check-report/report.html")
+        || r.out().contains("report: " + cwd.resolve("polpo-check-report/report.html")), r.out());
+    assertTrue(Files.exists(cwd.resolve("polpo-check-report/report.html")));
+    assertTrue(Files.exists(cwd.resolve("polpo-check-report/result.json")));
+  }
+
+  @Test
+  void forecast_tracesWithoutReport_writesNoFiles(@TempDir Path cwd) throws Exception {
+    Run r = run(cwd, "forecast", traces.toString(), "--runs", "5", "--horizon", "2d");
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.out().contains("report:"));
+    try (var s = Files.list(cwd)) {
+      assertEquals(0, s.count(), "never written unasked");
+    }
+  }
+
+  @Test
+  void forecast_everyFlag_appearsInTheResult() throws Exception {
+    Path scenarioB = Files.writeString(dir.resolve("haiku.json"),
+        "{\"name\": \"all haiku\", \"modelRemap\": {\"claude-sonnet-4-5\": \"claude-haiku-4-5\","
+            + " \"claude-opus-4-5\": \"claude-haiku-4-5\"}}");
+    Path scenarioA = Files.writeString(dir.resolve("a.json"), "{\"name\": \"base\"}");
+    Path out = dir.resolve("every-flag");
+    Run r = forecast(traces.toString(), "--scenario", scenarioA.toString(),
+        "--compare", scenarioB.toString(), "--horizon", "1w", "--start", "2027-01-04",
+        "--sessions-per-day", "40", "--growth", "10%/month", "--runs", "12", "--seed", "77",
+        "--threads", "2", "--confidence", "0.9", "--budget", "$1,000", "--fail-if-over", "p95",
+        "--backtest", "--report", out.toString());
+    assertEquals(0, r.exit(), r.err() + r.out());
+    String text = Files.readString(out.resolve("result.json"));
+    assertFalse(text.contains("E+"), "money is written as plain decimals");
+    JsonNode j = JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature
+        .USE_BIG_DECIMAL_FOR_FLOATS).build().readTree(text);
+    JsonNode s = j.get("settings");
+    assertEquals("2027-01-04T00:00:00Z", s.get("start").asString());
+    assertEquals(7, s.get("horizonDays").asInt());
+    assertEquals(40.0, s.get("sessionsPerDay").asDouble());
+    assertEquals(0.1, s.get("growthPerMonth").asDouble(), 1e-12);
+    assertEquals(12, s.get("runs").asInt());
+    assertEquals(77, s.get("seed").asLong());
+    assertEquals(0.9, s.get("confidence").asDouble());
+    assertEquals("base", j.get("baseline").get("name").asString());
+    assertEquals("all haiku", j.get("comparisons").get(0).get("name").asString());
+    assertEquals(1.0, j.get("comparisons").get(0).get("probabilityCheaper").asDouble());
+    assertEquals("1000", j.get("budget").get("usd").decimalValue().toPlainString());
+    assertEquals("p95", j.get("gate").get("statistic").asString());
+    assertEquals(2, j.get("backtest").get("heldOutDays").asInt(), "a quarter of 8 days");
+    assertTrue(r.out().contains("backtest: last 2 days"), r.out());
+    assertTrue(r.out().contains("Δ all haiku"), r.out());
+  }
+
+  @Test
+  void forecast_threadsOneOrTwo_sameResultJson() throws Exception {
+    Path a = dir.resolve("t1");
+    Path b = dir.resolve("t2");
+    assertEquals(0, forecast(traces.toString(), "--runs", "6", "--horizon", "3d", "--threads",
+        "1", "--report", a.toString()).exit());
+    assertEquals(0, forecast(traces.toString(), "--runs", "6", "--horizon", "3d", "--threads",
+        "2", "--report", b.toString()).exit());
+    assertEquals(Files.readString(a.resolve("result.json")),
+        Files.readString(b.resolve("result.json")));
+  }
+
+  @Test
+  void forecast_budgetBelowP95_exitsOneAndSaysFail() {
+    Run r = forecast(traces.toString(), "--runs", "5", "--horizon", "2d", "--budget", "1",
+        "--fail-if-over", "p95");
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("budget gate: p95") && r.out().contains("FAIL"), r.out());
+  }
+
+  @Test
+  void forecast_hugeBudget_exitsZero() {
+    Run r = forecast(traces.toString(), "--runs", "5", "--horizon", "2d", "--budget", "1000000",
+        "--fail-if-over", "mean");
+    assertEquals(0, r.exit(), r.out());
+    assertTrue(r.out().contains("pass"), r.out());
+  }
+
+  @Test
+  void forecast_shortTraces_warnAboutTheWeeklyShape() {
+    Run r = forecast(traces.toString(), "--runs", "3", "--horizon", "1d");
+    assertTrue(r.out().contains("warning: the corpus spans"), r.out());
+    assertTrue(r.out().contains("day-of-week profile is flat"), r.out());
+  }
+
+  @Test
+  void forecast_badFlags_exitTwoWithOneLine() {
+    String[][] bad = {
+      {"--horizon", "30x"},
+      {"--growth", "lots"},
+      {"--budget", "-5"},
+      {"--runs", "0"},
+      {"--threads", "0"},
+      {"--confidence", "1.5"},
+      {"--fail-if-over", "p95"},
+      {"--budget", "10", "--fail-if-over", "p100"},
+      {"--start", "tomorrow"},
+      {"--sessions-per-day", "-3"},
+    };
+    for (String[] args : bad) {
+      String[] all = new String[args.length + 1];
+      all[0] = traces.toString();
+      System.arraycopy(args, 0, all, 1, args.length);
+      Run r = forecast(all);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+  }
+
+  @Test
+  void forecast_missingTraceFile_exitsThreeNamingIt() {
+    Run r = forecast(dir.resolve("nope.jsonl").toString());
+    assertEquals(3, r.exit());
+    assertEquals("polpo-check: error: " + dir.resolve("nope.jsonl") + ": no such file",
+        r.err().strip());
+  }
+
+  @Test
+  void forecast_malformedTrace_exitsThreeWithLineAndColumn() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"timestamp\": 12,\n");
+    Run r = forecast(bad.toString());
+    assertEquals(3, r.exit());
+    assertTrue(r.err().startsWith("polpo-check: error: " + bad + ":1:"), r.err());
+  }
+
+  @Test
+  void forecast_malformedScenario_exitsThreeWithPosition() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad-scenario.json"), "{\n  \"name\": oops\n}");
+    Run r = forecast(traces.toString(), "--scenario", bad.toString(), "--runs", "2");
+    assertEquals(3, r.exit());
+    assertTrue(r.err().startsWith("polpo-check: error: " + bad + ":2:"), r.err());
+  }
+
+  @Test
+  void forecast_unknownRemapTarget_exitsThree() throws Exception {
+    Path bad = Files.writeString(dir.resolve("remap.json"),
+        "{\"modelRemap\": {\"claude-sonnet-4-5\": \"gpt-9\"}}");
+    Run r = forecast(traces.toString(), "--compare", bad.toString(), "--runs", "2");
+    assertEquals(3, r.exit());
+    assertTrue(r.err().contains("no price for anthropic:gpt-9"), r.err());
+  }
+
+  @Test
+  void forecast_help_listsEveryFlag() {
+    Run r = forecast("--help");
+    assertEquals(0, r.exit());
+    for (String f : List.of("--scenario", "--compare", "--horizon", "--start",
+        "--sessions-per-day", "--growth", "--runs", "--seed", "--threads", "--confidence",
+        "--budget", "--fail-if-over", "--backtest", "--report")) {
+      assertTrue(r.out().contains(f), f);
+    }
+  }
+}

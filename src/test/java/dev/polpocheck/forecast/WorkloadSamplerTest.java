@@ -1,0 +1,104 @@
+package dev.polpocheck.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polpocheck.trace.Call;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protects the future workload a forecast replays: the bootstrap reproduces the recorded sessions'
+ * mean, agents keep their share, sessions keep their gaps, and the calls stream in time order.
+ */
+class WorkloadSamplerTest {
+  private static final long MONDAY = Instant.parse("2026-11-02T00:00:00Z").toEpochMilli();
+
+  /** 60 sessions of agent a with 1..60 calls of 100 output tokens; 20 of agent b with 1 call. */
+  private static Corpus corpus() {
+    List<Call> calls = new ArrayList<>();
+    for (int s = 0; s < 60; s++) {
+      for (int i = 0; i <= s; i++) {
+        calls.add(TestCalls.call(MONDAY + s * 3_600_000L + i * 10_000L, "a" + s, "a",
+            "claude-haiku-4-5", 10, 100));
+      }
+    }
+    for (int s = 0; s < 20; s++) {
+      calls.add(TestCalls.call(MONDAY + s * 3_600_000L, "b" + s, "b", "claude-haiku-4-5", 10, 100));
+    }
+    return Corpus.of(calls);
+  }
+
+  @Test
+  void draw_manySessions_bootstrapMeanIsTheCorpusMeanWithinItsStandardError() {
+    Corpus c = corpus();
+    SummaryStatistics corpusLengths = new SummaryStatistics();
+    c.sessions().forEach(s -> corpusLengths.addValue(s.calls().size()));
+    // corpus mean of calls per session: (sum 1..60 + 20) / 80 = (1830 + 20) / 80 = 23.125
+    assertEquals(23.125, corpusLengths.getMean(), 1e-12);
+    ArrivalProcess a = new ArrivalProcess(200, 0, Corpus.flat(24), Corpus.flat(7));
+    WorkloadSampler sampler = new WorkloadSampler(c, a);
+    List<WorkloadSampler.Placed> drawn = sampler.draw(MONDAY, 20 * Corpus.DAY, new Well19937c(9));
+    SummaryStatistics boot = new SummaryStatistics();
+    Map<String, Integer> byAgent = new HashMap<>();
+    drawn.forEach(p -> {
+      boot.addValue(p.session().calls().size());
+      byAgent.merge(p.session().agent(), 1, Integer::sum);
+    });
+    double se = corpusLengths.getStandardDeviation() / Math.sqrt(drawn.size());
+    assertTrue(Math.abs(boot.getMean() - 23.125) <= 3 * se,
+        "bootstrap mean " + boot.getMean() + " vs 23.125, se " + se);
+    // agent a holds 60 of 80 sessions: share 0.75, binomial sd sqrt(.75 * .25 / n)
+    double share = byAgent.get("a") / (double) drawn.size();
+    assertTrue(Math.abs(share - 0.75) <= 3 * Math.sqrt(0.75 * 0.25 / drawn.size()), "share " + share);
+  }
+
+  @Test
+  void calls_mergedWorkload_isInTimeOrderAndKeepsGaps() {
+    Corpus c = corpus();
+    ArrivalProcess a = new ArrivalProcess(300, 0, Corpus.flat(24), Corpus.flat(7));
+    List<WorkloadSampler.Placed> drawn =
+        new WorkloadSampler(c, a).draw(MONDAY, Corpus.DAY, new Well19937c(1));
+    long previous = Long.MIN_VALUE;
+    Map<String, Long> lastBySession = new HashMap<>();
+    int n = 0;
+    for (Call call : WorkloadSampler.calls(drawn, MONDAY + Corpus.DAY)) {
+      assertTrue(call.timestampMillis() >= previous);
+      assertTrue(call.timestampMillis() < MONDAY + Corpus.DAY);
+      assertNull(call.profile());
+      previous = call.timestampMillis();
+      Long last = lastBySession.put(call.session(), call.timestampMillis());
+      if (last != null) {
+        assertEquals(10_000L, call.timestampMillis() - last, "recorded gap kept");
+      }
+      n++;
+    }
+    int expected = 0;
+    for (WorkloadSampler.Placed p : drawn) {
+      for (Call x : p.session().calls()) {
+        if (p.startMillis() + x.timestampMillis() - p.session().startMillis() < MONDAY + Corpus.DAY) {
+          expected++;
+        }
+      }
+    }
+    assertEquals(expected, n, "every call inside the horizon, once");
+  }
+
+  @Test
+  void calls_sessionRunningPastTheEnd_isCutAtTheEnd() {
+    Session s = new Session("x", "a", List.of(
+        TestCalls.call(0, "x", "a", "m", 1, 1), TestCalls.call(5_000, "x", "a", "m", 1, 1)));
+    List<WorkloadSampler.Placed> placed = List.of(new WorkloadSampler.Placed(0, 1_000, s));
+    List<Call> out = new ArrayList<>();
+    WorkloadSampler.calls(placed, 4_000).forEach(out::add);
+    assertEquals(1, out.size());
+    assertEquals("f0:x", out.get(0).session());
+  }
+}

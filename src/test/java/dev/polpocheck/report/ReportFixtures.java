@@ -1,0 +1,57 @@
+package dev.polpocheck.report;
+
+import dev.polpocheck.cost.Money;
+import dev.polpocheck.forecast.Backtest;
+import dev.polpocheck.forecast.BudgetGate;
+import dev.polpocheck.forecast.Corpus;
+import dev.polpocheck.forecast.ForecastResult;
+import dev.polpocheck.forecast.ForecastSettings;
+import dev.polpocheck.forecast.Forecaster;
+import dev.polpocheck.forecast.Horizon;
+import dev.polpocheck.forecast.SampleWorkload;
+import dev.polpocheck.forecast.Setups;
+import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallStatus;
+import dev.polpocheck.trace.CallerRole;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small forecasts for the report tests. */
+final class ReportFixtures {
+  static final long MONDAY = Instant.parse("2026-11-02T00:00:00Z").toEpochMilli();
+
+  private ReportFixtures() {}
+
+  /** Sessions of one Haiku call of 1M uncached input tokens: exactly $1 each. */
+  static Corpus oneDollarSessions() {
+    List<Call> calls = new ArrayList<>();
+    for (int s = 0; s < 30; s++) {
+      calls.add(new Call(MONDAY + s * 3_600_000L, "s" + s, "coder", CallerRole.AGENT, "anthropic",
+          "claude-haiku-4-5", 1_000_000, 0, 0, 0, 0, 0, null, CallStatus.OK, -1, -1, false));
+    }
+    return Corpus.of(calls);
+  }
+
+  /** 10 one-dollar sessions a day for 3 days, 50 runs, with a $30 budget and a p95 gate. */
+  static ForecastReport.Input oneDollarForecast() {
+    ForecastResult r = Forecaster.run(oneDollarSessions(),
+        new ForecastSettings(new Horizon(MONDAY + 7 * 86_400_000L, 3), 10, 0, 50, 9, 2, 0.95),
+        List.of(Setups.defaults()), Forecaster.Progress.none());
+    long budget = 30 * Money.PICOS_PER_USD;
+    return new ForecastReport.Input(r, budget, BudgetGate.evaluate(r, budget, "p95"), null,
+        "one-dollar sessions");
+  }
+
+  /** The sample workload at a small rate, with a comparison and a backtest. */
+  static ForecastReport.Input sampleForecast() {
+    Corpus c = Corpus.of(SampleWorkload.shipped());
+    ForecastSettings s = new ForecastSettings(new Horizon(c.endMillis(), 30), 60, 0.1, 30, 1, 2,
+        0.95);
+    ForecastResult r = Forecaster.run(c, s, List.of(Setups.sample(), Setups.defaults()),
+        Forecaster.Progress.none());
+    Backtest.Result bt = Backtest.run(c, s, Setups.sample(), Forecaster.Progress.none());
+    return new ForecastReport.Input(r, 2_000 * Money.PICOS_PER_USD, null, bt,
+        "embedded sample workload");
+  }
+}
