@@ -1,0 +1,41 @@
+package dev.polpocheck.sim.limits;
+
+/**
+ * A subscription plan's usage window: at most {@code limitTokens} counted tokens within a window
+ * of {@code windowMillis} that opens at the first request after the previous window closed (the
+ * shape of Claude's "5-hour windows"). Running out is a rate limit (429 until the window closes),
+ * never a billing failure. No public sizes exist, so the user supplies them.
+ */
+public final class WindowBudget {
+  private final long windowMillis;
+  private final long limitTokens;
+  private long windowStart = Long.MIN_VALUE;
+  private long used;
+
+  /** A budget of {@code limitTokens} per window of {@code windowMillis}; both positive. */
+  public WindowBudget(long windowMillis, long limitTokens) {
+    if (windowMillis <= 0 || limitTokens <= 0) {
+      throw new IllegalArgumentException("window and limit must be positive");
+    }
+    this.windowMillis = windowMillis;
+    this.limitTokens = limitTokens;
+  }
+
+  /**
+   * Charges {@code tokens} at {@code now} or tells how long until the window closes.
+   *
+   * @return 0 when charged, else the ms until the current window closes (at least 1,000)
+   */
+  public long tryConsume(long tokens, long now) {
+    if (windowStart == Long.MIN_VALUE || now >= windowStart + windowMillis) {
+      windowStart = now;
+      used = 0;
+    }
+    if (used > 0 && used + tokens > limitTokens) {
+      return Math.max(1_000L, windowStart + windowMillis - now);
+    }
+    // a first request larger than the whole window is admitted, like an oversized bucket need
+    used += tokens;
+    return 0;
+  }
+}
