@@ -10,6 +10,13 @@ public final class CacheSplit {
   long write;
   long input;
 
+  /** Sets the split directly (a recorded split, or no caching at all). */
+  public void set(long read, long write, long input) {
+    this.read = read;
+    this.write = write;
+    this.input = input;
+  }
+
   /** Tokens read from the cache. */
   public long read() {
     return read;

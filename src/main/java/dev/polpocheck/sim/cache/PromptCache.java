@@ -58,6 +58,8 @@ public final class PromptCache {
    * @param promptTokens T, the whole prompt
    * @param policy how this model caches
    * @param out receives the split
+   * @param commit false to only compute the split (the cache is left as it was), true to also
+   *     refresh the entries hit and create the new ones
    */
   public void request(
       long now,
@@ -70,20 +72,25 @@ public final class PromptCache {
       long preambleTokens,
       long promptTokens,
       CachePolicy policy,
-      CacheSplit out) {
+      CacheSplit out,
+      boolean commit) {
     long t = promptTokens;
     long hit = 0;
     Entry conv = live(key(scope, model, conversation), now);
     if (conv != null && conv.length <= t) {
       hit = conv.length;
-      conv.expiresAt = now + conv.ttl;
+      if (commit) {
+        conv.expiresAt = now + conv.ttl;
+      }
     }
     Entry sys = null;
     if (system >= 0 && systemTokens > 0 && systemTokens < t) {
       sys = live(key(scope, model, system), now);
       if (sys != null && sys.length == unit(systemTokens, policy)) {
         hit = Math.max(hit, sys.length);
-        sys.expiresAt = now + sys.ttl;
+        if (commit) {
+          sys.expiresAt = now + sys.ttl;
+        }
       } else {
         sys = null;
       }
@@ -93,7 +100,9 @@ public final class PromptCache {
       pre = live(key(scope, model, preamble), now);
       if (pre != null && pre.length == unit(preambleTokens, policy)) {
         hit = Math.max(hit, pre.length);
-        pre.expiresAt = now + pre.ttl;
+        if (commit) {
+          pre.expiresAt = now + pre.ttl;
+        }
       } else {
         pre = null;
       }
@@ -104,6 +113,9 @@ public final class PromptCache {
     out.read = read;
     out.write = write;
     out.input = t - read - write;
+    if (!commit) {
+      return;
+    }
 
     if (cachedT >= policy.minCacheableTokens() && cachedT > hit) {
       put(key(scope, model, conversation), cachedT, now, policy.ttlMillis());

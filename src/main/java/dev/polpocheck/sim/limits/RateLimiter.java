@@ -97,11 +97,18 @@ public final class RateLimiter {
     return 0;
   }
 
-  /** Gives back the unused part of an output reservation when the response ends. */
-  public void refundOutput(int key, long amount, long now) {
+  /**
+   * Gives back the unused part of an output reservation when the response ends: what was taken
+   * for {@code reserved} (clamped to the bucket) minus the {@code actual} output.
+   */
+  public void refundOutput(int key, long reserved, long actual, long now) {
     TokenBucket otpm = buckets.get(key)[2];
-    if (otpm != null && amount > 0) {
-      otpm.refund(Math.min(amount, otpm.capacity()), now);
+    if (otpm != null) {
+      long taken = Math.min(reserved, otpm.capacity());
+      long back = taken - Math.min(actual, taken);
+      if (back > 0) {
+        otpm.refund(back, now);
+      }
     }
   }
 

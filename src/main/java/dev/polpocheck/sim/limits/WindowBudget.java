@@ -22,20 +22,35 @@ public final class WindowBudget {
   }
 
   /**
-   * Charges {@code tokens} at {@code now} or tells how long until the window closes.
-   *
-   * @return 0 when charged, else the ms until the current window closes (at least 1,000)
+   * How long a request of {@code tokens} must wait at {@code now}: 0 when it fits, else the ms
+   * until the current window closes (at least 1,000). Changes nothing.
    */
-  public long tryConsume(long tokens, long now) {
+  public long waitMillis(long tokens, long now) {
+    if (windowStart == Long.MIN_VALUE || now >= windowStart + windowMillis) {
+      return 0;
+    }
+    // a first request larger than the whole window is admitted, like an oversized bucket need
+    if (used > 0 && used + tokens > limitTokens) {
+      return Math.max(1_000L, windowStart + windowMillis - now);
+    }
+    return 0;
+  }
+
+  /** Charges {@code tokens} at {@code now}, opening a new window when none is open. */
+  public void consume(long tokens, long now) {
     if (windowStart == Long.MIN_VALUE || now >= windowStart + windowMillis) {
       windowStart = now;
       used = 0;
     }
-    if (used > 0 && used + tokens > limitTokens) {
-      return Math.max(1_000L, windowStart + windowMillis - now);
-    }
-    // a first request larger than the whole window is admitted, like an oversized bucket need
     used += tokens;
-    return 0;
+  }
+
+  /** Charges {@code tokens} when they fit; returns {@link #waitMillis} (0 when charged). */
+  public long tryConsume(long tokens, long now) {
+    long wait = waitMillis(tokens, now);
+    if (wait == 0) {
+      consume(tokens, now);
+    }
+    return wait;
   }
 }

@@ -19,7 +19,7 @@ class PromptCacheTest {
   private final CacheSplit s = new CacheSplit();
 
   private void call(long t, int scope, long session, long prompt, CachePolicy p) {
-    cache.request(t, scope, 0, session, -1, 0, -1, 0, prompt, p, s);
+    cache.request(t, scope, 0, session, -1, 0, -1, 0, prompt, p, s, true);
   }
 
   private void assertSplit(long read, long write, long input) {
@@ -78,19 +78,19 @@ class PromptCacheTest {
   @Test
   void systemPrefix_sharedAcrossSessions_readByNewSession() {
     // agent chain 100, S = 1,500; sessions 1 and 2 start in the same millisecond: both write
-    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s);
+    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
     assertSplit(0, 2_000, 0);
-    cache.request(0, 0, 0, 2, 100, 1_500, -1, 0, 2_000, SONNET, s);
+    cache.request(0, 0, 0, 2, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
     assertSplit(0, 2_000, 0);
     // a third session 1 ms later reads the system prefix and writes only its own 700 tokens
-    cache.request(1, 0, 0, 3, 100, 1_500, -1, 0, 2_200, SONNET, s);
+    cache.request(1, 0, 0, 3, 100, 1_500, -1, 0, 2_200, SONNET, s, true);
     assertSplit(1_500, 700, 0);
   }
 
   @Test
   void conversation_promptShrinks_readsOnlySystemPrefix() {
-    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 9_000, SONNET, s);
-    cache.request(1_000, 0, 0, 1, 100, 1_500, -1, 0, 4_000, SONNET, s); // compacted
+    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 9_000, SONNET, s, true);
+    cache.request(1_000, 0, 0, 1, 100, 1_500, -1, 0, 4_000, SONNET, s, true); // compacted
     assertSplit(1_500, 2_500, 0);
   }
 
@@ -101,6 +101,14 @@ class PromptCacheTest {
     call(1_000, 0, 1, 1_500, DEEPSEEK);
     // 1,000 tokens cached as 15 units of 64 = 960; the other 540 are plain input
     assertSplit(960, 0, 540);
+  }
+
+  @Test
+  void peek_withoutCommit_leavesCacheUnchanged() {
+    cache.request(0, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, false);
+    assertSplit(0, 2_000, 0);
+    call(1_000, 0, 1, 2_000, SONNET); // nothing was stored by the peek: written again
+    assertSplit(0, 2_000, 0);
   }
 
   @Test

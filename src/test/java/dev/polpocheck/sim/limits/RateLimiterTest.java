@@ -27,7 +27,7 @@ class RateLimiterTest {
     RateLimiter rl = new RateLimiter(0);
     int k = rl.key("org-a", "sonnet-4", TIER1);
     rl.tryAdmit(k, 20_000, 8_000, 0);
-    rl.refundOutput(k, 7_000, 0); // the response produced 1,000 of the 8,000 reserved
+    rl.refundOutput(k, 8_000, 1_000, 0); // the response produced 1,000 of the 8,000 reserved
     // OTPM: need 8,000, level 7,000 -> 1,000 / 133.33 per s = 7.5 s; ITPM still 20 s
     assertEquals(20_000, rl.tryAdmit(k, 20_000, 8_000, 0));
     // 20 s later ITPM has 10,000 + 20 x 500 = 20,000: admitted
@@ -54,6 +54,9 @@ class RateLimiterTest {
     assertEquals(1, rl.oversizedRequests());
     // the bucket is now empty: the next one waits a full minute instead of forever
     assertEquals(60_000, rl.tryAdmit(k, 1_000, 64_000, 0));
+    // the response used 100 tokens: 8,000 were taken, 7,900 come back, not 63,900
+    rl.refundOutput(k, 64_000, 100, 0);
+    assertEquals(1, rl.tryAdmit(k, 1_000, 8_000, 0) / 1_000); // 100 missing: 0.75 s -> 1 s
   }
 
   @Test
