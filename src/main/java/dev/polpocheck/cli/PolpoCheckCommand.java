@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      InstallCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -4,24 +4,27 @@ import java.util.Objects;
 
 /**
  * The production selector: the same answer as {@link ReferenceSelector} for every state and
- * time, in O(log n) per selection and per state change, with no allocation.
+ * time, with no sorting and no allocation per call; O(log n) per selection and per state change
+ * at worst, O(1) in a replay's steady state.
  *
- * <p>How it works. Each provider keeps four indexed min-heaps over its profiles (numbered by
- * file position, which breaks every tie as Polpo's stable sort does): available OAuth profiles
- * and available API-key profiles, both keyed by {@code lastUsed}; cooling profiles keyed by
- * {@code cooldownUntil}; disabled profiles keyed by {@code disabledUntil}. Splitting "available"
- * by type gives "OAuth first, then least recently used" without a compound key.
+ * <p>How it works. Each provider keeps four priority queues ({@link RunHeap}: a sorted run plus a
+ * 4-ary indexed heap) over its profiles, numbered by file position, which breaks every tie as
+ * Polpo's stable sort does: available OAuth profiles and available API-key profiles, both keyed
+ * by {@code lastUsed}; cooling profiles keyed by {@code cooldownUntil}; disabled profiles keyed
+ * by {@code disabledUntil}. Splitting "available" by type gives "OAuth first, then least recently
+ * used" without a compound key. The answer is the head of the first non-empty queue in that
+ * order.
  *
  * <p>Every profile sits in the bucket it had at the provider's <em>classification time</em> — the
  * {@code now} of the provider's last selection. Buckets only ever move forward in time (disabled
  * → cooling or available, cooling → available), because an expiry is the only way a profile
  * changes bucket without a state change. So before answering at {@code now} the selector pops
  * every disabled profile whose {@code disabledUntil <= now} and every cooling profile whose
- * {@code cooldownUntil <= now} and re-files them: lazy migration, amortised O(log n) per expiry.
- * State changes reported by the pool re-file the one profile at the classification time, which is
- * never later than the next selection, so the next migration corrects it. A selection at a time
- * earlier than the classification time (a clock going backwards) re-files the provider's
- * profiles from scratch.
+ * {@code cooldownUntil <= now} and re-files them: lazy migration, paid once per expiry. State
+ * changes reported by the pool re-file the one profile at the classification time, which is never
+ * later than the next selection, so the next migration corrects it. A selection at a time earlier
+ * than the classification time (a clock going backwards) re-files the provider's profiles from
+ * scratch, O(n log n) once. Pinned selections read the pin's state directly.
  */
 public final class FastSelector implements Selector, ProfilePool.Listener {
 
@@ -34,7 +37,7 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
   private static final class Buckets {
     final int[] members;
     /** Indexed by the bucket constants above. */
-    final IndexedMinHeap[] heaps = new IndexedMinHeap[4];
+    final RunHeap[] heaps = new RunHeap[4];
     /** Local profile number → its current bucket. */
     final byte[] bucket;
     long classifiedAt = Long.MIN_VALUE;
@@ -42,7 +45,7 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
     Buckets(int[] members) {
       this.members = members;
       for (int b = 0; b < heaps.length; b++) {
-        heaps[b] = new IndexedMinHeap(members.length);
+        heaps[b] = new RunHeap(members.length);
       }
       bucket = new byte[members.length];
     }
@@ -93,9 +96,9 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
       buckets.classifiedAt = now;
       migrate(buckets, now);
     }
-    IndexedMinHeap[] heaps = buckets.heaps;
+    RunHeap[] heaps = buckets.heaps;
     for (int b = AVAILABLE_OAUTH; ; b = nextChoice(b)) {
-      IndexedMinHeap heap = heaps[b];
+      RunHeap heap = heaps[b];
       if (heap.size() > 0) {
         return buckets.members[heap.peek()];
       }
@@ -132,11 +135,11 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
 
   /** Moves every profile whose disable or cooldown has ended by {@code now} to its new bucket. */
   private void migrate(Buckets buckets, long now) {
-    IndexedMinHeap disabled = buckets.heaps[DISABLED];
+    RunHeap disabled = buckets.heaps[DISABLED];
     while (disabled.size() > 0 && disabled.peekKey() <= now) {
       file(buckets, disabled.poll());
     }
-    IndexedMinHeap cooling = buckets.heaps[COOLING];
+    RunHeap cooling = buckets.heaps[COOLING];
     while (cooling.size() > 0 && cooling.peekKey() <= now) {
       file(buckets, cooling.poll());
     }
@@ -144,7 +147,7 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
 
   private void refileAll(Buckets buckets, long now) {
     buckets.classifiedAt = now;
-    for (IndexedMinHeap heap : buckets.heaps) {
+    for (RunHeap heap : buckets.heaps) {
       heap.clear();
     }
     for (int local = 0; local < buckets.members.length; local++) {
