@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      CostCommand.class,
+      PricesCommand.class,
+      GenerateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
