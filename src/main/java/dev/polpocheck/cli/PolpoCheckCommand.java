@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       InstallCommand.class,
+      CostCommand.class,
+      PricesCommand.class,
+      GenerateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
