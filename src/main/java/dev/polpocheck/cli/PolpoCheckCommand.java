@@ -18,6 +18,10 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       ForecastCommand.class,
+      InstallCommand.class,
+      CostCommand.class,
+      PricesCommand.class,
+      GenerateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

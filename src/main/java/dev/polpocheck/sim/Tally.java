@@ -1,0 +1,45 @@
+package dev.polpocheck.sim;
+
+import dev.polpocheck.cost.CostBreakdown;
+import dev.polpocheck.cost.Money;
+
+/** A mutable running sum of calls, tokens and cost for one group; turned into a record at the end. */
+final class Tally {
+  long calls;
+  long input;
+  long output;
+  long read;
+  long write5m;
+  long write1h;
+  long cIn;
+  long cOut;
+  long cW5;
+  long cW1;
+  long cRead;
+
+  void add(long in, long out, long rd, long w5, long w1, CostBreakdown c) {
+    calls++;
+    input += in;
+    output += out;
+    read += rd;
+    write5m += w5;
+    write1h += w1;
+    cIn = Money.add(cIn, c.input());
+    cOut = Money.add(cOut, c.output());
+    cW5 = Money.add(cW5, c.cacheWrite5m());
+    cW1 = Money.add(cW1, c.cacheWrite1h());
+    cRead = Money.add(cRead, c.cacheRead());
+  }
+
+  SimResult.Tokens tokens() {
+    return new SimResult.Tokens(input, output, read, write5m, write1h);
+  }
+
+  CostBreakdown cost() {
+    return new CostBreakdown(cIn, cOut, cW5, cW1, cRead);
+  }
+
+  SimResult.Part part() {
+    return new SimResult.Part(calls, tokens(), cost());
+  }
+}
