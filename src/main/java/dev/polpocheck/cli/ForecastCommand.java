@@ -129,7 +129,15 @@ final class ForecastCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     validateFlags();
     boolean demo = traces.isEmpty();
-    List<Call> calls = demo ? SampleWorkload.shipped() : TraceFiles.read(resolve(traces));
+    List<String> inputWarnings = List.of();
+    List<Call> calls;
+    if (demo) {
+      calls = SampleWorkload.shipped();
+    } else {
+      TraceFiles read = TraceFiles.read(resolve(traces));
+      calls = read.calls();
+      inputWarnings = read.warnings();
+    }
     Corpus corpus = Corpus.of(calls);
     List<WorkloadSimulator> setups = new ArrayList<>();
     setups.add(scenario != null ? Setups.load(resolve(scenario))
@@ -145,7 +153,7 @@ final class ForecastCommand implements Callable<Integer> {
     boolean tty = TerminalProgress.isTerminal();
     ForecastResult result;
     try (TerminalProgress p = TerminalProgress.start("forecast", runs, err, tty)) {
-      result = Forecaster.run(corpus, settings, setups, p);
+      result = Forecaster.run(corpus, settings, setups, p).withMoreWarnings(inputWarnings);
     }
     Backtest.Result bt = null;
     if (backtest) {

@@ -1,5 +1,8 @@
 package dev.polpocheck.forecast;
 
+import dev.polpocheck.UserInputException;
+import dev.polpocheck.catalog.Price;
+import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.cost.Pricing;
 import dev.polpocheck.trace.Call;
 import java.util.Map;
@@ -8,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * The simplest setup: every call runs as recorded and is billed at list price, optionally as
- * another model; no rate limits, no rotation, no added delay. It answers "what does this workload
- * cost" and is the baseline the full replay simulator refines.
+ * another model; no rate limits, no rotation, no added delay, caching as recorded. It answers
+ * "what does this workload cost as recorded" and its results can be checked by hand, which makes
+ * it the reference the forecast machinery is tested with.
  *
  * @param name name shown in reports
  * @param prices the price catalog
@@ -17,7 +21,7 @@ import java.util.TreeMap;
  * @param assumed1hShareBasisPoints share of unsplit cache writes billed at the 1-hour rate
  */
 public record CostOnlySimulator(
-    String name, PriceLookup prices, Map<String, String> modelRemap, int assumed1hShareBasisPoints)
+    String name, PriceCatalog prices, Map<String, String> modelRemap, int assumed1hShareBasisPoints)
     implements WorkloadSimulator {
 
   public CostOnlySimulator {
@@ -26,13 +30,20 @@ public record CostOnlySimulator(
     modelRemap = Map.copyOf(new TreeMap<>(modelRemap));
   }
 
+  /** Calls billed as recorded at the default catalog's list prices. */
+  public static CostOnlySimulator asRecorded() {
+    return new CostOnlySimulator("as recorded", PriceCatalog.defaultCatalog(), Map.of(), 10_000);
+  }
+
   @Override
   public RunOutcome run(Iterable<Call> calls, Horizon horizon, long seed) {
     OutcomeBuilder out = new OutcomeBuilder(horizon);
     for (Call c : calls) {
       Call billed = remap(c);
-      out.add(billed, Pricing.cost(billed, prices.priceOf(billed.provider(), billed.model()),
-          assumed1hShareBasisPoints), billed.profile(), 0);
+      Price p = prices.find(billed.provider(), billed.model()).orElseThrow(() ->
+          new UserInputException("no list price for " + billed.provider() + ":" + billed.model()
+              + " in the price catalog"));
+      out.add(billed, Pricing.cost(billed, p, assumed1hShareBasisPoints), billed.profile(), 0);
     }
     return out.build();
   }

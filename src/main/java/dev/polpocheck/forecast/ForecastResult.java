@@ -48,6 +48,14 @@ public record ForecastResult(
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /** This result with {@code more} warnings in front of its own (e.g. skipped trace records). */
+  public ForecastResult withMoreWarnings(List<String> more) {
+    List<String> all = new ArrayList<>(more);
+    all.addAll(warnings);
+    return new ForecastResult(settings, sessionsPerDay, corpusSessions, corpusSpanDays, all,
+        setups);
+  }
+
   /** The baseline setup's runs. */
   public SetupRuns baseline() {
     return setups.get(0);
@@ -213,15 +221,14 @@ public record ForecastResult(
       return new DailyBand(q[0], q[1], q[2], q[3], q[4], q[5]);
     }
 
-    /** Per day, the median across runs of the cache hit ratio (reads / prompt tokens). */
+    /** Per day, the median across runs of the cache hit ratio (reads / (reads + writes)). */
     public double[] cacheHitRatioByDay() {
       int days = runs.get(0).dailyCost().length;
       double[] out = new double[days];
       double[] v = new double[runs.size()];
       for (int d = 0; d < days; d++) {
         for (int r = 0; r < runs.size(); r++) {
-          long p = runs.get(r).dailyPromptTokens()[d];
-          v[r] = p == 0 ? 0 : runs.get(r).dailyCacheReadTokens()[d] / (double) p;
+          v[r] = runs.get(r).cacheHitRatio(d);
         }
         double[] s = v.clone();
         Arrays.sort(s);

@@ -15,7 +15,7 @@ public final class OutcomeBuilder {
   private final SortedMap<String, CostBreakdown> byModel = new TreeMap<>();
   private final long[] dailyCost;
   private final long[] dailyRead;
-  private final long[] dailyPrompt;
+  private final long[] dailyWrite;
   private long calls;
   private long rateLimited;
   private long failed;
@@ -28,7 +28,7 @@ public final class OutcomeBuilder {
     this.horizon = horizon;
     this.dailyCost = new long[horizon.days()];
     this.dailyRead = new long[horizon.days()];
-    this.dailyPrompt = new long[horizon.days()];
+    this.dailyWrite = new long[horizon.days()];
   }
 
   /** Records a call that ran, billed at {@code cost}, served by {@code profile} (may be null). */
@@ -40,7 +40,7 @@ public final class OutcomeBuilder {
     int d = horizon.dayOf(call.timestampMillis());
     dailyCost[d] = Math.addExact(dailyCost[d], cost.total());
     dailyRead[d] += call.cacheReadTokens();
-    dailyPrompt[d] += call.promptTokens();
+    dailyWrite[d] += call.cacheWriteTokens();
     if (profile != null) {
       profileCalls.merge(profile, 1L, Long::sum);
     }
@@ -75,7 +75,7 @@ public final class OutcomeBuilder {
             .map(e -> new ProfileUsage(e.getKey(), e.getValue(), List.of()))
             .toList();
     return new RunOutcome(
-        total, byAgent, byModel, dailyCost, dailyRead, dailyPrompt, calls, rateLimited, failed,
+        total, byAgent, byModel, dailyCost, dailyRead, dailyWrite, calls, rateLimited, failed,
         Stats.orderStatistic(sorted, 0.50), Stats.orderStatistic(sorted, 0.95), profiles);
   }
 }

@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * @param byModel cost per model
  * @param dailyCost cost per day of the horizon
  * @param dailyCacheReadTokens prompt tokens read from the cache per day
- * @param dailyPromptTokens prompt tokens per day (uncached + reads + writes)
+ * @param dailyCacheWriteTokens prompt tokens written to the cache per day
  * @param calls calls attempted
  * @param rateLimited 429 responses received (retries included)
- * @param failed calls that failed for good
+ * @param failed calls that failed for good, or were not run because an earlier failure ended
+ *     their agent run
  * @param addedDelayP50Millis median delay the setup added to a call (waiting, retries)
  * @param addedDelayP95Millis 95th percentile of the added delay
  * @param profiles per-profile usage, sorted by id
@@ -30,7 +31,7 @@ public record RunOutcome(
     SortedMap<String, CostBreakdown> byModel,
     long[] dailyCost,
     long[] dailyCacheReadTokens,
-    long[] dailyPromptTokens,
+    long[] dailyCacheWriteTokens,
     long calls,
     long rateLimited,
     long failed,
@@ -43,8 +44,15 @@ public record RunOutcome(
     byModel = Collections.unmodifiableSortedMap(new TreeMap<>(byModel));
     dailyCost = dailyCost.clone();
     dailyCacheReadTokens = dailyCacheReadTokens.clone();
-    dailyPromptTokens = dailyPromptTokens.clone();
+    dailyCacheWriteTokens = dailyCacheWriteTokens.clone();
     profiles = List.copyOf(profiles);
+  }
+
+  /** Cache hit ratio of a day: reads / (reads + writes), the share of cached prefix served. */
+  public double cacheHitRatio(int day) {
+    long r = dailyCacheReadTokens[day];
+    long w = dailyCacheWriteTokens[day];
+    return r + w == 0 ? 0 : r / (double) (r + w);
   }
 
   /** Share of the calls that got a 429 at least once (429 count / calls; 0 without calls). */
@@ -60,7 +68,7 @@ public record RunOutcome(
         && r.byModel.equals(byModel)
         && Arrays.equals(r.dailyCost, dailyCost)
         && Arrays.equals(r.dailyCacheReadTokens, dailyCacheReadTokens)
-        && Arrays.equals(r.dailyPromptTokens, dailyPromptTokens)
+        && Arrays.equals(r.dailyCacheWriteTokens, dailyCacheWriteTokens)
         && r.calls == calls
         && r.rateLimited == rateLimited
         && r.failed == failed

@@ -168,9 +168,22 @@ public final class SampleWorkload {
     }
   }
 
-  /** The shipped sample's calls. */
+  /** The shipped sample's calls, read by the same trace reader as users' files. */
   public static List<Call> shipped() {
-    return NativeTraceLines.parse(new String(shippedBytes(), StandardCharsets.UTF_8), RESOURCE);
+    try (InputStream in = SampleWorkload.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the sample workload is missing from the jar: " + RESOURCE);
+      }
+      java.nio.file.Path tmp = java.nio.file.Files.createTempFile("polpo-check-sample", ".jsonl.gz");
+      try {
+        java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return TraceFiles.read(List.of(tmp)).calls();
+      } finally {
+        java.nio.file.Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Agent pick(double u) {

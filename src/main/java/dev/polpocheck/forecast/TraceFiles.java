@@ -2,42 +2,49 @@ package dev.polpocheck.forecast;
 
 import dev.polpocheck.UserInputException;
 import dev.polpocheck.trace.Call;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import dev.polpocheck.trace.ReadSummary;
+import dev.polpocheck.trace.TraceReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import java.util.Locale;
+import java.nio.file.Path;
 
-/** Reads the workload corpus of a forecast from native trace JSONL files (plain or gzip). */
-public final class TraceFiles {
-  private TraceFiles() {}
+/**
+ * Reads the corpus of a forecast with the project's trace reader (native JSONL, Claude Code,
+ * mini-swe-agent; files or directories; gzip), keeping count of what it skipped.
+ *
+ * @param calls the calls read, deduplicated
+ * @param warnings skipped or unusable records, said plainly (never dropped silently)
+ */
+public record TraceFiles(List<Call> calls, List<String> warnings) {
+  public TraceFiles {
+    calls = List.copyOf(calls);
+    warnings = List.copyOf(warnings);
+  }
 
   /**
-   * All calls of the files, in file order.
+   * Reads the inputs.
    *
-   * @throws UserInputException when a file is missing, unreadable or has a bad line
+   * @throws UserInputException when an input is missing or unreadable, or holds no call
    */
-  public static List<Call> read(List<Path> files) {
+  public static TraceFiles read(List<Path> inputs) {
     List<Call> calls = new ArrayList<>();
-    for (Path f : files) {
-      try (InputStream raw = Files.newInputStream(f)) {
-        InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        calls.addAll(NativeTraceLines.parse(
-            new String(in.readAllBytes(), StandardCharsets.UTF_8), f.toString()));
-      } catch (NoSuchFileException e) {
-        throw new UserInputException(f + ": no such file");
-      } catch (IOException e) {
-        throw new UserInputException(f + ": cannot read: " + e.getMessage());
-      }
+    ReadSummary s = new TraceReader(false, 1).read(inputs, calls::add);
+    List<String> w = new ArrayList<>();
+    if (s.skipped() > 0) {
+      w.add(String.format(Locale.ROOT, "%d bad trace records were skipped (first: %s)",
+          s.skipped(), s.problems().isEmpty() ? "?" : s.problems().get(0)));
+    }
+    if (s.withoutUsage() > 0) {
+      w.add(s.withoutUsage() + " calls had no usage recorded and are left out of the workload");
     }
     if (calls.isEmpty()) {
+      w.add(0, "read as " + s.formats().keySet().stream()
+          .map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).sorted().toList());
       throw new UserInputException(
-          (files.size() == 1 ? files.get(0) : files.toString()) + ": no calls in the workload");
+          (inputs.size() == 1 ? inputs.get(0) : inputs.toString()) + ": no calls in the workload"
+              + " (" + String.join("; ", w) + ")");
     }
-    return calls;
+    return new TraceFiles(calls, w);
   }
 }

@@ -306,7 +306,7 @@ public final class ForecastReport {
       y[d] = hit[d] * 100;
     }
     charts.add(Charts.render("cache-hit", Charts.lines("Cache hit ratio per day (median run)", "day",
-        "% of prompt tokens read from cache", Map.of("cache hit %", new double[][] {x, y}))));
+        "% of cached prefix tokens read (not written)", Map.of("cache hit %", new double[][] {x, y}))));
     charts.addAll(profileCharts(base.medianRun(), r));
     List<Page.Table> tables = new ArrayList<>();
     tables.add(distTable("totals", "Total and parts (USD)", total, base.parts(conf), "total"));

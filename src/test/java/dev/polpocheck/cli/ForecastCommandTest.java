@@ -93,9 +93,8 @@ class ForecastCommandTest {
   @Test
   void forecast_everyFlag_appearsInTheResult() throws Exception {
     Path scenarioB = Files.writeString(dir.resolve("haiku.json"),
-        "{\"name\": \"all haiku\", \"modelRemap\": {\"claude-sonnet-4-5\": \"claude-haiku-4-5\","
-            + " \"claude-opus-4-5\": \"claude-haiku-4-5\"}}");
-    Path scenarioA = Files.writeString(dir.resolve("a.json"), "{\"name\": \"base\"}");
+        "{\"remap\": [{\"from\": \"anthropic:*\", \"to\": \"anthropic:claude-haiku-4-5\"}]}");
+    Path scenarioA = Files.writeString(dir.resolve("base.json"), "{\"rotation\": \"sticky\"}");
     Path out = dir.resolve("every-flag");
     Run r = forecast(traces.toString(), "--scenario", scenarioA.toString(),
         "--compare", scenarioB.toString(), "--horizon", "1w", "--start", "2027-01-04",
@@ -115,14 +114,14 @@ class ForecastCommandTest {
     assertEquals(12, s.get("runs").asInt());
     assertEquals(77, s.get("seed").asLong());
     assertEquals(0.9, s.get("confidence").asDouble());
-    assertEquals("base", j.get("baseline").get("name").asString());
-    assertEquals("all haiku", j.get("comparisons").get(0).get("name").asString());
+    assertEquals("base.json", j.get("baseline").get("name").asString());
+    assertEquals("haiku.json", j.get("comparisons").get(0).get("name").asString());
     assertEquals(1.0, j.get("comparisons").get(0).get("probabilityCheaper").asDouble());
     assertEquals("1000", j.get("budget").get("usd").decimalValue().toPlainString());
     assertEquals("p95", j.get("gate").get("statistic").asString());
     assertEquals(2, j.get("backtest").get("heldOutDays").asInt(), "a quarter of 8 days");
     assertTrue(r.out().contains("backtest: last 2 days"), r.out());
-    assertTrue(r.out().contains("Δ all haiku"), r.out());
+    assertTrue(r.out().contains("Δ haiku.json"), r.out());
   }
 
   @Test
@@ -188,16 +187,18 @@ class ForecastCommandTest {
   void forecast_missingTraceFile_exitsThreeNamingIt() {
     Run r = forecast(dir.resolve("nope.jsonl").toString());
     assertEquals(3, r.exit());
-    assertEquals("polpo-check: error: " + dir.resolve("nope.jsonl") + ": no such file",
+    assertEquals("polpo-check: error: " + dir.resolve("nope.jsonl") + ": no such file or directory",
         r.err().strip());
   }
 
   @Test
-  void forecast_malformedTrace_exitsThreeWithLineAndColumn() throws Exception {
+  void forecast_traceWithoutAnyCall_exitsThreeNamingIt() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.jsonl"), "{\"timestamp\": 12,\n");
     Run r = forecast(bad.toString());
     assertEquals(3, r.exit());
-    assertTrue(r.err().startsWith("polpo-check: error: " + bad + ":1:"), r.err());
+    assertTrue(r.err().startsWith("polpo-check: error: " + bad + ": no calls in the workload"),
+        r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
   }
 
   @Test
@@ -209,12 +210,11 @@ class ForecastCommandTest {
   }
 
   @Test
-  void forecast_unknownRemapTarget_exitsThree() throws Exception {
-    Path bad = Files.writeString(dir.resolve("remap.json"),
-        "{\"modelRemap\": {\"claude-sonnet-4-5\": \"gpt-9\"}}");
+  void forecast_scenarioAgainstTheSchema_exitsThreeWithPosition() throws Exception {
+    Path bad = Files.writeString(dir.resolve("rotation.json"), "{\n  \"rotation\": \"random\"\n}");
     Run r = forecast(traces.toString(), "--compare", bad.toString(), "--runs", "2");
     assertEquals(3, r.exit());
-    assertTrue(r.err().contains("no price for anthropic:gpt-9"), r.err());
+    assertTrue(r.err().startsWith("polpo-check: error: " + bad + ":2:"), r.err());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.cost.Pricing;
 import dev.polpocheck.trace.Call;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class BacktestTest {
   void run_sampleFourWeeks_holdsOutTheLastWeekAndFindsItInsideTheBand() {
     Corpus c = Corpus.of(SampleWorkload.shipped());
     ForecastSettings s = new ForecastSettings(new Horizon(0, 1), Double.NaN, 0, 60, 7, 2, 0.95);
-    Backtest.Result r = Backtest.run(c, s, Setups.defaults(), Forecaster.Progress.none());
+    Backtest.Result r = Backtest.run(c, s, CostOnlySimulator.asRecorded(), Forecaster.Progress.none());
     assertEquals(7, r.heldOutDays());
     assertEquals(21, r.trainingDays());
     assertEquals(Instant.parse("2026-11-23T00:00:00Z").toEpochMilli(), r.cutMillis());
@@ -32,7 +33,7 @@ class BacktestTest {
     for (Session x : c.sessions()) {
       if (x.startMillis() >= r.cutMillis()) {
         for (Call call : x.calls()) {
-          actual += Pricing.cost(call, PriceLookup.builtIn().priceOf("anthropic", call.model()),
+          actual += Pricing.cost(call, PriceCatalog.defaultCatalog().find("anthropic", call.model()).orElseThrow(),
               10_000).total();
         }
       }
@@ -50,7 +51,7 @@ class BacktestTest {
       calls.add(TestCalls.call(start + h * Corpus.HOUR, "s" + h, "a", "claude-haiku-4-5", 1000, 10));
     }
     ForecastSettings s = new ForecastSettings(new Horizon(0, 1), Double.NaN, 0, 20, 7, 1, 0.95);
-    Backtest.Result r = Backtest.run(Corpus.of(calls), s, Setups.defaults(),
+    Backtest.Result r = Backtest.run(Corpus.of(calls), s, CostOnlySimulator.asRecorded(),
         Forecaster.Progress.none());
     assertEquals(2, r.heldOutDays(), "a quarter of 10 whole days, rounded down");
     assertFalse(r.warnings().isEmpty());
@@ -62,7 +63,7 @@ class BacktestTest {
     Corpus c = Corpus.of(List.of(TestCalls.call(0, "s", "a", "claude-haiku-4-5", 1, 1)));
     ForecastSettings s = new ForecastSettings(new Horizon(0, 1), Double.NaN, 0, 5, 7, 1, 0.95);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Backtest.run(c, s, Setups.defaults(), Forecaster.Progress.none()));
+        () -> Backtest.run(c, s, CostOnlySimulator.asRecorded(), Forecaster.Progress.none()));
     assertTrue(e.getMessage().contains("at least 2 whole days"));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.trace.Call;
 import java.time.Instant;
@@ -34,12 +35,15 @@ class ForecasterTest {
     return Corpus.of(calls);
   }
 
-  /** Two agents, each session one Sonnet call of 1M input and 100k output tokens ($4.50). */
+  /**
+   * Two agents, each session one Sonnet call of 100k input and 100k output tokens ($1.80; the
+   * prompt stays under the 200k long-context threshold).
+   */
   private static Corpus sonnetSessions() {
     List<Call> calls = new ArrayList<>();
     for (int s = 0; s < 20; s++) {
       calls.add(TestCalls.call(MONDAY + s * Corpus.HOUR, "s" + s, s % 2 == 0 ? "a" : "b",
-          "claude-sonnet-4-5", 1_000_000, 100_000));
+          "claude-sonnet-4-5", 100_000, 100_000));
     }
     return Corpus.of(calls);
   }
@@ -54,7 +58,7 @@ class ForecasterTest {
     // 10 sessions/day for 3 days at $1 each: the total is Poisson(30) dollars, so the mean over
     // 400 runs is 30 within 3 standard errors (3 * sqrt(30 / 400) = 0.82).
     ForecastResult r = Forecaster.run(oneDollarSessions(), settings(400, 2, 10),
-        List.of(Setups.defaults()), Forecaster.Progress.none());
+        List.of(CostOnlySimulator.asRecorded()), Forecaster.Progress.none());
     for (RunOutcome o : r.baseline().runs()) {
       assertEquals(o.calls() * DOLLAR, o.total().total(), "each call costs exactly $1");
       assertEquals(o.total().total(), o.total().input());
@@ -71,15 +75,15 @@ class ForecasterTest {
   void run_oneThreadOrThree_identicalResults() {
     Corpus c = sonnetSessions();
     AtomicInteger progress = new AtomicInteger();
-    ForecastResult one = Forecaster.run(c, settings(24, 1, 30), List.of(Setups.defaults()),
+    ForecastResult one = Forecaster.run(c, settings(24, 1, 30), List.of(CostOnlySimulator.asRecorded()),
         Forecaster.Progress.none());
-    ForecastResult three = Forecaster.run(c, settings(24, 3, 30), List.of(Setups.defaults()),
+    ForecastResult three = Forecaster.run(c, settings(24, 3, 30), List.of(CostOnlySimulator.asRecorded()),
         progress::incrementAndGet);
     assertEquals(one.baseline().runs(), three.baseline().runs());
     assertEquals(24, progress.get(), "progress told once per run");
     ForecastResult otherSeed = Forecaster.run(c, new ForecastSettings(
         new Horizon(MONDAY + 7 * Corpus.DAY, 3), 30, 0, 24, 124, 1, 0.95),
-        List.of(Setups.defaults()), Forecaster.Progress.none());
+        List.of(CostOnlySimulator.asRecorded()), Forecaster.Progress.none());
     assertNotEquals(one.baseline().runs(), otherSeed.baseline().runs());
   }
 
@@ -88,10 +92,10 @@ class ForecasterTest {
     // Haiku 4.5 ($1/$5) costs exactly a third of Sonnet 4.5 ($3/$15) in every category, so on
     // the same workload (common random numbers) the difference is -2/3 of the baseline, run by
     // run, with no sampling noise at all.
-    WorkloadSimulator haiku = new CostOnlySimulator("haiku", PriceLookup.builtIn(),
+    WorkloadSimulator haiku = new CostOnlySimulator("haiku", PriceCatalog.defaultCatalog(),
         Map.of("claude-sonnet-4-5", "claude-haiku-4-5"), 10_000);
     ForecastResult r = Forecaster.run(sonnetSessions(), settings(30, 2, 20),
-        List.of(Setups.defaults(), haiku), Forecaster.Progress.none());
+        List.of(CostOnlySimulator.asRecorded(), haiku), Forecaster.Progress.none());
     for (int i = 0; i < 30; i++) {
       long base = r.baseline().runs().get(i).total().total();
       long alt = r.setups().get(1).runs().get(i).total().total();
@@ -106,7 +110,7 @@ class ForecasterTest {
   @Test
   void budget_betweenP5AndP95_probabilityAndCrossingDayFollowTheRuns() {
     ForecastResult r = Forecaster.run(oneDollarSessions(), settings(200, 2, 10),
-        List.of(Setups.defaults()), Forecaster.Progress.none());
+        List.of(CostOnlySimulator.asRecorded()), Forecaster.Progress.none());
     long budget = 30 * DOLLAR;
     long over = r.baseline().runs().stream().filter(o -> o.total().total() > budget).count();
     ForecastResult.BudgetOutlook b = r.budget(budget);
@@ -123,7 +127,7 @@ class ForecasterTest {
   @Test
   void budgetGate_p95AboveBudget_isOver() {
     ForecastResult r = Forecaster.run(oneDollarSessions(), settings(100, 2, 10),
-        List.of(Setups.defaults()), Forecaster.Progress.none());
+        List.of(CostOnlySimulator.asRecorded()), Forecaster.Progress.none());
     long p95 = r.baseline().total(0.95).p95().value();
     assertTrue(BudgetGate.evaluate(r, p95 - 1, "p95").over());
     assertFalse(BudgetGate.evaluate(r, p95, "P95").over(), "equal to the budget is not over");

@@ -3,6 +3,7 @@ package dev.polpocheck.report;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.forecast.Backtest;
 import dev.polpocheck.forecast.BudgetGate;
+import dev.polpocheck.forecast.CostOnlySimulator;
 import dev.polpocheck.forecast.Corpus;
 import dev.polpocheck.forecast.ForecastResult;
 import dev.polpocheck.forecast.ForecastSettings;
@@ -37,7 +38,7 @@ final class ReportFixtures {
   static ForecastReport.Input oneDollarForecast() {
     ForecastResult r = Forecaster.run(oneDollarSessions(),
         new ForecastSettings(new Horizon(MONDAY + 7 * 86_400_000L, 3), 10, 0, 50, 9, 2, 0.95),
-        List.of(Setups.defaults()), Forecaster.Progress.none());
+        List.of(CostOnlySimulator.asRecorded()), Forecaster.Progress.none());
     long budget = 30 * Money.PICOS_PER_USD;
     return new ForecastReport.Input(r, budget, BudgetGate.evaluate(r, budget, "p95"), null,
         "one-dollar sessions");
