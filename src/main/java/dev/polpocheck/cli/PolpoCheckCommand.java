@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       ForecastCommand.class,
+      CapacityCommand.class,
       InstallCommand.class,
       CostCommand.class,
       PricesCommand.class,

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.polpocheck.forecast.SampleWorkload;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +26,10 @@ class ForecastCommandTest {
   @TempDir static Path dir;
   static Path traces;
 
-  /** A small trace file: the sample's first eight days (two weekends are not needed here). */
+
   @BeforeAll
   static void traces() throws IOException {
-    traces = dir.resolve("traces.jsonl.gz");
-    String all = new String(SampleWorkload.shippedBytes(), StandardCharsets.UTF_8);
-    List<String> lines = all.lines().filter(l -> l.compareTo("{\"timestamp\":\"2026-11-10") < 0)
-        .toList();
-    try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(traces)),
-        StandardCharsets.UTF_8)) {
-      for (String l : lines) {
-        w.write(l + "\n");
-      }
-    }
+    traces = CliFixtures.eightDayTraces(dir);
   }
 
   record Run(int exit, String out, String err) {}

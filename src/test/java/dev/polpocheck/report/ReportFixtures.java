@@ -4,6 +4,7 @@ import dev.polpocheck.cost.Money;
 import dev.polpocheck.forecast.Backtest;
 import dev.polpocheck.forecast.BudgetGate;
 import dev.polpocheck.forecast.CostOnlySimulator;
+import dev.polpocheck.forecast.CapacitySearch;
 import dev.polpocheck.forecast.Corpus;
 import dev.polpocheck.forecast.ForecastResult;
 import dev.polpocheck.forecast.ForecastSettings;
@@ -42,6 +43,17 @@ final class ReportFixtures {
     long budget = 30 * Money.PICOS_PER_USD;
     return new ForecastReport.Input(r, budget, BudgetGate.evaluate(r, budget, "p95"), null,
         "one-dollar sessions");
+  }
+
+  /** A capacity search on the sample at 100 sessions/day: tier1 then tier4, one organisation. */
+  static CapacityReport.Input sampleCapacity() {
+    Corpus c = Corpus.of(SampleWorkload.shipped());
+    dev.polpocheck.sim.Scenario base = Setups.sample().scenario();
+    CapacitySearch.Settings s = new CapacitySearch.Settings(new Horizon(c.endMillis(), 1), 100, 1,
+        1, 2, List.of("tier1", "tier4"), 1, 1, new CapacitySearch.Objective(2_000, 0.01, 0));
+    CapacitySearch.Result r = CapacitySearch.run(c, s,
+        k -> Setups.of(k.label(), k.apply(base, "anthropic")), Forecaster.Progress.none());
+    return new CapacityReport.Input(r, "embedded sample workload");
   }
 
   /** The sample workload at a small rate, with a comparison and a backtest. */

@@ -41,17 +41,24 @@ class ReportInBrowserTest {
     }
     ForecastReport.write(dir.resolve("report"), ReportFixtures.sampleForecast(), "test");
     html = dir.resolve("report").resolve("report.html");
+    CapacityReport.write(dir.resolve("capacity"), ReportFixtures.sampleCapacity(), "test");
   }
 
   /** Runs Chromium headless on the report with the given extra arguments. */
   static Result chromium(Path profile, String... extra) throws IOException, InterruptedException {
+    return chromium(html, profile, extra);
+  }
+
+  /** Runs Chromium headless on {@code page}. */
+  static Result chromium(Path page, Path profile, String... extra)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-extensions",
         "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
         "--enable-logging=stderr", "--v=0"));
     cmd.addAll(List.of(extra));
-    cmd.add(html.toUri().toString());
+    cmd.add(page.toUri().toString());
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
@@ -88,6 +95,18 @@ class ReportInBrowserTest {
         "cost-by-model", "cache-hit", "profile-utilisation", "profile-timeline"), charts);
     assertTrue(r.out().contains("What-if: difference against sample scenario"), "comparison table");
     assertTrue(r.out().contains("backtest: recorded cost of the last 7 days"), "backtest figure");
+  }
+
+  @Test
+  void capacityReport_inHeadlessChromium_rendersItsCurvesWithoutConsoleErrors() throws Exception {
+    Result r = chromium(dir.resolve("capacity").resolve("report.html"),
+        dir.resolve("profile-capacity"), "--dump-dom");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of(), r.consoleMessages(), "console messages");
+    assertTrue(r.out().contains("data-chart=\"capacity-delay\""), "delay curve");
+    assertTrue(r.out().contains("data-chart=\"capacity-429\""), "429 curve");
+    assertTrue(r.out().contains("Smallest setup: 1 org x 1 key, tier4")
+        || r.out().contains("No candidate meets the objective"), "verdict");
   }
 
   @Test

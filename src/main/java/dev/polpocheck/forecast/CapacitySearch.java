@@ -1,0 +1,243 @@
+package dev.polpocheck.forecast;
+
+import dev.polpocheck.sim.Scenario;
+import dev.polpocheck.sim.rotation.ProfileType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds the smallest credential setup that carries a workload within its objectives.
+ *
+ * <p><b>Candidates</b> are (organisations, tier or plan, profiles per organisation), tried in
+ * order of fewest organisations first, then the tiers in the order given (lowest first), profiles
+ * per organisation fixed: rate limits are per organisation, so only another organisation or a
+ * higher tier adds throughput; more profiles in one organisation change rotation, not capacity.
+ * The first candidate that meets the objective at the target load is the answer.
+ *
+ * <p><b>Measuring a candidate.</b> Each candidate replays the same {@code runs} sampled workloads
+ * (common random numbers: one seed for every candidate and load). Over the runs it takes the
+ * worst run of each figure — the highest per-run P95 added delay, the highest 429 rate (429
+ * responses per call), the most failed calls — so "meets the objective" means every run met it.
+ * <b>The load-vs-delay curve</b> repeats this at {@link #LOAD_FACTORS} times the target rate; a
+ * candidate's throughput ceiling is the highest load on that grid that still meets the objective
+ * (open when even the highest does).
+ */
+public final class CapacitySearch {
+  /** The loads of each candidate's curve, as multiples of the target rate. */
+  public static final double[] LOAD_FACTORS = {0.25, 0.5, 1, 2, 4};
+
+  private CapacitySearch() {}
+
+  /**
+   * What the setup must achieve.
+   *
+   * @param maxP95DelayMillis largest acceptable 95th-percentile added delay per call
+   * @param max429Rate largest acceptable share of 429 responses per call
+   * @param maxFailed largest acceptable number of failed (or not run) calls
+   */
+  public record Objective(long maxP95DelayMillis, double max429Rate, long maxFailed) {
+    /** True when the measured figures are within every limit. */
+    public boolean metBy(Measure m) {
+      return m.p95DelayMillis() <= maxP95DelayMillis
+          && m.rate429() <= max429Rate
+          && m.failed() <= maxFailed;
+    }
+  }
+
+  /**
+   * One candidate setup.
+   *
+   * @param organisations organisations (each with its own rate limits and cache)
+   * @param tier rate-limit tier ("tier1".."tier4") or a plan name from the scenario
+   * @param profilesPerOrganisation API-key profiles in each organisation
+   */
+  public record Candidate(int organisations, String tier, int profilesPerOrganisation) {
+    /** e.g. "2 orgs x 1 key, tier2". */
+    public String label() {
+      return String.format(Locale.ROOT, "%d org%s x %d key%s, %s", organisations,
+          organisations == 1 ? "" : "s", profilesPerOrganisation,
+          profilesPerOrganisation == 1 ? "" : "s", tier);
+    }
+
+    /** The scenario's profiles replaced by this candidate's, modelled on its first profile. */
+    public Scenario apply(Scenario base, String provider) {
+      Scenario.Profile template = base.profiles().stream()
+          .filter(p -> p.provider().equals(provider)).findFirst().orElse(null);
+      boolean plan = base.plans().containsKey(tier);
+      List<Scenario.Profile> profiles = new ArrayList<>();
+      for (int o = 1; o <= organisations; o++) {
+        for (int k = 1; k <= profilesPerOrganisation; k++) {
+          profiles.add(new Scenario.Profile(
+              provider + ":org" + o + "-key" + k,
+              provider,
+              template == null ? ProfileType.API_KEY : template.type(),
+              "org" + o,
+              plan ? "unlimited" : tier,
+              plan ? tier : null,
+              template == null ? -1 : template.monthlySpendCapPicos(),
+              template == null ? 0 : template.tokenLifetimeMillis(),
+              template == null ? 0 : template.refreshFailureRate()));
+        }
+      }
+      return base.withProfiles(profiles);
+    }
+  }
+
+  /**
+   * A candidate's figures at one load: the worst over the runs.
+   *
+   * @param loadFactor the load as a multiple of the target
+   * @param sessionsPerDay the load
+   * @param p95DelayMillis highest per-run P95 added delay
+   * @param rate429 highest per-run 429 responses per call
+   * @param failed most failed (or not run) calls in a run
+   * @param meets whether the objective holds
+   */
+  public record Measure(
+      double loadFactor, double sessionsPerDay, long p95DelayMillis, double rate429, long failed,
+      boolean meets) {}
+
+  /**
+   * A candidate's evaluation.
+   *
+   * @param candidate the setup
+   * @param atTarget its figures at the target load
+   * @param curve its figures at every load of {@link #LOAD_FACTORS}, ascending
+   * @param ceilingSessionsPerDay highest load on the curve meeting the objective (0: none)
+   * @param ceilingOpen true when the highest load of the curve still met it
+   */
+  public record Evaluated(
+      Candidate candidate, Measure atTarget, List<Measure> curve, double ceilingSessionsPerDay,
+      boolean ceilingOpen) {
+    public Evaluated {
+      curve = List.copyOf(curve);
+    }
+  }
+
+  /**
+   * The search's settings.
+   *
+   * @param horizon the period replayed (its hours carry the corpus's daily shape)
+   * @param targetSessionsPerDay the load to carry
+   * @param runs sampled workloads per candidate and load
+   * @param seed seed of the workloads and simulator
+   * @param threads worker threads
+   * @param tiers tiers or plan names to try, in order (lowest first)
+   * @param maxOrganisations the most organisations to try
+   * @param profilesPerOrganisation profiles in each organisation
+   * @param objective what must hold
+   */
+  public record Settings(
+      Horizon horizon,
+      double targetSessionsPerDay,
+      int runs,
+      long seed,
+      int threads,
+      List<String> tiers,
+      int maxOrganisations,
+      int profilesPerOrganisation,
+      Objective objective) {
+    public Settings {
+      tiers = List.copyOf(tiers);
+      if (tiers.isEmpty() || maxOrganisations < 1 || profilesPerOrganisation < 1 || runs < 1) {
+        throw new IllegalArgumentException(
+            "need at least one tier, one organisation, one profile and one run");
+      }
+    }
+  }
+
+  /**
+   * The search's outcome.
+   *
+   * @param settings what was searched
+   * @param evaluated every candidate tried, in search order
+   * @param chosen the smallest candidate meeting the objective, or null when none does
+   * @param warnings what the reader should know (corpus shape)
+   */
+  public record Result(
+      Settings settings, List<Evaluated> evaluated, Candidate chosen, List<String> warnings) {
+    public Result {
+      evaluated = List.copyOf(evaluated);
+      warnings = List.copyOf(warnings);
+      Objects.requireNonNull(settings, "settings");
+    }
+  }
+
+  /** Tier names the tier tables know; anything else must be a plan of the scenario. */
+  public static final Set<String> TIERS = Set.of("tier1", "tier2", "tier3", "tier4", "unlimited");
+
+  /**
+   * Runs the search.
+   *
+   * @param corpus the recorded sessions
+   * @param settings target, runs, candidates and objective
+   * @param setupFor the setup replayed for a candidate
+   * @param progress told after each run
+   */
+  public static Result run(
+      Corpus corpus, Settings settings, Function<Candidate, WorkloadSimulator> setupFor,
+      Forecaster.Progress progress) {
+    List<Evaluated> evaluated = new ArrayList<>();
+    Candidate chosen = null;
+    search:
+    for (int orgs = 1; orgs <= settings.maxOrganisations(); orgs++) {
+      for (String tier : settings.tiers()) {
+        Candidate c = new Candidate(orgs, tier, settings.profilesPerOrganisation());
+        Evaluated e = evaluate(corpus, settings, setupFor.apply(c), c, progress);
+        evaluated.add(e);
+        if (e.atTarget().meets()) {
+          chosen = c;
+          break search;
+        }
+      }
+    }
+    return new Result(settings, evaluated, chosen, corpus.warnings());
+  }
+
+  /** The number of simulated runs a search of {@code candidates} candidates does. */
+  public static long runsFor(Settings s, long candidates) {
+    return candidates * LOAD_FACTORS.length * s.runs();
+  }
+
+  static Evaluated evaluate(Corpus corpus, Settings s, WorkloadSimulator setup, Candidate c,
+      Forecaster.Progress progress) {
+    List<Measure> curve = new ArrayList<>();
+    Measure atTarget = null;
+    double ceiling = 0;
+    boolean open = false;
+    for (double f : LOAD_FACTORS) {
+      Measure m = measure(corpus, s, setup, f, progress);
+      curve.add(m);
+      if (f == 1) {
+        atTarget = m;
+      }
+      if (m.meets()) {
+        ceiling = m.sessionsPerDay();
+        open = f == LOAD_FACTORS[LOAD_FACTORS.length - 1];
+      }
+    }
+    return new Evaluated(c, atTarget, curve, ceiling, open);
+  }
+
+  static Measure measure(Corpus corpus, Settings s, WorkloadSimulator setup, double factor,
+      Forecaster.Progress progress) {
+    double rate = s.targetSessionsPerDay() * factor;
+    ForecastSettings fs = new ForecastSettings(s.horizon(), rate, 0, s.runs(), s.seed(),
+        s.threads(), 0.95);
+    ForecastResult r = Forecaster.run(corpus, fs, List.of(setup), progress);
+    long delay = 0;
+    double rate429 = 0;
+    long failed = 0;
+    for (RunOutcome o : r.baseline().runs()) {
+      delay = Math.max(delay, o.addedDelayP95Millis());
+      rate429 = Math.max(rate429, o.rateLimitedRate());
+      failed = Math.max(failed, o.failed());
+    }
+    Measure m = new Measure(factor, rate, delay, rate429, failed, false);
+    return new Measure(factor, rate, delay, rate429, failed, s.objective().metBy(m));
+  }
+}

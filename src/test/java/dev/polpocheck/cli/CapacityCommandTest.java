@@ -1,0 +1,111 @@
+package dev.polpocheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Protects {@code polpo-check capacity} end to end on the replay simulator: every flag reaches
+ * the search, the chosen setup meets the objective while every smaller one tried does not, the
+ * exit code says whether any candidate fits, the report is written only when asked, and bad flags
+ * are one-line usage errors.
+ */
+class CapacityCommandTest {
+  @TempDir static Path dir;
+  static Path traces;
+
+  @BeforeAll
+  static void traces() throws Exception {
+    traces = CliFixtures.eightDayTraces(dir);
+  }
+
+  static ForecastCommandTest.Run capacity(String... args) {
+    CommandLine cl = PolpoCheckCommand.newCommandLine();
+    ((CapacityCommand) cl.getSubcommands().get("capacity").getCommand()).workingDir = dir;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    String[] all = new String[args.length + 1];
+    all[0] = "capacity";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code = cl.execute(all);
+    return new ForecastCommandTest.Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void capacity_everyFlag_choosesASetupThatMeetsTheObjective() throws Exception {
+    Path scenario = Files.writeString(dir.resolve("base.json"), "{\"rotation\": \"polpo\"}");
+    Path out = dir.resolve("cap");
+    ForecastCommandTest.Run r = capacity(traces.toString(), "--scenario", scenario.toString(),
+        "--sessions-per-day", "300", "--horizon", "1d", "--start", "2026-11-16",
+        "--max-p95-delay", "2s", "--max-429-rate", "1%", "--max-failed", "0",
+        "--tiers", "tier1,tier4", "--max-organisations", "3", "--profiles-per-organisation", "2",
+        "--runs", "1", "--seed", "3", "--threads", "2", "--report", out.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    JsonNode j = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile());
+    assertEquals("capacity", j.get("kind").asString());
+    assertEquals("2026-11-16T00:00:00Z", j.get("settings").get("start").asString());
+    assertEquals(300.0, j.get("settings").get("targetSessionsPerDay").asDouble());
+    assertEquals(2, j.get("settings").get("profilesPerOrganisation").asInt());
+    assertEquals(3, j.get("settings").get("seed").asLong());
+    assertEquals(2000, j.get("objective").get("maxP95DelayMs").asLong());
+    assertEquals(0.01, j.get("objective").get("max429Rate").asDouble());
+    JsonNode candidates = j.get("candidates");
+    JsonNode last = candidates.get(candidates.size() - 1);
+    assertEquals(j.get("chosen").get("label").asString(), last.get("label").asString());
+    assertTrue(last.get("atTarget").get("meets").asBoolean());
+    assertTrue(last.get("atTarget").get("p95DelayMs").asLong() <= 2000);
+    assertTrue(last.get("atTarget").get("rate429").asDouble() <= 0.01);
+    assertEquals(0, last.get("atTarget").get("failed").asLong());
+    for (int i = 0; i < candidates.size() - 1; i++) {
+      assertFalse(candidates.get(i).get("atTarget").get("meets").asBoolean(),
+          "smaller candidates fail: " + candidates.get(i).get("label"));
+    }
+    assertEquals(5, last.get("curve").size());
+    assertTrue(r.out().contains("smallest setup meeting the objective: "), r.out());
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("data-chart=\"capacity-delay\""));
+    assertTrue(Files.exists(out.resolve("candidates.csv")));
+  }
+
+  @Test
+  void capacity_impossibleObjective_exitsOne(@TempDir Path cwd) throws Exception {
+    ForecastCommandTest.Run r = capacity(traces.toString(), "--sessions-per-day", "300",
+        "--tiers", "tier1", "--max-organisations", "1", "--max-p95-delay", "0ms",
+        "--max-429-rate", "0%", "--runs", "1");
+    assertEquals(1, r.exit(), r.out());
+    assertTrue(r.out().contains("no candidate meets the objective"), r.out());
+    assertFalse(r.out().contains("report:"), "no report unless asked");
+  }
+
+  @Test
+  void capacity_badFlags_exitTwo() {
+    for (String[] args : List.of(
+        new String[] {"--max-p95-delay", "soon"},
+        new String[] {"--max-429-rate", "200%"},
+        new String[] {"--tiers", "tier9"},
+        new String[] {"--max-organisations", "0"},
+        new String[] {"--runs", "0"},
+        new String[] {"--max-failed", "-1"})) {
+      String[] all = new String[args.length + 1];
+      all[0] = traces.toString();
+      System.arraycopy(args, 0, all, 1, args.length);
+      ForecastCommandTest.Run r = capacity(all);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+    }
+  }
+}

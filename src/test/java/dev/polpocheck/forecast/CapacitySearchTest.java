@@ -1,0 +1,119 @@
+package dev.polpocheck.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polpocheck.cost.CostBreakdown;
+import dev.polpocheck.sim.Scenario;
+import dev.polpocheck.sim.ScenarioFiles;
+import dev.polpocheck.trace.Call;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protects {@code polpo-check capacity}'s answer: on a constructed workload whose capacity per
+ * candidate is known, the search returns the known smallest setup, in the documented search
+ * order, with the right throughput ceiling; and it says so when nothing is big enough.
+ */
+class CapacitySearchTest {
+  private static final long MONDAY = Instant.parse("2026-11-02T00:00:00Z").toEpochMilli();
+
+  /** One-call sessions, spread evenly over two weeks. */
+  private static Corpus corpus() {
+    List<Call> calls = new ArrayList<>();
+    for (int h = 0; h < 14 * 24; h++) {
+      calls.add(TestCalls.call(MONDAY + h * Corpus.HOUR, "s" + h, "a", "claude-haiku-4-5", 10, 1));
+    }
+    return Corpus.of(calls);
+  }
+
+  /**
+   * A setup that can serve {@code perOrg} calls a day per organisation: above that every call
+   * waits 10 s and gets a 429. Tier 1 serves 300 a day, tier 2 700.
+   */
+  private static WorkloadSimulator capped(CapacitySearch.Candidate c) {
+    long capacity = c.organisations() * (c.tier().equals("tier1") ? 300L : 700L);
+    return new WorkloadSimulator() {
+      @Override
+      public RunOutcome run(Iterable<Call> calls, Horizon h, long seed) {
+        long n = 0;
+        for (Call x : calls) {
+          n++;
+        }
+        boolean over = n > capacity * h.days();
+        Map<String, CostBreakdown> none = new TreeMap<>();
+        return new RunOutcome(CostBreakdown.ZERO, new TreeMap<>(none), new TreeMap<>(none),
+            new long[h.days()], new long[h.days()], new long[h.days()], n, over ? n : 0, 0,
+            over ? 10_000 : 0, over ? 10_000 : 0, List.of());
+      }
+
+      @Override
+      public String name() {
+        return c.label();
+      }
+    };
+  }
+
+  private static CapacitySearch.Settings settings(int maxOrgs) {
+    // 1000 sessions/day for one day: Poisson(1000), sd 32, so every run has 900..1100 calls
+    // (3 sd) and the quarter load 250 +- 48.
+    return new CapacitySearch.Settings(new Horizon(MONDAY + 14 * Corpus.DAY, 1), 1000, 3, 5, 2,
+        List.of("tier1", "tier2"), maxOrgs, 1, new CapacitySearch.Objective(2_000, 0.01, 0));
+  }
+
+  @Test
+  void run_knownCapacities_returnsTwoOrganisationsAtTier2() {
+    // 1 org: 300 or 700 a day < ~1000; 2 orgs at tier1: 600 < ~1000; 2 orgs at tier2: 1400 >
+    // 1100. The search order is organisations first, then tiers, so the answer is (2, tier2).
+    CapacitySearch.Result r = CapacitySearch.run(corpus(), settings(4),
+        CapacitySearchTest::capped, Forecaster.Progress.none());
+    assertEquals(new CapacitySearch.Candidate(2, "tier2", 1), r.chosen());
+    assertEquals(List.of("1 org x 1 key, tier1", "1 org x 1 key, tier2", "2 orgs x 1 key, tier1",
+        "2 orgs x 1 key, tier2"),
+        r.evaluated().stream().map(e -> e.candidate().label()).toList());
+    CapacitySearch.Evaluated chosen = r.evaluated().get(3);
+    assertTrue(chosen.atTarget().meets());
+    assertFalse(r.evaluated().get(2).atTarget().meets());
+    // its curve: 250, 500, 1000 a day fit in 1400; 2000 and 4000 do not -> ceiling 1000/day
+    assertEquals(1000.0, chosen.ceilingSessionsPerDay());
+    assertFalse(chosen.ceilingOpen());
+    // tier1 with one org (300/day): only the quarter load (~250) fits
+    assertEquals(250.0, r.evaluated().get(0).ceilingSessionsPerDay());
+    assertEquals(10_000, r.evaluated().get(0).atTarget().p95DelayMillis());
+    assertEquals(1.0, r.evaluated().get(0).atTarget().rate429());
+  }
+
+  @Test
+  void run_tooFewOrganisations_choosesNothing() {
+    CapacitySearch.Result r = CapacitySearch.run(corpus(), settings(1),
+        CapacitySearchTest::capped, Forecaster.Progress.none());
+    assertNull(r.chosen());
+    assertEquals(2, r.evaluated().size());
+  }
+
+  @Test
+  void objective_eachLimit_isInclusive() {
+    CapacitySearch.Objective o = new CapacitySearch.Objective(2_000, 0.01, 0);
+    assertTrue(o.metBy(new CapacitySearch.Measure(1, 1, 2_000, 0.01, 0, false)));
+    assertFalse(o.metBy(new CapacitySearch.Measure(1, 1, 2_001, 0, 0, false)));
+    assertFalse(o.metBy(new CapacitySearch.Measure(1, 1, 0, 0.0101, 0, false)));
+    assertFalse(o.metBy(new CapacitySearch.Measure(1, 1, 0, 0, 1, false)));
+  }
+
+  @Test
+  void candidateApply_twoOrgsOfTwoKeys_buildsFourProfilesInTwoOrganisations() {
+    Scenario s = new CapacitySearch.Candidate(2, "tier3", 2)
+        .apply(ScenarioFiles.defaults(), "anthropic");
+    assertEquals(List.of("anthropic:org1-key1", "anthropic:org1-key2", "anthropic:org2-key1",
+        "anthropic:org2-key2"), s.profiles().stream().map(Scenario.Profile::id).toList());
+    assertEquals(List.of("org1", "org1", "org2", "org2"),
+        s.profiles().stream().map(Scenario.Profile::organisation).toList());
+    assertTrue(s.profiles().stream().allMatch(p -> p.tier().equals("tier3") && p.plan() == null));
+  }
+}
