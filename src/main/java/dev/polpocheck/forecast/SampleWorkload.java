@@ -128,7 +128,9 @@ public final class SampleWorkload {
             latency, -1, false));
         previousPrompt = prompt;
         previousEnd = t + latency;
-        t = previousEnd + Math.round(gap.sample() * 1000);
+        // the measured gaps are start to start (the agent's own timestamps); a call never
+        // starts before the previous answer plus half a second of tool time
+        t = Math.max(previousEnd + 500, t + Math.round(gap.sample() * 1000));
       }
     }
     calls.sort(Comparator.comparingLong(Call::timestampMillis).thenComparing(Call::session));

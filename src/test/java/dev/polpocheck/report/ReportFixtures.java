@@ -59,7 +59,7 @@ final class ReportFixtures {
   /** The sample workload at a small rate, with a comparison and a backtest. */
   static ForecastReport.Input sampleForecast() {
     Corpus c = Corpus.of(SampleWorkload.shipped());
-    ForecastSettings s = new ForecastSettings(new Horizon(c.endMillis(), 30), 60, 0.1, 30, 1, 2,
+    ForecastSettings s = new ForecastSettings(new Horizon(c.endMillis(), 14), 60, 0.1, 12, 1, 2,
         0.95);
     ForecastResult r = Forecaster.run(c, s, List.of(Setups.sample(), Setups.defaults()),
         Forecaster.Progress.none());
