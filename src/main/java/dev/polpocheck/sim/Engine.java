@@ -233,7 +233,7 @@ final class Engine {
   private final Map<String, Sess> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
-  private final Map<String, ModelCtx> byCallModel = new HashMap<>();
+  private final Map<String, Map<String, ModelCtx>> byCallModel = new HashMap<>();
   private final Map<String, ModelCtx> byTarget = new HashMap<>();
   private final long[] systemPrefix;
   private final long[] noUsableUntil;
@@ -242,6 +242,8 @@ final class Engine {
           : Long.compare(a.seq, b.seq));
   private long seq;
   private int nextSession;
+  private long bucketStart = Long.MIN_VALUE;
+  private long[] currentBucket;
 
   // results
   private final Tally total = new Tally();
@@ -811,8 +813,9 @@ final class Engine {
   }
 
   private ModelCtx ctxForCall(Call call) {
-    String k = call.provider() + '\u0000' + call.model();
-    ModelCtx m = byCallModel.get(k);
+    Map<String, ModelCtx> ofProvider =
+        byCallModel.computeIfAbsent(call.provider(), p -> new HashMap<>());
+    ModelCtx m = ofProvider.get(call.model());
     if (m == null) {
       m = target(call.provider(), call.model(), false, 1.0);
       for (Scenario.Remap r : sc.remaps()) {
@@ -821,7 +824,7 @@ final class Engine {
           break;
         }
       }
-      byCallModel.put(k, m);
+      ofProvider.put(call.model(), m);
     }
     return m;
   }
@@ -880,7 +883,12 @@ final class Engine {
 
   private long[] bucket(long now) {
     long size = sc.report().seriesBucketMillis();
-    return series.computeIfAbsent(Math.floorDiv(now, size) * size, x -> new long[6]);
+    if (currentBucket != null && now >= bucketStart && now - bucketStart < size) {
+      return currentBucket;
+    }
+    bucketStart = Math.floorDiv(now, size) * size;
+    currentBucket = series.computeIfAbsent(bucketStart, x -> new long[6]);
+    return currentBucket;
   }
 
   private void event(long now, String kind, String subject, String reason, long until) {
