@@ -77,6 +77,7 @@ public final class SimOutput {
       rc.put("differenceUsd", Money.toUsd(r.rotation().differencePicos()));
       rc.put("stickyCacheReadTokens", r.rotation().stickyCacheReadTokens());
       rc.put("stickyCacheWriteTokens", r.rotation().stickyCacheWriteTokens());
+      rc.put("stickyOkCalls", r.rotation().stickyOkCalls());
     }
     groups(s.putObject("byAgent"), r.byAgent());
     groups(s.putObject("byModel"), r.byModel());
@@ -154,16 +155,18 @@ public final class SimOutput {
         .append(n.failed()).append(" failed, ").append(n.notRun()).append(" not run; ")
         .append(n.rateLimited()).append(" 429s, ").append(n.sdkRetries() + n.polpoRetries())
         .append(" retries\n");
-    sb.append("cost: ").append(Money.format(r.cost().total())).append(" (input ")
+    sb.append("cost: ").append(format(r.cost().total())).append(" (input ")
         .append(Money.format(r.cost().input())).append(", output ").append(Money.format(r.cost().output()))
         .append(", 5m writes ").append(Money.format(r.cost().cacheWrite5m())).append(", 1h writes ")
         .append(Money.format(r.cost().cacheWrite1h())).append(", reads ")
         .append(Money.format(r.cost().cacheRead())).append(")\n");
     sb.append("without caching: ").append(Money.format(r.costWithoutCachePicos()))
-        .append("; cache savings ").append(Money.format(r.cacheSavingsPicos())).append('\n');
+        .append("; cache savings ").append(format(r.cacheSavingsPicos())).append('\n');
     if (r.rotation() != null) {
-      sb.append("cache cost of rotation: ").append(Money.format(r.rotation().differencePicos()))
-          .append(" (sticky would cost ").append(Money.format(r.rotation().stickyCostPicos()))
+      sb.append("cache cost of rotation: ").append(format(r.rotation().differencePicos()))
+          .append(" (sticky would cost ").append(format(r.rotation().stickyCostPicos()))
+          .append(r.rotation().stickyOkCalls() == n.ok() ? "" : " but run "
+              + r.rotation().stickyOkCalls() + " calls instead of " + n.ok())
           .append(")\n");
     }
     sb.append("added delay per call: p50 ").append(r.delays().p50Millis()).append(" ms, p95 ")
@@ -296,6 +299,11 @@ public final class SimOutput {
       tokens(g.putObject("tokens"), e.getValue().tokens());
       cost(g.putObject("cost"), e.getValue().cost());
     }
+  }
+
+  /** Money.format with the sign in front of the dollar ("-$1.8640"). */
+  private static String format(long picos) {
+    return picos < 0 ? "-" + Money.format(-picos) : Money.format(picos);
   }
 
   private static String usd(long picos) {

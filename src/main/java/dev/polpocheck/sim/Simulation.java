@@ -45,7 +45,8 @@ public final class Simulation {
           sticky.cost().total(),
           r.cost().total() - sticky.cost().total(),
           sticky.tokens().cacheRead(),
-          sticky.tokens().cacheWrite5m() + sticky.tokens().cacheWrite1h()));
+          sticky.tokens().cacheWrite5m() + sticky.tokens().cacheWrite1h(),
+          sticky.counts().ok()));
     }
     return r;
   }
