@@ -271,6 +271,7 @@ final class Engine {
   private long noCredential;
   private long unpricedCalls;
   private long refreshCooldowns;
+  private long recordedErrors;
   private long costWithoutCache;
   private long totalDelay;
   private long delayedCalls;
@@ -349,6 +350,9 @@ final class Engine {
 
   private void arrive(Call call) {
     callsIn++;
+    if (call.status() == CallStatus.ERROR) {
+      recordedErrors++;
+    }
     Sess s = sessions.get(call.session());
     if (s == null) {
       s = new Sess(nextSession++, agents.get(call.agent()), pre.callsOf(call.session()));
@@ -987,6 +991,10 @@ final class Engine {
     if (!unlimitedModels.isEmpty()) {
       notes.add("no rate limits applied (no published tier limits, or tier unlimited): "
           + String.join(", ", unlimitedModels));
+    }
+    if (recordedErrors > 0) {
+      notes.add(recordedErrors + " call(s) were recorded as provider errors; they are replayed as"
+          + " requests with their recorded (possibly partial) usage.");
     }
     if (noCredential > 0) {
       notes.add(noCredential + " key fetch(es) found no usable credential (\"No API key\").");

@@ -139,7 +139,8 @@ public record SimResult(
       long stickyOkCalls) {}
 
   /**
-   * Added delay per call (ok and failed calls; ms), and time with no usable profile.
+   * Added delay per call (ok and failed calls; ms; percentiles from an HdrHistogram with 3
+   * significant digits, so within 0.1 %), and time with no usable profile.
    *
    * @param p50Millis median
    * @param p95Millis 95th percentile
