@@ -122,6 +122,7 @@ final class Engine {
     final CachePolicy policy;
     final boolean remapped;
     final double factor;
+    final Tally tally = new Tally();
 
     ModelCtx(int id, String provider, String model, Price price, long maxOutput,
         RateLimitClass cls, CachePolicy policy, boolean remapped, double factor) {
@@ -151,7 +152,10 @@ final class Engine {
     final double refreshFailureRate;
     final int profileIndex;
     final Tally tally = new Tally();
-    final Map<Integer, Integer> limiterKeys = new HashMap<>();
+    /** Per model id: limiter key + 2 (0 = not resolved yet, 1 = unlimited). */
+    int[] limiterKeys = new int[8];
+    LimitSpec[] limitSpecs = new LimitSpec[8];
+    Tally orgTally;
     long spentPicos;
     long monthKey = Long.MIN_VALUE;
     long expiresAt = -1;
@@ -233,15 +237,18 @@ final class Engine {
   private final Map<String, Sess> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
-  private final Map<String, ModelCtx> byCallModel = new HashMap<>();
+  private final Map<String, Map<String, ModelCtx>> byCallModel = new HashMap<>();
   private final Map<String, ModelCtx> byTarget = new HashMap<>();
   private final long[] systemPrefix;
+  private final Tally[] agentTallies;
   private final long[] noUsableUntil;
   private final PriorityQueue<Event> queue =
       new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time)
           : Long.compare(a.seq, b.seq));
   private long seq;
   private int nextSession;
+  private long bucketStart = Long.MIN_VALUE;
+  private long[] currentBucket;
 
   // results
   private final Tally total = new Tally();
@@ -269,6 +276,7 @@ final class Engine {
   private long noCredential;
   private long unpricedCalls;
   private long refreshCooldowns;
+  private long recordedErrors;
   private long costWithoutCache;
   private long totalDelay;
   private long delayedCalls;
@@ -312,9 +320,11 @@ final class Engine {
     }
     this.limiter = new RateLimiter(pre.start());
     this.systemPrefix = new long[pre.agentCount()];
+    this.agentTallies = new Tally[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
       agents.put(pre.agentName(a), a);
       agentNames.add(pre.agentName(a));
+      agentTallies[a] = tally(byAgent, pre.agentName(a));
       systemPrefix[a] = sc.cache().systemPrefixTokens() >= 0
           ? sc.cache().systemPrefixTokens() : pre.estimatedSystemPrefix(a);
     }
@@ -347,6 +357,9 @@ final class Engine {
 
   private void arrive(Call call) {
     callsIn++;
+    if (call.status() == CallStatus.ERROR) {
+      recordedErrors++;
+    }
     Sess s = sessions.get(call.session());
     if (s == null) {
       s = new Sess(nextSession++, agents.get(call.agent()), pre.callsOf(call.session()));
@@ -572,7 +585,7 @@ final class Engine {
     }
     int key = limiterKey(c, m);
     if (wait == 0 && key >= 0) {
-      LimitSpec spec = limitSpec(c, m);
+      LimitSpec spec = c.limitSpecs[m.id];
       wait = limiter.tryAdmit(key, in + wr + (spec.cacheReadsCount() ? rd : 0), maxOut, now);
     }
     if (wait > 0) {
@@ -637,17 +650,28 @@ final class Engine {
       unpricedModels.add(m.spec);
     } else {
       cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
-      Call uncached = new Call(now, k.call.session(), k.call.agent(), k.call.role(), m.provider,
-          m.model, k.prompt, k.out, 0, 0, 0, 0, c.id, CallStatus.OK, -1, -1, k.call.batch());
-      costWithoutCache = Money.add(costWithoutCache, Pricing.cost(uncached, m.price, 0).total());
+      long plain;
+      if (!k.call.batch() && (m.price.longContext() == null
+          || k.prompt <= m.price.longContext().thresholdTokens())) {
+        plain = Money.add(Math.multiplyExact(k.prompt, m.price.input()),
+            Math.multiplyExact(k.out, m.price.output()));
+      } else {
+        Call uncached = new Call(now, k.call.session(), k.call.agent(), k.call.role(), m.provider,
+            m.model, k.prompt, k.out, 0, 0, 0, 0, c.id, CallStatus.OK, -1, -1, k.call.batch());
+        plain = Pricing.cost(uncached, m.price, 0).total();
+      }
+      costWithoutCache = Money.add(costWithoutCache, plain);
     }
     long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
     w5 += wu - u1;
     w1 += u1;
     total.add(in, k.out, rd, w5, w1, cost);
-    tally(byAgent, k.call.agent()).add(in, k.out, rd, w5, w1, cost);
-    tally(byModel, m.spec).add(in, k.out, rd, w5, w1, cost);
-    tally(byOrg, c.organisation).add(in, k.out, rd, w5, w1, cost);
+    agentTallies[k.sess.agent].add(in, k.out, rd, w5, w1, cost);
+    m.tally.add(in, k.out, rd, w5, w1, cost);
+    if (c.orgTally == null) {
+      c.orgTally = tally(byOrg, c.organisation);
+    }
+    c.orgTally.add(in, k.out, rd, w5, w1, cost);
     c.tally.add(in, k.out, rd, w5, w1, cost);
     if (c.capPicos >= 0) {
       spent(c, now);
@@ -796,23 +820,30 @@ final class Engine {
   }
 
   private int limiterKey(Cred c, ModelCtx m) {
-    Integer key = c.limiterKeys.get(m.id);
-    if (key == null) {
+    if (m.id >= c.limiterKeys.length) {
+      int n = Math.max(m.id + 1, c.limiterKeys.length * 2);
+      c.limiterKeys = java.util.Arrays.copyOf(c.limiterKeys, n);
+      c.limitSpecs = java.util.Arrays.copyOf(c.limitSpecs, n);
+    }
+    int stored = c.limiterKeys[m.id];
+    if (stored == 0) {
       LimitSpec spec = limitSpec(c, m);
       if (spec.unlimited()) {
-        key = -1;
+        stored = 1;
         unlimitedModels.add(m.spec);
       } else {
-        key = limiter.key(c.organisation, m.cls.name(), spec);
+        stored = limiter.key(c.organisation, m.cls.name(), spec) + 2;
       }
-      c.limiterKeys.put(m.id, key);
+      c.limiterKeys[m.id] = stored;
+      c.limitSpecs[m.id] = spec;
     }
-    return key;
+    return stored - 2;
   }
 
   private ModelCtx ctxForCall(Call call) {
-    String k = call.provider() + '\u0000' + call.model();
-    ModelCtx m = byCallModel.get(k);
+    Map<String, ModelCtx> ofProvider =
+        byCallModel.computeIfAbsent(call.provider(), p -> new HashMap<>());
+    ModelCtx m = ofProvider.get(call.model());
     if (m == null) {
       m = target(call.provider(), call.model(), false, 1.0);
       for (Scenario.Remap r : sc.remaps()) {
@@ -821,7 +852,7 @@ final class Engine {
           break;
         }
       }
-      byCallModel.put(k, m);
+      ofProvider.put(call.model(), m);
     }
     return m;
   }
@@ -880,7 +911,12 @@ final class Engine {
 
   private long[] bucket(long now) {
     long size = sc.report().seriesBucketMillis();
-    return series.computeIfAbsent(Math.floorDiv(now, size) * size, x -> new long[6]);
+    if (currentBucket != null && now >= bucketStart && now - bucketStart < size) {
+      return currentBucket;
+    }
+    bucketStart = Math.floorDiv(now, size) * size;
+    currentBucket = series.computeIfAbsent(bucketStart, x -> new long[6]);
+    return currentBucket;
   }
 
   private void event(long now, String kind, String subject, String reason, long until) {
@@ -902,6 +938,12 @@ final class Engine {
         rateLimited, sdkRetries, polpoRetries, rotationsOnError, fallbacksUsed, billingRejections,
         noCredential, oversized, unpricedCalls);
     Map<String, SimResult.Part> agentsOut = parts(byAgent);
+    for (ModelCtx m : byTarget.values()) {
+      if (m.tally.calls > 0) {
+        Tally t = tally(byModel, m.spec);
+        t.merge(m.tally);
+      }
+    }
     Map<String, SimResult.Part> modelsOut = parts(byModel);
     Map<String, SimResult.Part> orgsOut = parts(byOrg);
     Map<String, SimResult.Part> profilesOut = new TreeMap<>();
@@ -980,6 +1022,10 @@ final class Engine {
       notes.add("no rate limits applied (no published tier limits, or tier unlimited): "
           + String.join(", ", unlimitedModels));
     }
+    if (recordedErrors > 0) {
+      notes.add(recordedErrors + " call(s) were recorded as provider errors; they are replayed as"
+          + " requests with their recorded (possibly partial) usage.");
+    }
     if (noCredential > 0) {
       notes.add(noCredential + " key fetch(es) found no usable credential (\"No API key\").");
     }
@@ -1019,7 +1065,11 @@ final class Engine {
 
   private static Map<String, SimResult.Part> parts(Map<String, Tally> map) {
     Map<String, SimResult.Part> out = new TreeMap<>();
-    map.forEach((k, v) -> out.put(k, v.part()));
+    map.forEach((k, v) -> {
+      if (v.calls > 0) {
+        out.put(k, v.part());
+      }
+    });
     return out;
   }
 }

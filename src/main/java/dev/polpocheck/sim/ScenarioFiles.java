@@ -61,7 +61,21 @@ public final class ScenarioFiles {
    */
   public static Scenario load(Path file) {
     String name = file.toString();
-    JsonDocument doc = JsonReader.read(file, name);
+    return build(name, JsonReader.read(file, name), file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Validates and builds a scenario given as text (e.g. a resource); a relative {@code prices}
+   * path stays relative to the working directory.
+   *
+   * @param displayName how to name the source in messages
+   * @throws UserInputException naming {@code displayName:line:col} for the first problem
+   */
+  public static Scenario parse(String displayName, String json) {
+    return build(displayName, JsonReader.parse(displayName, json), null);
+  }
+
+  private static Scenario build(String name, JsonDocument doc, Path baseDir) {
     List<Error> errors = schema().validate(doc.root());
     if (!errors.isEmpty()) {
       Error first = errors.get(0);
@@ -74,7 +88,7 @@ public final class ScenarioFiles {
     }
     JsonNode merged = merge(defaultsTree(), doc.root());
     try {
-      return build(merged, file.toAbsolutePath().getParent());
+      return build(merged, baseDir);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(name + ": " + e.getMessage());
     }

@@ -128,15 +128,19 @@ public record SimResult(
    * @param differencePicos this cost minus sticky's (positive: rotation costs more)
    * @param stickyCacheReadTokens cache reads under sticky
    * @param stickyCacheWriteTokens cache writes under sticky
+   * @param stickyOkCalls calls that ran under sticky (the costs compare like with like only when
+   *     this equals the run's own ok count)
    */
   public record RotationCost(
       long stickyCostPicos,
       long differencePicos,
       long stickyCacheReadTokens,
-      long stickyCacheWriteTokens) {}
+      long stickyCacheWriteTokens,
+      long stickyOkCalls) {}
 
   /**
-   * Added delay per call (ok and failed calls; ms), and time with no usable profile.
+   * Added delay per call (ok and failed calls; ms; percentiles from an HdrHistogram with 3
+   * significant digits, so within 0.1 %), and time with no usable profile.
    *
    * @param p50Millis median
    * @param p95Millis 95th percentile

@@ -1,5 +1,6 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.sim.rotation.RotationPolicy;
 import dev.polpocheck.trace.Call;
 import java.util.ArrayList;
@@ -44,9 +45,23 @@ public final class Simulation {
           sticky.cost().total(),
           r.cost().total() - sticky.cost().total(),
           sticky.tokens().cacheRead(),
-          sticky.tokens().cacheWrite5m() + sticky.tokens().cacheWrite1h()));
+          sticky.tokens().cacheWrite5m() + sticky.tokens().cacheWrite1h(),
+          sticky.counts().ok()));
     }
     return r;
+  }
+
+  /**
+   * Replays {@code calls} under {@code scenario} with the bundled catalogs, the scenario's price
+   * catalog ({@code "bundled"} = polpo-check's default list prices) and the fast selector.
+   *
+   * @throws dev.polpocheck.UserInputException when the scenario names a price file that cannot
+   *     be read
+   */
+  public static SimResult run(Iterable<Call> calls, Scenario scenario, long seed) {
+    PriceCatalog catalog = PriceCatalog.resolve(
+        "bundled".equals(scenario.prices()) ? PriceCatalog.DEFAULT : scenario.prices());
+    return run(calls, scenario, seed, SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null)));
   }
 
   /** One run, without the sticky comparison; calls must be in start-time order. */

@@ -31,6 +31,20 @@ final class Tally {
     cRead = Money.add(cRead, c.cacheRead());
   }
 
+  void merge(Tally o) {
+    calls += o.calls;
+    input += o.input;
+    output += o.output;
+    read += o.read;
+    write5m += o.write5m;
+    write1h += o.write1h;
+    cIn = Money.add(cIn, o.cIn);
+    cOut = Money.add(cOut, o.cOut);
+    cW5 = Money.add(cW5, o.cW5);
+    cW1 = Money.add(cW1, o.cW1);
+    cRead = Money.add(cRead, o.cRead);
+  }
+
   SimResult.Tokens tokens() {
     return new SimResult.Tokens(input, output, read, write5m, write1h);
   }

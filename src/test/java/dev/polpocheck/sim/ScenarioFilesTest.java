@@ -101,6 +101,14 @@ class ScenarioFilesTest {
   }
 
   @Test
+  void parse_text_validatesWithTheGivenName() {
+    assertEquals(Variant.POLPO_DOCS, ScenarioFiles.parse("inline", "{\"variant\": \"polpo-docs\"}").variant());
+    UserInputException e = assertThrows(UserInputException.class,
+        () -> ScenarioFiles.parse("inline", "{\"timing\": {\"compression\": 0}}"));
+    assertTrue(e.getMessage().startsWith("inline:1:28: "), e.getMessage());
+  }
+
+  @Test
   void toJson_ofDefaults_loadsBackToTheSameScenario() throws Exception {
     Scenario d = ScenarioFiles.defaults();
     Path f = write(ScenarioFiles.toJson(d).toString());

@@ -9,6 +9,10 @@ import dev.polpocheck.sim.rotation.SelectorKind;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -87,5 +91,31 @@ final class SimFixtures {
 
   static Scenario rotation(Scenario s, RotationPolicy p) {
     return s.withRotation(p);
+  }
+
+  /**
+   * A scenario from JSON text laid over the defaults, with a fixed shared prefix of 0 and no
+   * sticky comparison unless the text says otherwise.
+   */
+  static Scenario fromJson(String json) {
+    try {
+      Path f = Files.createTempFile("scenario", ".json");
+      try {
+        Files.writeString(f, json);
+        Scenario s = ScenarioFiles.load(f);
+        if (!json.contains("systemPrefixTokens")) {
+          s = s.withCache(cache(s, s.cache().asRecorded(), 0));
+        }
+        if (!json.contains("compareSticky")) {
+          s = s.withReport(new Scenario.Report(s.report().seriesBucketMillis(),
+              s.report().maxEvents(), false));
+        }
+        return s;
+      } finally {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

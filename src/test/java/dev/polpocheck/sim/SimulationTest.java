@@ -120,6 +120,17 @@ class SimulationTest {
   }
 
   @Test
+  void recordedError_isReplayedWithItsUsageAndNoted() {
+    Call c = sonnet(0, "s1", 2_000, 100);
+    Call err = new Call(c.timestampMillis(), "s1", "coder", CallerRole.AGENT, "anthropic",
+        "claude-sonnet-4-5", 2_000, 0, 0, 0, 0, 0, null, dev.polpocheck.trace.CallStatus.ERROR,
+        -1, -1, false);
+    SimResult r = run(List.of(err), scenario(List.of()));
+    assertEquals(1, r.counts().ok());
+    assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("1 call(s) were recorded as provider errors")));
+  }
+
+  @Test
   void noCalls_givesAnEmptyResult() {
     SimResult r = run(List.of(), scenario(List.of()));
     assertEquals(0, r.counts().callsIn());

@@ -1,9 +1,5 @@
 package dev.polpocheck.sim.cache;
 
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
-
 /**
  * The provider's prompt cache: per (cache scope, model), a set of cached prefixes {length,
  * expiresAt}, following anthropic-and-peers.md §3.4.
@@ -34,14 +30,7 @@ import java.util.Map;
  * <p>Not thread-safe: one instance per simulation run.
  */
 public final class PromptCache {
-  private static final class Entry {
-    long length;
-    long writtenAt;
-    long expiresAt;
-    long ttl;
-  }
-
-  private final Map<Long, Entry> entries = new HashMap<>();
+  private final EntryTable table = new EntryTable();
   private int sweepAt = 1_024;
 
   /**
@@ -76,35 +65,33 @@ public final class PromptCache {
       boolean commit) {
     long t = promptTokens;
     long hit = 0;
-    Entry conv = live(key(scope, model, conversation), now);
-    if (conv != null && conv.length <= t) {
-      hit = conv.length;
+    int conv = live(key(scope, model, conversation), now);
+    if (conv >= 0 && table.length[conv] <= t) {
+      hit = table.length[conv];
       if (commit) {
-        conv.expiresAt = now + conv.ttl;
+        table.expiresAt[conv] = now + table.ttl[conv];
       }
     }
-    Entry sys = null;
+    boolean sysHit = false;
     if (system >= 0 && systemTokens > 0 && systemTokens < t) {
-      sys = live(key(scope, model, system), now);
-      if (sys != null && sys.length == unit(systemTokens, policy)) {
-        hit = Math.max(hit, sys.length);
+      int sys = live(key(scope, model, system), now);
+      if (sys >= 0 && table.length[sys] == unit(systemTokens, policy)) {
+        sysHit = true;
+        hit = Math.max(hit, table.length[sys]);
         if (commit) {
-          sys.expiresAt = now + sys.ttl;
+          table.expiresAt[sys] = now + table.ttl[sys];
         }
-      } else {
-        sys = null;
       }
     }
-    Entry pre = null;
+    boolean preHit = false;
     if (preamble >= 0 && preambleTokens > 0 && preambleTokens < t) {
-      pre = live(key(scope, model, preamble), now);
-      if (pre != null && pre.length == unit(preambleTokens, policy)) {
-        hit = Math.max(hit, pre.length);
+      int pre = live(key(scope, model, preamble), now);
+      if (pre >= 0 && table.length[pre] == unit(preambleTokens, policy)) {
+        preHit = true;
+        hit = Math.max(hit, table.length[pre]);
         if (commit) {
-          pre.expiresAt = now + pre.ttl;
+          table.expiresAt[pre] = now + table.ttl[pre];
         }
-      } else {
-        pre = null;
       }
     }
     long cachedT = unit(t, policy);
@@ -120,52 +107,40 @@ public final class PromptCache {
     if (cachedT >= policy.minCacheableTokens() && cachedT > hit) {
       put(key(scope, model, conversation), cachedT, now, policy.ttlMillis());
     }
-    if (sys == null && system >= 0 && systemTokens > 0 && systemTokens < t) {
+    if (!sysHit && system >= 0 && systemTokens > 0 && systemTokens < t) {
       long s = unit(systemTokens, policy);
       if (s >= policy.minCacheableTokens() && s > 0) {
         put(key(scope, model, system), s, now, policy.ttlMillis());
       }
     }
-    if (pre == null && preamble >= 0 && preambleTokens > 0 && preambleTokens < t) {
+    if (!preHit && preamble >= 0 && preambleTokens > 0 && preambleTokens < t) {
       long p = unit(preambleTokens, policy);
       if (p >= policy.minCacheableTokens() && p > 0) {
         put(key(scope, model, preamble), p, now, policy.ttlMillis());
       }
     }
-    if (entries.size() >= sweepAt) {
-      sweep(now);
+    if (table.size() >= sweepAt) {
+      table.removeExpired(now);
+      sweepAt = Math.max(1_024, table.size() * 2);
     }
   }
 
-  /** Live entries right now (for tests and memory reports). */
+  /** Entries in the table (live, or expired and not swept yet). */
   public int size() {
-    return entries.size();
+    return table.size();
   }
 
-  private Entry live(long key, long now) {
-    Entry e = entries.get(key);
-    return e != null && now < e.expiresAt && e.writtenAt < now ? e : null;
+  private int live(long key, long now) {
+    int i = table.find(key);
+    return i >= 0 && now < table.expiresAt[i] && table.writtenAt[i] < now ? i : -1;
   }
 
   private void put(long key, long length, long now, long ttl) {
-    Entry e = entries.get(key);
-    if (e == null) {
-      e = new Entry();
-      entries.put(key, e);
-    }
-    e.length = length;
-    e.writtenAt = now;
-    e.expiresAt = now + ttl;
-    e.ttl = ttl;
-  }
-
-  private void sweep(long now) {
-    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-      if (it.next().expiresAt <= now) {
-        it.remove();
-      }
-    }
-    sweepAt = Math.max(1_024, entries.size() * 2);
+    int i = table.insert(key);
+    table.length[i] = length;
+    table.writtenAt[i] = now;
+    table.expiresAt[i] = now + ttl;
+    table.ttl[i] = ttl;
   }
 
   private static long unit(long tokens, CachePolicy p) {
