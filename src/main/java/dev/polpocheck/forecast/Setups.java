@@ -7,9 +7,8 @@ import dev.polpocheck.sim.SimOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Turns scenario files ({@code scenario.schema.json}, the simulator's format) into the setups a
@@ -34,18 +33,12 @@ public final class Setups {
 
   /** The sample scenario that ships with the sample workload. */
   public static SimulatorSetup sample() {
-    // ScenarioFiles reads files (positions for diagnostics): hand it a private copy
     try (InputStream in = Setups.class.getResourceAsStream(SampleWorkload.SCENARIO_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing " + SampleWorkload.SCENARIO_RESOURCE);
       }
-      Path tmp = Files.createTempFile("polpo-check-sample-scenario", ".json");
-      try {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        return of("sample scenario", ScenarioFiles.load(tmp));
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      return of("sample scenario", ScenarioFiles.parse("sample-scenario.json",
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

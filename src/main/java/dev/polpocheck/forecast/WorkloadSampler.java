@@ -67,11 +67,16 @@ public final class WorkloadSampler {
    * @param session the recorded session it replays
    */
   public record Placed(int index, long startMillis, Session session) {
-    Call callAt(int i) {
+    /** The new session's id. */
+    String sessionId() {
+      return "f" + index + ":" + session.id();
+    }
+
+    Call callAt(int i, String sessionId) {
       Call c = session.calls().get(i);
       return new Call(
           startMillis + (c.timestampMillis() - session.startMillis()),
-          "f" + index + ":" + session.id(),
+          sessionId,
           c.agent(),
           c.role(),
           c.provider(),
@@ -97,6 +102,7 @@ public final class WorkloadSampler {
   /** K-way merge of the placed sessions by call time; ties broken by arrival index. */
   private static final class Merge implements Iterator<Call> {
     private final List<Placed> placed;
+    private final String[] ids;
     private final long end;
     private final PriorityQueue<long[]> open =
         new PriorityQueue<>((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
@@ -104,6 +110,7 @@ public final class WorkloadSampler {
 
     Merge(List<Placed> placed, long end) {
       this.placed = placed;
+      this.ids = new String[placed.size()];
       this.end = end;
     }
 
@@ -121,7 +128,11 @@ public final class WorkloadSampler {
       long[] cur = open.poll();
       Placed p = placed.get((int) cur[1]);
       int i = (int) cur[2];
-      Call c = p.callAt(i);
+      int k = (int) cur[1];
+      if (ids[k] == null) {
+        ids[k] = p.sessionId(); // one id string per session, not per call
+      }
+      Call c = p.callAt(i, ids[k]);
       if (i + 1 < p.session().calls().size()) {
         open.add(new long[] {p.timeAt(i + 1), cur[1], i + 1});
       }
