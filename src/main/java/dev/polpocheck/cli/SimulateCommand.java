@@ -72,6 +72,10 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
 
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Also write report.html (charts), summary.md, result.json and CSV tables to DIR.")
+  Path report;
+
   @Override
   public Integer call() {
     SelectorKind kind = switch (selector) {
@@ -100,6 +104,12 @@ public final class SimulateCommand implements Callable<Integer> {
       case text -> out.text();
     };
     spec.commandLine().getOut().print(text);
+    if (report != null) {
+      dev.polpocheck.report.SimulateReport.write(report, result, out.json(VersionProvider.version()),
+          traces.size() == 1 ? traces.get(0).toString() : traces.size() + " trace inputs",
+          VersionProvider.version());
+      spec.commandLine().getErr().println("report: " + report.resolve("report.html"));
+    }
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -83,7 +83,20 @@ final class Charts {
   /** One line per named series over the days. */
   static XYChart lines(String title, String xTitle, String yTitle, Map<String, double[][]> series) {
     XYChart c = xy(title, xTitle, yTitle);
-    series.forEach((name, xy) -> c.addSeries(name, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE));
+    double max = 0;
+    for (Map.Entry<String, double[][]> e : series.entrySet()) {
+      double[][] xy = e.getValue();
+      c.addSeries(e.getKey(), xy[0], xy[1])
+          .setMarker(xy[0].length <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      for (double v : xy[1]) {
+        max = Math.max(max, v);
+      }
+    }
+    if (max <= 0) {
+      // an all-zero axis has no scale: XChart would draw NaN coordinates
+      c.getStyler().setYAxisMin(0.0);
+      c.getStyler().setYAxisMax(1.0);
+    }
     return c;
   }
 

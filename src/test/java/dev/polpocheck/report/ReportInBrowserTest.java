@@ -42,6 +42,8 @@ class ReportInBrowserTest {
     ForecastReport.write(dir.resolve("report"), ReportFixtures.sampleForecast(), "test");
     html = dir.resolve("report").resolve("report.html");
     CapacityReport.write(dir.resolve("capacity"), ReportFixtures.sampleCapacity(), "test");
+    SimulateReport.write(dir.resolve("simulate"), SimulateReportTest.sampleDay(), "{}",
+        "sample day", "test");
   }
 
   /** Runs Chromium headless on the report with the given extra arguments. */
@@ -107,6 +109,16 @@ class ReportInBrowserTest {
     assertTrue(r.out().contains("data-chart=\"capacity-429\""), "429 curve");
     assertTrue(r.out().contains("Smallest setup: 1 org x 1 key, tier4")
         || r.out().contains("No candidate meets the objective"), "verdict");
+  }
+
+  @Test
+  void simulateReport_inHeadlessChromium_rendersWithoutConsoleErrors() throws Exception {
+    Result r = chromium(dir.resolve("simulate").resolve("report.html"),
+        dir.resolve("profile-simulate"), "--dump-dom");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of(), r.consoleMessages(), "console messages");
+    assertTrue(r.out().contains("data-chart=\"profile-timeline\""), "cooldown timeline");
+    assertTrue(r.out().contains("data-chart=\"cost-over-time\""), "cost over time");
   }
 
   @Test
