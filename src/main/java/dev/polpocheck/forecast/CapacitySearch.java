@@ -203,6 +203,7 @@ public final class CapacitySearch {
     return candidates * LOAD_FACTORS.length * s.runs();
   }
 
+  /** A candidate's figures at every load of the curve. */
   static Evaluated evaluate(Corpus corpus, Settings s, WorkloadSimulator setup, Candidate c,
       Forecaster.Progress progress) {
     List<Measure> curve = new ArrayList<>();
@@ -223,6 +224,7 @@ public final class CapacitySearch {
     return new Evaluated(c, atTarget, curve, ceiling, open);
   }
 
+  /** A candidate's worst-run figures at {@code factor} times the target load. */
   static Measure measure(Corpus corpus, Settings s, WorkloadSimulator setup, double factor,
       Forecaster.Progress progress) {
     double rate = s.targetSessionsPerDay() * factor;

@@ -197,6 +197,7 @@ public final class Corpus {
     return rate;
   }
 
+  /** {@code n} weights of 1 (no shape). */
   static double[] flat(int n) {
     double[] w = new double[n];
     Arrays.fill(w, 1.0);
@@ -214,10 +215,12 @@ public final class Corpus {
     return z.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
   }
 
+  /** {@code millis} rounded down to a multiple of {@code unit}. */
   static long floorTo(long millis, long unit) {
     return Math.floorDiv(millis, unit) * unit;
   }
 
+  /** {@code millis} rounded up to a multiple of {@code unit}. */
   static long ceilTo(long millis, long unit) {
     return -Math.floorDiv(-millis, unit) * unit;
   }

@@ -83,6 +83,7 @@ public final class SampleWorkload {
       String name, String model, CallerRole role, double share, double callsLogMean,
       int systemPromptTokens) {}
 
+  /** The sample's agents; shares add up to 1. */
   static final List<Agent> AGENTS = List.of(
       new Agent("coder", "claude-sonnet-4-5", CallerRole.AGENT, 0.55, CALLS_LOG_MEAN, 3_000),
       new Agent("reviewer", "claude-haiku-4-5", CallerRole.AGENT, 0.30, 3.2, 1_500),

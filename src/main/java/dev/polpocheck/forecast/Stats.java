@@ -38,6 +38,7 @@ public final class Stats {
     return percentileOfSorted(sorted, p, confidence);
   }
 
+  /** {@link #percentile} of values already sorted ascending. */
   static PercentileEstimate percentileOfSorted(long[] sorted, double p, double confidence) {
     int n = sorted.length;
     if (n == 0) {

@@ -101,6 +101,7 @@ public final class CapacityReport {
     return o;
   }
 
+  /** The page every format renders. */
   static Page page(Input in) {
     CapacitySearch.Result r = in.result();
     CapacitySearch.Settings s = r.settings();

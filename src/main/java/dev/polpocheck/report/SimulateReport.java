@@ -36,6 +36,7 @@ public final class SimulateReport {
     return ReportWriter.write(dir, page(result, source), json, version);
   }
 
+  /** The page every format renders. */
   static Page page(SimResult r, String source) {
     SimResult.Counts c = r.counts();
     SimResult.Delays d = r.delays();
