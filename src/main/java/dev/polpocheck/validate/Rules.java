@@ -11,7 +11,8 @@ import java.util.Optional;
  * The rule registry: every lint rule polpo-check runs and every rule id it can report.
  *
  * <p>Adding a rule is one line in {@link #CHECKS}. {@link #ENGINE} lists the ids the engine itself
- * reports (parse problems, duplicate keys, schema violations) so that {@code polpo-check rules},
+ * reports (parse problems, duplicate keys, schema violations) and {@code SchemaRules} the ids
+ * attached to schema constraints and deprecated keys, so that {@code polpo-check rules},
  * {@code --disable} and SARIF's {@code rules[]} know them too.
  */
 public final class Rules {
@@ -87,7 +88,7 @@ public final class Rules {
   /** Every rule id polpo-check can report, engine ids first, sorted by id within each group. */
   public static List<RuleDescriptor> descriptors() {
     List<RuleDescriptor> all = new ArrayList<>(ENGINE);
-    List<RuleDescriptor> lint = new ArrayList<>();
+    List<RuleDescriptor> lint = new ArrayList<>(SchemaRules.ALL);
     for (Rule r : CHECKS) {
       lint.add(r.descriptor());
     }
