@@ -1,8 +1,10 @@
 package dev.polpocheck.validate;
 
+import dev.polpocheck.config.Environment;
 import dev.polpocheck.json.JsonDocument;
 import dev.polpocheck.json.PositionIndex;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,5 +98,29 @@ public final class RuleContext {
   /** The findings reported so far, in order. */
   public List<Finding> findings() {
     return Collections.unmodifiableList(findings);
+  }
+
+  // Run-wide inputs for the config rules; the engine sets them once per file with use().
+  private Environment environment = Environment.staticPass();
+  private Clock clock = Clock.systemUTC();
+
+  /**
+   * Sets the run's environment (static or resolved pass, auth-profile providers) and clock, and
+   * returns this context. Without it a context is in the static pass with the system UTC clock.
+   */
+  public RuleContext use(Environment runEnvironment, Clock runClock) {
+    this.environment = java.util.Objects.requireNonNull(runEnvironment, "environment");
+    this.clock = java.util.Objects.requireNonNull(runClock, "clock");
+    return this;
+  }
+
+  /** The run's environment: which pass, which variables are set, which providers have profiles. */
+  public Environment environment() {
+    return environment;
+  }
+
+  /** The run's clock, for checks that depend on the current time (token expiry, cooldowns). */
+  public Clock clock() {
+    return clock;
   }
 }
