@@ -76,9 +76,20 @@ public final class Rules {
       List.of(UNREADABLE, UNPARSABLE, DUPLICATE_KEY, SCHEMA, REQUIRED, UNKNOWN_KEY);
 
   /** The lint rules, in the order they run. Adding a rule is one line here. */
-  static final List<Rule> CHECKS = List.of();
+  static final List<Rule> CHECKS = concat(
+      dev.polpocheck.validate.rules.ValidateRules.all(),
+      dev.polpocheck.validate.rules.ConfigRules.all());
 
   private Rules() {}
+
+  @SafeVarargs
+  private static List<Rule> concat(List<Rule>... families) {
+    List<Rule> all = new ArrayList<>();
+    for (List<Rule> f : families) {
+      all.addAll(f);
+    }
+    return List.copyOf(all);
+  }
 
   /** The lint rules in run order. */
   public static List<Rule> checks() {

@@ -1,5 +1,6 @@
 package dev.polpocheck.validate;
 
+import dev.polpocheck.config.Environment;
 import dev.polpocheck.json.DuplicateKey;
 import dev.polpocheck.json.JsonDocument;
 import dev.polpocheck.json.JsonReadException;
@@ -8,11 +9,13 @@ import dev.polpocheck.json.PositionIndex;
 import dev.polpocheck.json.Span;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,22 +28,38 @@ import tools.jackson.databind.JsonNode;
  * compiled schemas and is reused for every file of a run.
  */
 public final class Validator {
+  private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{\\w+}");
+
   private final Schemas schemas;
   private final List<Rule> rules;
   private final RuleConfig config;
   private final Map<String, RuleDescriptor> descriptors;
+  private final Environment environment;
+  private final Clock clock;
 
-  /** A validator running {@code rules} with the user's {@code config}. */
-  public Validator(Schemas schemas, List<Rule> rules, RuleConfig config) {
+  /**
+   * A validator running {@code rules} with the user's {@code config}.
+   *
+   * @param environment static or resolved pass (see {@link Environment})
+   * @param clock the run's clock, for time-dependent checks such as token expiry
+   */
+  public Validator(Schemas schemas, List<Rule> rules, RuleConfig config,
+      Environment environment, Clock clock) {
     this.schemas = schemas;
     this.rules = List.copyOf(rules);
     this.config = config;
     this.descriptors = Rules.byId();
+    this.environment = environment;
+    this.clock = clock;
   }
 
-  /** A validator with every registered rule at its default severity. */
-  public static Validator withDefaults() {
-    return new Validator(new Schemas(), Rules.checks(), RuleConfig.DEFAULTS);
+  /**
+   * A validator with every registered rule at its default severity, in the static pass, with
+   * the given clock.
+   */
+  public static Validator withDefaults(Clock clock) {
+    return new Validator(new Schemas(), Rules.checks(), RuleConfig.DEFAULTS,
+        Environment.staticPass(), clock);
   }
 
   /** Validates a file on disk; {@code displayName} is how diagnostics name it. */
@@ -94,7 +113,10 @@ public final class Validator {
     for (Map.Entry<String, JsonNode> e : SchemaWalker.applicable(schemaTree, doc.root())
         .entrySet()) {
       JsonNode s = e.getValue();
-      if (s.path("x-secret").asBoolean(false)) {
+      JsonNode value = doc.root().at(e.getKey());
+      boolean reference = value.isString() && WHOLE_REFERENCE.matcher(value.asString()).matches();
+      // A whole ${VAR} reference names a variable; it is not itself a secret, so frames show it.
+      if (s.path("x-secret").asBoolean(false) && !reference) {
         addSecret(doc, e.getKey(), secretRanges);
       }
       if (s.has("deprecationMessage") && s.path("x-rule").isString()) {
@@ -106,7 +128,7 @@ public final class Validator {
       if (!rule.descriptor().kinds().contains(kind)) {
         continue;
       }
-      RuleContext ctx = new RuleContext(path, displayName, kind, doc);
+      RuleContext ctx = new RuleContext(path, displayName, kind, doc).use(environment, clock);
       rule.check(ctx);
       for (Finding f : ctx.findings()) {
         raw.add(new Raw(rule.descriptor().id(), f));
