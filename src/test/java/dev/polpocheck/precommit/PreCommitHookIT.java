@@ -26,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * polpo-check} wrapper on PATH. A broken {@code .polpo/polpo.json} must fail the hook with the
  * finding in its output; valid files must pass; files the regex does not match are skipped.
  *
- * <p>The wrapper runs this build's classes (the test class path): during {@code mvn verify} the
- * tests run before the jar is packaged, so the classes are the freshest build of the same code.
- * Skipped when {@code pre-commit} is not installed, except in CI ({@code CI=true}), where it
+ * <p>Runs as a failsafe integration test, after the shaded jar is built: the wrapper is {@code
+ * java -jar target/polpo-check.jar}, exactly what the install step puts on PATH. Skipped when
+ * {@code pre-commit} is not installed, except in CI ({@code CI=true}), where it
  * must be.
  */
-class PreCommitHookTest {
+class PreCommitHookIT {
   private static Path repoRoot;
 
   @BeforeAll
@@ -53,8 +53,11 @@ class PreCommitHookTest {
   void hook_brokenPolpoJson_failsWithFinding_validFilesPass(@TempDir Path tmp) throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path wrapper = bin.resolve("polpo-check");
-    Files.writeString(wrapper, "#!/bin/sh\nexec '" + javaBin() + "' -cp '"
-        + System.getProperty("java.class.path") + "' dev.polpocheck.cli.Main \"$@\"\n");
+    Path jar = Path.of(System.getProperty("polpocheck.jar",
+        repoRoot.resolve("target/polpo-check.jar").toString()));
+    assertTrue(Files.isRegularFile(jar), "the shaded jar must exist: " + jar);
+    Files.writeString(wrapper, "#!/bin/sh\nexec '" + javaBin() + "' -jar '" + jar
+        + "' \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     Path work = Files.createDirectories(tmp.resolve("work"));
