@@ -139,9 +139,21 @@ public final class ValidateCommand implements Callable<Integer> {
     Clock clock = clock();
     List<Target> targets = expand(forced);
     Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock);
-    List<FileResult> results = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<FileKind> kinds = new ArrayList<>();
     for (Target t : targets) {
-      results.add(t.missing != null ? t.missing : validator.validate(t.path, t.display, t.kind));
+      if (t.missing == null) {
+        files.add(t.path);
+        names.add(t.display);
+        kinds.add(t.kind);
+      }
+    }
+    List<FileResult> checked = validator.validateAll(files, names, kinds);
+    List<FileResult> results = new ArrayList<>();
+    int next = 0;
+    for (Target t : targets) {
+      results.add(t.missing != null ? t.missing : checked.get(next++));
     }
     Report report = new Report(results, Rules.descriptors(), VersionProvider.version(),
         threshold);

@@ -44,7 +44,6 @@ final class Locator {
 
   /** For the root or an array item without a key: just its first character ({@code {}). */
   private static Span openingOf(JsonDocument doc, Span value) {
-    LineMap lines = new LineMap(doc.text());
     int start = value.offset();
     return new Span(value.line(), value.column(), value.line(), value.column() + 1, start,
         Math.min(start + 1, doc.text().length()));

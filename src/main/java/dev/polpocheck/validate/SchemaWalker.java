@@ -18,20 +18,23 @@ import tools.jackson.databind.JsonNode;
 final class SchemaWalker {
   private SchemaWalker() {}
 
+  /** A value and the schema object that describes it. */
+  record Pair(JsonNode schema, JsonNode value) {}
+
   /** The schema object applying at each pointer that a schema describes, in document order. */
-  static Map<String, JsonNode> applicable(JsonNode schema, JsonNode instance) {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
+  static Map<String, Pair> applicable(JsonNode schema, JsonNode instance) {
+    Map<String, Pair> out = new LinkedHashMap<>();
     walk(schema, instance, "", out);
     return out;
   }
 
   private static void walk(JsonNode schema, JsonNode instance, String pointer,
-      Map<String, JsonNode> out) {
+      Map<String, Pair> out) {
     JsonNode s = resolveBranch(schema, instance);
     if (s == null || !s.isObject()) {
       return;
     }
-    out.put(pointer, s);
+    out.put(pointer, new Pair(s, instance));
     if (instance.isObject()) {
       JsonNode props = s.path("properties");
       JsonNode additional = s.get("additionalProperties");

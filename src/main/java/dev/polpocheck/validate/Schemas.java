@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,8 +40,9 @@ public final class Schemas {
       "doNotSuggest", "x-secret", "x-env", "x-rule", "x-rule-required");
 
   private final SchemaRegistry registry;
-  private final Map<FileKind, Schema> compiled = new EnumMap<>(FileKind.class);
-  private final Map<FileKind, JsonNode> trees = new EnumMap<>(FileKind.class);
+  // Concurrent: a run may validate files in parallel; compiled schemas are thread-safe.
+  private final Map<FileKind, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<FileKind, JsonNode> trees = new ConcurrentHashMap<>();
 
   /** Loads and compiles nothing yet; each schema is compiled on first use. */
   public Schemas() {

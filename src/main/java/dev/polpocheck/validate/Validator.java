@@ -62,6 +62,21 @@ public final class Validator {
         Environment.staticPass(), clock);
   }
 
+  /**
+   * Validates many files, in parallel when there are several, returning results in input
+   * order (so output is identical to a sequential run).
+   */
+  public List<FileResult> validateAll(List<Path> paths, List<String> displayNames,
+      List<FileKind> kinds) {
+    for (FileKind k : kinds) {
+      schemas.tree(k);
+      schemas.validate(k, tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
+    }
+    return java.util.stream.IntStream.range(0, paths.size()).parallel()
+        .mapToObj(i -> validate(paths.get(i), displayNames.get(i), kinds.get(i)))
+        .collect(java.util.stream.Collectors.toList());
+  }
+
   /** Validates a file on disk; {@code displayName} is how diagnostics name it. */
   public FileResult validate(Path path, String displayName, FileKind kind) {
     byte[] bytes;
@@ -110,10 +125,10 @@ public final class Validator {
       raw.add(new Raw(m.rule(), m.finding()));
     }
     List<int[]> secretRanges = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : SchemaWalker.applicable(schemaTree, doc.root())
-        .entrySet()) {
-      JsonNode s = e.getValue();
-      JsonNode value = doc.root().at(e.getKey());
+    for (Map.Entry<String, SchemaWalker.Pair> e : SchemaWalker.applicable(schemaTree,
+        doc.root()).entrySet()) {
+      JsonNode s = e.getValue().schema();
+      JsonNode value = e.getValue().value();
       boolean reference = value.isString() && WHOLE_REFERENCE.matcher(value.asString()).matches();
       // A whole ${VAR} reference names a variable; it is not itself a secret, so frames show it.
       if (s.path("x-secret").asBoolean(false) && !reference) {
@@ -179,9 +194,19 @@ public final class Validator {
    * under such keys are masked in code frames even where the schema does not apply (an unknown
    * key, a notification channel whose {@code type} is misspelt), as defence in depth.
    */
-  private static final Pattern SECRET_KEY = Pattern.compile(
-      "(?i).*(key|token|secret|password|passwd|access|refresh|authorization|webhook|databaseurl"
-          + "|credential|cookie|vault).*");
+  private static final List<String> SECRET_KEY_PARTS = List.of("key", "token", "secret",
+      "password", "passwd", "access", "refresh", "authorization", "webhook", "databaseurl",
+      "credential", "cookie", "vault");
+
+  private static boolean secretName(String key) {
+    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    for (String part : SECRET_KEY_PARTS) {
+      if (lower.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static void maskBySecretName(JsonDocument doc, List<int[]> ranges) {
     for (Map.Entry<String, JsonNode> e : SchemaWalker.pointers(doc.root()).entrySet()) {
@@ -190,7 +215,7 @@ public final class Validator {
         continue;
       }
       JsonNode v = e.getValue();
-      boolean named = SECRET_KEY.matcher(PositionIndex.lastToken(p)).matches();
+      boolean named = secretName(PositionIndex.lastToken(p));
       boolean underHeaders = PositionIndex.lastToken(PositionIndex.parent(p)).equals("headers");
       boolean reference = v.isString() && WHOLE_REFERENCE.matcher(v.asString()).matches();
       if ((named || underHeaders) && !v.isNumber() && !v.isBoolean() && !reference) {
