@@ -9,6 +9,7 @@ import dev.polpocheck.validate.Diagnostic;
 import dev.polpocheck.validate.FileKind;
 import dev.polpocheck.validate.FileResult;
 import dev.polpocheck.validate.RuleConfig;
+import dev.polpocheck.validate.RuleConfigFile;
 import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Rules;
 import dev.polpocheck.validate.Schemas;
@@ -107,6 +108,11 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--severity", paramLabel = "RULE=LEVEL",
       description = "Report RULE at LEVEL: error, warning or info (repeatable).")
   Map<String, String> severities = new LinkedHashMap<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Rule settings file: {\"disable\": [RULE...], \"severity\":"
+          + " {RULE: LEVEL}}; --disable and --severity add to and override it.")
+  Path rulesFile;
 
   @Option(names = "--env-file", paramLabel = "FILE",
       description = "Resolved pass: read variables from FILE, parsed like Polpo's .polpo/.env.")
@@ -225,7 +231,8 @@ public final class ValidateCommand implements Callable<Integer> {
     for (Map.Entry<String, String> e : severities.entrySet()) {
       levels.put(knownRule(e.getKey(), known), parseSeverity(e.getValue(), "--severity"));
     }
-    return new RuleConfig(off, levels);
+    RuleConfig flags = new RuleConfig(off, levels);
+    return rulesFile == null ? flags : RuleConfigFile.merge(RuleConfigFile.read(rulesFile), flags);
   }
 
   private String knownRule(String id, Map<String, RuleDescriptor> known) {

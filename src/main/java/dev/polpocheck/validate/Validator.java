@@ -30,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 public final class Validator {
   private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{\\w+}");
 
+  /** Smallest number of files validated in parallel. */
+  static final int PARALLEL_FROM = 16;
+
   private final Schemas schemas;
   private final List<Rule> rules;
   private final RuleConfig config;
@@ -72,8 +75,13 @@ public final class Validator {
       schemas.tree(k);
       schemas.validate(k, tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
     }
-    return java.util.stream.IntStream.range(0, paths.size()).parallel()
-        .mapToObj(i -> validate(paths.get(i), displayNames.get(i), kinds.get(i)))
+    java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, paths.size());
+    // A pre-commit run checks a handful of files: starting the fork-join pool costs more
+    // class loading than it saves there.
+    if (paths.size() >= PARALLEL_FROM) {
+      indexes = indexes.parallel();
+    }
+    return indexes.mapToObj(i -> validate(paths.get(i), displayNames.get(i), kinds.get(i)))
         .collect(java.util.stream.Collectors.toList());
   }
 

@@ -234,4 +234,31 @@ class ValidateCommandTest {
     CliRun staticRun = CliRun.of("validate", p.toString());
     assertTrue(staticRun.out().contains("polpo/settings/postgres-url"), staticRun.out());
   }
+
+  @Test
+  void validate_configFile_disablesAndRelevels_flagsOverride(@TempDir Path dir)
+      throws IOException {
+    Path p = write(dir, "polpo.json", "{\"org\": \"x\", \"settings\": {\"storage\": \"redis\"}}");
+    Path cfg = write(dir, "rules.json", "{\"disable\": [\"polpo/config/org-key\"],"
+        + " \"severity\": {\"polpo/settings/storage-ignored\": \"error\"}}");
+    CliRun r = CliRun.of("validate", "--no-snippet", "--config", cfg.toString(), p.toString());
+    assertEquals(1, r.exit(), r.all());
+    assertFalse(r.out().contains("org-key"), r.out());
+    assertTrue(r.out().contains("error: settings.storage"), r.out());
+    CliRun overridden = CliRun.of("validate", "--config", cfg.toString(), "--severity",
+        "polpo/settings/storage-ignored=warning", p.toString());
+    assertEquals(0, overridden.exit(), overridden.all());
+  }
+
+  @Test
+  void validate_configFileWithUnknownRule_namesFileLineColumn(@TempDir Path dir)
+      throws IOException {
+    Path p = write(dir, "polpo.json", "{}");
+    Path cfg = write(dir, "rules.json", "{\n  \"disable\": [\"polpo/config/unknwn-key\"]\n}");
+    CliRun r = CliRun.of("validate", "--config", cfg.toString(), p.toString());
+    assertEquals(3, r.exit());
+    // Line 2 `  "disable": ["polpo/..."]`: the array item's quote is at column 15.
+    assertTrue(r.err().contains("rules.json:2:15: unknown rule id"), r.err());
+    assertNoStackTrace(r);
+  }
 }
