@@ -14,6 +14,9 @@ public final class ConfigRules {
 
   /** Returns the rules in run order. */
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new EnvNotInterpolatedRule(),
+        new EnvUnsupportedSyntaxRule(),
+        new EnvUnresolvedRule());
   }
 }
