@@ -17,6 +17,16 @@ public final class ConfigRules {
     return List.of(
         new EnvNotInterpolatedRule(),
         new EnvUnsupportedSyntaxRule(),
-        new EnvUnresolvedRule());
+        new EnvUnresolvedRule(),
+        new ModelCannotInferRule(),
+        new ModelUnknownRule(),
+        new ModelDottedIdRule(),
+        new ModelRetiredRule(),
+        new ModelCatalogMissShadowedRule(),
+        new ModelNotAllowedRule(),
+        new ModelAllowlistNotEnforcedRule(),
+        new ModelNoCredentialsRule(),
+        new ProvidersNoCredentialSourceRule(),
+        new ProvidersNotAppliedToAgentsRule());
   }
 }
