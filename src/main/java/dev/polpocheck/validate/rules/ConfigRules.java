@@ -27,6 +27,7 @@ public final class ConfigRules {
         new ModelAllowlistNotEnforcedRule(),
         new ModelNoCredentialsRule(),
         new ProvidersNoCredentialSourceRule(),
-        new ProvidersNotAppliedToAgentsRule());
+        new ProvidersNotAppliedToAgentsRule(),
+        new SecretLiteralRule());
   }
 }
