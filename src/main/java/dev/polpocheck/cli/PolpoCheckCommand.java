@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
+      RulesCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

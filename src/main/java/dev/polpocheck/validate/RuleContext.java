@@ -24,6 +24,7 @@ public final class RuleContext {
   private final FileKind kind;
   private final JsonDocument document;
   private final List<Finding> findings = new ArrayList<>();
+  private final List<String> secrets = new ArrayList<>();
 
   /**
    * A context for one file.
@@ -78,6 +79,20 @@ public final class RuleContext {
   /** Reports a finding with a message and a help line (help may be null). */
   public void report(Target target, String message, String help) {
     report(Finding.of(target, message, help));
+  }
+
+  /**
+   * Marks the value at {@code pointer} as a secret: code frames mask it in every output format.
+   * Fields the schema marks {@code x-secret} are masked already; use this for a literal
+   * credential found in a field that is not meant to hold one.
+   */
+  public void markSecret(String pointer) {
+    secrets.add(pointer);
+  }
+
+  /** Pointers marked with {@link #markSecret}. */
+  public List<String> secretPointers() {
+    return Collections.unmodifiableList(secrets);
   }
 
   /** The findings reported so far, in order. */
