@@ -26,6 +26,15 @@ final class ProvidersNotAppliedToAgentsRule implements Rule {
           FileKind.AGENTS,
           FileKind.TEAMS);
 
+  // pi-ai's own base URL (polpo-semantics.md §19.1): an override equal to it changes nothing.
+  private static final java.util.Map<String, String> DEFAULT_ENDPOINTS =
+      java.util.Map.of("anthropic", "https://api.anthropic.com");
+
+  private static boolean isDefaultEndpoint(String provider, String baseUrl) {
+    String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return trimmed.equals(DEFAULT_ENDPOINTS.get(provider));
+  }
+
   @Override
   public RuleDescriptor descriptor() {
     return DESCRIPTOR;
@@ -46,7 +55,8 @@ final class ProvidersNotAppliedToAgentsRule implements Rule {
                     + "the runner process never loads polpo.json's providers",
                 "use a pi-ai provider for agents (for example an OpenAI-compatible gateway "
                     + "reachable through openrouter), or run this model from the orchestrator"));
-      } else if (f.providerEntry().path("baseUrl").isString()) {
+      } else if (f.providerEntry().path("baseUrl").isString()
+          && !isDefaultEndpoint(p, f.providerEntry().path("baseUrl").stringValue())) {
         ctx.report(
             Finding.of(
                 f.use().target(),
