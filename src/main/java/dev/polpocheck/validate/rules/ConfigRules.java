@@ -14,7 +14,7 @@ public final class ConfigRules {
 
   /** Returns the rules in run order. */
   public static List<Rule> all() {
-    return List.of(
+    List<Rule> rules = new java.util.ArrayList<>(List.of(
         new EnvNotInterpolatedRule(),
         new EnvUnsupportedSyntaxRule(),
         new EnvUnresolvedRule(),
@@ -28,6 +28,8 @@ public final class ConfigRules {
         new ModelNoCredentialsRule(),
         new ProvidersNoCredentialSourceRule(),
         new ProvidersNotAppliedToAgentsRule(),
-        new SecretLiteralRule());
+        new SecretLiteralRule()));
+    rules.addAll(AuthProfileRules.all());
+    return List.copyOf(rules);
   }
 }
