@@ -56,13 +56,18 @@ final class SecretLiteralRule implements Rule {
         "",
         (pointer, value) -> {
           List<SecretScanner.Match> matches = SecretScanner.scan(value);
+          boolean secretField = isSecretField(pointer) && isLiteral(value);
+          if (!matches.isEmpty() || secretField) {
+            // Code frames of every output format mask this value from now on.
+            ctx.markSecret(pointer);
+          }
           for (SecretScanner.Match m : matches) {
             ctx.report(
                 Target.inString(pointer, m.start(), m.end()),
                 "inline " + m.describe() + " in a committed file",
                 help(SecretScanner.provider(m.kind())));
           }
-          if (matches.isEmpty() && isSecretField(pointer) && isLiteral(value)) {
+          if (matches.isEmpty() && secretField) {
             ctx.report(
                 Target.value(pointer),
                 "literal value in secret field " + PositionIndex.lastToken(pointer) + " ("
