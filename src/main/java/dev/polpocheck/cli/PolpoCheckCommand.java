@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      InstallCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
       RulesCommand.class,

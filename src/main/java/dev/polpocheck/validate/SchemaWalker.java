@@ -54,6 +54,26 @@ final class SchemaWalker {
     }
   }
 
+  /** Every pointer of a document (object members and array items) with its value. */
+  static Map<String, JsonNode> pointers(JsonNode root) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    collect(root, "", out);
+    return out;
+  }
+
+  private static void collect(JsonNode n, String pointer, Map<String, JsonNode> out) {
+    out.put(pointer, n);
+    if (n.isObject()) {
+      for (Map.Entry<String, JsonNode> e : n.properties()) {
+        collect(e.getValue(), PositionIndex.child(pointer, e.getKey()), out);
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        collect(n.get(i), PositionIndex.child(pointer, i), out);
+      }
+    }
+  }
+
   /** The schema itself, or for a {@code oneOf} the branch that fits the instance (or null). */
   static JsonNode resolveBranch(JsonNode schema, JsonNode instance) {
     JsonNode oneOf = schema.get("oneOf");

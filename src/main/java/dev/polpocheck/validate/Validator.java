@@ -124,6 +124,7 @@ public final class Validator {
             DeprecatedKeys.finding(s.get("x-rule").asString(), e.getKey())));
       }
     }
+    maskBySecretName(doc, secretRanges);
     for (Rule rule : rules) {
       if (!rule.descriptor().kinds().contains(kind)) {
         continue;
@@ -171,6 +172,31 @@ public final class Validator {
     return Optional.of(new Diagnostic(d.id(), sev.get(), f.message(), file, f.target().pointer(),
         s.line(), s.column(), s.endLine(), s.endColumn(), f.help(), f.suggestion(),
         d.docsUrl()));
+  }
+
+  /**
+   * Key names that hold credentials in Polpo's files or in anything pasted into them. Values
+   * under such keys are masked in code frames even where the schema does not apply (an unknown
+   * key, a notification channel whose {@code type} is misspelt), as defence in depth.
+   */
+  private static final Pattern SECRET_KEY = Pattern.compile(
+      "(?i).*(key|token|secret|password|passwd|access|refresh|authorization|webhook|databaseurl"
+          + "|credential|cookie|vault).*");
+
+  private static void maskBySecretName(JsonDocument doc, List<int[]> ranges) {
+    for (Map.Entry<String, JsonNode> e : SchemaWalker.pointers(doc.root()).entrySet()) {
+      String p = e.getKey();
+      if (p.isEmpty()) {
+        continue;
+      }
+      JsonNode v = e.getValue();
+      boolean named = SECRET_KEY.matcher(PositionIndex.lastToken(p)).matches();
+      boolean underHeaders = PositionIndex.lastToken(PositionIndex.parent(p)).equals("headers");
+      boolean reference = v.isString() && WHOLE_REFERENCE.matcher(v.asString()).matches();
+      if ((named || underHeaders) && !v.isNumber() && !v.isBoolean() && !reference) {
+        addSecret(doc, p, ranges);
+      }
+    }
   }
 
   private static void addSecret(JsonDocument doc, String pointer, List<int[]> ranges) {

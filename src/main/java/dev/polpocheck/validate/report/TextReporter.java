@@ -5,6 +5,8 @@ import dev.polpocheck.validate.Diagnostic;
 import dev.polpocheck.validate.FileResult;
 import dev.polpocheck.validate.Severity;
 import java.io.PrintWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The default, human format (validation-ux.md §8.1): {@code file:line:col: severity: message
@@ -23,6 +25,15 @@ final class TextReporter implements Reporter {
   private static final String YELLOW = "\u001b[33m";
   private static final String BLUE = "\u001b[34m";
   private static final String CYAN = "\u001b[36m";
+
+  /**
+   * Credential shapes masked wherever they appear in a frame, even outside a secret field or
+   * unquoted in a file that does not parse: Anthropic, OpenAI, Slack, GitHub, Google, Hugging
+   * Face, Groq, xAI and AWS key prefixes followed by at least 8 token characters.
+   */
+  static final Pattern SECRET_SHAPE = Pattern.compile(
+      "(sk-ant-|sk-proj-|sk-|xox[abprs]-|ghp_|gho_|ghs_|github_pat_|AIza|hf_|gsk_|xai-|AKIA)"
+          + "[A-Za-z0-9_\\-]{8,}");
 
   private final boolean snippets;
   private final boolean color;
@@ -73,6 +84,12 @@ final class TextReporter implements Reporter {
       // Mask only the characters between the quotes of a secret string.
       for (int i = Math.max(r[0] + 1, start); i < Math.min(r[1] - 1, start + src.length()); i++) {
         src.setCharAt(i - start, '\u2022');
+      }
+    }
+    Matcher m = SECRET_SHAPE.matcher(src);
+    while (m.find()) {
+      for (int i = m.start(); i < m.end(); i++) {
+        src.setCharAt(i, '\u2022');
       }
     }
     String gutter = String.valueOf(d.line());
