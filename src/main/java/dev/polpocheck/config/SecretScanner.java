@@ -98,6 +98,18 @@ public final class SecretScanner {
     return out;
   }
 
+  private static final Pattern LOOSE =
+      Pattern.compile("(sk-|gsk_|xai-|AIza|gh[pousr]_|github_pat_|hf_|xox[abprs]-)[A-Za-z0-9_-]{8,}");
+
+  /**
+   * Returns whether a value may hold a credential, by a looser test than {@link #scan} (a known
+   * prefix and 8 more token characters): such values are never quoted in any message, even when
+   * they are too short to be reported as a secret.
+   */
+  public static boolean looksSensitive(String value) {
+    return LOOSE.matcher(value).find() || !scan(value).isEmpty();
+  }
+
   /** Returns the Polpo provider a credential kind belongs to, or "" when none. */
   public static String provider(String kind) {
     for (Shape s : SHAPES) {

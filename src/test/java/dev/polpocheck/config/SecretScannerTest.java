@@ -80,4 +80,11 @@ class SecretScannerTest {
     assertEquals("", SecretScanner.provider("Slack token"));
     assertTrue(SecretScanner.mask("abcd").contains("4 chars"));
   }
+
+  @Test
+  void looksSensitive_shortKeyBelowReportingThreshold_isStillNeverQuoted() {
+    assertTrue(SecretScanner.looksSensitive("sk-ant-api03-" + "CANARY7f3a9"));
+    assertFalse(SecretScanner.looksSensitive("claude-sonnet-4-5"));
+    assertFalse(SecretScanner.looksSensitive("sk-ant-..."));
+  }
 }

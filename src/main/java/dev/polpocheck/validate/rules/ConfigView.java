@@ -55,6 +55,11 @@ final class ConfigView {
    */
   record ModelUse(String pointer, Target target, String spec, Role role) {}
 
+  private static final Set<String> SECRET_FIELDS =
+      Set.of("apikey", "bottoken", "token", "accesstoken", "password", "secret", "clientsecret");
+  private static final java.util.regex.Pattern SECRET_HEADER =
+      java.util.regex.Pattern.compile(
+          "(?i)authorization|proxy-authorization|x-api-key|api-key|x-auth-token|.*token.*");
   private static final Set<String> NOTIFICATION_WHOLE_VALUE_FIELDS =
       Set.of("webhookUrl", "apiKey", "botToken", "chatId", "url");
 
@@ -129,6 +134,19 @@ final class ConfigView {
     }
   }
 
+  /** Returns whether a pointer names a field meant to hold a credential (apiKey, botToken, auth headers, the provider string form). */
+  static boolean isSecretField(String pointer) {
+    String last = PositionIndex.lastToken(pointer);
+    if (SECRET_FIELDS.contains(last.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("-", ""))) {
+      return true;
+    }
+    if (PositionIndex.lastToken(PositionIndex.parent(pointer)).equals("headers")) {
+      return SECRET_HEADER.matcher(last).matches();
+    }
+    // the documented string form "providers": {"anthropic": "<key>"}
+    return pointer.startsWith("/providers/") && pointer.indexOf('/', "/providers/".length()) < 0;
+  }
+
   /** Returns whether a pointer holds free text, where {@code $NAME} is usually shell prose. */
   static boolean isProse(String pointer) {
     String last = PositionIndex.lastToken(pointer);
@@ -158,6 +176,9 @@ final class ConfigView {
         if (allow.isObject()) {
           for (String key : allow.propertyNames()) {
             String ptr = PositionIndex.child("/settings/modelAllowlist", key);
+            if (dev.polpocheck.config.SecretScanner.looksSensitive(key)) {
+              continue;
+            }
             out.add(new ModelUse(ptr, Target.key(ptr), key, Role.ALLOWLIST_KEY));
           }
         }
@@ -190,8 +211,11 @@ final class ConfigView {
     }
   }
 
+  // A credential pasted into a model field is reported by polpo/secret/literal and must not be
+  // quoted by the model rules.
   private static void add(List<ModelUse> out, String pointer, JsonNode value, Role role) {
-    if (value.isString() && !value.stringValue().isEmpty()) {
+    if (value.isString() && !value.stringValue().isEmpty()
+        && !dev.polpocheck.config.SecretScanner.looksSensitive(value.stringValue())) {
       out.add(new ModelUse(pointer, Target.value(pointer), value.stringValue(), role));
     }
   }

@@ -2,6 +2,7 @@ package dev.polpocheck.validate.rules;
 
 import dev.polpocheck.config.EnvReferences;
 import dev.polpocheck.config.EnvReferences.FieldClass;
+import dev.polpocheck.config.SecretScanner;
 import dev.polpocheck.json.PositionIndex;
 import dev.polpocheck.validate.FileKind;
 import dev.polpocheck.validate.RuleContext;
@@ -36,6 +37,12 @@ final class EnvScans {
             return;
           }
           if (value.indexOf('$') < 0 && !value.contains("os.environ/")) {
+            return;
+          }
+          // Literal secrets are polpo/secret/literal's business; scanning them could quote
+          // part of a password ("pa$sw0rd") in a near-miss message.
+          if (SecretScanner.looksSensitive(value)
+              || (ConfigView.isSecretField(pointer) && !value.contains("${"))) {
             return;
           }
           FieldClass cls = ConfigView.fieldClass(ctx.kind(), ctx.root(), pointer);

@@ -10,8 +10,6 @@ import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 import dev.polpocheck.validate.Target;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,10 +36,6 @@ final class SecretLiteralRule implements Rule {
           FileKind.AGENTS,
           FileKind.TEAMS);
 
-  private static final Set<String> SECRET_FIELDS =
-      Set.of("apikey", "bottoken", "token", "accesstoken", "password", "secret", "clientsecret");
-  private static final Pattern SECRET_HEADER =
-      Pattern.compile("(?i)authorization|proxy-authorization|x-api-key|api-key|x-auth-token|.*token.*");
   private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_]+\\}");
 
   @Override
@@ -56,7 +50,7 @@ final class SecretLiteralRule implements Rule {
         "",
         (pointer, value) -> {
           List<SecretScanner.Match> matches = SecretScanner.scan(value);
-          boolean secretField = isSecretField(pointer) && isLiteral(value);
+          boolean secretField = ConfigView.isSecretField(pointer) && isLiteral(value);
           if (!matches.isEmpty() || secretField) {
             // Code frames of every output format mask this value from now on.
             ctx.markSecret(pointer);
@@ -75,18 +69,6 @@ final class SecretLiteralRule implements Rule {
                 help(providerOf(pointer)));
           }
         });
-  }
-
-  private static boolean isSecretField(String pointer) {
-    String last = PositionIndex.lastToken(pointer);
-    if (SECRET_FIELDS.contains(last.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""))) {
-      return true;
-    }
-    if (PositionIndex.lastToken(PositionIndex.parent(pointer)).equals("headers")) {
-      return SECRET_HEADER.matcher(last).matches();
-    }
-    // the documented string form "providers": {"anthropic": "<key>"}
-    return pointer.startsWith("/providers/") && pointer.indexOf('/', "/providers/".length()) < 0;
   }
 
   // Empty values and whole ${NAME} references are not literal secrets.

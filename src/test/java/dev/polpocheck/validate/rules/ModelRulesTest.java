@@ -263,4 +263,10 @@ class ModelRulesTest {
             Environment.staticPass(),
             dir.resolve("agents.json")));
   }
+
+  @Test
+  void cannotInfer_credentialPastedAsModel_isLeftToSecretRuleAndNotQuoted() {
+    String json = agents("sk-ant-api03-" + "CANARY7f3a9");
+    assertEquals(List.of(), RuleHarness.run(new ModelCannotInferRule(), FileKind.AGENTS, json));
+  }
 }
