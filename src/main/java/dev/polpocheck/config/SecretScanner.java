@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Finds credential-shaped text (API keys, OAuth tokens, webhook URLs with embedded tokens) in a
- * string, and describes each match without revealing it: kind, length and a masked form that
- * keeps only the public, kind-identifying prefix.
+ * string, and describes each match without revealing it: kind, length and a masked form that keeps
+ * only the public, kind-identifying prefix.
  *
- * <p>Patterns are checked in order and the first one matching a region wins, so the specific
- * shapes ({@code sk-ant-}, {@code sk-or-}, {@code sk-proj-}) come before the generic OpenAI
- * {@code sk-}. Bodies must be at least 20 characters, so documentation placeholders such as
- * {@code sk-ant-...} do not match.
+ * <p>Patterns are checked in order and the first one matching a region wins, so the specific shapes
+ * ({@code sk-ant-}, {@code sk-or-}, {@code sk-proj-}) come before the generic OpenAI {@code sk-}.
+ * Bodies must be at least 20 characters, so documentation placeholders such as {@code sk-ant-...}
+ * do not match.
  */
 public final class SecretScanner {
 
@@ -50,7 +50,8 @@ public final class SecretScanner {
   private static final List<Shape> SHAPES =
       List.of(
           shape("Anthropic OAuth token", "(sk-ant-oat\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
-          shape("Anthropic OAuth refresh token", "(sk-ant-ort\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
+          shape(
+              "Anthropic OAuth refresh token", "(sk-ant-ort\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
           shape("Anthropic admin key", "(sk-ant-admin\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
           shape("Anthropic API key", "(sk-ant-(?:api\\d*-)?)[A-Za-z0-9_-]{20,}", "anthropic"),
           shape("OpenRouter API key", "(sk-or-(?:v1-)?)[A-Za-z0-9_-]{20,}", "openrouter"),
@@ -99,7 +100,8 @@ public final class SecretScanner {
   }
 
   private static final Pattern LOOSE =
-      Pattern.compile("(sk-|gsk_|xai-|AIza|gh[pousr]_|github_pat_|hf_|xox[abprs]-)[A-Za-z0-9_-]{8,}");
+      Pattern.compile(
+          "(sk-|gsk_|xai-|AIza|gh[pousr]_|github_pat_|hf_|xox[abprs]-)[A-Za-z0-9_-]{8,}");
 
   /**
    * Returns whether a value may hold a credential, by a looser test than {@link #scan} (a known

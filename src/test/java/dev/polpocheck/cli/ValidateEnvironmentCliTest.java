@@ -42,7 +42,8 @@ class ValidateEnvironmentCliTest {
     Path p = polpo(dir);
     CliRun r = CliRun.of("validate", "--no-snippet", p.toString());
     assertEquals(0, r.exit(), r.all());
-    assertTrue(r.out().contains("warning: ${SLACK_HOOK} is not checked in the static pass"), r.out());
+    assertTrue(
+        r.out().contains("warning: ${SLACK_HOOK} is not checked in the static pass"), r.out());
   }
 
   @Test
@@ -52,8 +53,15 @@ class ValidateEnvironmentCliTest {
     Files.writeString(env, "SLACK_HOOK=" + CANARY + "\nSLACK_KEY=\n");
     CliRun r =
         CliRun.of(
-            "validate", "--no-snippet", "--env-file", env.toString(),
-            "--env", "ANTHROPIC_API_KEY=", "--env", "ANTHROPIC_OAUTH_TOKEN=", p.toString());
+            "validate",
+            "--no-snippet",
+            "--env-file",
+            env.toString(),
+            "--env",
+            "ANTHROPIC_API_KEY=",
+            "--env",
+            "ANTHROPIC_OAUTH_TOKEN=",
+            p.toString());
     assertEquals(1, r.exit(), r.all());
     // line 6: 6 blanks, "webhookUrl": (7-19), blank, "${SLACK_HOOK}" (21-35), comma, blank,
     // "apiKey": (38-46), blank, quote at 48 -> the ${ of ${SLACK_KEY} is at column 49
@@ -70,12 +78,19 @@ class ValidateEnvironmentCliTest {
     Files.writeString(
         agents,
         "[{\"agent\":{\"name\":\"a\",\"model\":\"claude-sonnet-4-5\",\"systemPrompt\":\"key "
-            + key + "\"},\"teamName\":\"t\"}]");
+            + key
+            + "\"},\"teamName\":\"t\"}]");
     for (String format : new String[] {"text", "json", "sarif", "github", "junit"}) {
       CliRun r =
           CliRun.of(
-              "validate", "--format", format, "--env", "SLACK_HOOK=" + CANARY,
-              "--env", "SLACK_KEY=" + CANARY, dir.toString());
+              "validate",
+              "--format",
+              format,
+              "--env",
+              "SLACK_HOOK=" + CANARY,
+              "--env",
+              "SLACK_KEY=" + CANARY,
+              dir.toString());
       assertEquals(1, r.exit(), format + ": " + r.all());
       assertFalse(r.all().contains(CANARY), format + ": " + r.all());
       assertFalse(r.all().contains("Zk".repeat(5)), format + ": " + r.all());

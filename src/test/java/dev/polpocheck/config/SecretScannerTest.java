@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Protects inline-secret detection: each credential shape is recognised with the right kind, and
- * the description shows only kind, length and public prefix. Fake secrets are built at run time
- * so the repository holds no credential-shaped text.
+ * the description shows only kind, length and public prefix. Fake secrets are built at run time so
+ * the repository holds no credential-shaped text.
  */
 class SecretScannerTest {
 
@@ -54,7 +54,8 @@ class SecretScannerTest {
   void scan_slackWebhookAndAwsKeyAndDatabaseUrl_areRecognised() {
     String slack = "https://hooks.slack.com/services/T0" + "ABCDEFG/B0" + "ABCDEFG/" + body(24);
     assertEquals("Slack webhook URL", SecretScanner.scan(slack).get(0).kind());
-    assertEquals("AWS access key id", SecretScanner.scan("AKIA" + "ABCDEFGHIJKLMNOP").get(0).kind());
+    assertEquals(
+        "AWS access key id", SecretScanner.scan("AKIA" + "ABCDEFGHIJKLMNOP").get(0).kind());
     assertEquals(
         "database URL with a password",
         SecretScanner.scan("postgres://polpo:" + body(12) + "@db:5432/p").get(0).kind());

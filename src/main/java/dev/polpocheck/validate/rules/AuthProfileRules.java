@@ -16,8 +16,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,8 +37,15 @@ final class AuthProfileRules {
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z0-9._@-]+");
   private static final Set<String> FORBIDDEN =
       Set.of(
-          "__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty",
-          "isPrototypeOf", "propertyIsEnumerable", "toLocaleString");
+          "__proto__",
+          "constructor",
+          "prototype",
+          "toString",
+          "valueOf",
+          "hasOwnProperty",
+          "isPrototypeOf",
+          "propertyIsEnumerable",
+          "toLocaleString");
   private static final int MAX_TOKEN = 16_384;
   private static final long DAY_MS = 24L * 60 * 60 * 1000;
   // Epoch milliseconds have 13 digits since 2001; a smaller number is most likely seconds.
@@ -53,7 +63,9 @@ final class AuthProfileRules {
   static List<Rule> all() {
     return List.of(
         new AuthRule(
-            d("in-work-tree", Severity.ERROR,
+            d(
+                "in-work-tree",
+                Severity.ERROR,
                 "auth-profiles.json inside a git work tree",
                 "auth-profiles.json holds OAuth access and refresh tokens and API keys in plain "
                     + "JSON. It belongs in the home directory (~/.polpo/auth-profiles.json, or "
@@ -61,7 +73,9 @@ final class AuthProfileRules {
                     + "out, git-ignore it, and rotate every token if it was ever committed."),
             AuthProfileRules::inWorkTree),
         new AuthRule(
-            d("version", Severity.ERROR,
+            d(
+                "version",
+                Severity.ERROR,
                 "Missing or non-numeric version (Polpo resets the file)",
                 "Polpo requires a numeric version (currently 1). A file that is not an object or "
                     + "has a non-numeric version is treated as corrupt: read as empty (\"Corrupted "
@@ -69,7 +83,9 @@ final class AuthProfileRules {
                     + "every profile."),
             AuthProfileRules::version),
         new AuthRule(
-            d("profile-id", Severity.ERROR,
+            d(
+                "profile-id",
+                Severity.ERROR,
                 "Profile id that Polpo rejects and skips",
                 "A profile id is <provider>:<identifier>, split at the first colon; the provider "
                     + "matches ^[a-z0-9][a-z0-9_-]{0,63}$, the identifier ^[a-zA-Z0-9._@-]+$, and "
@@ -77,26 +93,34 @@ final class AuthProfileRules {
                     + "such as __proto__ or constructor. Polpo skips other ids with a warning."),
             AuthProfileRules::profileIds),
         new AuthRule(
-            d("provider-mismatch", Severity.WARNING,
+            d(
+                "provider-mismatch",
+                Severity.WARNING,
                 "Profile provider field differs from its id prefix",
                 "Polpo selects profiles by their provider field but matches usage statistics by "
                     + "the id prefix, so a profile whose field and prefix differ is used for one "
                     + "provider and gets rotation statistics from another."),
             AuthProfileRules::providerMismatch),
         new AuthRule(
-            d("provider-pattern", Severity.ERROR,
+            d(
+                "provider-pattern",
+                Severity.ERROR,
                 "Profile provider missing or not a valid provider id",
                 "The provider field must match ^[a-z0-9][a-z0-9_-]{0,63}$; profile selection "
                     + "filters on it, so a profile without a valid provider is never used."),
             AuthProfileRules::providerPattern),
         new AuthRule(
-            d("type", Severity.ERROR,
+            d(
+                "type",
+                Severity.ERROR,
                 "Profile type not \"oauth\" or \"api_key\"",
                 "Polpo knows two profile types: oauth (sorted first in rotation, refreshable) and "
                     + "api_key."),
             AuthProfileRules::type),
         new AuthRule(
-            d("token", Severity.ERROR,
+            d(
+                "token",
+                Severity.ERROR,
                 "Token (access/refresh) empty, too long or with control characters",
                 "access and refresh must be 1 to 16 384 characters without the control "
                     + "characters U+0000–U+0008, U+000B, U+000C, U+000E–U+001F (Polpo's "
@@ -104,7 +128,9 @@ final class AuthProfileRules {
                     + "findings give lengths and positions only."),
             AuthProfileRules::tokens),
         new AuthRule(
-            d("timestamp", Severity.ERROR,
+            d(
+                "timestamp",
+                Severity.ERROR,
                 "Timestamp of the wrong kind (epoch ms numbers vs ISO-8601 strings)",
                 "expires and the usageStats times (lastUsed, cooldownUntil, disabledUntil, "
                     + "failureWindowStart) are epoch milliseconds: a non-number is an error, a "
@@ -113,39 +139,51 @@ final class AuthProfileRules {
                     + "strings (warning otherwise)."),
             AuthProfileRules::timestamps),
         new AuthRule(
-            d("expired", Severity.WARNING,
+            d(
+                "expired",
+                Severity.WARNING,
                 "Expired profile without a refresh token (never used again)",
                 "Polpo skips an expired profile that has no refresh token (\"Skipping expired "
                     + "profile\") and falls back to other credentials. Log in again."),
             AuthProfileRules::expired),
         new AuthRule(
-            d("expiring", Severity.INFO,
+            d(
+                "expiring",
+                Severity.INFO,
                 "Profile token expires within 24 hours",
                 "The same 24-hour threshold polpo models status --check uses. OAuth profiles "
                     + "with a refresh token are refreshed automatically."),
             AuthProfileRules::expiring),
         new AuthRule(
-            d("unavailable", Severity.INFO,
+            d(
+                "unavailable",
+                Severity.INFO,
                 "Profile currently cooling down or billing-disabled",
                 "usageStats says the profile is in a cooldown (cooldownUntil) or billing-disabled "
                     + "(disabledUntil) right now; Polpo uses it only as a last resort until then."),
             AuthProfileRules::unavailable),
         new AuthRule(
-            d("orphan-stats", Severity.INFO,
+            d(
+                "orphan-stats",
+                Severity.INFO,
                 "usageStats entry without a matching profile",
                 "Statistics for a profile id that does not exist are kept but never used; they "
                     + "are usually left over from a deleted or renamed profile."),
             AuthProfileRules::orphanStats),
         new AuthRule(
-            d("file-mode", Severity.WARNING,
+            d(
+                "file-mode",
+                Severity.WARNING,
                 "File or directory permissions looser than 0600 / 0700",
-                "auth-profiles.json is plain JSON (not encrypted, whatever the docs say); Polpo "
-                    + "creates it with mode 0600 in a 0700 directory and re-chmods it when group or "
-                    + "world can read it. Run chmod 600 on the file and chmod 700 on its "
-                    + "directory. POSIX file systems only."),
+                "auth-profiles.json is plain JSON (not encrypted, whatever the docs say); Polpo"
+                    + " creates it with mode 0600 in a 0700 directory and re-chmods it when group"
+                    + " or world can read it. Run chmod 600 on the file and chmod 700 on its"
+                    + " directory. POSIX file systems only."),
             AuthProfileRules::fileMode),
         new AuthRule(
-            d("env-shadows-profiles", Severity.INFO,
+            d(
+                "env-shadows-profiles",
+                Severity.INFO,
                 "Provider has profiles and an environment key (profiles never used)",
                 "Polpo takes a provider's key from the environment first; while the variable is "
                     + "set, its auth profiles are never consulted and never rotate. Resolved pass "
@@ -157,12 +195,15 @@ final class AuthProfileRules {
     if (ctx.path() == null) {
       return;
     }
-    for (Path dir = ctx.path().toAbsolutePath().normalize().getParent(); dir != null;
+    for (Path dir = ctx.path().toAbsolutePath().normalize().getParent();
+        dir != null;
         dir = dir.getParent()) {
       if (Files.exists(dir.resolve(".git"))) {
         ctx.report(
             Target.value(""),
-            "auth-profiles.json is inside a git work tree (" + dir.getFileName() + "): its "
+            "auth-profiles.json is inside a git work tree ("
+                + dir.getFileName()
+                + "): its "
                 + "tokens can be committed",
             "move it to ~/.polpo/auth-profiles.json (or $POLPO_STATE_DIR), add it to .gitignore, "
                 + "and rotate every token if it was ever committed");
@@ -182,7 +223,8 @@ final class AuthProfileRules {
       Target at = root.has("version") ? Target.value("/version") : Target.value("");
       ctx.report(
           at,
-          "version is " + (root.has("version") ? "not a number" : "missing")
+          "version is "
+              + (root.has("version") ? "not a number" : "missing")
               + ": Polpo reads the file as corrupt (empty) and overwrites it on the next write",
           "set \"version\": 1");
     }
@@ -230,10 +272,18 @@ final class AuthProfileRules {
       if (!prefix.equals(provider.stringValue())) {
         ctx.report(
             Target.value(ptr(p.getKey()) + "/provider"),
-            "provider \"" + provider.stringValue() + "\" differs from the id prefix \"" + prefix
-                + "\": the profile is used for " + provider.stringValue()
-                + " but gets usage statistics of " + prefix,
-            "rename the profile to " + provider.stringValue() + ":" + p.getKey().substring(colon + 1)
+            "provider \""
+                + provider.stringValue()
+                + "\" differs from the id prefix \""
+                + prefix
+                + "\": the profile is used for "
+                + provider.stringValue()
+                + " but gets usage statistics of "
+                + prefix,
+            "rename the profile to "
+                + provider.stringValue()
+                + ":"
+                + p.getKey().substring(colon + 1)
                 + " or fix the provider field");
       }
     }
@@ -266,16 +316,23 @@ final class AuthProfileRules {
           || (type.isString() && Set.of("oauth", "api_key").contains(type.stringValue()))) {
         continue;
       }
-      Target at = type.isMissingNode() ? Target.key(ptr(p.getKey())) : Target.value(ptr(p.getKey()) + "/type");
+      Target at =
+          type.isMissingNode()
+              ? Target.key(ptr(p.getKey()))
+              : Target.value(ptr(p.getKey()) + "/type");
       ctx.report(
           Finding.of(
                   at,
-                  "profile \"" + p.getKey() + "\" has "
+                  "profile \""
+                      + p.getKey()
+                      + "\" has "
                       + (type.isMissingNode() ? "no type" : "an unknown type")
                       + "; expected \"oauth\" or \"api_key\"",
                   "oauth for subscription logins, api_key for console keys")
-              .withSuggestion(type.isString() && type.stringValue().toLowerCase(java.util.Locale.ROOT).contains("key")
-                  ? "api_key" : null));
+              .withSuggestion(
+                  type.isString() && type.stringValue().toLowerCase(Locale.ROOT).contains("key")
+                      ? "api_key"
+                      : null));
     }
   }
 
@@ -298,8 +355,10 @@ final class AuthProfileRules {
         }
         String problem = tokenProblem(token);
         if (problem != null) {
-          ctx.report(Target.value(pointer), field + " token " + problem, "log in again, or re-save "
-              + "the profile with `polpo auth`");
+          ctx.report(
+              Target.value(pointer),
+              field + " token " + problem,
+              "log in again, or re-save " + "the profile with `polpo auth`");
         }
       }
     }
@@ -319,7 +378,8 @@ final class AuthProfileRules {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (c <= 0x08 || c == 0x0b || c == 0x0c || (c >= 0x0e && c <= 0x1f)) {
-        return String.format("holds control character U+%04X at position %d (of %d)", (int) c, i, t.length());
+        return String.format(
+            "holds control character U+%04X at position %d (of %d)", (int) c, i, t.length());
       }
     }
     return null;
@@ -335,7 +395,8 @@ final class AuthProfileRules {
           ctx.report(
               Finding.of(
                       Target.value(base + "/" + iso),
-                      iso + " of a profile should be an ISO-8601 string such as "
+                      iso
+                          + " of a profile should be an ISO-8601 string such as "
                           + "2026-01-31T12:00:00.000Z",
                       "Polpo writes it with Date.toISOString()")
                   .withSeverity(Severity.WARNING));
@@ -344,7 +405,10 @@ final class AuthProfileRules {
     }
     for (Map.Entry<String, JsonNode> s : stats(ctx)) {
       for (String field : STATS_TIMES) {
-        epochMs(ctx, s.getValue().path(field), PositionIndex.child(PositionIndex.child("/usageStats", s.getKey()), field));
+        epochMs(
+            ctx,
+            s.getValue().path(field),
+            PositionIndex.child(PositionIndex.child("/usageStats", s.getKey()), field));
       }
     }
   }
@@ -357,14 +421,18 @@ final class AuthProfileRules {
     if (!v.isNumber()) {
       ctx.report(
           Target.value(pointer),
-          field + " must be a number of epoch milliseconds"
-              + (v.isString() ? " (Polpo compares it with Date.now(), a string never matches)" : ""),
+          field
+              + " must be a number of epoch milliseconds"
+              + (v.isString()
+                  ? " (Polpo compares it with Date.now(), a string never matches)"
+                  : ""),
           "write e.g. " + Instant.parse("2026-01-31T12:00:00Z").toEpochMilli());
     } else if (v.asLong() > 0 && v.asLong() < MS_THRESHOLD) {
       ctx.report(
           Finding.of(
                   Target.value(pointer),
-                  field + " looks like epoch seconds, not milliseconds: Polpo would read it as a "
+                  field
+                      + " looks like epoch seconds, not milliseconds: Polpo would read it as a "
                       + "time in January 1970",
                   "multiply by 1000")
               .withSuggestion(Long.toString(v.asLong() * 1000))
@@ -393,7 +461,10 @@ final class AuthProfileRules {
       if (expires.isNumber() && now >= expires.asLong() && !canRefresh) {
         ctx.report(
             Target.value(ptr(p.getKey()) + "/expires"),
-            "profile \"" + p.getKey() + "\" expired at " + iso(expires.asLong())
+            "profile \""
+                + p.getKey()
+                + "\" expired at "
+                + iso(expires.asLong())
                 + " and has no refresh token: Polpo skips it",
             "log in again with `polpo auth login " + providerOf(p) + "`, or remove the profile");
       }
@@ -410,7 +481,8 @@ final class AuthProfileRules {
         ctx.report(
             Target.value(ptr(p.getKey()) + "/expires"),
             "profile \"" + p.getKey() + "\" expires within 24 hours, at " + iso(expires.asLong()),
-            canRefresh ? "Polpo refreshes it automatically with its refresh token"
+            canRefresh
+                ? "Polpo refreshes it automatically with its refresh token"
                 : "it has no refresh token: log in again before it expires");
       }
     }
@@ -455,7 +527,8 @@ final class AuthProfileRules {
     }
     try {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-      if (!EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(perms)) {
+      if (!EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)
+          .containsAll(perms)) {
         ctx.report(
             Target.value(""),
             "auth-profiles.json has mode " + mode(perms) + ", looser than 0600",
@@ -463,8 +536,11 @@ final class AuthProfileRules {
       }
       Path dir = file.toAbsolutePath().getParent();
       Set<PosixFilePermission> dirPerms = Files.getPosixFilePermissions(dir);
-      if (!EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-          PosixFilePermission.OWNER_EXECUTE).containsAll(dirPerms)) {
+      if (!EnumSet.of(
+              PosixFilePermission.OWNER_READ,
+              PosixFilePermission.OWNER_WRITE,
+              PosixFilePermission.OWNER_EXECUTE)
+          .containsAll(dirPerms)) {
         ctx.report(
             Target.value(""),
             "the directory of auth-profiles.json has mode " + mode(dirPerms) + ", looser than 0700",
@@ -480,15 +556,19 @@ final class AuthProfileRules {
     if (!ctx.environment().isResolved()) {
       return;
     }
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (Map.Entry<String, JsonNode> p : profiles(ctx)) {
       String provider = p.getValue().path("provider").asString("");
-      if (!provider.isEmpty() && seen.add(provider)
+      if (!provider.isEmpty()
+          && seen.add(provider)
           && ProviderCredentials.hasEnvCredential(ctx.environment(), provider)) {
         ctx.report(
             Target.value(ptr(p.getKey()) + "/provider"),
-            "profiles for " + provider + " are never used while "
-                + ProviderCredentials.describe(provider) + " is set: Polpo takes the environment "
+            "profiles for "
+                + provider
+                + " are never used while "
+                + ProviderCredentials.describe(provider)
+                + " is set: Polpo takes the environment "
                 + "key first and does not rotate",
             "unset the variable to use (and rotate) the profiles, or remove the profiles");
       }
@@ -502,7 +582,7 @@ final class AuthProfileRules {
 
   private static Iterable<Map.Entry<String, JsonNode>> stats(RuleContext ctx) {
     JsonNode s = ctx.root().path("usageStats");
-    List<Map.Entry<String, JsonNode>> out = new java.util.ArrayList<>();
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
     if (s.isObject()) {
       for (Map.Entry<String, JsonNode> e : s.properties()) {
         if (e.getValue().isObject()) {

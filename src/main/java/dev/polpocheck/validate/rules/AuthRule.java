@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One auth-profiles.json check: a descriptor and the function that runs it. The checks
- * themselves live in {@link AuthProfileRules}, which reads the file's shape once per check.
+ * One auth-profiles.json check: a descriptor and the function that runs it. The checks themselves
+ * live in {@link AuthProfileRules}, which reads the file's shape once per check.
  */
 final class AuthRule implements Rule {
 

@@ -14,21 +14,23 @@ public final class ConfigRules {
 
   /** Returns the rules in run order. */
   public static List<Rule> all() {
-    List<Rule> rules = new java.util.ArrayList<>(List.of(
-        new EnvNotInterpolatedRule(),
-        new EnvUnsupportedSyntaxRule(),
-        new EnvUnresolvedRule(),
-        new ModelCannotInferRule(),
-        new ModelUnknownRule(),
-        new ModelDottedIdRule(),
-        new ModelRetiredRule(),
-        new ModelCatalogMissShadowedRule(),
-        new ModelNotAllowedRule(),
-        new ModelAllowlistNotEnforcedRule(),
-        new ModelNoCredentialsRule(),
-        new ProvidersNoCredentialSourceRule(),
-        new ProvidersNotAppliedToAgentsRule(),
-        new SecretLiteralRule()));
+    List<Rule> rules =
+        new java.util.ArrayList<>(
+            List.of(
+                new EnvNotInterpolatedRule(),
+                new EnvUnsupportedSyntaxRule(),
+                new EnvUnresolvedRule(),
+                new ModelCannotInferRule(),
+                new ModelUnknownRule(),
+                new ModelDottedIdRule(),
+                new ModelRetiredRule(),
+                new ModelCatalogMissShadowedRule(),
+                new ModelNotAllowedRule(),
+                new ModelAllowlistNotEnforcedRule(),
+                new ModelNoCredentialsRule(),
+                new ProvidersNoCredentialSourceRule(),
+                new ProvidersNotAppliedToAgentsRule(),
+                new SecretLiteralRule()));
     rules.addAll(AuthProfileRules.all());
     return List.copyOf(rules);
   }

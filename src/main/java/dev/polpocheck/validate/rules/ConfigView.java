@@ -1,6 +1,7 @@
 package dev.polpocheck.validate.rules;
 
 import dev.polpocheck.config.EnvReferences.FieldClass;
+import dev.polpocheck.config.SecretScanner;
 import dev.polpocheck.json.JsonDocument;
 import dev.polpocheck.json.JsonReader;
 import dev.polpocheck.json.PositionIndex;
@@ -12,15 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Read-only views of a Polpo file shared by the config rules: every string value with its
- * pointer, the {@code ${…}} field class of a pointer, the model specs a file uses, and the
- * {@code providers} entries Polpo keeps.
+ * Read-only views of a Polpo file shared by the config rules: every string value with its pointer,
+ * the {@code ${…}} field class of a pointer, the model specs a file uses, and the {@code providers}
+ * entries Polpo keeps.
  *
  * <p>agents.json and teams.json name models whose resolution depends on polpo.json's {@code
  * providers}; for them the {@code polpo.json} beside the file (same directory, as in {@code
@@ -57,15 +60,17 @@ final class ConfigView {
 
   private static final Set<String> SECRET_FIELDS =
       Set.of("apikey", "bottoken", "token", "accesstoken", "password", "secret", "clientsecret");
-  private static final java.util.regex.Pattern SECRET_HEADER =
-      java.util.regex.Pattern.compile(
+  private static final Pattern SECRET_HEADER =
+      Pattern.compile(
           "(?i)authorization|proxy-authorization|x-api-key|api-key|x-auth-token|.*token.*");
   private static final Set<String> NOTIFICATION_WHOLE_VALUE_FIELDS =
       Set.of("webhookUrl", "apiKey", "botToken", "chatId", "url");
 
   private ConfigView() {}
 
-  /** Calls {@code visit(pointer, value)} for every string value under {@code node}, keys excluded. */
+  /**
+   * Calls {@code visit(pointer, value)} for every string value under {@code node}, keys excluded.
+   */
   static void eachString(JsonNode node, String pointer, BiConsumer<String, String> visit) {
     if (node == null) {
       return;
@@ -84,10 +89,10 @@ final class ConfigView {
   }
 
   /**
-   * Returns how Polpo treats {@code ${…}} at {@code pointer}: whole-value for notification
-   * secrets and URLs (by channel type) and for the documented provider key forms; nothing
-   * elsewhere. Vault values (the inline class) live in {@code .polpo/vault.enc}, which is not a
-   * file polpo-check reads.
+   * Returns how Polpo treats {@code ${…}} at {@code pointer}: whole-value for notification secrets
+   * and URLs (by channel type) and for the documented provider key forms; nothing elsewhere. Vault
+   * values (the inline class) live in {@code .polpo/vault.enc}, which is not a file polpo-check
+   * reads.
    */
   static FieldClass fieldClass(FileKind kind, JsonNode root, String pointer) {
     if (kind != FileKind.POLPO) {
@@ -104,9 +109,15 @@ final class ConfigView {
         && t[0].equals("settings")
         && t[1].equals("notifications")
         && t[2].equals("channels")) {
-      String type = root.path("settings").path("notifications").path("channels").path(t[3])
-          .path("type").asString("");
-      if (t.length == 5 && NOTIFICATION_WHOLE_VALUE_FIELDS.contains(t[4])
+      String type =
+          root.path("settings")
+              .path("notifications")
+              .path("channels")
+              .path(t[3])
+              .path("type")
+              .asString("");
+      if (t.length == 5
+          && NOTIFICATION_WHOLE_VALUE_FIELDS.contains(t[4])
           && channelExpands(type, t[4])) {
         return FieldClass.WHOLE_VALUE;
       }
@@ -134,10 +145,13 @@ final class ConfigView {
     }
   }
 
-  /** Returns whether a pointer names a field meant to hold a credential (apiKey, botToken, auth headers, the provider string form). */
+  /**
+   * Returns whether a pointer names a field meant to hold a credential: apiKey, botToken, token,
+   * password or secret fields, authorization-like headers, and the provider string form.
+   */
   static boolean isSecretField(String pointer) {
     String last = PositionIndex.lastToken(pointer);
-    if (SECRET_FIELDS.contains(last.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("-", ""))) {
+    if (SECRET_FIELDS.contains(last.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""))) {
       return true;
     }
     if (PositionIndex.lastToken(PositionIndex.parent(pointer)).equals("headers")) {
@@ -151,7 +165,8 @@ final class ConfigView {
   static boolean isProse(String pointer) {
     String last = PositionIndex.lastToken(pointer);
     return pointer.contains("/identity/")
-        || Set.of("systemPrompt", "role", "description", "bio", "personality", "tone").contains(last);
+        || Set.of("systemPrompt", "role", "description", "bio", "personality", "tone")
+            .contains(last);
   }
 
   /** Returns every model spec in the file with its place and role, in document order. */
@@ -176,7 +191,7 @@ final class ConfigView {
         if (allow.isObject()) {
           for (String key : allow.propertyNames()) {
             String ptr = PositionIndex.child("/settings/modelAllowlist", key);
-            if (dev.polpocheck.config.SecretScanner.looksSensitive(key)) {
+            if (SecretScanner.looksSensitive(key)) {
               continue;
             }
             out.add(new ModelUse(ptr, Target.key(ptr), key, Role.ALLOWLIST_KEY));
@@ -185,7 +200,8 @@ final class ConfigView {
         agents(out, root.path("agents"), "/agents", Role.DOCUMENTED_AGENT);
         JsonNode teams = root.path("teams");
         for (int i = 0; teams.isArray() && i < teams.size(); i++) {
-          agents(out, teams.get(i).path("agents"), "/teams/" + i + "/agents", Role.DOCUMENTED_AGENT);
+          agents(
+              out, teams.get(i).path("agents"), "/teams/" + i + "/agents", Role.DOCUMENTED_AGENT);
         }
         agents(out, root.path("team").path("agents"), "/team/agents", Role.DOCUMENTED_AGENT);
         break;
@@ -214,8 +230,9 @@ final class ConfigView {
   // A credential pasted into a model field is reported by polpo/secret/literal and must not be
   // quoted by the model rules.
   private static void add(List<ModelUse> out, String pointer, JsonNode value, Role role) {
-    if (value.isString() && !value.stringValue().isEmpty()
-        && !dev.polpocheck.config.SecretScanner.looksSensitive(value.stringValue())) {
+    if (value.isString()
+        && !value.stringValue().isEmpty()
+        && !SecretScanner.looksSensitive(value.stringValue())) {
       out.add(new ModelUse(pointer, Target.value(pointer), value.stringValue(), role));
     }
   }
@@ -248,7 +265,9 @@ final class ConfigView {
     for (Map.Entry<String, JsonNode> e : root.path("providers").properties()) {
       JsonNode v = e.getValue();
       if (v.isObject()
-          && (v.path("baseUrl").isString() || v.path("api").isString() || v.path("models").isArray())) {
+          && (v.path("baseUrl").isString()
+              || v.path("api").isString()
+              || v.path("models").isArray())) {
         out.put(e.getKey(), v);
       }
     }

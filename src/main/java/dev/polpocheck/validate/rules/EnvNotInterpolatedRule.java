@@ -53,7 +53,9 @@ final class EnvNotInterpolatedRule implements Rule {
           ctx.report(
               at,
               "${" + i.name() + "} inside a longer value is not expanded; " + what,
-              "make the whole value one reference (\"${" + i.name() + "}\") and put the full "
+              "make the whole value one reference (\"${"
+                  + i.name()
+                  + "}\") and put the full "
                   + "value in that variable");
         }
       }

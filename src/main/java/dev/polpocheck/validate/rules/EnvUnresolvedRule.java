@@ -11,8 +11,8 @@ import dev.polpocheck.validate.Severity;
 import dev.polpocheck.validate.Target;
 
 /**
- * {@code polpo/env/unresolved}: a {@code ${NAME}} Polpo expands whose variable is unset or empty;
- * a warning in the static pass (which cannot know), an error in the resolved pass.
+ * {@code polpo/env/unresolved}: a {@code ${NAME}} Polpo expands whose variable is unset or empty; a
+ * warning in the static pass (which cannot know), an error in the resolved pass.
  */
 final class EnvUnresolvedRule implements Rule {
 
@@ -51,7 +51,9 @@ final class EnvUnresolvedRule implements Rule {
             ctx.report(
                 Finding.of(
                     at,
-                    ref + " is not checked in the static pass; if " + r.name()
+                    ref
+                        + " is not checked in the static pass; if "
+                        + r.name()
                         + " is unset or empty when Polpo runs, Polpo silently uses \"\"",
                     "run polpo-check validate --env-file .polpo/.env or --require-env where "
                         + "the variable is set (CI, deploy) to check it"));
@@ -61,7 +63,9 @@ final class EnvUnresolvedRule implements Rule {
                 Finding.of(
                         at,
                         ref + ": " + r.name() + " is set but empty, so Polpo uses \"\"",
-                        "give " + r.name() + " a value in the environment or in .polpo/.env "
+                        "give "
+                            + r.name()
+                            + " a value in the environment or in .polpo/.env "
                             + "(an empty process variable is overwritten by the file)")
                     .withSeverity(Severity.ERROR));
             break;

@@ -10,8 +10,8 @@ import dev.polpocheck.validate.Severity;
 import dev.polpocheck.validate.Target;
 
 /**
- * {@code polpo/env/unsupported-syntax}: shell, Compose, OpenTelemetry or LiteLLM reference
- * syntax that Polpo does not understand, and (as info) non-portable variable names.
+ * {@code polpo/env/unsupported-syntax}: shell, Compose, OpenTelemetry or LiteLLM reference syntax
+ * that Polpo does not understand, and (as info) non-portable variable names.
  */
 final class EnvUnsupportedSyntaxRule implements Rule {
 
@@ -46,7 +46,9 @@ final class EnvUnsupportedSyntaxRule implements Rule {
           ctx.report(
               Finding.of(
                       at,
-                      "variable name " + i.name() + " starts with a digit: Polpo accepts it, "
+                      "variable name "
+                          + i.name()
+                          + " starts with a digit: Polpo accepts it, "
                           + "but shells and most env-file tools cannot set it",
                       "use a name starting with a letter or underscore")
                   .withSeverity(Severity.INFO));
@@ -62,12 +64,11 @@ final class EnvUnsupportedSyntaxRule implements Rule {
             i.becomesEmpty()
                 ? "Polpo takes the whole text between ${ and } as one variable name, which is "
                     + "never set, so the value becomes empty"
-                : s.fieldClass() == dev.polpocheck.config.EnvReferences.FieldClass.INLINE
+                : s.fieldClass() == EnvReferences.FieldClass.INLINE
                         && i.kind() == EnvReferences.Kind.DOUBLE_DOLLAR
                     ? "Polpo still expands the inner ${" + i.name() + "} and keeps the extra $"
                     : "Polpo uses the text literally";
-        Finding f =
-            Finding.of(at, describe(i) + " is not supported: " + outcome, help(i));
+        Finding f = Finding.of(at, describe(i) + " is not supported: " + outcome, help(i));
         if (!i.name().isEmpty() && i.kind() != EnvReferences.Kind.UNTERMINATED) {
           f = f.withSuggestion("${" + i.name() + "}");
         }
@@ -111,11 +112,15 @@ final class EnvUnsupportedSyntaxRule implements Rule {
       case DEFAULT_IF_EMPTY:
       case DEFAULT_IF_UNSET:
       case ALTERNATE:
-        return "Polpo has no defaults: write ${" + i.name() + "} and make sure the variable is "
+        return "Polpo has no defaults: write ${"
+            + i.name()
+            + "} and make sure the variable is "
             + "set (for example in a git-ignored .polpo/.env)";
       case ERROR_IF_EMPTY:
       case ERROR_IF_UNSET:
-        return "Polpo never fails on a missing variable; write ${" + i.name() + "} and run "
+        return "Polpo never fails on a missing variable; write ${"
+            + i.name()
+            + "} and run "
             + "polpo-check validate --require-env in CI to catch it";
       case UNTERMINATED:
         return "close the reference with }";

@@ -56,13 +56,22 @@ final class ModelCannotInferRule implements Rule {
       Optional<ModelSpec.Prefix> dropped = ModelSpec.droppedPrefix(s);
       if (dropped.isPresent()) {
         ModelSpec.Prefix p = dropped.get();
-        message += ": the docs map the prefix " + p.prefix() + " to " + p.provider()
-            + ", but Polpo 0.3 no longer infers it";
+        message +=
+            ": the docs map the prefix "
+                + p.prefix()
+                + " to "
+                + p.provider()
+                + ", but Polpo 0.3 no longer infers it";
         if (p.prefix().equals("deepseek-")) {
           suggestion = "openrouter:deepseek/" + s;
-          help = "write \"" + suggestion + "\", or define a custom provider {\"baseUrl\": "
-              + "\"https://api.deepseek.com\", \"api\": \"openai-completions\"} under "
-              + "providers.deepseek and write \"deepseek:" + s + "\"";
+          help =
+              "write \""
+                  + suggestion
+                  + "\", or define a custom provider {\"baseUrl\": "
+                  + "\"https://api.deepseek.com\", \"api\": \"openai-completions\"} under "
+                  + "providers.deepseek and write \"deepseek:"
+                  + s
+                  + "\"";
         } else {
           suggestion = p.provider() + ":" + s;
           help = "write the provider explicitly: \"" + suggestion + "\"";

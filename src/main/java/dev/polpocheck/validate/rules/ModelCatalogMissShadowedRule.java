@@ -34,7 +34,10 @@ final class ModelCatalogMissShadowedRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (ModelFacts f : ModelFacts.of(ctx)) {
-      if (f.spec() == null || !f.piAiProvider() || f.known() != null || f.inAgentRun()
+      if (f.spec() == null
+          || !f.piAiProvider()
+          || f.known() != null
+          || f.inAgentRun()
           || f.providerEntry() == null
           || ConfigView.definesModel(f.providerEntry(), f.spec().model())) {
         continue;
@@ -43,12 +46,21 @@ final class ModelCatalogMissShadowedRule implements Rule {
       ctx.report(
           Finding.of(
               f.use().target(),
-              "\"" + f.spec().model() + "\" is not in pi-ai's " + p + " catalog; because "
-                  + "providers." + p + " exists, Polpo silently builds a zero-cost "
+              "\""
+                  + f.spec().model()
+                  + "\" is not in pi-ai's "
+                  + p
+                  + " catalog; because "
+                  + "providers."
+                  + p
+                  + " exists, Polpo silently builds a zero-cost "
                   + f.providerEntry().path("api").asString("openai-completions")
                   + " model for it instead of failing",
-              "use an id from `polpo models list " + p + "`, or declare it under providers."
-                  + p + ".models if a custom model is intended"));
+              "use an id from `polpo models list "
+                  + p
+                  + "`, or declare it under providers."
+                  + p
+                  + ".models if a custom model is intended"));
     }
   }
 }

@@ -1,12 +1,16 @@
 package dev.polpocheck.validate.rules;
 
 import dev.polpocheck.validate.FileKind;
+import dev.polpocheck.validate.Finding;
 import dev.polpocheck.validate.Rule;
 import dev.polpocheck.validate.RuleContext;
 import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 
-/** {@code polpo/model/dotted-id}: {@code claude-opus-4.6} where pi-ai spells {@code claude-opus-4-6}. */
+/**
+ * {@code polpo/model/dotted-id}: {@code claude-opus-4.6} where pi-ai spells {@code
+ * claude-opus-4-6}.
+ */
 final class ModelDottedIdRule implements Rule {
 
   static final RuleDescriptor DESCRIPTOR =
@@ -36,9 +40,11 @@ final class ModelDottedIdRule implements Rule {
       }
       String fixed = f.hyphenated();
       ctx.report(
-          dev.polpocheck.validate.Finding.of(
+          Finding.of(
                   f.use().target(),
-                  "dotted model id \"" + f.spec().model() + "\" does not resolve in Polpo 0.3.x; "
+                  "dotted model id \""
+                      + f.spec().model()
+                      + "\" does not resolve in Polpo 0.3.x; "
                       + "pi-ai's Claude ids use hyphens",
                   "write \"" + fixed + "\"")
               .withSuggestion(fixed));

@@ -6,6 +6,7 @@ import dev.polpocheck.config.ModelSpec;
 import dev.polpocheck.validate.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,11 @@ import tools.jackson.databind.JsonNode;
  * @param piAiProvider whether the provider is one of pi-ai's catalog providers
  */
 record ModelFacts(
-    ConfigView.ModelUse use, ModelSpec spec, ModelInfo known, JsonNode providerEntry, boolean piAiProvider) {
+    ConfigView.ModelUse use,
+    ModelSpec spec,
+    ModelInfo known,
+    JsonNode providerEntry,
+    boolean piAiProvider) {
 
   /** Computes the facts for every model spec of the file in {@code ctx}. */
   static List<ModelFacts> of(RuleContext ctx) {
@@ -46,7 +51,9 @@ record ModelFacts(
     return out;
   }
 
-  /** Returns whether the spec runs in an agent process, where {@code providers} is never applied. */
+  /**
+   * Returns whether the spec runs in an agent process, where {@code providers} is never applied.
+   */
   boolean inAgentRun() {
     return use.role() == ConfigView.Role.AGENT || use.role() == ConfigView.Role.DOCUMENTED_AGENT;
   }
@@ -60,13 +67,13 @@ record ModelFacts(
   }
 
   /**
-   * Returns whether the id is a dotted Claude id ({@code claude-opus-4.6}) that pi-ai spells
-   * with hyphens.
+   * Returns whether the id is a dotted Claude id ({@code claude-opus-4.6}) that pi-ai spells with
+   * hyphens.
    */
   boolean dottedClaudeId() {
     return spec != null
         && known == null
-        && spec.model().toLowerCase(java.util.Locale.ROOT).startsWith("claude-")
+        && spec.model().toLowerCase(Locale.ROOT).startsWith("claude-")
         && spec.model().contains(".");
   }
 

@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * {@code polpo/model/no-credentials}: in the resolved pass, a used model's provider has neither
- * an environment credential nor an auth profile.
+ * {@code polpo/model/no-credentials}: in the resolved pass, a used model's provider has neither an
+ * environment credential nor an auth profile.
  */
 final class ModelNoCredentialsRule implements Rule {
 
@@ -53,18 +53,26 @@ final class ModelNoCredentialsRule implements Rule {
         continue;
       }
       String p = f.spec().provider();
-      if (ProviderCredentials.hasEnvCredential(env, p) || env.hasAuthProfile(p) || !reported.add(p)) {
+      if (ProviderCredentials.hasEnvCredential(env, p)
+          || env.hasAuthProfile(p)
+          || !reported.add(p)) {
         continue;
       }
       String vars = ProviderCredentials.describe(p);
       String message =
-          "no credential for provider " + p + ": "
+          "no credential for provider "
+              + p
+              + ": "
               + (vars.isEmpty() ? "it takes none from the environment" : vars + " unset or empty")
               + ", and no auth profile"
               + (env.authProfileProviders().isEmpty() ? " (no --auth-profiles file given)" : "");
       String help =
-          (vars.isEmpty() ? "" : "set " + vars + " in the environment or a git-ignored .polpo/.env, or ")
-              + "log in with `polpo auth login " + p + "`"
+          (vars.isEmpty()
+                  ? ""
+                  : "set " + vars + " in the environment or a git-ignored .polpo/.env, or ")
+              + "log in with `polpo auth login "
+              + p
+              + "`"
               + (ctx.kind() == FileKind.POLPO && ctx.root().path("providers").has(p)
                   ? "; providers." + p + " in polpo.json is not a credential source in Polpo 0.3.x"
                   : "");

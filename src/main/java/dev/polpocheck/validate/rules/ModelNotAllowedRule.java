@@ -55,11 +55,15 @@ final class ModelNotAllowedRule implements Rule {
       Finding finding =
           Finding.of(
               f.use().target(),
-              "Model \"" + spec + "\" is not in the allowlist. Allowed models: "
+              "Model \""
+                  + spec
+                  + "\" is not in the allowlist. Allowed models: "
                   + String.join(", ", keys),
               f.spec() == null
                   ? "add the model to settings.modelAllowlist"
-                  : "add \"" + f.spec().canonical() + "\" to settings.modelAllowlist, or pick an "
+                  : "add \""
+                      + f.spec().canonical()
+                      + "\" to settings.modelAllowlist, or pick an "
                       + "allowed model");
       List<String> near = Suggestions.rank(spec, keys);
       if (!near.isEmpty()) {

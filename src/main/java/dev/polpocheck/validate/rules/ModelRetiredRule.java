@@ -10,8 +10,8 @@ import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 
 /**
- * {@code polpo/model/retired}: a model the provider has retired (error) or deprecated (warning),
- * or one without a known list price (info).
+ * {@code polpo/model/retired}: a model the provider has retired (error) or deprecated (warning), or
+ * one without a known list price (info).
  */
 final class ModelRetiredRule implements Rule {
 

@@ -11,6 +11,7 @@ import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code polpo/model/unknown}: a spec whose provider or model Polpo cannot resolve, with
@@ -59,9 +60,13 @@ final class ModelUnknownRule implements Rule {
           finding =
               Finding.of(
                       f.use().target(),
-                      "\"" + s.model() + "\" is not in the pi-ai 0.58.3 catalog Polpo 0.3.x was "
+                      "\""
+                          + s.model()
+                          + "\" is not in the pi-ai 0.58.3 catalog Polpo 0.3.x was "
                           + "checked against; it resolves only with a newer pi-ai",
-                      "check with `polpo models list " + s.provider() + "`; figures for this "
+                      "check with `polpo models list "
+                          + s.provider()
+                          + "`; figures for this "
                           + "model are marked for re-checking in polpo-check's catalog")
                   .withSeverity(Severity.WARNING);
         }
@@ -76,7 +81,11 @@ final class ModelUnknownRule implements Rule {
           finding =
               Finding.of(
                   f.use().target(),
-                  "Model \"" + s.model() + "\" not found for provider \"" + s.provider() + "\""
+                  "Model \""
+                      + s.model()
+                      + "\" not found for provider \""
+                      + s.provider()
+                      + "\""
                       + (complete ? "" : " in polpo-check's catalog (frequently used models only)"),
                   help);
           if (!near.isEmpty()) {
@@ -96,9 +105,11 @@ final class ModelUnknownRule implements Rule {
     }
   }
 
-  private static Finding unknownProvider(ModelFacts f, ModelSpec s, java.util.Set<String> defined) {
+  private static Finding unknownProvider(ModelFacts f, ModelSpec s, Set<String> defined) {
     String message =
-        "Provider \"" + s.provider() + "\" is not one Polpo knows"
+        "Provider \""
+            + s.provider()
+            + "\" is not one Polpo knows"
             + (f.inAgentRun()
                 ? " (agent runs resolve only pi-ai's providers)"
                 : " and no providers entry defines it");
@@ -111,16 +122,21 @@ final class ModelUnknownRule implements Rule {
       near = List.of("huggingface");
     }
     if (s.provider().equals("deepseek")) {
-      help = "DeepSeek is not a pi-ai provider: use \"openrouter:deepseek/" + s.model() + "\", or "
-          + "define providers.deepseek {\"baseUrl\": \"https://api.deepseek.com\", \"api\": "
-          + "\"openai-completions\"} (orchestrator only; agent runs never see providers)";
+      help =
+          "DeepSeek is not a pi-ai provider: use \"openrouter:deepseek/"
+              + s.model()
+              + "\", or "
+              + "define providers.deepseek {\"baseUrl\": \"https://api.deepseek.com\", \"api\": "
+              + "\"openai-completions\"} (orchestrator only; agent runs never see providers)";
       suggestion = "openrouter:deepseek/" + s.model();
     } else if (!near.isEmpty()) {
       help = "did you mean \"" + near.get(0) + "\"? Provider ids are lower case";
       suggestion = near.get(0) + (s.form() == ModelSpec.Form.SLASH ? "/" : ":") + s.model();
     } else {
-      help = "use one of pi-ai's providers (" + String.join(", ", ModelCatalog.PI_AI_PROVIDERS)
-          + ") or define a custom provider under providers";
+      help =
+          "use one of pi-ai's providers ("
+              + String.join(", ", ModelCatalog.PI_AI_PROVIDERS)
+              + ") or define a custom provider under providers";
     }
     Finding finding = Finding.of(f.use().target(), message, help);
     return suggestion == null ? finding : finding.withSuggestion(suggestion);

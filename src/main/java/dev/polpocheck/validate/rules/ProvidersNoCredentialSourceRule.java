@@ -41,12 +41,16 @@ final class ProvidersNoCredentialSourceRule implements Rule {
       }
       ctx.report(
           Target.key(PositionIndex.child("/providers", name)),
-          "custom provider " + name + " has no credential source: Polpo 0.3.x gives custom "
+          "custom provider "
+              + name
+              + " has no credential source: Polpo 0.3.x gives custom "
               + "providers no environment variable, and "
               + (ctx.environment().authProfileProviders().isEmpty()
                   ? "no --auth-profiles file was given"
                   : "the --auth-profiles file has no profile for it"),
-          "add an auth profile with \"provider\": \"" + name + "\" to ~/.polpo/auth-profiles.json "
+          "add an auth profile with \"provider\": \""
+              + name
+              + "\" to ~/.polpo/auth-profiles.json "
               + "(a placeholder access value is enough for a local server)");
     }
   }

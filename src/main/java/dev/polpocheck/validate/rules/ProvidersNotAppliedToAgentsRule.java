@@ -6,6 +6,7 @@ import dev.polpocheck.validate.Rule;
 import dev.polpocheck.validate.RuleContext;
 import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
+import java.util.Map;
 
 /**
  * {@code polpo/providers/not-applied-to-agents}: an agent's model relies on a {@code providers}
@@ -27,8 +28,8 @@ final class ProvidersNotAppliedToAgentsRule implements Rule {
           FileKind.TEAMS);
 
   // pi-ai's own base URL (polpo-semantics.md §19.1): an override equal to it changes nothing.
-  private static final java.util.Map<String, String> DEFAULT_ENDPOINTS =
-      java.util.Map.of("anthropic", "https://api.anthropic.com");
+  private static final Map<String, String> DEFAULT_ENDPOINTS =
+      Map.of("anthropic", "https://api.anthropic.com");
 
   private static boolean isDefaultEndpoint(String provider, String baseUrl) {
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -51,7 +52,9 @@ final class ProvidersNotAppliedToAgentsRule implements Rule {
         ctx.report(
             Finding.of(
                 f.use().target(),
-                "agent model uses custom provider " + p + ", which agent runs cannot resolve: "
+                "agent model uses custom provider "
+                    + p
+                    + ", which agent runs cannot resolve: "
                     + "the runner process never loads polpo.json's providers",
                 "use a pi-ai provider for agents (for example an OpenAI-compatible gateway "
                     + "reachable through openrouter), or run this model from the orchestrator"));
@@ -60,8 +63,11 @@ final class ProvidersNotAppliedToAgentsRule implements Rule {
         ctx.report(
             Finding.of(
                 f.use().target(),
-                "providers." + p + ".baseUrl is not applied in agent runs: this agent calls "
-                    + p + "'s default endpoint",
+                "providers."
+                    + p
+                    + ".baseUrl is not applied in agent runs: this agent calls "
+                    + p
+                    + "'s default endpoint",
                 "if agents must go through the proxy, Polpo 0.3.x cannot do it; point the "
                     + "provider's SDK at it through its own environment variable if it has one"));
       }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code polpo/secret/literal}: a credential written into a committed Polpo file. Findings give
- * the kind, length and public prefix only, never the secret.
+ * {@code polpo/secret/literal}: a credential written into a committed Polpo file. Findings give the
+ * kind, length and public prefix only, never the secret.
  */
 final class SecretLiteralRule implements Rule {
 
@@ -64,8 +64,11 @@ final class SecretLiteralRule implements Rule {
           if (matches.isEmpty() && secretField) {
             ctx.report(
                 Target.value(pointer),
-                "literal value in secret field " + PositionIndex.lastToken(pointer) + " ("
-                    + value.length() + " chars) in a committed file",
+                "literal value in secret field "
+                    + PositionIndex.lastToken(pointer)
+                    + " ("
+                    + value.length()
+                    + " chars) in a committed file",
                 help(providerOf(pointer)));
           }
         });
@@ -73,8 +76,7 @@ final class SecretLiteralRule implements Rule {
 
   // Empty values and whole ${NAME} references are not literal secrets.
   private static boolean isLiteral(String value) {
-    return !value.isBlank() && !WHOLE_REFERENCE.matcher(value).matches()
-        && !value.contains("${");
+    return !value.isBlank() && !WHOLE_REFERENCE.matcher(value).matches() && !value.contains("${");
   }
 
   private static String providerOf(String pointer) {
@@ -92,8 +94,12 @@ final class SecretLiteralRule implements Rule {
         vars.isEmpty()
             ? "write \"${NAME}\" as the whole value (notification fields) and set NAME in the "
                 + "environment or a git-ignored .polpo/.env"
-            : "set " + vars + " in the environment or a git-ignored .polpo/.env, or log in with "
-                + "`polpo auth login " + provider + "` (auth profile in ~/.polpo/auth-profiles.json)";
+            : "set "
+                + vars
+                + " in the environment or a git-ignored .polpo/.env, or log in with "
+                + "`polpo auth login "
+                + provider
+                + "` (auth profile in ~/.polpo/auth-profiles.json)";
     return "remove it and rotate it (it may already be in git history); " + env;
   }
 }

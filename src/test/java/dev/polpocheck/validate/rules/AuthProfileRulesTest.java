@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Protects the auth-profiles.json checks of polpo-semantics.md §9.5: each rule has a failing and a
- * passing case, times are judged against the injected clock (2026-11-25T12:00:00Z =
- * 1 795 608 000 000 ms), and no token text reaches a finding.
+ * passing case, times are judged against the injected clock (2026-11-25T12:00:00Z = 1 795 608 000
+ * 000 ms), and no token text reaches a finding.
  */
 class AuthProfileRulesTest {
 
@@ -39,13 +39,23 @@ class AuthProfileRulesTest {
   }
 
   private static String file(String profiles, String stats) {
-    return "{\"version\":1,\"profiles\":{" + profiles + "}"
-        + (stats == null ? "" : ",\"usageStats\":{" + stats + "}") + "}";
+    return "{\"version\":1,\"profiles\":{"
+        + profiles
+        + "}"
+        + (stats == null ? "" : ",\"usageStats\":{" + stats + "}")
+        + "}";
   }
 
   private static String profile(String id, String extra) {
-    return "\"" + id + "\":{\"provider\":\"" + id.substring(0, Math.max(0, id.indexOf(':')))
-        + "\",\"type\":\"oauth\",\"access\":\"" + TOKEN + "\"" + extra + "}";
+    return "\""
+        + id
+        + "\":{\"provider\":\""
+        + id.substring(0, Math.max(0, id.indexOf(':')))
+        + "\",\"type\":\"oauth\",\"access\":\""
+        + TOKEN
+        + "\""
+        + extra
+        + "}";
   }
 
   private static final String GOOD = file(profile("anthropic:me@x.dev", ""), null);
@@ -57,7 +67,8 @@ class AuthProfileRulesTest {
   @Test
   void all_goodFile_hasNoFindingsFromAnyAuthRule() {
     for (Rule r : AuthProfileRules.all()) {
-      assertEquals(List.of(), RuleHarness.run(r, FileKind.AUTH_PROFILES, GOOD), r.descriptor().id());
+      assertEquals(
+          List.of(), RuleHarness.run(r, FileKind.AUTH_PROFILES, GOOD), r.descriptor().id());
     }
   }
 
@@ -66,7 +77,8 @@ class AuthProfileRulesTest {
     Files.createDirectories(dir.resolve(".git"));
     Path f = dir.resolve("config/auth-profiles.json");
     List<Finding> found =
-        RuleHarness.run(rule("in-work-tree"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f);
+        RuleHarness.run(
+            rule("in-work-tree"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f);
     assertEquals(1, found.size());
     assertTrue(found.get(0).message().contains("git work tree"));
   }
@@ -76,7 +88,8 @@ class AuthProfileRulesTest {
     Path f = dir.resolve("home/.polpo/auth-profiles.json");
     assertEquals(
         List.of(),
-        RuleHarness.run(rule("in-work-tree"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f));
+        RuleHarness.run(
+            rule("in-work-tree"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f));
   }
 
   @Test
@@ -89,8 +102,13 @@ class AuthProfileRulesTest {
   void profileId_badForms_error() {
     String json =
         file(
-            profile("anthropic", "") + "," + profile("Anthropic:me", "") + ","
-                + profile("anthropic:a:b", "") + "," + profile("anthropic:__proto__", ""),
+            profile("anthropic", "")
+                + ","
+                + profile("Anthropic:me", "")
+                + ","
+                + profile("anthropic:a:b", "")
+                + ","
+                + profile("anthropic:__proto__", ""),
             null);
     List<Finding> f = run("profile-id", json);
     assertEquals(4, f.size());
@@ -99,7 +117,8 @@ class AuthProfileRulesTest {
 
   @Test
   void providerMismatch_fieldDiffersFromPrefix_warns() {
-    String json = file("\"openai:x\":{\"provider\":\"anthropic\",\"type\":\"oauth\",\"access\":\"a\"}", null);
+    String json =
+        file("\"openai:x\":{\"provider\":\"anthropic\",\"type\":\"oauth\",\"access\":\"a\"}", null);
     List<Finding> f = run("provider-mismatch", json);
     assertEquals(Target.value("/profiles/openai:x/provider"), f.get(0).target());
   }
@@ -125,7 +144,9 @@ class AuthProfileRulesTest {
   void token_controlCharacterOrEmpty_errorsWithoutQuotingToken() {
     String json =
         file(
-            "\"a:x\":{\"provider\":\"a\",\"type\":\"oauth\",\"access\":\"" + TOKEN + "\\u0007\"},"
+            "\"a:x\":{\"provider\":\"a\",\"type\":\"oauth\",\"access\":\""
+                + TOKEN
+                + "\\u0007\"},"
                 + "\"a:y\":{\"provider\":\"a\",\"type\":\"oauth\",\"access\":\"\"}",
             null);
     List<Finding> f = run("token", json);
@@ -140,7 +161,8 @@ class AuthProfileRulesTest {
 
   @Test
   void token_tabAndNewline_areAcceptedLikePolpo() {
-    String json = file("\"a:x\":{\"provider\":\"a\",\"type\":\"oauth\",\"access\":\"x\\ty\\nz\"}", null);
+    String json =
+        file("\"a:x\":{\"provider\":\"a\",\"type\":\"oauth\",\"access\":\"x\\ty\\nz\"}", null);
     assertEquals(List.of(), run("token", json));
   }
 
@@ -163,21 +185,31 @@ class AuthProfileRulesTest {
   void expired_withoutRefresh_warnsButWithRefreshPasses() {
     String expired = file(profile("a:x", ",\"expires\":" + (NOW - HOUR)), null);
     assertEquals(1, run("expired", expired).size());
-    String refreshable = file(profile("a:x", ",\"expires\":" + (NOW - HOUR) + ",\"refresh\":\"r\""), null);
+    String refreshable =
+        file(profile("a:x", ",\"expires\":" + (NOW - HOUR) + ",\"refresh\":\"r\""), null);
     assertEquals(List.of(), run("expired", refreshable));
   }
 
   @Test
   void expiring_within24Hours_isInfoAndLaterPasses() {
-    List<Finding> f = run("expiring", file(profile("a:x", ",\"expires\":" + (NOW + 2 * HOUR)), null));
+    List<Finding> f =
+        run("expiring", file(profile("a:x", ",\"expires\":" + (NOW + 2 * HOUR)), null));
     assertTrue(f.get(0).message().contains("2026-11-25T14:00:00Z"), f.get(0).message());
-    assertEquals(List.of(), run("expiring", file(profile("a:x", ",\"expires\":" + (NOW + 25 * HOUR)), null)));
+    assertEquals(
+        List.of(),
+        run("expiring", file(profile("a:x", ",\"expires\":" + (NOW + 25 * HOUR)), null)));
   }
 
   @Test
   void unavailable_billingDisabledNow_isInfoWithEndTime() {
     String json =
-        file(profile("a:x", ""), "\"a:x\":{\"disabledUntil\":" + (NOW + 5 * HOUR) + ",\"cooldownUntil\":" + (NOW + HOUR) + "}");
+        file(
+            profile("a:x", ""),
+            "\"a:x\":{\"disabledUntil\":"
+                + (NOW + 5 * HOUR)
+                + ",\"cooldownUntil\":"
+                + (NOW + HOUR)
+                + "}");
     List<Finding> f = run("unavailable", json);
     assertEquals(1, f.size());
     assertTrue(f.get(0).message().contains("billing-disabled until 2026-11-25T17:00:00Z"));
@@ -196,26 +228,32 @@ class AuthProfileRulesTest {
     Path f = dir.resolve("auth-profiles.json");
     Files.writeString(f, GOOD);
     Assumptions.assumeTrue(
-        f.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system only");
+        f.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "POSIX file system only");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
     List<Finding> loose =
-        RuleHarness.run(rule("file-mode"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f);
+        RuleHarness.run(
+            rule("file-mode"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f);
     assertEquals(1, loose.size());
     assertTrue(loose.get(0).message().contains("0644"), loose.get(0).message());
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
     assertEquals(
         List.of(),
-        RuleHarness.run(rule("file-mode"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f));
+        RuleHarness.run(
+            rule("file-mode"), FileKind.AUTH_PROFILES, GOOD, Environment.staticPass(), f));
   }
 
   @Test
   void envShadowsProfiles_resolvedPassWithKey_isInfoOtherwisePasses() {
     Environment withKey = Environment.resolved(Map.of("ANTHROPIC_API_KEY", "k"), null, Map.of());
     assertEquals(
-        1, RuleHarness.run(rule("env-shadows-profiles"), FileKind.AUTH_PROFILES, GOOD, withKey).size());
+        1,
+        RuleHarness.run(rule("env-shadows-profiles"), FileKind.AUTH_PROFILES, GOOD, withKey)
+            .size());
     Environment emptyKey = Environment.resolved(Map.of("ANTHROPIC_API_KEY", ""), null, Map.of());
     assertEquals(
-        List.of(), RuleHarness.run(rule("env-shadows-profiles"), FileKind.AUTH_PROFILES, GOOD, emptyKey));
+        List.of(),
+        RuleHarness.run(rule("env-shadows-profiles"), FileKind.AUTH_PROFILES, GOOD, emptyKey));
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects the three environment-reference rules users see: misplaced ${VAR}, unsupported
- * syntax, and unresolved variables in the static and resolved passes, each pointing at the ${.
+ * Protects the three environment-reference rules users see: misplaced ${VAR}, unsupported syntax,
+ * and unresolved variables in the static and resolved passes, each pointing at the ${.
  */
 class EnvRulesTest {
 
@@ -34,7 +34,8 @@ class EnvRulesTest {
   @Test
   void notInterpolated_referenceInPlainField_warnsAtDollar() {
     List<Finding> f =
-        RuleHarness.run(new EnvNotInterpolatedRule(), FileKind.POLPO, "{\"project\":\"p-${TEAM}\"}");
+        RuleHarness.run(
+            new EnvNotInterpolatedRule(), FileKind.POLPO, "{\"project\":\"p-${TEAM}\"}");
     assertEquals(1, f.size());
     assertEquals(Target.inString("/project", 2, 9), f.get(0).target());
     assertTrue(f.get(0).message().contains("${TEAM}"));
@@ -43,21 +44,25 @@ class EnvRulesTest {
   @Test
   void notInterpolated_wholeValueInNotificationField_passes() {
     assertEquals(
-        List.of(), RuleHarness.run(new EnvNotInterpolatedRule(), FileKind.POLPO, slack("${SLACK_HOOK}")));
+        List.of(),
+        RuleHarness.run(new EnvNotInterpolatedRule(), FileKind.POLPO, slack("${SLACK_HOOK}")));
   }
 
   @Test
   void notInterpolated_inlineInNotificationField_warnsUsedLiterally() {
     List<Finding> f =
         RuleHarness.run(
-            new EnvNotInterpolatedRule(), FileKind.POLPO, slack("https://hooks.example/${PATH_PART}"));
+            new EnvNotInterpolatedRule(),
+            FileKind.POLPO,
+            slack("https://hooks.example/${PATH_PART}"));
     assertEquals(1, f.size());
     assertTrue(f.get(0).message().contains("used literally"), f.get(0).message());
   }
 
   @Test
   void notInterpolated_twoReferencesFillingWholeValue_saysValueBecomesEmpty() {
-    List<Finding> f = RuleHarness.run(new EnvNotInterpolatedRule(), FileKind.POLPO, slack("${A}${B}"));
+    List<Finding> f =
+        RuleHarness.run(new EnvNotInterpolatedRule(), FileKind.POLPO, slack("${A}${B}"));
     assertEquals(2, f.size());
     assertTrue(f.get(0).message().contains("becomes empty"), f.get(0).message());
   }
@@ -97,7 +102,8 @@ class EnvRulesTest {
   @Test
   void unsupportedSyntax_shellDefault_warnsWithSuggestion() {
     List<Finding> f =
-        RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, slack("${HOOK:-https://x}"));
+        RuleHarness.run(
+            new EnvUnsupportedSyntaxRule(), FileKind.POLPO, slack("${HOOK:-https://x}"));
     assertEquals(1, f.size());
     assertEquals(Target.inString(HOOK, 0, 18), f.get(0).target());
     assertTrue(f.get(0).message().contains("becomes empty"), f.get(0).message());
@@ -108,7 +114,8 @@ class EnvRulesTest {
   @Test
   void unsupportedSyntax_dollarNameInPlainField_warns() {
     List<Finding> f =
-        RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, "{\"project\":\"$PROJECT\"}");
+        RuleHarness.run(
+            new EnvUnsupportedSyntaxRule(), FileKind.POLPO, "{\"project\":\"$PROJECT\"}");
     assertEquals(1, f.size());
     assertTrue(f.get(0).message().contains("literally"), f.get(0).message());
   }
@@ -120,19 +127,23 @@ class EnvRulesTest {
         RuleHarness.run(
             new EnvUnsupportedSyntaxRule(),
             FileKind.AGENTS,
-            "[{\"agent\":{\"name\":\"a\",\"systemPrompt\":\"run echo $HOME\"},\"teamName\":\"t\"}]"));
+            "[{\"agent\":{\"name\":\"a\",\"systemPrompt\":\"run echo"
+                + " $HOME\"},\"teamName\":\"t\"}]"));
   }
 
   @Test
   void unsupportedSyntax_leadingDigitName_isInfo() {
-    List<Finding> f = RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, slack("${1HOOK}"));
+    List<Finding> f =
+        RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, slack("${1HOOK}"));
     assertEquals(1, f.size());
     assertEquals(Severity.INFO, f.get(0).severity());
   }
 
   @Test
   void unsupportedSyntax_plainReference_passes() {
-    assertEquals(List.of(), RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, slack("${HOOK}")));
+    assertEquals(
+        List.of(),
+        RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, slack("${HOOK}")));
   }
 
   @Test
@@ -162,8 +173,10 @@ class EnvRulesTest {
 
   @Test
   void unresolved_resolvedPassWithEveryVariableSet_passes() {
-    Environment env = Environment.resolved(Map.of(), EnvFile.parse(".env", "HOOK=https://h\n"), Map.of());
-    assertEquals(List.of(), RuleHarness.run(new EnvUnresolvedRule(), FileKind.POLPO, slack("${HOOK}"), env));
+    Environment env =
+        Environment.resolved(Map.of(), EnvFile.parse(".env", "HOOK=https://h\n"), Map.of());
+    assertEquals(
+        List.of(), RuleHarness.run(new EnvUnresolvedRule(), FileKind.POLPO, slack("${HOOK}"), env));
   }
 
   @Test

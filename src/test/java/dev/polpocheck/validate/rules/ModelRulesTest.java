@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Protects the model-spec and credential findings: what Polpo 0.3.x cannot infer or resolve,
- * dotted ids, retired models, allowlist findings, and missing credentials, each with a failing
- * and a passing case.
+ * Protects the model-spec and credential findings: what Polpo 0.3.x cannot infer or resolve, dotted
+ * ids, retired models, allowlist findings, and missing credentials, each with a failing and a
+ * passing case.
  */
 class ModelRulesTest {
 
@@ -38,8 +38,11 @@ class ModelRulesTest {
     StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < models.length; i++) {
       b.append(i == 0 ? "" : ",")
-          .append("{\"agent\":{\"name\":\"a").append(i).append("\",\"model\":\"")
-          .append(models[i]).append("\"},\"teamName\":\"t\"}");
+          .append("{\"agent\":{\"name\":\"a")
+          .append(i)
+          .append("\",\"model\":\"")
+          .append(models[i])
+          .append("\"},\"teamName\":\"t\"}");
     }
     return b.append("]").toString();
   }
@@ -64,7 +67,8 @@ class ModelRulesTest {
 
   @Test
   void cannotInfer_droppedGlmPrefix_suggestsZai() {
-    assertEquals("zai:glm-4.6", polpo(new ModelCannotInferRule(), orch("glm-4.6")).get(0).suggestion());
+    assertEquals(
+        "zai:glm-4.6", polpo(new ModelCannotInferRule(), orch("glm-4.6")).get(0).suggestion());
   }
 
   @Test
@@ -131,7 +135,8 @@ class ModelRulesTest {
 
   @Test
   void unknown_knownModels_pass() {
-    assertEquals(List.of(), polpo(new ModelUnknownRule(), orch("anthropic/claude-sonnet-4-5-20250929")));
+    assertEquals(
+        List.of(), polpo(new ModelUnknownRule(), orch("anthropic/claude-sonnet-4-5-20250929")));
     assertEquals(List.of(), polpo(new ModelUnknownRule(), orch("gpt-4o")));
   }
 
@@ -180,7 +185,8 @@ class ModelRulesTest {
             + "\"modelAllowlist\":{\"anthropic:claude-sonnet-4-5\":{}}}}";
     List<Finding> f = polpo(new ModelNotAllowedRule(), json);
     assertEquals(
-        "Model \"claude-opus-4-6\" is not in the allowlist. Allowed models: anthropic:claude-sonnet-4-5",
+        "Model \"claude-opus-4-6\" is not in the allowlist. Allowed models:"
+            + " anthropic:claude-sonnet-4-5",
         f.get(0).message());
   }
 
@@ -195,7 +201,9 @@ class ModelRulesTest {
   @Test
   void allowlistNotEnforced_nonEmptyAllowlist_warnsAtKey() {
     List<Finding> f =
-        polpo(new ModelAllowlistNotEnforcedRule(), "{\"settings\":{\"modelAllowlist\":{\"a:b\":{}}}}");
+        polpo(
+            new ModelAllowlistNotEnforcedRule(),
+            "{\"settings\":{\"modelAllowlist\":{\"a:b\":{}}}}");
     assertEquals(Target.key("/settings/modelAllowlist"), f.get(0).target());
     assertEquals(List.of(), polpo(new ModelAllowlistNotEnforcedRule(), "{\"settings\":{}}"));
   }
@@ -218,8 +226,11 @@ class ModelRulesTest {
     Environment withKey = Environment.resolved(Map.of("ANTHROPIC_API_KEY", "k"), null, Map.of());
     Environment withProfile =
         Environment.resolved(Map.of(), null, Map.of()).withAuthProfiles(Set.of("anthropic"));
-    assertEquals(List.of(), RuleHarness.run(new ModelNoCredentialsRule(), FileKind.POLPO, json, withKey));
-    assertEquals(List.of(), RuleHarness.run(new ModelNoCredentialsRule(), FileKind.POLPO, json, withProfile));
+    assertEquals(
+        List.of(), RuleHarness.run(new ModelNoCredentialsRule(), FileKind.POLPO, json, withKey));
+    assertEquals(
+        List.of(),
+        RuleHarness.run(new ModelNoCredentialsRule(), FileKind.POLPO, json, withProfile));
     assertEquals(List.of(), polpo(new ModelNoCredentialsRule(), json));
   }
 
@@ -230,11 +241,13 @@ class ModelRulesTest {
     assertEquals(Target.key("/providers/ollama"), f.get(0).target());
     Environment env = Environment.staticPass().withAuthProfiles(Set.of("ollama"));
     assertEquals(
-        List.of(), RuleHarness.run(new ProvidersNoCredentialSourceRule(), FileKind.POLPO, json, env));
+        List.of(),
+        RuleHarness.run(new ProvidersNoCredentialSourceRule(), FileKind.POLPO, json, env));
   }
 
   @Test
-  void notAppliedToAgents_customProviderAndBaseUrlOverride_warn(@TempDir Path dir) throws IOException {
+  void notAppliedToAgents_customProviderAndBaseUrlOverride_warn(@TempDir Path dir)
+      throws IOException {
     Files.writeString(
         dir.resolve("polpo.json"),
         "{\"providers\":{\"ollama\":{\"baseUrl\":\"http://localhost:11434/v1\"},"

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects the inline-secret error: a key in a committed file is reported with a 0.3.x-valid
- * hint, and no part of the secret beyond its public prefix reaches any finding.
+ * Protects the inline-secret error: a key in a committed file is reported with a 0.3.x-valid hint,
+ * and no part of the secret beyond its public prefix reaches any finding.
  */
 class SecretLiteralRuleTest {
 
@@ -27,8 +27,10 @@ class SecretLiteralRuleTest {
             FileKind.POLPO,
             "{\"providers\":{\"anthropic\":\"" + ANTHROPIC_KEY + "\"}}");
     assertEquals(1, f.size());
-    assertEquals(Target.inString("/providers/anthropic", 0, ANTHROPIC_KEY.length()), f.get(0).target());
-    assertTrue(f.get(0).message().contains("Anthropic API key (" + ANTHROPIC_KEY.length() + " chars"));
+    assertEquals(
+        Target.inString("/providers/anthropic", 0, ANTHROPIC_KEY.length()), f.get(0).target());
+    assertTrue(
+        f.get(0).message().contains("Anthropic API key (" + ANTHROPIC_KEY.length() + " chars"));
     assertTrue(f.get(0).help().contains("ANTHROPIC_API_KEY"), f.get(0).help());
     assertTrue(f.get(0).help().contains(".polpo/.env"));
     assertFalse(RuleHarness.text(f.get(0)).contains(KEY_BODY.substring(0, 10)));
@@ -37,9 +39,12 @@ class SecretLiteralRuleTest {
   @Test
   void literal_keyInAgentSystemPrompt_isFound() {
     String json =
-        "[{\"agent\":{\"name\":\"a\",\"systemPrompt\":\"use " + ANTHROPIC_KEY + "\"},\"teamName\":\"t\"}]";
+        "[{\"agent\":{\"name\":\"a\",\"systemPrompt\":\"use "
+            + ANTHROPIC_KEY
+            + "\"},\"teamName\":\"t\"}]";
     List<Finding> f = RuleHarness.run(new SecretLiteralRule(), FileKind.AGENTS, json);
-    assertEquals(Target.inString("/0/agent/systemPrompt", 4, 4 + ANTHROPIC_KEY.length()), f.get(0).target());
+    assertEquals(
+        Target.inString("/0/agent/systemPrompt", 4, 4 + ANTHROPIC_KEY.length()), f.get(0).target());
   }
 
   @Test
