@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads which providers an {@code auth-profiles.json} (given with {@code --auth-profiles FILE})
- * offers credentials for: the {@code provider} field of each profile, which is what Polpo's
- * profile selection filters on (polpo-semantics.md §10.1).
+ * offers credentials for: the {@code provider} field of each profile, which is what Polpo's profile
+ * selection filters on (polpo-semantics.md §10.1).
  *
  * <p>Tokens are never read into any message: a parse error names only the file and position,
  * because Jackson's own messages quote the offending text.
@@ -30,7 +30,8 @@ public final class AuthProfileProviders {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new UserInputException(file + ": cannot read auth profiles (" + e.getClass().getSimpleName() + ")");
+      throw new UserInputException(
+          file + ": cannot read auth profiles (" + e.getClass().getSimpleName() + ")");
     }
     return parse(file.toString(), text);
   }

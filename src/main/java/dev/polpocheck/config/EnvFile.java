@@ -20,20 +20,20 @@ import java.util.Objects;
  *   <li>Lines are split on {@code \n} only and trimmed with JavaScript's {@code trim()} (so CRLF
  *       works, and a byte-order mark or no-break space at either end disappears).
  *   <li>Blank lines, lines starting with {@code #} and lines without {@code =} are skipped.
- *   <li>Key = text before the first {@code =}, trimmed; value = the rest, trimmed, then one
- *       leading and one trailing quote ({@code '} or {@code "}) removed independently ({@code
- *       "abc'} → {@code abc}).
+ *   <li>Key = text before the first {@code =}, trimmed; value = the rest, trimmed, then one leading
+ *       and one trailing quote ({@code '} or {@code "}) removed independently ({@code "abc'} →
+ *       {@code abc}).
  *   <li>No {@code export} prefix ({@code export FOO=1} names a variable {@code export FOO}), no
- *       expansion, no escapes, no multi-line values, no inline comments ({@code A=1 # x} → {@code
- *       1 # x}).
+ *       expansion, no escapes, no multi-line values, no inline comments ({@code A=1 # x} → {@code 1
+ *       # x}).
  * </ul>
  *
  * <p>An entry with an empty key ({@code =x}) cannot name a variable; it is kept out of {@link
  * #entries()} and counted in {@link #skippedEmptyKeys()} rather than silently lost.
  *
  * @param source the file name, for messages
- * @param entries the assignments in file order (a key may repeat; see {@link Environment} for
- *     which one wins)
+ * @param entries the assignments in file order (a key may repeat; see {@link Environment} for which
+ *     one wins)
  * @param skippedEmptyKeys lines of the form {@code =value}, which set nothing
  */
 public record EnvFile(String source, List<Entry> entries, int skippedEmptyKeys) {
@@ -91,17 +91,18 @@ public record EnvFile(String source, List<Entry> entries, int skippedEmptyKeys) 
   }
 
   /**
-   * Reads and parses a file given with {@code --env-file}. Unlike Polpo, which ignores read
-   * errors, a file the user named explicitly must exist: a missing or unreadable file is a
-   * {@link UserInputException} (exit 3). Bytes that are not UTF-8 are an error too, since Node
-   * would replace them silently and the values would differ.
+   * Reads and parses a file given with {@code --env-file}. Unlike Polpo, which ignores read errors,
+   * a file the user named explicitly must exist: a missing or unreadable file is a {@link
+   * UserInputException} (exit 3). Bytes that are not UTF-8 are an error too, since Node would
+   * replace them silently and the values would differ.
    */
   public static EnvFile read(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UserInputException(file + ": cannot read env file (" + e.getClass().getSimpleName() + ")");
+      throw new UserInputException(
+          file + ": cannot read env file (" + e.getClass().getSimpleName() + ")");
     }
     String text;
     try {

@@ -25,9 +25,9 @@ public final class EnvReferences {
     /** Vault credential values: any number of references anywhere ({@code "p-${A}-${B}"}). */
     INLINE,
     /**
-     * Notification channel secrets and URLs (and the documented provider key forms): expanded
-     * only when the whole value starts with {@code ${} and ends with {@code }}; the text between
-     * is used verbatim as the variable name.
+     * Notification channel secrets and URLs (and the documented provider key forms): expanded only
+     * when the whole value starts with {@code ${} and ends with {@code }}; the text between is used
+     * verbatim as the variable name.
      */
     WHOLE_VALUE,
     /** Every other field: nothing is expanded. */
@@ -90,8 +90,8 @@ public final class EnvReferences {
    * @param start index of the first character ({@code $} or {@code o} of {@code os.environ})
    * @param end index just after the last character
    * @param becomesEmpty true in a whole-value field whose value starts with {@code ${} and ends
-   *     with {@code }} but is not one plain reference: Polpo then looks up the whole inner text
-   *     as a variable name, finds nothing, and uses the empty string
+   *     with {@code }} but is not one plain reference: Polpo then looks up the whole inner text as
+   *     a variable name, finds nothing, and uses the empty string
    */
   public record Issue(Kind kind, String name, int start, int end, boolean becomesEmpty) {
     /** Requires a kind and a name. */
@@ -121,7 +121,8 @@ public final class EnvReferences {
   }
 
   private static final Pattern ASCII_NAME = Pattern.compile("[A-Za-z0-9_]+");
-  private static final Pattern SHELL_OP = Pattern.compile("([A-Za-z0-9_]+)(:-|-|:\\?|\\?|:\\+|\\+).*", Pattern.DOTALL);
+  private static final Pattern SHELL_OP =
+      Pattern.compile("([A-Za-z0-9_]+)(:-|-|:\\?|\\?|:\\+|\\+).*", Pattern.DOTALL);
   private static final Pattern LEADING_NAME = Pattern.compile("[A-Za-z0-9_]+");
   private static final String OS_ENVIRON = "os.environ/";
 
@@ -158,7 +159,9 @@ public final class EnvReferences {
       if (c == '$' && value.startsWith("${", i + 1)) {
         int close = value.indexOf('}', i + 3);
         if (close < 0) {
-          issues.add(new Issue(Kind.UNTERMINATED, leadingName(value.substring(i + 3)), i, n, becomesEmpty));
+          issues.add(
+              new Issue(
+                  Kind.UNTERMINATED, leadingName(value.substring(i + 3)), i, n, becomesEmpty));
           break;
         }
         String inner = value.substring(i + 3, close);
@@ -170,7 +173,9 @@ public final class EnvReferences {
       } else if (c == '$' && value.startsWith("{", i + 1)) {
         int close = value.indexOf('}', i + 2);
         if (close < 0) {
-          issues.add(new Issue(Kind.UNTERMINATED, leadingName(value.substring(i + 2)), i, n, becomesEmpty));
+          issues.add(
+              new Issue(
+                  Kind.UNTERMINATED, leadingName(value.substring(i + 2)), i, n, becomesEmpty));
           break;
         }
         braced(value.substring(i + 2, close), i, close + 1, fieldClass, becomesEmpty, refs, issues);
@@ -232,7 +237,8 @@ public final class EnvReferences {
       return;
     }
     if (inner.startsWith("env:")) {
-      issues.add(new Issue(Kind.ENV_PREFIX, leadingName(inner.substring(4)), start, end, becomesEmpty));
+      issues.add(
+          new Issue(Kind.ENV_PREFIX, leadingName(inner.substring(4)), start, end, becomesEmpty));
       return;
     }
     Matcher op = SHELL_OP.matcher(inner);

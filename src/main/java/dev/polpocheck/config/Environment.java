@@ -16,15 +16,15 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li><b>Static</b> ({@link #staticPass()}, the pre-commit default) reads neither the process
- *       environment nor the home directory, so every machine gives the same answer; every
- *       variable is {@link State#UNKNOWN}.
+ *       environment nor the home directory, so every machine gives the same answer; every variable
+ *       is {@link State#UNKNOWN}.
  *   <li><b>Resolved</b> ({@link #resolved}, chosen by {@code --env-file}, {@code --env} or {@code
- *       --require-env}) combines the process environment, the env file and {@code --env}
- *       overrides with Polpo's precedence: the file's value is used only when the process
- *       variable is unset <em>or empty</em> (so a non-empty process value wins, an empty one is
- *       overwritten); within the file the same rule applies line by line, so the first non-empty
- *       assignment of a key wins; {@code --env KEY=VAL} overrides both, being the user's explicit
- *       statement about the target machine.
+ *       --require-env}) combines the process environment, the env file and {@code --env} overrides
+ *       with Polpo's precedence: the file's value is used only when the process variable is unset
+ *       <em>or empty</em> (so a non-empty process value wins, an empty one is overwritten); within
+ *       the file the same rule applies line by line, so the first non-empty assignment of a key
+ *       wins; {@code --env KEY=VAL} overrides both, being the user's explicit statement about the
+ *       target machine.
  * </ul>
  *
  * <p>Values are tainted: {@link #toString()} never shows them, and rules only ask {@link
@@ -50,7 +50,8 @@ public final class Environment {
   private final Map<String, String> variables;
   private final Set<String> authProfileProviders;
 
-  private Environment(boolean resolved, Map<String, String> variables, Set<String> authProfileProviders) {
+  private Environment(
+      boolean resolved, Map<String, String> variables, Set<String> authProfileProviders) {
     this.resolved = resolved;
     this.variables = Collections.unmodifiableMap(variables);
     this.authProfileProviders = Collections.unmodifiableSet(new TreeSet<>(authProfileProviders));
@@ -131,7 +132,8 @@ public final class Environment {
   public String toString() {
     return "Environment["
         + (resolved ? "resolved, " + variables.size() + " variables" : "static")
-        + ", auth-profile providers " + authProfileProviders
+        + ", auth-profile providers "
+        + authProfileProviders
         + "]";
   }
 }

@@ -9,12 +9,12 @@ import java.util.Optional;
  * A model spec as Polpo 0.3.x parses it ({@code parseModelSpec} in {@code
  * packages/core/src/model-spec.ts}): a provider and a model id.
  *
- * <p>Parsing order, exactly as Polpo: (1) colon form — split at the first {@code :} if it is not
- * at index 0 and the provider part has no {@code /} or {@code \}; (2) slash form — split at the
- * first {@code /} if not at index 0 and the provider part has no {@code :} or {@code \}; (3)
- * prefix inference over {@link #PREFIXES}, matched case-insensitively in table order, the id
- * keeping its casing; otherwise Polpo fails with "Cannot infer provider". The provider is not
- * validated here, and an empty model part ({@code anthropic:}) parses.
+ * <p>Parsing order, exactly as Polpo: (1) colon form — split at the first {@code :} if it is not at
+ * index 0 and the provider part has no {@code /} or {@code \}; (2) slash form — split at the first
+ * {@code /} if not at index 0 and the provider part has no {@code :} or {@code \}; (3) prefix
+ * inference over {@link #PREFIXES}, matched case-insensitively in table order, the id keeping its
+ * casing; otherwise Polpo fails with "Cannot infer provider". The provider is not validated here,
+ * and an empty model part ({@code anthropic:}) parses.
  *
  * @param provider provider part ({@code anthropic}); not validated
  * @param model model id, casing preserved, possibly empty
@@ -110,8 +110,8 @@ public record ModelSpec(String provider, String model, Form form) {
   }
 
   /**
-   * Returns the dropped prefix a bare spec starts with (so an error can name the provider the
-   * docs promise), or empty.
+   * Returns the dropped prefix a bare spec starts with (so an error can name the provider the docs
+   * promise), or empty.
    */
   public static Optional<Prefix> droppedPrefix(String spec) {
     String lower = spec.toLowerCase(Locale.ROOT);

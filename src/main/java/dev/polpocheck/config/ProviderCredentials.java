@@ -10,15 +10,16 @@ import java.util.Map;
  * <p>Each provider has alternatives tried in order; an alternative is satisfied when all its
  * variables are set and non-empty (JavaScript {@code ||}: an empty variable counts as unset).
  * google-vertex can also use the default ADC file in the home directory, which polpo-check never
- * reads, so its project + location alternative is accepted without the file. Providers absent
- * here (openai-codex, google-gemini-cli, google-antigravity, custom providers) have no variable:
- * only auth profiles.
+ * reads, so its project + location alternative is accepted without the file. Providers absent here
+ * (openai-codex, google-gemini-cli, google-antigravity, custom providers) have no variable: only
+ * auth profiles.
  */
 public final class ProviderCredentials {
 
   private static final Map<String, List<List<String>>> VARIABLES =
       Map.ofEntries(
-          Map.entry("anthropic", List.of(List.of("ANTHROPIC_OAUTH_TOKEN"), List.of("ANTHROPIC_API_KEY"))),
+          Map.entry(
+              "anthropic", List.of(List.of("ANTHROPIC_OAUTH_TOKEN"), List.of("ANTHROPIC_API_KEY"))),
           Map.entry("openai", one("OPENAI_API_KEY")),
           Map.entry("azure-openai-responses", one("AZURE_OPENAI_API_KEY")),
           Map.entry("google", one("GEMINI_API_KEY")),
@@ -37,7 +38,8 @@ public final class ProviderCredentials {
           Map.entry("kimi-coding", one("KIMI_API_KEY")),
           Map.entry(
               "github-copilot",
-              List.of(List.of("COPILOT_GITHUB_TOKEN"), List.of("GH_TOKEN"), List.of("GITHUB_TOKEN"))),
+              List.of(
+                  List.of("COPILOT_GITHUB_TOKEN"), List.of("GH_TOKEN"), List.of("GITHUB_TOKEN"))),
           Map.entry(
               "google-vertex",
               List.of(
@@ -57,16 +59,16 @@ public final class ProviderCredentials {
   private ProviderCredentials() {}
 
   /**
-   * Returns the provider's alternatives, each a list of variables that must all be non-empty;
-   * empty when the provider takes no credential from the environment.
+   * Returns the provider's alternatives, each a list of variables that must all be non-empty; empty
+   * when the provider takes no credential from the environment.
    */
   public static List<List<String>> alternatives(String provider) {
     return VARIABLES.getOrDefault(provider, List.of());
   }
 
   /**
-   * Describes the alternatives for a hint, e.g. {@code ANTHROPIC_OAUTH_TOKEN or
-   * ANTHROPIC_API_KEY}, or {@code AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY}; empty when none.
+   * Describes the alternatives for a hint, e.g. {@code ANTHROPIC_OAUTH_TOKEN or ANTHROPIC_API_KEY},
+   * or {@code AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY}; empty when none.
    */
   public static String describe(String provider) {
     StringBuilder out = new StringBuilder();

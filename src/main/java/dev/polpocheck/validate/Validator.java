@@ -233,8 +233,13 @@ public final class Validator {
   }
 
   private static void addSecret(JsonDocument doc, String pointer, List<int[]> ranges) {
-    doc.positions().valueSpan(pointer).ifPresent(s -> ranges.add(new int[] {s.offset(),
-        s.endOffset()}));
+    // A value may be marked twice (schema x-secret and a rule's markSecret): keep one range.
+    doc.positions().valueSpan(pointer).ifPresent(s -> {
+      boolean known = ranges.stream().anyMatch(r -> r[0] == s.offset() && r[1] == s.endOffset());
+      if (!known) {
+        ranges.add(new int[] {s.offset(), s.endOffset()});
+      }
+    });
   }
 
   private FileResult failed(String file, FileKind kind, String text, JsonReadException e,

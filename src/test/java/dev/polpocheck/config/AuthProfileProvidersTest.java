@@ -10,8 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@code --auth-profiles}: providers come from each profile's {@code provider} field
- * (what Polpo selects on), and a broken file is reported without quoting any token.
+ * Protects {@code --auth-profiles}: providers come from each profile's {@code provider} field (what
+ * Polpo selects on), and a broken file is reported without quoting any token.
  */
 class AuthProfileProvidersTest {
 

@@ -17,8 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Protects parity with Polpo's {@code .polpo/.env} loader (polpo-semantics.md §2.2): a value
- * polpo-check resolves from {@code --env-file} must be the value Polpo would load, quirks
- * included.
+ * polpo-check resolves from {@code --env-file} must be the value Polpo would load, quirks included.
  */
 class EnvFileTest {
 

@@ -13,13 +13,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Protects the {@code ${VAR}} grammar users are told about: which references Polpo expands in
- * which field class, which near-misses are flagged, and that offsets point at the {@code $}
+ * Protects the {@code ${VAR}} grammar users are told about: which references Polpo expands in which
+ * field class, which near-misses are flagged, and that offsets point at the {@code $}
  * (validation-ux.md §10.2, polpo-semantics.md §6). Expected offsets are counted by hand.
  */
 class EnvReferencesTest {
 
-  /** Renders a scan as "refs | issues" with NAME@start-end and KIND:name@start-end (! = becomes empty). */
+  /**
+   * Renders a scan as "refs | issues" with NAME@start-end and KIND:name@start-end (! = becomes
+   * empty).
+   */
   private static String render(Scan scan) {
     List<String> refs = new ArrayList<>();
     for (EnvReferences.Reference r : scan.references()) {
@@ -27,7 +30,15 @@ class EnvReferencesTest {
     }
     List<String> issues = new ArrayList<>();
     for (EnvReferences.Issue i : scan.issues()) {
-      issues.add(i.kind() + ":" + i.name() + "@" + i.start() + "-" + i.end() + (i.becomesEmpty() ? "!" : ""));
+      issues.add(
+          i.kind()
+              + ":"
+              + i.name()
+              + "@"
+              + i.start()
+              + "-"
+              + i.end()
+              + (i.becomesEmpty() ? "!" : ""));
     }
     return String.join(" ", refs) + " | " + String.join(" ", issues);
   }
@@ -44,7 +55,8 @@ class EnvReferencesTest {
         // inline in a whole-value field: used literally
         "https://${HOST}/hook; WHOLE_VALUE; ' | INLINE_IN_WHOLE_VALUE:HOST@8-15'",
         // starts with ${ and ends with }: the inner text 'A}-${B' is one (never set) name
-        "${A}-${B};       WHOLE_VALUE; ' | INLINE_IN_WHOLE_VALUE:A@0-4! INLINE_IN_WHOLE_VALUE:B@5-9!'",
+        "${A}-${B};       WHOLE_VALUE; ' | INLINE_IN_WHOLE_VALUE:A@0-4!"
+            + " INLINE_IN_WHOLE_VALUE:B@5-9!'",
         "${A:-x};         WHOLE_VALUE; ' | DEFAULT_IF_EMPTY:A@0-7!'",
         "${A:-x};         NONE;        ' | DEFAULT_IF_EMPTY:A@0-7'",
         "${A:-x};         INLINE;      ' | DEFAULT_IF_EMPTY:A@0-7'",

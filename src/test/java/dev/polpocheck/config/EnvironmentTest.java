@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protects the two passes: the static pass knows nothing (same answer on every machine), the
- * resolved pass combines process, env file and --env with Polpo's precedence, and values never
- * show in toString.
+ * resolved pass combines process, env file and --env with Polpo's precedence, and values never show
+ * in toString.
  */
 class EnvironmentTest {
 

@@ -68,9 +68,20 @@ class ModelSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"o3", "o1", "gpt4", "deepseek-chat", "glm-4.6", ":claude-x", "", "/claude-x",
-    // a backslash in the provider part defeats both the colon and the slash rule
-    "a\\b:c", "a\\b/c:d"})
+  @ValueSource(
+      strings = {
+        "o3",
+        "o1",
+        "gpt4",
+        "deepseek-chat",
+        "glm-4.6",
+        ":claude-x",
+        "",
+        "/claude-x",
+        // a backslash in the provider part defeats both the colon and the slash rule
+        "a\\b:c",
+        "a\\b/c:d"
+      })
   void parse_uninferableSpec_isEmpty(String spec) {
     assertEquals(Optional.empty(), ModelSpec.parse(spec));
   }
@@ -104,6 +115,7 @@ class ModelSpecTest {
 
   @Test
   void canonical_slashForm_isColonForm() {
-    assertEquals("anthropic:claude-x", ModelSpec.parse("anthropic/claude-x").orElseThrow().canonical());
+    assertEquals(
+        "anthropic:claude-x", ModelSpec.parse("anthropic/claude-x").orElseThrow().canonical());
   }
 }

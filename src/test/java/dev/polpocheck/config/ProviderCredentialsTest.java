@@ -20,18 +20,24 @@ class ProviderCredentialsTest {
 
   @Test
   void anthropic_oauthTokenOrApiKey_satisfies() {
-    assertTrue(ProviderCredentials.hasEnvCredential(env(Map.of("ANTHROPIC_OAUTH_TOKEN", "t")), "anthropic"));
-    assertTrue(ProviderCredentials.hasEnvCredential(env(Map.of("ANTHROPIC_API_KEY", "k")), "anthropic"));
+    assertTrue(
+        ProviderCredentials.hasEnvCredential(
+            env(Map.of("ANTHROPIC_OAUTH_TOKEN", "t")), "anthropic"));
+    assertTrue(
+        ProviderCredentials.hasEnvCredential(env(Map.of("ANTHROPIC_API_KEY", "k")), "anthropic"));
   }
 
   @Test
   void anthropic_emptyKey_countsAsUnset() {
-    assertFalse(ProviderCredentials.hasEnvCredential(env(Map.of("ANTHROPIC_API_KEY", "")), "anthropic"));
+    assertFalse(
+        ProviderCredentials.hasEnvCredential(env(Map.of("ANTHROPIC_API_KEY", "")), "anthropic"));
   }
 
   @Test
   void bedrock_accessKeyWithoutSecret_isNotEnough() {
-    assertFalse(ProviderCredentials.hasEnvCredential(env(Map.of("AWS_ACCESS_KEY_ID", "a")), "amazon-bedrock"));
+    assertFalse(
+        ProviderCredentials.hasEnvCredential(
+            env(Map.of("AWS_ACCESS_KEY_ID", "a")), "amazon-bedrock"));
     assertTrue(
         ProviderCredentials.hasEnvCredential(
             env(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b")), "amazon-bedrock"));
@@ -46,7 +52,8 @@ class ProviderCredentialsTest {
   void profileOnlyProviders_haveNoVariables() {
     assertEquals(List.of(), ProviderCredentials.alternatives("openai-codex"));
     assertEquals(List.of(), ProviderCredentials.alternatives("ollama"));
-    assertFalse(ProviderCredentials.hasEnvCredential(env(Map.of("OPENAI_API_KEY", "k")), "openai-codex"));
+    assertFalse(
+        ProviderCredentials.hasEnvCredential(env(Map.of("OPENAI_API_KEY", "k")), "openai-codex"));
   }
 
   @Test
@@ -56,7 +63,8 @@ class ProviderCredentialsTest {
 
   @Test
   void describe_listsAlternatives() {
-    assertEquals("ANTHROPIC_OAUTH_TOKEN or ANTHROPIC_API_KEY", ProviderCredentials.describe("anthropic"));
+    assertEquals(
+        "ANTHROPIC_OAUTH_TOKEN or ANTHROPIC_API_KEY", ProviderCredentials.describe("anthropic"));
     assertEquals("", ProviderCredentials.describe("ollama"));
   }
 }

@@ -69,7 +69,7 @@ class EngineTest {
   @Test
   void oneOf_objectBranch_reportsOnlyThatBranchsErrors() {
     List<Diagnostic> d = run(FileKind.POLPO,
-        "{\"providers\": {\"ollama\": {\"baseUrl\": \"http://localhost:11434/v1\","
+        "{\"providers\": {\"anthropic\": {\"baseUrl\": \"http://localhost:11434/v1\","
             + " \"modles\": []}}}");
     assertEquals(1, d.size(), d.toString());
     assertEquals("polpo/config/unknown-key", d.get(0).rule());
@@ -79,7 +79,7 @@ class EngineTest {
   @Test
   void oneOf_discriminatorTypo_reportsTypeWithSuggestion() {
     List<Diagnostic> d = run(FileKind.POLPO, "{\"settings\": {\"notifications\": {\"channels\":"
-        + " {\"ops\": {\"type\": \"slak\", \"webhookUrl\": \"${SLACK_URL}\"}}}}}");
+        + " {\"ops\": {\"type\": \"slak\", \"webhookUrl\": \"https://hooks.example/x\"}}}}}");
     assertEquals(1, d.size(), d.toString());
     assertEquals("/settings/notifications/channels/ops/type", d.get(0).pointer());
     assertEquals("slack", d.get(0).suggestion());

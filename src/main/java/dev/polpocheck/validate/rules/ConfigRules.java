@@ -14,6 +14,24 @@ public final class ConfigRules {
 
   /** Returns the rules in run order. */
   public static List<Rule> all() {
-    return List.of();
+    List<Rule> rules =
+        new java.util.ArrayList<>(
+            List.of(
+                new EnvNotInterpolatedRule(),
+                new EnvUnsupportedSyntaxRule(),
+                new EnvUnresolvedRule(),
+                new ModelCannotInferRule(),
+                new ModelUnknownRule(),
+                new ModelDottedIdRule(),
+                new ModelRetiredRule(),
+                new ModelCatalogMissShadowedRule(),
+                new ModelNotAllowedRule(),
+                new ModelAllowlistNotEnforcedRule(),
+                new ModelNoCredentialsRule(),
+                new ProvidersNoCredentialSourceRule(),
+                new ProvidersNotAppliedToAgentsRule(),
+                new SecretLiteralRule()));
+    rules.addAll(AuthProfileRules.all());
+    return List.copyOf(rules);
   }
 }
