@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -143,7 +144,7 @@ public final class ValidateCommand implements Callable<Integer> {
     RuleConfig rules = ruleConfig();
     Environment env = environment();
     Clock clock = clock();
-    List<Target> targets = expand(forced);
+    List<Target> targets = expand(forced, rules);
     Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock);
     List<Path> files = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -278,7 +279,7 @@ public final class ValidateCommand implements Callable<Integer> {
   /** One file to validate, or a ready-made result for a path that could not be used. */
   private record Target(Path path, String display, FileKind kind, FileResult missing) {}
 
-  private List<Target> expand(FileKind forced) {
+  private List<Target> expand(FileKind forced, RuleConfig rules) {
     List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".polpo")) : paths;
     List<Target> out = new ArrayList<>();
     for (Path p : inputs) {
@@ -292,6 +293,17 @@ public final class ValidateCommand implements Callable<Integer> {
               found.add(new Target(f, f.toString(), k, null));
             }
           }
+        }
+        Path polpoDir = p.getFileName() != null && p.getFileName().toString().equals(".polpo")
+            ? p : p.resolve(".polpo");
+        boolean hasPolpoJson = found.stream().anyMatch(t -> t.kind == FileKind.POLPO);
+        boolean hasAgentsOrTeams = found.stream().anyMatch(t -> t.path.startsWith(polpoDir)
+            && (t.kind == FileKind.AGENTS || t.kind == FileKind.TEAMS));
+        Optional<Severity> level = rules.effective(Rules.UNPARSABLE.id(), null,
+            Rules.UNPARSABLE.defaultSeverity());
+        if (forced == null && hasAgentsOrTeams && !hasPolpoJson && level.isPresent()) {
+          out.add(new Target(null, null, FileKind.POLPO,
+              missingPolpoJson(polpoDir.resolve("polpo.json").toString(), level.get())));
         }
         if (found.isEmpty()) {
           out.add(new Target(p, display, FileKind.POLPO, unreadable(display,
@@ -308,6 +320,15 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /** A .polpo/ folder with agents or teams but no polpo.json: Polpo will not start. */
+  private static FileResult missingPolpoJson(String display, Severity level) {
+    RuleDescriptor d = Rules.UNPARSABLE;
+    Diagnostic diag = new Diagnostic(d.id(), level, "polpo.json is missing next to"
+        + " agents.json/teams.json; Polpo stops with \"No configuration found\"", display, "", 0,
+        0, 0, 0, "create it (polpo init writes one) with at least {}", null, d.docsUrl());
+    return new FileResult(display, FileKind.POLPO, List.of(diag), null, List.of(), true);
   }
 
   private static FileResult unreadable(String display, String message) {

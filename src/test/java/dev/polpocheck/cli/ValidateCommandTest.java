@@ -261,4 +261,16 @@ class ValidateCommandTest {
     assertTrue(r.err().contains("rules.json:2:15: unknown rule id"), r.err());
     assertNoStackTrace(r);
   }
+
+  @Test
+  void validate_polpoDirWithAgentsButNoPolpoJson_reportsMissingPolpoJson(@TempDir Path dir)
+      throws IOException {
+    write(dir, ".polpo/agents.json", "[{\"agent\": {\"name\": \"a\"}}]");
+    CliRun r = CliRun.of("validate", dir.toString());
+    assertEquals(1, r.exit(), r.all());
+    assertTrue(r.out().contains("polpo.json is missing"), r.out());
+    assertTrue(r.out().contains("No configuration found"), r.out());
+    assertEquals(0, CliRun.of("validate", "--disable", "polpo/config/unparsable",
+        dir.toString()).exit());
+  }
 }

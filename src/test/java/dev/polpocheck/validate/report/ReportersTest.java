@@ -138,4 +138,26 @@ class ReportersTest {
     assertTrue(out.contains("unknown key &quot;maxRetires&quot;"), out);
     assertEquals("&lt;a&gt; &amp; &apos;", JunitReporter.xml("<a> & '\u0001"));
   }
+
+  @Test
+  void junit_output_isWellFormedXml() throws Exception {
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+        render(Format.JUNIT, true).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals("testsuites", doc.getDocumentElement().getTagName());
+    assertEquals(1, doc.getElementsByTagName("failure").getLength());
+  }
+
+  @Test
+  void sarif_absolutePath_isFileUriWithoutBase() {
+    Validator v = Validator.withDefaults(RuleTesting.CLOCK);
+    FileResult r = v.validateText("/abs/dir/polpo.json", FileKind.POLPO, "{\"org\": 1}");
+    StringWriter sw = new StringWriter();
+    Format.SARIF.reporter(new Format.Options(true, false)).write(new Report(List.of(r),
+        Rules.descriptors(), "0.1.0", Severity.ERROR), new PrintWriter(sw));
+    JsonNode loc = JsonReader.parse("s", sw.toString()).root()
+        .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+    assertEquals("file:///abs/dir/polpo.json", loc.get("uri").asString());
+    assertTrue(loc.get("uriBaseId") == null);
+  }
 }
