@@ -49,7 +49,7 @@ import picocli.CommandLine.Parameters;
       "Validate Polpo config files (polpo.json, agents.json, teams.json, auth-profiles.json)"
           + " against their schemas and Polpo's real behaviour.",
       "Directories expand to the Polpo files in them or in their .polpo/ folder."
-          + " Without arguments, validates ./.polpo/.",
+          + " Without arguments, validates the current directory and its .polpo/ folder.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -70,7 +70,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files or directories (default: .polpo in the current directory).")
+      description = "Files or directories (default: the current directory and its .polpo/).")
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -280,7 +280,7 @@ public final class ValidateCommand implements Callable<Integer> {
   private record Target(Path path, String display, FileKind kind, FileResult missing) {}
 
   private List<Target> expand(FileKind forced, RuleConfig rules) {
-    List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".polpo")) : paths;
+    List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     List<Target> out = new ArrayList<>();
     for (Path p : inputs) {
       String display = p.toString();
@@ -311,6 +311,10 @@ public final class ValidateCommand implements Callable<Integer> {
                   + " auth-profiles.json in it and in its .polpo/ folder)")));
         }
         out.addAll(found);
+      } else if (!Files.exists(p) && forced == null
+          && FileKind.fromBasename(String.valueOf(p.getFileName())).isEmpty()) {
+        out.add(new Target(p, display, FileKind.POLPO, unreadable(display, "no such file or"
+            + " directory")));
       } else {
         String name = p.getFileName() == null ? display : p.getFileName().toString();
         FileKind k = forced != null ? forced : FileKind.fromBasename(name).orElseThrow(() ->

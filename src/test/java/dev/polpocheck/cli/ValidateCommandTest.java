@@ -273,4 +273,11 @@ class ValidateCommandTest {
     assertEquals(0, CliRun.of("validate", "--disable", "polpo/config/unparsable",
         dir.toString()).exit());
   }
+
+  @Test
+  void validate_missingPathWithUnknownName_exitsThreeNotUsage(@TempDir Path dir) {
+    CliRun r = CliRun.of("validate", dir.resolve("nowhere").toString());
+    assertEquals(3, r.exit(), r.all());
+    assertTrue(r.out().contains("no such file or directory"), r.out());
+  }
 }
