@@ -25,7 +25,8 @@ class ConfigProperties {
 
   @Property(tries = 300, seed = "20261125")
   void scan_anyValue_offsetsAreInsideAndReferencesSpellTheirName(
-      @ForAll @Chars({'$', '{', '}', ':', '-', '?', '+', ' ', 'A', 'b', '1', '_', 'o', 's', '.', '/'})
+      @ForAll
+          @Chars({'$', '{', '}', ':', '-', '?', '+', ' ', 'A', 'b', '1', '_', 'o', 's', '.', '/'})
           @StringLength(max = 40)
           String value,
       @ForAll FieldClass fieldClass) {
