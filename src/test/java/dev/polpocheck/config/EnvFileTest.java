@@ -79,6 +79,15 @@ class EnvFileTest {
   }
 
   @Test
+  void parse_quotedMultiLineValue_isNotJoined() {
+    // no multi-line values: the first line loses its leading quote, the second has no '=' and
+    // is skipped
+    EnvFile f = EnvFile.parse("t.env", "A=\"line1\nline2\"\nB=2\n");
+    assertEquals(List.of("A", "B"), f.entries().stream().map(EnvFile.Entry::key).toList());
+    assertEquals("line1", f.entries().get(0).value());
+  }
+
+  @Test
   void parse_emptyKey_isCountedNotLoaded() {
     EnvFile f = EnvFile.parse("t.env", "=x\nA=1\n");
     assertEquals(1, f.entries().size());

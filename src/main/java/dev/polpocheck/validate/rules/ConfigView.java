@@ -161,6 +161,19 @@ final class ConfigView {
     return pointer.startsWith("/providers/") && pointer.indexOf('/', "/providers/".length()) < 0;
   }
 
+  private static final Pattern REFERENCE_ATTEMPT =
+      Pattern.compile(
+          "\\$[A-Za-z_][A-Za-z0-9_]*|os\\.environ/[A-Za-z0-9_]+|.*\\$\\{.*", Pattern.DOTALL);
+
+  /**
+   * Returns whether a value is an attempt at an environment reference ({@code ${…}} anywhere, or a
+   * whole {@code $NAME} or {@code os.environ/NAME}) rather than a literal: the env rules report it,
+   * the secret rule leaves it alone.
+   */
+  static boolean isReferenceAttempt(String value) {
+    return REFERENCE_ATTEMPT.matcher(value).matches();
+  }
+
   /** Returns whether a pointer holds free text, where {@code $NAME} is usually shell prose. */
   static boolean isProse(String pointer) {
     String last = PositionIndex.lastToken(pointer);

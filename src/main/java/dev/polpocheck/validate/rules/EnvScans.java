@@ -42,7 +42,7 @@ final class EnvScans {
           // Literal secrets are polpo/secret/literal's business; scanning them could quote
           // part of a password ("pa$sw0rd") in a near-miss message.
           if (SecretScanner.looksSensitive(value)
-              || (ConfigView.isSecretField(pointer) && !value.contains("${"))) {
+              || (ConfigView.isSecretField(pointer) && !ConfigView.isReferenceAttempt(value))) {
             return;
           }
           FieldClass cls = ConfigView.fieldClass(ctx.kind(), ctx.root(), pointer);

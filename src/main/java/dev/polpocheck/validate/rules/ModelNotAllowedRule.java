@@ -1,5 +1,6 @@
 package dev.polpocheck.validate.rules;
 
+import dev.polpocheck.config.ModelSpec;
 import dev.polpocheck.config.Suggestions;
 import dev.polpocheck.validate.FileKind;
 import dev.polpocheck.validate.Finding;
@@ -22,11 +23,11 @@ final class ModelNotAllowedRule implements Rule {
           "polpo/model/not-allowed",
           Severity.ERROR,
           "Orchestrator or image model not in a non-empty modelAllowlist",
-          "Polpo's allowlist check passes when the spec itself is a key or when "
-              + "\"<provider>:<model>\" is a key; nothing else matches (a key written "
-              + "anthropic/claude-x or bare claude-x matches only that exact spelling). A model "
-              + "outside a non-empty allowlist is refused with \"Model ... is not in the "
-              + "allowlist\". Add the model as a provider:model key or change the model.",
+          "Polpo's allowlist check passes when the spec itself is a key or when"
+              + " \"<provider>:<model>\" is a key; nothing else matches (a key written"
+              + " anthropic/claude-x or bare claude-x matches only that exact spelling; reported as"
+              + " info). A model outside a non-empty allowlist is refused with \"Model ... is not"
+              + " in the allowlist\". Add the model as a provider:model key or change the model.",
           FileKind.POLPO);
 
   @Override
@@ -41,6 +42,22 @@ final class ModelNotAllowedRule implements Rule {
       return;
     }
     List<String> keys = new ArrayList<>(allow.propertyNames());
+    for (ModelFacts f : ModelFacts.of(ctx)) {
+      if (f.use().role() == ConfigView.Role.ALLOWLIST_KEY
+          && f.spec() != null
+          && f.spec().form() != ModelSpec.Form.COLON) {
+        ctx.report(
+            Finding.of(
+                    f.use().target(),
+                    "allowlist key \""
+                        + f.use().spec()
+                        + "\" is not in provider:model form: it "
+                        + "matches only a model spec spelled exactly the same way",
+                    "write \"" + f.spec().canonical() + "\", which matches every spelling")
+                .withSuggestion(f.spec().canonical())
+                .withSeverity(Severity.INFO));
+      }
+    }
     for (ModelFacts f : ModelFacts.of(ctx)) {
       ConfigView.Role role = f.use().role();
       if (role != ConfigView.Role.ORCHESTRATOR

@@ -10,7 +10,6 @@ import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 import dev.polpocheck.validate.Target;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code polpo/secret/literal}: a credential written into a committed Polpo file. Findings give the
@@ -35,8 +34,6 @@ final class SecretLiteralRule implements Rule {
           FileKind.POLPO,
           FileKind.AGENTS,
           FileKind.TEAMS);
-
-  private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_]+\\}");
 
   @Override
   public RuleDescriptor descriptor() {
@@ -76,7 +73,7 @@ final class SecretLiteralRule implements Rule {
 
   // Empty values and whole ${NAME} references are not literal secrets.
   private static boolean isLiteral(String value) {
-    return !value.isBlank() && !WHOLE_REFERENCE.matcher(value).matches() && !value.contains("${");
+    return !value.isBlank() && !ConfigView.isReferenceAttempt(value);
   }
 
   private static String providerOf(String pointer) {

@@ -282,4 +282,15 @@ class ModelRulesTest {
     String json = agents("sk-ant-api03-" + "CANARY7f3a9");
     assertEquals(List.of(), RuleHarness.run(new ModelCannotInferRule(), FileKind.AGENTS, json));
   }
+
+  @Test
+  void notAllowed_nonCanonicalAllowlistKey_isInfoWithCanonicalForm() {
+    String json =
+        "{\"settings\":{\"orchestratorModel\":\"anthropic/claude-sonnet-4-5\","
+            + "\"modelAllowlist\":{\"anthropic/claude-sonnet-4-5\":{}}}}";
+    List<Finding> f = polpo(new ModelNotAllowedRule(), json);
+    assertEquals(1, f.size(), f.toString());
+    assertEquals(Severity.INFO, f.get(0).severity());
+    assertEquals("anthropic:claude-sonnet-4-5", f.get(0).suggestion());
+  }
 }

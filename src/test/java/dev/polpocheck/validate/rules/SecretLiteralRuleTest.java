@@ -67,4 +67,21 @@ class SecretLiteralRuleTest {
             + "\"Content-Type\":\"application/json\"}}}}}}";
     assertEquals(List.of(), RuleHarness.run(new SecretLiteralRule(), FileKind.POLPO, json));
   }
+
+  @Test
+  void literal_dollarNameInSecretField_isLeftToEnvRules() {
+    String json =
+        "{\"settings\":{\"notifications\":{\"channels\":{\"s\":{\"type\":\"slack\","
+            + "\"apiKey\":\"$SLACK_KEY\"}}}}}";
+    assertEquals(List.of(), RuleHarness.run(new SecretLiteralRule(), FileKind.POLPO, json));
+    List<Finding> env = RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, json);
+    assertEquals("${SLACK_KEY}", env.get(0).suggestion());
+  }
+
+  @Test
+  void literal_passwordWithDollar_isSecretAndNotQuotedByEnvRules() {
+    String json = "{\"settings\":{\"databaseUrl\":\"postgres://u:pa$sw0rdpa55@db/x\"}}";
+    assertEquals(1, RuleHarness.run(new SecretLiteralRule(), FileKind.POLPO, json).size());
+    assertEquals(List.of(), RuleHarness.run(new EnvUnsupportedSyntaxRule(), FileKind.POLPO, json));
+  }
 }
