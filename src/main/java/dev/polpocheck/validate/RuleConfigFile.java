@@ -13,16 +13,16 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a rule configuration file ({@code polpo-check validate --config FILE}), the file form
- * of {@code --disable} and {@code --severity}:
+ * Reads a rule configuration file ({@code polpo-check validate --config FILE}), the file form of
+ * {@code --disable} and {@code --severity}:
  *
  * <pre>{@code
  * { "disable": ["polpo/config/unknown-key"],
  *   "severity": { "polpo/settings/storage-ignored": "error" } }
  * }</pre>
  *
- * <p>Any mistake (unknown key, unknown rule id, bad level) is a {@link UserInputException}
- * naming {@code file:line:col}, so a typo never silently leaves a rule at its default.
+ * <p>Any mistake (unknown key, unknown rule id, bad level) is a {@link UserInputException} naming
+ * {@code file:line:col}, so a typo never silently leaves a rule at its default.
  */
 public final class RuleConfigFile {
   private RuleConfigFile() {}
@@ -61,8 +61,10 @@ public final class RuleConfigFile {
           for (Map.Entry<String, JsonNode> lv : e.getValue().properties()) {
             String itemPtr = PositionIndex.child(ptr, lv.getKey());
             if (!known.containsKey(lv.getKey())) {
-              throw error(doc, itemPtr, "unknown rule id \"" + lv.getKey()
-                  + "\" (polpo-check rules lists them)");
+              throw error(
+                  doc,
+                  itemPtr,
+                  "unknown rule id \"" + lv.getKey() + "\" (polpo-check rules lists them)");
             }
             try {
               levels.put(lv.getKey(), Severity.parse(lv.getValue().asString("")));
@@ -74,8 +76,8 @@ public final class RuleConfigFile {
         case "$schema":
           break;
         default:
-          throw error(doc, ptr, "unknown key \"" + e.getKey()
-              + "\"; expected \"disable\" or \"severity\"");
+          throw error(
+              doc, ptr, "unknown key \"" + e.getKey() + "\"; expected \"disable\" or \"severity\"");
       }
     }
     return new RuleConfig(disabled, levels);
@@ -91,10 +93,11 @@ public final class RuleConfigFile {
   }
 
   private static UserInputException error(JsonDocument doc, String pointer, String message) {
-    Span s = doc.positions().get(pointer)
-        .map(e -> e.key() != null && !pointer.matches(".*/\\d+$") ? e.key() : e.value())
-        .orElse(Span.fileStart());
-    return new UserInputException(doc.path() + ":" + s.line() + ":" + s.column() + ": "
-        + message);
+    Span s =
+        doc.positions()
+            .get(pointer)
+            .map(e -> e.key() != null && !pointer.matches(".*/\\d+$") ? e.key() : e.value())
+            .orElse(Span.fileStart());
+    return new UserInputException(doc.path() + ":" + s.line() + ":" + s.column() + ": " + message);
   }
 }

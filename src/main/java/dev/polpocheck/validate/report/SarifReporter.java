@@ -12,10 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (validation-ux.md §8.3): one run, every rule in {@code
- * tool.driver.rules} with its default level, one result per diagnostic with a region (columns
- * in UTF-16 code units, SARIF's default), file URIs relative to {@code %SRCROOT%} (absolute
- * paths as {@code file:} URIs), and a fix
- * replacing the key when there is a did-you-mean suggestion for it.
+ * tool.driver.rules} with its default level, one result per diagnostic with a region (columns in
+ * UTF-16 code units, SARIF's default), file URIs relative to {@code %SRCROOT%} (absolute paths as
+ * {@code file:} URIs), and a fix replacing the key when there is a did-you-mean suggestion for it.
  */
 final class SarifReporter implements Reporter {
 
@@ -50,8 +49,8 @@ final class SarifReporter implements Reporter {
         o.put("ruleIndex", idx);
       }
       o.put("level", level(d.severity()));
-      o.putObject("message").put("text", d.message() + (d.help() == null ? ""
-          : " (help: " + d.help() + ")"));
+      o.putObject("message")
+          .put("text", d.message() + (d.help() == null ? "" : " (help: " + d.help() + ")"));
       ObjectNode phys = o.putArray("locations").addObject().putObject("physicalLocation");
       location(phys.putObject("artifactLocation"), d.file());
       if (d.hasPosition()) {
@@ -84,8 +83,8 @@ final class SarifReporter implements Reporter {
   }
 
   /**
-   * A file given relative to the working directory is relative to {@code %SRCROOT%} (the
-   * repository root in CI); an absolute one becomes a {@code file:} URI with no base.
+   * A file given relative to the working directory is relative to {@code %SRCROOT%} (the repository
+   * root in CI); an absolute one becomes a {@code file:} URI with no base.
    */
   private static void location(ObjectNode artifact, String file) {
     String u = uri(file);
