@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A schema object may name the rule its errors belong to with {@code x-rule} (or {@code
  * x-rule-required} for the {@code required} keyword only); unknown keys always belong to {@code
- * polpo/config/unknown-key}.
+ * polpo/config/unknown-key}. A schema object marked {@code x-checked-by: RULE} is checked by that
+ * lint rule instead, so its value errors are dropped here rather than reported twice. A value
+ * with the wrong JSON type gets only the type finding.
  */
 final class SchemaErrors {
 
@@ -85,7 +87,21 @@ final class SchemaErrors {
       }
       resolveCombinator(c, alternatives, branches, raws, out);
     }
+    java.util.Set<String> typeErrors = new java.util.HashSet<>();
     for (Raw r : raws) {
+      if ("type".equals(r.keyword)) {
+        typeErrors.add(r.pointer);
+      }
+    }
+    for (Raw r : raws) {
+      if (checkedByRule(r)) {
+        continue;
+      }
+      // A value of the wrong type gets one finding; its enum, const or length is moot.
+      if (typeErrors.contains(r.pointer) && !"type".equals(r.keyword) && VALUE_KEYWORDS.contains(
+          r.keyword)) {
+        continue;
+      }
       render(r, out);
     }
     List<Mapped> explained = new ArrayList<>();
@@ -228,6 +244,26 @@ final class SchemaErrors {
       max = Math.max(max, r.pointer.split("/", -1).length);
     }
     return max;
+  }
+
+  private static final java.util.Set<String> VALUE_KEYWORDS = java.util.Set.of("enum", "const",
+      "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "uniqueItems",
+      "minItems", "maxItems");
+
+  /**
+   * Whether a lint rule reports this constraint itself, with a message that knows Polpo's
+   * behaviour ({@code x-checked-by} on the schema object): the schema error would repeat it.
+   */
+  private boolean checkedByRule(Raw r) {
+    if ("additionalProperties".equals(r.keyword)) {
+      return false;
+    }
+    JsonNode holder = node(parent(r.schemaPath));
+    // For a missing key, the rule that checks the key's value also reports its absence.
+    JsonNode by = "required".equals(r.keyword) && r.property != null
+        ? holder.path("properties").path(r.property).get("x-checked-by")
+        : holder.get("x-checked-by");
+    return by != null && by.isString() && Rules.byId().containsKey(by.asString());
   }
 
   private void render(Raw r, List<Mapped> out) {

@@ -47,7 +47,8 @@ public final class Schemas {
           "x-secret",
           "x-env",
           "x-rule",
-          "x-rule-required");
+          "x-rule-required",
+          "x-checked-by");
 
   private final SchemaRegistry registry;
   // Concurrent: a run may validate files in parallel; compiled schemas are thread-safe.
