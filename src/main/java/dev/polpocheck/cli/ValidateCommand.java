@@ -56,8 +56,8 @@ import picocli.CommandLine.Parameters;
       "  polpo-check validate .polpo/polpo.json .polpo/agents.json",
       "  polpo-check validate --format sarif --output polpo.sarif .",
       "  polpo-check validate --env-file .polpo/.env --require-env .polpo",
-      "  polpo-check validate --disable polpo/config/unknown-key --severity"
-          + " polpo/settings/storage-ignored=error .",
+      "  polpo-check validate --disable polpo/config/unknown-key .",
+      "  polpo-check validate --severity polpo/settings/storage-ignored=error .",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
