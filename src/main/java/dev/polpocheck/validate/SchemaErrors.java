@@ -334,7 +334,7 @@ final class SchemaErrors {
                           + typeWords(kw)
                           + ", not "
                           + (value == null ? "missing" : SchemaWalker.jsonType(value)),
-                      null)));
+                      typeHelp(kw, value))));
           return;
         }
       case "enum":
@@ -467,6 +467,36 @@ final class SchemaErrors {
       return general.asString();
     }
     return "required".equals(keyword) ? Rules.REQUIRED.id() : Rules.SCHEMA.id();
+  }
+
+  /**
+   * A fix for the common type slips (a quoted number or boolean, a bare value where an array
+   * is expected); never quotes the value itself.
+   */
+  static String typeHelp(JsonNode expected, JsonNode value) {
+    if (value == null || expected == null || !expected.isString()) {
+      return null;
+    }
+    String want = expected.asString();
+    if (value.isString()) {
+      String v = value.asString().trim();
+      if ((want.equals("integer") || want.equals("number")) && v.matches("-?\\d+(\\.\\d+)?")) {
+        return "write the number without quotes";
+      }
+      if (want.equals("boolean") && (v.equals("true") || v.equals("false"))) {
+        return "write true or false without quotes";
+      }
+    }
+    if (want.equals("string") && (value.isNumber() || value.isBoolean())) {
+      return "put the value in double quotes";
+    }
+    if (want.equals("array") && !value.isArray() && !value.isObject()) {
+      return "wrap the value in [ ] to make a list";
+    }
+    if (want.equals("integer") && value.isNumber()) {
+      return "use a whole number";
+    }
+    return null;
   }
 
   private static String describeSchema(JsonNode s) {

@@ -61,13 +61,19 @@ class EngineTest {
       assertEquals("polpo/schema/invalid", x.rule());
       assertTrue(x.message().contains(" must be "), x.message());
     }
-    assertEquals(
-        "settings.maxRetries must be an integer, not a string",
+    Diagnostic retries =
         d.stream()
             .filter(x -> x.pointer().equals("/settings/maxRetries"))
             .findFirst()
-            .orElseThrow()
-            .message());
+            .orElseThrow();
+    assertEquals("settings.maxRetries must be an integer, not a string", retries.message());
+    assertEquals("write the number without quotes", retries.help());
+    Diagnostic skills =
+        d.stream()
+            .filter(x -> x.pointer().equals("/settings/orchestratorSkills"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("wrap the value in [ ] to make a list", skills.help());
   }
 
   @Test
