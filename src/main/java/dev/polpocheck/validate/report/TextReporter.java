@@ -36,6 +36,9 @@ final class TextReporter implements Reporter {
           "(sk-ant-|sk-proj-|sk-|xox[abprs]-|ghp_|gho_|ghs_|github_pat_|AIza|hf_|gsk_|xai-|AKIA)"
               + "[A-Za-z0-9_\\-]{8,}");
 
+  /** Longest source line shown whole in a code frame. */
+  static final int MAX_FRAME_WIDTH = 160;
+
   private final boolean snippets;
   private final boolean color;
 
@@ -104,6 +107,17 @@ final class TextReporter implements Reporter {
     int col = Math.max(1, d.column());
     int endCol = d.endLine() == d.line() ? Math.max(d.endColumn(), col + 1) : src.length() + 1;
     endCol = Math.min(endCol, Math.max(src.length() + 1, col + 1));
+    if (src.length() > MAX_FRAME_WIDTH) {
+      // A minified file is one huge line: show a window around the span, marked with "…".
+      int from = Math.max(0, col - 1 - MAX_FRAME_WIDTH / 4);
+      int to = Math.min(src.length(), from + MAX_FRAME_WIDTH);
+      String window = (from > 0 ? "\u2026" : "") + src.substring(from, to)
+          + (to < src.length() ? "\u2026" : "");
+      int shift = from - (from > 0 ? 1 : 0);
+      col -= shift;
+      endCol = Math.min(endCol - shift, window.length() + 1);
+      src = new StringBuilder(window);
+    }
     StringBuilder under = new StringBuilder();
     for (int i = 0; i < col - 1 && i < src.length(); i++) {
       under.append(src.charAt(i) == '\t' ? '\t' : ' ');

@@ -181,4 +181,31 @@ class ReportersTest {
     assertEquals("file:///abs/dir/polpo.json", loc.get("uri").asString());
     assertTrue(loc.get("uriBaseId") == null);
   }
+
+  @Test
+  void text_hugeMinifiedLine_showsWindowAroundTheSpan() {
+    // 300 filler keys of 12 characters each put the bad value far beyond column 160.
+    StringBuilder json = new StringBuilder("{\"settings\": {");
+    for (int i = 0; i < 300; i++) {
+      json.append(String.format("\"maxRetries\": %d, ", i % 10));
+    }
+    json.append("\"logLevel\": \"loud\"}}");
+    Validator v = Validator.withDefaults(RuleTesting.CLOCK);
+    FileResult r = v.validateText("polpo.json", FileKind.POLPO, json.toString());
+    StringWriter sw = new StringWriter();
+    Format.TEXT
+        .reporter(new Format.Options(true, false))
+        .write(
+            new Report(List.of(r), Rules.descriptors(), "0.1.0", Severity.ERROR),
+            new PrintWriter(sw));
+    List<String> lines =
+        sw.toString().lines().filter(l -> l.startsWith("1 | ") || l.startsWith("  | ")).toList();
+    String source = lines.get(lines.size() - 2).substring(4);
+    String caret = lines.get(lines.size() - 1).substring(4);
+    assertTrue(source.length() <= TextReporter.MAX_FRAME_WIDTH + 2, source);
+    assertTrue(source.startsWith("\u2026"), source);
+    int at = caret.indexOf('^');
+    assertEquals("\"loud\"", source.substring(at, at + 6));
+    assertEquals("^~~~~~", caret.trim());
+  }
 }
