@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
  * <p>A schema object may name the rule its errors belong to with {@code x-rule} (or {@code
  * x-rule-required} for the {@code required} keyword only); unknown keys always belong to {@code
  * polpo/config/unknown-key}. A schema object marked {@code x-checked-by: RULE} is checked by that
- * lint rule instead, so its value errors are dropped here rather than reported twice. A value
- * with the wrong JSON type gets only the type finding.
+ * lint rule instead, so its value errors are dropped here rather than reported twice. A value with
+ * the wrong JSON type gets only the type finding.
  */
 final class SchemaErrors {
 
@@ -98,8 +98,9 @@ final class SchemaErrors {
         continue;
       }
       // A value of the wrong type gets one finding; its enum, const or length is moot.
-      if (typeErrors.contains(r.pointer) && !"type".equals(r.keyword) && VALUE_KEYWORDS.contains(
-          r.keyword)) {
+      if (typeErrors.contains(r.pointer)
+          && !"type".equals(r.keyword)
+          && VALUE_KEYWORDS.contains(r.keyword)) {
         continue;
       }
       render(r, out);
@@ -246,13 +247,23 @@ final class SchemaErrors {
     return max;
   }
 
-  private static final java.util.Set<String> VALUE_KEYWORDS = java.util.Set.of("enum", "const",
-      "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "uniqueItems",
-      "minItems", "maxItems");
+  private static final java.util.Set<String> VALUE_KEYWORDS =
+      java.util.Set.of(
+          "enum",
+          "const",
+          "pattern",
+          "minLength",
+          "maxLength",
+          "minimum",
+          "maximum",
+          "format",
+          "uniqueItems",
+          "minItems",
+          "maxItems");
 
   /**
-   * Whether a lint rule reports this constraint itself, with a message that knows Polpo's
-   * behaviour ({@code x-checked-by} on the schema object): the schema error would repeat it.
+   * Whether a lint rule reports this constraint itself, with a message that knows Polpo's behaviour
+   * ({@code x-checked-by} on the schema object): the schema error would repeat it.
    */
   private boolean checkedByRule(Raw r) {
     if ("additionalProperties".equals(r.keyword)) {
@@ -260,9 +271,10 @@ final class SchemaErrors {
     }
     JsonNode holder = node(parent(r.schemaPath));
     // For a missing key, the rule that checks the key's value also reports its absence.
-    JsonNode by = "required".equals(r.keyword) && r.property != null
-        ? holder.path("properties").path(r.property).get("x-checked-by")
-        : holder.get("x-checked-by");
+    JsonNode by =
+        "required".equals(r.keyword) && r.property != null
+            ? holder.path("properties").path(r.property).get("x-checked-by")
+            : holder.get("x-checked-by");
     return by != null && by.isString() && Rules.byId().containsKey(by.asString());
   }
 
@@ -470,8 +482,8 @@ final class SchemaErrors {
   }
 
   /**
-   * A fix for the common type slips (a quoted number or boolean, a bare value where an array
-   * is expected); never quotes the value itself.
+   * A fix for the common type slips (a quoted number or boolean, a bare value where an array is
+   * expected); never quotes the value itself.
    */
   static String typeHelp(JsonNode expected, JsonNode value) {
     if (value == null || expected == null || !expected.isString()) {

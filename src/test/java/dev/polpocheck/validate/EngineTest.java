@@ -231,8 +231,7 @@ class EngineTest {
             FileKind.AUTH_PROFILES,
             "{\"version\": 1, \"profiles\": {\"anthropic:me\": {\"provider\": \"anthropic\","
                 + " \"type\": \"bearer\", \"access\": \"tok\"}}}");
-    List<Diagnostic> atType =
-        d.stream().filter(x -> x.pointer().endsWith("/type")).toList();
+    List<Diagnostic> atType = d.stream().filter(x -> x.pointer().endsWith("/type")).toList();
     assertEquals(1, atType.size(), d.toString());
     assertEquals("polpo/auth/type", atType.get(0).rule());
   }
@@ -241,7 +240,9 @@ class EngineTest {
   void wrongType_withEnum_givesOnlyTheTypeFinding() {
     List<Diagnostic> d = run(FileKind.POLPO, "{\"settings\": {\"logLevel\": 3}}");
     assertEquals(1, d.size(), d.toString());
-    assertEquals("settings.logLevel must be a string, not an integer; Polpo refuses to start"
-        + " with any other value", d.get(0).message());
+    assertEquals(
+        "settings.logLevel must be a string, not an integer; Polpo refuses to start"
+            + " with any other value",
+        d.get(0).message());
   }
 }

@@ -111,8 +111,10 @@ final class TextReporter implements Reporter {
       // A minified file is one huge line: show a window around the span, marked with "…".
       int from = Math.max(0, col - 1 - MAX_FRAME_WIDTH / 4);
       int to = Math.min(src.length(), from + MAX_FRAME_WIDTH);
-      String window = (from > 0 ? "\u2026" : "") + src.substring(from, to)
-          + (to < src.length() ? "\u2026" : "");
+      String window =
+          (from > 0 ? "\u2026" : "")
+              + src.substring(from, to)
+              + (to < src.length() ? "\u2026" : "");
       int shift = from - (from > 0 ? 1 : 0);
       col -= shift;
       endCol = Math.min(endCol - shift, window.length() + 1);
