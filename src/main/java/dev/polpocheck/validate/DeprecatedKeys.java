@@ -1,8 +1,7 @@
 package dev.polpocheck.validate;
 
+import dev.polpocheck.config.ProviderCredentials;
 import dev.polpocheck.json.PositionIndex;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Messages for keys Polpo documents but ignores. The schemas keep such keys as deprecated
@@ -11,24 +10,6 @@ import java.util.Map;
  */
 final class DeprecatedKeys {
   private DeprecatedKeys() {}
-
-  /** Provider ids and the API-key variable pi-ai reads for them (polpo-semantics.md §8). */
-  private static final Map<String, String> ENV_KEYS =
-      Map.ofEntries(
-          Map.entry("anthropic", "ANTHROPIC_API_KEY"),
-          Map.entry("openai", "OPENAI_API_KEY"),
-          Map.entry("google", "GEMINI_API_KEY"),
-          Map.entry("groq", "GROQ_API_KEY"),
-          Map.entry("cerebras", "CEREBRAS_API_KEY"),
-          Map.entry("xai", "XAI_API_KEY"),
-          Map.entry("openrouter", "OPENROUTER_API_KEY"),
-          Map.entry("zai", "ZAI_API_KEY"),
-          Map.entry("mistral", "MISTRAL_API_KEY"),
-          Map.entry("minimax", "MINIMAX_API_KEY"),
-          Map.entry("azure-openai-responses", "AZURE_OPENAI_API_KEY"),
-          Map.entry("huggingface", "HF_TOKEN"),
-          Map.entry("kimi-coding", "KIMI_API_KEY"),
-          Map.entry("vercel-ai-gateway", "AI_GATEWAY_API_KEY"));
 
   /** The finding for a deprecated key at {@code pointer} reported under {@code rule}. */
   static Finding finding(String rule, String pointer) {
@@ -54,9 +35,7 @@ final class DeprecatedKeys {
         {
           boolean apiKey = key.equals("apiKey");
           String provider = apiKey ? PositionIndex.lastToken(PositionIndex.parent(pointer)) : key;
-          String env =
-              ENV_KEYS.getOrDefault(
-                  provider, provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY");
+          String env = ProviderCredentials.describe(provider);
           String msg =
               apiKey
                   ? "providers."
@@ -66,15 +45,19 @@ final class DeprecatedKeys {
                       + provider
                       + "\" is ignored by Polpo 0.3.x (it reads only"
                       + " objects with baseUrl, api or models)";
-          return Finding.of(
-              Target.key(pointer),
-              msg,
-              "set "
-                  + env
-                  + " in the environment or in a"
-                  + " git-ignored .polpo/.env, or add an auth profile (polpo auth login "
-                  + provider
-                  + ")");
+          String help =
+              env.isEmpty()
+                  ? "Polpo 0.3.x reads no environment key for \""
+                      + provider
+                      + "\": add an auth"
+                      + " profile for it (any placeholder value works for a local server)"
+                  : "set "
+                      + env
+                      + " in the environment or in a git-ignored .polpo/.env, or add"
+                      + " an auth profile (polpo auth login "
+                      + provider
+                      + ")";
+          return Finding.of(Target.key(pointer), msg, help);
         }
       case "polpo/settings/billing-disable-ignored":
         return Finding.of(

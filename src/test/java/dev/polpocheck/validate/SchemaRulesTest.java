@@ -304,4 +304,15 @@ class SchemaRulesTest {
         List.of(),
         run("polpo/agents/inline-vault", FileKind.AGENTS, "[{\"agent\": {\"name\": \"a\"}}]"));
   }
+
+  @Test
+  void providerKeys_customProviderWithoutEnvVariable_hintsAuthProfile() {
+    List<Diagnostic> d =
+        run(
+            "polpo/providers/api-key-ignored",
+            FileKind.POLPO,
+            "{\"providers\": {\"ollama\": {\"apiKey\": \"x\", \"baseUrl\":"
+                + " \"http://localhost:11434/v1\"}}}");
+    assertTrue(d.get(0).help().contains("auth profile for it"), d.get(0).help());
+  }
 }
