@@ -19,9 +19,9 @@
  *   <li>Never put a value from the file or the environment into a message, help or suggestion
  *       unless the value is known to be harmless (an enum member, a key name, a variable name).
  *       Secrets must not reach any output.
- *   <li>Use {@code ctx.environment()} (static or resolved pass) and {@code ctx.clock()} for
- *       checks that depend on the machine or the time, and {@code ctx.markSecret(pointer)} when a
- *       value must be masked in code frames.
+ *   <li>Use {@code ctx.environment()} (static or resolved pass) and {@code ctx.clock()} for checks
+ *       that depend on the machine or the time, and {@code ctx.markSecret(pointer)} when a value
+ *       must be masked in code frames.
  *   <li>Add it to its family's list ({@code ValidateRules.all()} or {@code ConfigRules.all()});
  *       {@code Rules.CHECKS} concatenates the families.
  *   <li>Test it with a failing and a passing case (see {@code RuleTesting} in the tests).
@@ -30,10 +30,10 @@
  * <p>A check that is a plain schema constraint needs no class: tag the schema object with {@code
  * "x-rule": "polpo/area/name"} (or {@code x-rule-required} for a missing key) and register a
  * descriptor in {@code SchemaRules}; the engine reports the schema error under that id. A
- * documented-but-ignored key is a deprecated schema property with a {@code deprecationMessage}
- * and an {@code x-rule}; its message lives in {@code DeprecatedKeys}. When a lint rule reports a
- * constraint better than the schema can, tag the schema object {@code "x-checked-by": RULE} and
- * the schema error is dropped instead of repeated.
+ * documented-but-ignored key is a deprecated schema property with a {@code deprecationMessage} and
+ * an {@code x-rule}; its message lives in {@code DeprecatedKeys}. When a lint rule reports a
+ * constraint better than the schema can, tag the schema object {@code "x-checked-by": RULE} and the
+ * schema error is dropped instead of repeated.
  *
  * <p>The engine skips rules for files that did not parse, sets the effective severity (rule
  * default, per-finding override, then the user's {@code --severity}/{@code --disable}), and
