@@ -71,7 +71,8 @@ public final class Validator {
    */
   public List<FileResult> validateAll(
       List<Path> paths, List<String> displayNames, List<FileKind> kinds) {
-    for (FileKind k : kinds) {
+    // Compile each schema once up front so parallel workers only read the caches.
+    for (FileKind k : java.util.EnumSet.copyOf(kinds.isEmpty() ? List.of(FileKind.POLPO) : kinds)) {
       schemas.tree(k);
       schemas.validate(k, tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
     }
