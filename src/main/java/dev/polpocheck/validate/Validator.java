@@ -72,7 +72,9 @@ public final class Validator {
   public List<FileResult> validateAll(
       List<Path> paths, List<String> displayNames, List<FileKind> kinds) {
     // Compile each schema once up front so parallel workers only read the caches.
-    for (FileKind k : java.util.EnumSet.copyOf(kinds.isEmpty() ? List.of(FileKind.POLPO) : kinds)) {
+    java.util.Set<FileKind> distinct = java.util.EnumSet.noneOf(FileKind.class);
+    distinct.addAll(kinds);
+    for (FileKind k : distinct) {
       schemas.tree(k);
       schemas.validate(k, tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
     }
