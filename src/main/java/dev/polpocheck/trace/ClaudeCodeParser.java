@@ -73,6 +73,15 @@ final class ClaudeCodeParser implements FileParser {
             + " MiB skipped (no usage record is that long)");
         continue;
       }
+      if (lines.blank()) {
+        continue;
+      }
+      if (lines.lastNonBlank() != '}') {
+        // A cut-off line may have been a call: count it and say where, never drop it silently.
+        out.records++;
+        out.skip(lines.lineNumber(), "truncated line (does not end with '}')");
+        continue;
+      }
       if (!lines.contains(USAGE)) {
         continue;
       }
@@ -86,7 +95,7 @@ final class ClaudeCodeParser implements FileParser {
         readEntry(p, e);
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(lines.lineNumber(), "malformed JSON (truncated line?) at column "
+        out.skip(lines.lineNumber(), "malformed JSON at column "
             + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr()) + ": "
             + ex.getOriginalMessage());
         continue;
