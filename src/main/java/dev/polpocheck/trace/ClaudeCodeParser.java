@@ -260,14 +260,24 @@ final class ClaudeCodeParser implements FileParser {
     if (t == JsonToken.VALUE_NULL) {
       return -1;
     }
-    if (t != JsonToken.VALUE_NUMBER_INT) {
-      throw new BadField("usage." + field + " must be a whole number, found " + describe(t));
+    long v;
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      v = p.getLongValue();
+    } else if (t == JsonToken.VALUE_NUMBER_FLOAT && isWhole(p.getDecimalValue())) {
+      // 10.0 from a hand-made or Python-written transcript: ccusage 18 reads it, so do we
+      v = p.getDecimalValue().longValueExact();
+    } else {
+      throw new BadField("usage." + field + " must be a whole number, found "
+          + (t == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue().toPlainString() : describe(t)));
     }
-    long v = p.getLongValue();
     if (v < 0) {
       throw new BadField("usage." + field + " must not be negative");
     }
     return v;
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
   private static String str(JsonParser p, JsonToken t, String field) {

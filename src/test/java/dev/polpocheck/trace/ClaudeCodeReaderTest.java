@@ -179,6 +179,18 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void wholeFloatTokenCounts_areAccepted_fractionalOnesReported() throws Exception {
+    Path f = file("projects/p/a.jsonl",
+        line("msg_1", "req_1", 3, 10, 0, 0, false, "").replace("\"output_tokens\":10", "\"output_tokens\":10.0"),
+        line("msg_2", "req_2", 3, 10, 0, 0, false, "").replace("\"output_tokens\":10", "\"output_tokens\":10.5"));
+    ReadSummary[] s = new ReadSummary[1];
+    List<Call> calls = read(new ArrayList<>(), s, f);
+    assertEquals(1, calls.size());
+    assertEquals(10, calls.get(0).outputTokens());
+    assertEquals(f + ":2: usage.output_tokens must be a whole number, found 10.5", s[0].problems().get(0).toString());
+  }
+
+  @Test
   void strict_badRecord_failsWithFileAndLine() throws Exception {
     Path f = file("projects/p/a.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, "").substring(0, 100));
     UserInputException e = assertThrows(UserInputException.class,
