@@ -15,12 +15,12 @@ gen = gen.replace(work, "target/perf")
 
 
 def peak_heap(log):
-    path = os.path.join(work, log)
-    if not os.path.exists(path):
-        return None
-    best = 0
-    for m in re.finditer(r"(\d+)M->(\d+)M\((\d+)M\)", open(path).read()):
-        best = max(best, int(m.group(1)))
+    """Largest heap occupancy before a collection, over every run's GC log (rotated files too)."""
+    best = None
+    for name in sorted(os.listdir(work)):
+        if name.startswith(log):
+            for m in re.finditer(r"(\d+)M->(\d+)M\((\d+)M\)", open(os.path.join(work, name)).read()):
+                best = max(best or 0, int(m.group(1)))
     return best
 
 
@@ -45,7 +45,8 @@ w("## Set-up\n")
 w(f"- Corpus: `polpo-check generate --scale {scale} --seed {seed}` → {gen}")
 w(f"- Machine: {os.cpu_count()} cores ({cpu_model.strip()}), shared with other jobs while measuring; {java}; Node {node}.")
 w(f"- Tools: polpo-check (`cost CORPUS --by day --format json`, `java -Xmx256m`), once with default JVM flags and once"
-  " tuned for a short batch run (`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`); ccusage {v20} (native) and ccusage {v18}"
+  " tuned for a short batch run (`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`), parsing min(4, cores) files at a time;"
+  f" ccusage {v20} (native) and ccusage {v18}"
   " (Node), `daily --offline --json --timezone UTC`, corpus through `CLAUDE_CONFIG_DIR`.")
 w(f"- {runs} timed runs per tool, interleaved; wall and CPU (user + system) time and peak resident memory from `/usr/bin/time -v`.\n")
 w("## Same records first\n")
