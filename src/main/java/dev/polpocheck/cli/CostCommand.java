@@ -67,7 +67,7 @@ public final class CostCommand implements Callable<Integer> {
   @Option(names = "--assume-1h-share", defaultValue = "0.8", paramLabel = "SHARE",
       description = "Share (0..1) of cache writes recorded without a 5m/1h split that are priced as"
           + " 1-hour writes. Default ${DEFAULT-VALUE}: Claude Code writes mostly 1-hour entries"
-          + " (78-88% in published audits).")
+          + " (78-88%% in published audits).")
   String assume1hShare;
 
   @Option(names = "--strict", description = "Fail on the first bad record instead of skipping and counting it.")

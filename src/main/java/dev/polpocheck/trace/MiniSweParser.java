@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code prompt_tokens_details.cached_tokens}) cache reads, {@code completion_tokens} output —
  * plus {@code extra.timestamp} (epoch seconds) and {@code extra.cost} (USD, the recorded cost).
  * When {@code info.model_stats.api_calls} exceeds the responses with usage, the missing calls
- * are reported as calls without usage; nothing is invented for them. The document is streamed
+ * are reported as calls without usage; nothing is invented for them. The session is
+ * {@code <folder>/<instance_id>}: one file is one run. The document is streamed
  * message by message, so only one message is held at a time.
  */
 final class MiniSweParser implements FileParser {
@@ -55,9 +56,12 @@ final class MiniSweParser implements FileParser {
           }
         } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
           messagesLine = p.currentTokenLocation().getLineNr();
-          if (session == null) {
-            session = Fields.stem(file);
-          }
+          // One trajectory file is one run; the same instance is solved in several runs
+          // (folders), so the session is "<folder>/<instance>".
+          String parent = file.toAbsolutePath().getParent() == null
+              || file.toAbsolutePath().getParent().getFileName() == null
+              ? "" : file.toAbsolutePath().getParent().getFileName() + "/";
+          session = parent + (session == null ? Fields.stem(file) : session);
           int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             long line = p.currentTokenLocation().getLineNr();
