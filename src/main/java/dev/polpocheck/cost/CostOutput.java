@@ -139,21 +139,31 @@ public final class CostOutput {
     "cache_write_5m_tokens", "cache_write_1h_tokens", "cache_write_unsplit_tokens",
     "cost_input_usd", "cost_output_usd", "cost_cache_write_5m_usd", "cost_cache_write_1h_usd",
     "cost_cache_read_usd", "cost_total_usd", "recorded_calls", "recorded_cost_usd",
-    "difference_usd"
+    "difference_usd", "prices", "assumed_1h_share"
   };
 
-  /** The CSV table: one row per group, then a "TOTAL" row; money as exact USD decimals. */
+  /**
+   * The CSV table: one row per group, then a "TOTAL" row; money as exact USD decimals; every row
+   * names the catalog (with its date) and the assumed 1-hour share, so a CSV file alone says how
+   * it was priced.
+   */
   public String csv() {
     StringWriter w = new StringWriter();
     try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
       for (LedgerReport.Row r : report.rows()) {
-        p.printRecord(csvRow(r.key(), r.totals()));
+        p.printRecord(withContext(csvRow(r.key(), r.totals())));
       }
-      p.printRecord(csvRow("TOTAL", report.total()));
+      p.printRecord(withContext(csvRow("TOTAL", report.total())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return w.toString();
+  }
+
+  private List<Object> withContext(List<Object> row) {
+    row.add(catalog.name() + "@" + catalog.effectiveDate());
+    row.add(share().toPlainString());
+    return row;
   }
 
   private static List<Object> csvRow(String key, Totals t) {

@@ -102,6 +102,8 @@ class CostCommandTest {
     // share 0: 10,000 writes x $3.75/M = 0.0375 -> 0.003 + 0.03 + 0.0375 + 0.03 = 0.1005
     assertEquals("0.1005", rows.get(0).get("cost_total_usd"));
     assertEquals("0.0375", rows.get(0).get("cost_cache_write_5m_usd"));
+    assertEquals("list@2026-11-25", rows.get(2).get("prices"));
+    assertEquals("0", rows.get(2).get("assumed_1h_share"));
   }
 
   @Test
