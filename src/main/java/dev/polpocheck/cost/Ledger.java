@@ -101,7 +101,7 @@ public final class Ledger {
   private String key(Call c, ZonedDateTime t) {
     return switch (by) {
       case DAY -> t.toLocalDate().toString();
-      case WEEK -> String.format("%d-W%02d", t.get(IsoFields.WEEK_BASED_YEAR),
+      case WEEK -> String.format(java.util.Locale.ROOT, "%d-W%02d", t.get(IsoFields.WEEK_BASED_YEAR),
           t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH -> t.toLocalDate().toString().substring(0, 7);
       case SESSION -> c.session();

@@ -63,7 +63,7 @@ final class NativeParser implements FileParser {
     }
   }
 
-  /** The call of one parsed line; public to the package for the Polpo-shaped example test. */
+  /** The call of one parsed line, or {@link Bad} naming what breaks the schema. */
   static ParsedCall toCall(JsonNode n, long line) {
     if (n == null || !n.isObject()) {
       throw new Bad("expected a JSON object (one call per line)");

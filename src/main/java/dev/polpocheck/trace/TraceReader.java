@@ -88,6 +88,7 @@ public final class TraceReader {
     Map<TraceFormat, Long> formats = new EnumMap<>(TraceFormat.class);
     LongHashSet seen = new LongHashSet();
     LongHashSet seenIds = new LongHashSet();
+    LongHashSet sidechainIds = new LongHashSet();
     long records = 0;
     long calls = 0;
     long dedup = 0;
@@ -133,13 +134,19 @@ public final class TraceReader {
         }
         for (ParsedCall c : r.calls) {
           if (c.key() != 0) {
-            boolean dupId = c.idKey() != 0 && c.sidechain() && seenIds.contains(c.idKey());
+            // The sidechain fallback: a sidechain record matches any delivered record of the
+            // same message, and a main record matches a delivered sidechain one.
+            boolean dupId = c.idKey() != 0 && (c.sidechain() ? seenIds.contains(c.idKey())
+                : sidechainIds.contains(c.idKey()));
             if (dupId || !seen.add(c.key())) {
               dedup++;
               continue;
             }
             if (c.idKey() != 0) {
               seenIds.add(c.idKey());
+              if (c.sidechain()) {
+                sidechainIds.add(c.idKey());
+              }
             }
           }
           calls++;

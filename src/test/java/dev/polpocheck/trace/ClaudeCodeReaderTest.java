@@ -93,6 +93,15 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void mainLine_inALaterFile_afterItsSidechainReplay_isNotCountedTwice() throws Exception {
+    file("projects/p/a.jsonl", line("msg_1", "req_7", 3, 10, 0, 0, true, ""));
+    file("projects/p/b.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
+    ReadSummary[] s = new ReadSummary[1];
+    assertEquals(1, read(new ArrayList<>(), s, tmp.resolve("projects")).size());
+    assertEquals(1, s[0].deduplicated());
+  }
+
+  @Test
   void missingRequestId_dedupsOnMessageIdAlone() throws Exception {
     Path f = file("projects/p/a.jsonl",
         line("msg_1", null, 3, 5, 0, 0, false, ""),
