@@ -251,14 +251,9 @@ final class CatalogFiles {
           perToken(n, "output_cost_per_token_batches", -1, w, warnings), Set.of()));
     }
     String name = file.getFileName().toString().replaceAll("\\.json$", "").toLowerCase();
-    String date = "";
-    try {
-      date = Files.getLastModifiedTime(file).toInstant().toString().substring(0, 10);
-    } catch (IOException e) {
-      date = "unknown";
-    }
-    return new PriceCatalog(name, "LiteLLM price table", "LiteLLM file " + file
-        + " (effective date = file modification date)", date, entries, warnings);
+    // LiteLLM's table carries no date; "unknown" keeps reports honest and reproducible.
+    return new PriceCatalog(name, "LiteLLM price table", "LiteLLM file " + file, "unknown",
+        entries, warnings);
   }
 
   private static long perToken(JsonNode n, String field, long dflt, String where, List<String> warnings) {

@@ -181,10 +181,15 @@ public final class TraceReader {
     List<Path> out = new ArrayList<>();
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
+        int before = out.size();
         try (Stream<Path> s = Files.walk(in, FileVisitOption.FOLLOW_LINKS)) {
           s.filter(Files::isRegularFile).filter(TraceReader::isTraceName).forEach(out::add);
         } catch (IOException | UncheckedIOException e) {
           throw new UserInputException(in + ": cannot list directory: " + e.getMessage());
+        }
+        if (out.size() == before) {
+          throw new UserInputException(in + ": no trace files (*.jsonl, *.jsonl.gz, *.traj.json,"
+              + " *.traj.json.gz) in this directory or below");
         }
       } else if (Files.isRegularFile(in)) {
         out.add(in);

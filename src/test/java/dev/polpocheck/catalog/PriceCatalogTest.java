@@ -151,6 +151,7 @@ class PriceCatalogTest {
         """);
     PriceCatalog c = PriceCatalog.resolve(f.toString());
     assertEquals(3, c.list().size());
+    assertEquals("unknown", c.effectiveDate(), "LiteLLM's table has no date; none is invented");
     Price s = c.find("anthropic", "claude-sonnet-4-5-20250929").orElseThrow();
     assertEquals(new BigDecimal("6"), perM(s.cacheWrite1h()), "1h defaults to 2 x input");
     assertEquals(new BigDecimal("12"), perM(s.longContext().cacheWrite1h()));

@@ -227,6 +227,15 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
+  void directoryWithoutTraceFiles_isAUserError() throws Exception {
+    Files.createDirectories(tmp.resolve("empty/sub"));
+    Files.writeString(tmp.resolve("empty/sub/notes.txt"), "x");
+    UserInputException e = assertThrows(UserInputException.class,
+        () -> new TraceReader().read(List.of(tmp.resolve("empty")), c -> { }));
+    assertTrue(e.getMessage().startsWith(tmp.resolve("empty") + ": no trace files"), e.getMessage());
+  }
+
+  @Test
   void results_doNotDependOnTheThreadCount() throws Exception {
     for (int i = 0; i < 9; i++) {
       file("projects/p/f" + i + ".jsonl", line("msg_" + (i % 4), "req_" + (i % 4), i, 10 + i, 0, 0, false, ""));
