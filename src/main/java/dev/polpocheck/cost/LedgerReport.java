@@ -14,12 +14,16 @@ import java.util.SortedMap;
  * @param outsideRange calls dropped by since/until
  */
 public record LedgerReport(
-    GroupBy by, List<Row> rows, Totals total, SortedMap<String, Long> unpricedModels,
+    GroupBy by,
+    List<Row> rows,
+    Totals total,
+    SortedMap<String, Long> unpricedModels,
     long outsideRange) {
 
   public LedgerReport {
     rows = List.copyOf(rows);
-    unpricedModels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unpricedModels));
+    unpricedModels =
+        java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unpricedModels));
   }
 
   /**

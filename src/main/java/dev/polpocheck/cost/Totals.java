@@ -4,9 +4,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Running sums of a group of calls: tokens by kind, cost by category, and the recorded cost
- * where the trace had one (with the computed cost of the same calls, so the two compare like
- * with like). Exact: token counts and picodollars are longs added with overflow checks.
+ * Running sums of a group of calls: tokens by kind, cost by category, and the recorded cost where
+ * the trace had one (with the computed cost of the same calls, so the two compare like with like).
+ * Exact: token counts and picodollars are longs added with overflow checks.
  */
 public final class Totals {
   long calls;

@@ -34,13 +34,18 @@ final class Fields {
 
   /**
    * The common transcript form {@code YYYY-MM-DDTHH:MM:SS[.fff]Z} parsed by hand (the general
-   * parser is a measurable share of a large read); {@code Long.MIN_VALUE} for any other form,
-   * which then goes through {@link Instant#parse}.
+   * parser is a measurable share of a large read); {@code Long.MIN_VALUE} for any other form, which
+   * then goes through {@link Instant#parse}.
    */
   static long fastUtcMillis(String s) {
     int n = s.length();
-    if ((n != 20 && n != 24) || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':'
+    if ((n != 20 && n != 24)
+        || s.charAt(n - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
         || (n == 24 && s.charAt(19) != '.')) {
       return Long.MIN_VALUE;
     }
@@ -51,8 +56,18 @@ final class Fields {
     int min = digits(s, 14, 2);
     int sec = digits(s, 17, 2);
     int milli = n == 24 ? digits(s, 20, 3) : 0;
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || min < 0 || min > 59
-        || sec < 0 || sec > 59 || milli < 0 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || hour < 0
+        || hour > 23
+        || min < 0
+        || min > 59
+        || sec < 0
+        || sec > 59
+        || milli < 0
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
       return Long.MIN_VALUE;
     }
     long days = java.time.LocalDate.of(year, month, day).toEpochDay();

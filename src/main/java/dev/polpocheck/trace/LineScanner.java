@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Splits a byte stream into lines without decoding them, so a reader can look for a marker
- * (e.g. {@code "usage"}) in the raw bytes and skip most lines before any JSON parsing.
+ * Splits a byte stream into lines without decoding them, so a reader can look for a marker (e.g.
+ * {@code "usage"}) in the raw bytes and skip most lines before any JSON parsing.
  *
- * <p>Memory is one read buffer plus the longest line kept, capped at {@code maxLineBytes}: a
- * longer line is consumed to its end, reported as too long, and never held whole, so a 500 MB
- * file of snapshots cannot exhaust the heap.
+ * <p>Memory is one read buffer plus the longest line kept, capped at {@code maxLineBytes}: a longer
+ * line is consumed to its end, reported as too long, and never held whole, so a 500 MB file of
+ * snapshots cannot exhaust the heap.
  */
 final class LineScanner {
   private final InputStream in;

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a user sees running {@code polpo-check cost} on the 206 real mini-swe-agent runs: the
- * total the agents recorded (13.263509728 USD, trace README), recorded vs computed within
- * 1e-9 USD, and the 12 calls without usage reported, not priced.
+ * What a user sees running {@code polpo-check cost} on the 206 real mini-swe-agent runs: the total
+ * the agents recorded (13.263509728 USD, trace README), recorded vs computed within 1e-9 USD, and
+ * the 12 calls without usage reported, not priced.
  */
 class CostCommandRealTracesTest {
   @Test
@@ -30,11 +30,24 @@ class CostCommandRealTracesTest {
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(new StringWriter()));
-    assertEquals(0, cl.execute("cost", root.toString(), "--prices", "deepseek", "--by", "session", "--format", "json"));
+    assertEquals(
+        0,
+        cl.execute(
+            "cost",
+            root.toString(),
+            "--prices",
+            "deepseek",
+            "--by",
+            "session",
+            "--format",
+            "json"));
     JsonNode j = JsonMapper.builder().build().readTree(out.toString());
     JsonNode total = j.at("/cost/total");
-    assertEquals(0, new BigDecimal("13.263509728").compareTo(total.at("/costUsd/total").decimalValue()));
-    assertTrue(total.at("/recorded/differenceUsd").decimalValue().abs().compareTo(new BigDecimal("1e-9")) <= 0,
+    assertEquals(
+        0, new BigDecimal("13.263509728").compareTo(total.at("/costUsd/total").decimalValue()));
+    assertTrue(
+        total.at("/recorded/differenceUsd").decimalValue().abs().compareTo(new BigDecimal("1e-9"))
+            <= 0,
         total.toString());
     assertEquals(16_232, total.path("calls").longValue());
     assertEquals(16_232, total.at("/recorded/calls").longValue());
