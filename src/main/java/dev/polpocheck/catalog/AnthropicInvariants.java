@@ -1,5 +1,7 @@
 package dev.polpocheck.catalog;
 
+import dev.polpocheck.cost.Money;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,10 +75,10 @@ final class AnthropicInvariants {
   }
 
   private static String perM(long picosPerToken) {
-    return dev.polpocheck.cost.Money.perMillionFromPerToken(picosPerToken).toPlainString();
+    return Money.perMillionFromPerToken(picosPerToken).toPlainString();
   }
 
   private static String multiplier(long[] r) {
-    return new java.math.BigDecimal(r[0]).divide(new java.math.BigDecimal(r[1])).toPlainString();
+    return new BigDecimal(r[0]).divide(new BigDecimal(r[1])).toPlainString();
   }
 }

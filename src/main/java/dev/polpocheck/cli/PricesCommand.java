@@ -1,5 +1,6 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.UserInputException;
 import dev.polpocheck.catalog.Price;
 import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.catalog.PriceEntry;
@@ -287,7 +288,7 @@ public final class PricesCommand implements Runnable {
         entryJson(o.putObject("price"), e.get());
       }
       if (rows.size() == 1) {
-        throw new dev.polpocheck.UserInputException(
+        throw new UserInputException(
             "no catalog has a price for '"
                 + model
                 + "'; see 'polpo-check prices list --prices NAME' for the model ids");

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -365,12 +366,12 @@ public final class CostOutput {
   }
 
   private static String n(long v) {
-    return String.format(java.util.Locale.ROOT, "%,d", v);
+    return String.format(Locale.ROOT, "%,d", v);
   }
 
   private static String usd(long picos) {
     return String.format(
-        java.util.Locale.ROOT, "%,.2f", Money.toUsd(picos).setScale(2, RoundingMode.HALF_EVEN));
+        Locale.ROOT, "%,.2f", Money.toUsd(picos).setScale(2, RoundingMode.HALF_EVEN));
   }
 
   private static String pad(String s, int w, boolean right) {

@@ -11,6 +11,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -108,7 +109,7 @@ public final class Ledger {
       case DAY -> t.toLocalDate().toString();
       case WEEK ->
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%d-W%02d",
               t.get(IsoFields.WEEK_BASED_YEAR),
               t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));

@@ -1,7 +1,9 @@
 package dev.polpocheck.cost;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The result of a {@link Ledger}: one row per group in key order, the total, and what was not
@@ -22,8 +24,7 @@ public record LedgerReport(
 
   public LedgerReport {
     rows = List.copyOf(rows);
-    unpricedModels =
-        java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unpricedModels));
+    unpricedModels = Collections.unmodifiableSortedMap(new TreeMap<>(unpricedModels));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.polpocheck.cost;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -111,6 +112,6 @@ public final class Totals {
 
   /** Model ids seen in the group, sorted. */
   public Set<String> models() {
-    return java.util.Collections.unmodifiableSet(models);
+    return Collections.unmodifiableSet(models);
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -49,8 +50,8 @@ public final class ClaudeCodeCorpusGenerator {
   };
   private static final String[] WORDS =
       ("the of function return value error test file import class public static final void string"
-           + " list map config request response token cache model agent session build maven java"
-           + " assert expected actual line column")
+              + " list map config request response token cache model agent session build maven java"
+              + " assert expected actual line column")
           .split(" ");
   private static final String ALNUM =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -137,7 +138,7 @@ public final class ClaudeCodeCorpusGenerator {
 
   private static String uuid(SplittableRandom r) {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%08x-%04x-4%03x-%04x-%012x",
         r.nextInt() & 0xffffffffL,
         r.nextInt(0x10000),

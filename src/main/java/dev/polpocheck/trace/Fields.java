@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -67,10 +69,10 @@ final class Fields {
         || sec < 0
         || sec > 59
         || milli < 0
-        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        || day > YearMonth.of(year, month).lengthOfMonth()) {
       return Long.MIN_VALUE;
     }
-    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    long days = LocalDate.of(year, month, day).toEpochDay();
     return ((days * 24 + hour) * 60 + min) * 60_000L + sec * 1000L + milli;
   }
 

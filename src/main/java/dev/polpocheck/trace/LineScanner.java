@@ -2,6 +2,7 @@ package dev.polpocheck.trace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines without decoding them, so a reader can look for a marker (e.g.
@@ -83,7 +84,7 @@ final class LineScanner {
       while (cap < lineLen + len) {
         cap = (int) Math.min((long) cap * 2, Integer.MAX_VALUE - 8);
       }
-      line = java.util.Arrays.copyOf(line, cap);
+      line = Arrays.copyOf(line, cap);
     }
     System.arraycopy(chunk, start, line, lineLen, len);
     lineLen += len;

@@ -2,6 +2,7 @@ package dev.polpocheck.trace;
 
 import dev.polpocheck.UserInputException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -238,7 +240,7 @@ public final class TraceReader {
       }
     } catch (NoSuchFileException e) {
       throw new UserInputException(file + ": no such file");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+    } catch (ZipException | EOFException e) {
       r.records++;
       r.skip(0, "corrupt or truncated gzip data: " + e.getMessage());
     } catch (IOException e) {

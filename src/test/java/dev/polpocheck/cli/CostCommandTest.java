@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -45,8 +46,8 @@ class CostCommandTest {
     CommandLine cl = PolpoCheckCommand.newCommandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    cl.setOut(new java.io.PrintWriter(out));
-    cl.setErr(new java.io.PrintWriter(err));
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
     return new Run(code, out.toString(), err.toString());
   }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class TraceEdgeCasesTest {
   @Test
   void truncatedGzip_isReportedNotFatal() throws Exception {
     Path f = tmp.resolve("cut.jsonl.gz");
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream o = new GZIPOutputStream(bytes)) {
       o.write(
           ClaudeCodeReaderTest.line("m", "r", 1, 1, 0, 0, false, "")
@@ -76,7 +78,7 @@ class TraceEdgeCasesTest {
               .getBytes(StandardCharsets.UTF_8));
     }
     byte[] all = bytes.toByteArray();
-    Files.write(f, java.util.Arrays.copyOf(all, all.length / 2));
+    Files.write(f, Arrays.copyOf(all, all.length / 2));
     ReadSummary s = new TraceReader(false, 1).read(List.of(f), c -> {});
     assertTrue(
         s.problems().stream().anyMatch(p -> p.message().contains("gzip")), s.problems().toString());
@@ -93,8 +95,7 @@ class TraceEdgeCasesTest {
     List<Path> fa = TraceReader.expand(List.of(tmp.resolve("a")));
     List<Path> fb = TraceReader.expand(List.of(tmp.resolve("b")));
     for (int i = 0; i < fa.size(); i++) {
-      assertTrue(
-          java.util.Arrays.equals(Files.readAllBytes(fa.get(i)), Files.readAllBytes(fb.get(i))));
+      assertTrue(Arrays.equals(Files.readAllBytes(fa.get(i)), Files.readAllBytes(fb.get(i))));
     }
     ReadSummary s = new TraceReader(false, 2).read(List.of(tmp.resolve("a")), c -> {});
     assertEquals(a.messages(), s.calls());
