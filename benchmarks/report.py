@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Turns a JMH JSON result file into the Markdown table committed under reports/benchmarks/.
+
+Usage: report.py RESULT.json [--set NAME] [--load-before "1.0 0.5 0.2"]
+
+Rows: one per benchmark and parameter set, with the score, its 99.9 % error and the bytes
+allocated per operation (from -prof gc). Ratios:
+  * SelectorBench: reference time / fast time for each pool size (how many times faster);
+  * any class with a method named baseline*: each other method's time / the baseline's time.
+The machine section reads /proc/cpuinfo and the JMH file (JDK, VM), so the numbers always say
+where they came from.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+from collections import OrderedDict
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def fmt(value):
+    if value is None:
+        return "—"
+    if value != value:  # NaN
+        return "—"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("result")
+    parser.add_argument("--set", default="")
+    parser.add_argument("--load-before", default="unknown")
+    args = parser.parse_args()
+    with open(args.result, encoding="utf-8") as f:
+        runs = json.load(f)
+    if not runs:
+        print("No benchmark ran.")
+        return
+
+    rows = []
+    for run in runs:
+        cls, method = run["benchmark"].rsplit(".", 1)
+        cls = cls.rsplit(".", 1)[-1]
+        params = run.get("params", {}) or {}
+        primary = run["primaryMetric"]
+        alloc = run.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        rows.append(
+            {
+                "class": cls,
+                "method": method,
+                "params": params,
+                "score": primary["score"],
+                "error": primary.get("scoreError"),
+                "unit": primary["scoreUnit"],
+                "alloc": alloc,
+                "mode": run["mode"],
+            }
+        )
+
+    first = runs[0]
+    print(f"# Benchmark results: `{args.set or os.path.basename(args.result)}`\n")
+    print("Produced by `benchmarks/run` (JMH, `-prof gc`); regenerate with the same command. "
+          "Lower is better for time per operation.\n")
+    print("## Machine\n")
+    print(f"- CPU: {cpu_model()}")
+    print(f"- Cores available: {os.cpu_count()}")
+    print(f"- JDK: {first.get('jdkVersion', '?')} ({first.get('vmName', '?')} {first.get('vmVersion', '')})")
+    print(f"- JMH: {first.get('jmhVersion', '?')}; forks {first.get('forks')}, "
+          f"warm-up {first.get('warmupIterations')} x {first.get('warmupTime')}, "
+          f"measurement {first.get('measurementIterations')} x {first.get('measurementTime')}")
+    print(f"- Load average before the run (1/5/15 min): {args.load_before}")
+    print()
+
+    print("## Results\n")
+    print("| Benchmark | Parameters | Score | ± (99.9 %) | Unit | Allocated B/op |")
+    print("|---|---|---:|---:|---|---:|")
+    for r in rows:
+        params = ", ".join(f"{k}={v}" for k, v in r["params"].items()) or "—"
+        print(f"| {r['class']}.{r['method']} | {params} | {fmt(r['score'])} | "
+              f"{fmt(r['error'])} | {r['unit']} | {fmt(r['alloc'])} |")
+    print()
+
+    selector = [r for r in rows if r["class"] == "SelectorBench"]
+    if selector:
+        print("## Fast selector vs reference (select + record success)\n")
+        print("| Profiles | Fast (ns/op) | Reference (ns/op) | Reference / fast | Fast B/op |")
+        print("|---:|---:|---:|---:|---:|")
+        by_size = OrderedDict()
+        for r in selector:
+            by_size.setdefault(int(r["params"].get("profiles", 0)), {})[r["params"].get("selector")] = r
+        for size in sorted(by_size):
+            pair = by_size[size]
+            fast, ref = pair.get("fast"), pair.get("reference")
+            ratio = ref["score"] / fast["score"] if fast and ref and fast["score"] else None
+            print(f"| {size} | {fmt(fast['score']) if fast else '—'} | "
+                  f"{fmt(ref['score']) if ref else '—'} | "
+                  f"{(fmt(ratio) + 'x') if ratio else '—'} | "
+                  f"{fmt(fast['alloc']) if fast else '—'} |")
+        sizes = sorted(s for s in by_size if "fast" in by_size[s])
+        if 16 in sizes and 4096 in sizes:
+            growth = by_size[4096]["fast"]["score"] / by_size[16]["fast"]["score"]
+            print(f"\nFast selector growth from 16 to 4,096 profiles: {fmt(growth)}x "
+                  f"(log2 4096 / log2 16 = 3.00x would be logarithmic).")
+        print()
+
+    baselines = {}
+    for r in rows:
+        if r["method"].startswith("baseline"):
+            baselines[(r["class"], tuple(sorted(r["params"].items())))] = r
+    if baselines:
+        print("## Against the baselines\n")
+        print("| Benchmark | Parameters | Score | Baseline | Baseline score | Subject / baseline |")
+        print("|---|---|---:|---|---:|---:|")
+        for r in rows:
+            if r["method"].startswith("baseline"):
+                continue
+            base = baselines.get((r["class"], tuple(sorted(r["params"].items()))))
+            if base is None:
+                continue
+            ratio = r["score"] / base["score"] if base["score"] else None
+            params = ", ".join(f"{k}={v}" for k, v in r["params"].items()) or "—"
+            print(f"| {r['class']}.{r['method']} | {params} | {fmt(r['score'])} {r['unit']} | "
+                  f"{base['method']} | {fmt(base['score'])} {base['unit']} | {fmt(ratio)} |")
+        print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+package dev.polpocheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Protects the two ways users start polpo-check: the {@code ./polpo-check} launcher from any
+ * working directory (with its start-up archive), and the command {@code install} puts on PATH.
+ */
+class LauncherIT {
+  private static final Path BASEDIR = Paths.get(System.getProperty("polpocheck.basedir", "."));
+
+  @TempDir Path tmp;
+
+  @Test
+  void launcher_fromAnotherDirectory_runsAndCreatesStartupArchive() throws Exception {
+    Path cache = tmp.resolve("cache");
+    Proc first = run(tmp, Map.of("POLPO_CHECK_CACHE", cache.toString()),
+        BASEDIR.resolve("polpo-check").toAbsolutePath().toString(), "--version");
+    assertEquals(0, first.code, first.err);
+    assertTrue(first.out.startsWith("polpo-check "), first.out);
+    try (var files = Files.list(cache)) {
+      assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")),
+          "the first short run leaves an AppCDS archive");
+    }
+    Proc second = run(tmp, Map.of("POLPO_CHECK_CACHE", cache.toString()),
+        BASEDIR.resolve("polpo-check").toAbsolutePath().toString(), "--version");
+    assertEquals(0, second.code, second.err);
+    assertEquals(first.out, second.out);
+    assertEquals("", second.err, "a valid archive is used silently");
+  }
+
+  @Test
+  void install_intoDirectory_putsWorkingCommandThere() throws Exception {
+    Path bin = tmp.resolve("bin");
+    Proc install = run(tmp, Map.of("POLPO_CHECK_CACHE", tmp.resolve("c").toString()),
+        BASEDIR.resolve("polpo-check").toAbsolutePath().toString(), "install", bin.toString());
+    assertEquals(0, install.code, install.err);
+    assertTrue(install.out.contains("installed " + bin.resolve("polpo-check")), install.out);
+    assertTrue(Files.isExecutable(bin.resolve("polpo-check")));
+    Proc installed = run(tmp, Map.of("POLPO_CHECK_CACHE", tmp.resolve("c").toString()),
+        bin.resolve("polpo-check").toString(), "--version");
+    assertEquals(0, installed.code, installed.err);
+    assertTrue(installed.out.startsWith("polpo-check "), installed.out);
+  }
+
+  @Test
+  void install_intoUnwritablePlace_failsWithOneLineAndExitThree() throws Exception {
+    Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+    Proc install = run(tmp, Map.of(),
+        "java", "-jar", System.getProperty("polpocheck.jar"), "install",
+        file.resolve("bin").toString());
+    assertEquals(3, install.code, install.err);
+    assertTrue(install.err.startsWith("polpo-check: error: "), install.err);
+    assertEquals(1, install.err.strip().lines().count(), install.err);
+  }
+
+  private record Proc(int code, String out, String err) {}
+
+  private static Proc run(Path dir, Map<String, String> env, String... cmd)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(cmd));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("out", ".txt");
+    Path err = Files.createTempFile("err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.polpocheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protects the top-level contract users and scripts rely on: help and version exit 0, usage
+ * errors exit 2 with a message and no stack trace, and the exit codes are listed in the help.
+ */
+class TopLevelCommandTest {
+  @Test
+  void help_always_listsExitCodesAndExitsZero() {
+    CliRunner.Result r = CliRunner.run("--help");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().contains("Exit codes:"), r.out());
+    assertTrue(r.out().contains("3   could not run"), r.out());
+  }
+
+  @Test
+  void version_always_printsBuildVersion() {
+    CliRunner.Result r = CliRunner.run("--version");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().startsWith("polpo-check "), r.out());
+    assertFalse(r.out().contains("unknown"), "version comes from the filtered build properties");
+  }
+
+  @Test
+  void unknownOption_anywhere_isUsageErrorTwo() {
+    CliRunner.Result r = CliRunner.run("--no-such-flag");
+    assertEquals(ExitCodes.USAGE, r.exitCode());
+    assertTrue(r.err().contains("Unknown option: '--no-such-flag'"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace");
+  }
+
+  @Test
+  void noSubcommand_givenNothing_isUsageErrorTwo() {
+    CliRunner.Result r = CliRunner.run();
+    assertEquals(ExitCodes.USAGE, r.exitCode());
+    assertTrue(r.err().contains("Missing subcommand"), r.err());
+  }
+}
