@@ -92,7 +92,7 @@ public final class Schemas {
   List<Error> validate(FileKind kind, JsonNode instance) {
     Schema schema =
         compiled.computeIfAbsent(
-            kind, k -> registry.getSchema(SchemaLocation.of(ID_PREFIX + k.schemaFile())));
+            kind, k -> registry.getSchema(SchemaLocation.of(ID_PREFIX + k.schemaFile()), tree(k)));
     return schema.validate(instance);
   }
 }
