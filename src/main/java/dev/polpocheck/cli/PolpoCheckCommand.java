@@ -17,13 +17,16 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
-      ForecastCommand.class,
-      CapacityCommand.class,
       InstallCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
+      RulesCommand.class,
       CostCommand.class,
       PricesCommand.class,
       GenerateCommand.class,
       SimulateCommand.class,
+      ForecastCommand.class,
+      CapacityCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
