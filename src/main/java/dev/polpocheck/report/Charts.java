@@ -165,7 +165,8 @@ final class Charts {
     XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     style(c.getStyler());
-    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     c.getStyler().setYAxisDecimalPattern("#,##0.##");
     return c;
   }
