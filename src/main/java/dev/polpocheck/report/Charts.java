@@ -36,6 +36,11 @@ final class Charts {
   private static final Color LINE = new Color(0x08519c);
   private static final Color BUDGET = new Color(0xd62728);
 
+  static {
+    // before any chart touches AWT fonts: a report never needs a display
+    System.setProperty("java.awt.headless", "true");
+  }
+
   private Charts() {}
 
   /**
@@ -191,7 +196,6 @@ final class Charts {
 
   /** The chart as an inline {@code <svg>} element whose ids are prefixed with {@code id}. */
   static Rendered render(String id, Chart<?, ?> chart) {
-    System.setProperty("java.awt.headless", "true");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       VectorGraphicsEncoder.saveVectorGraphic(chart, out,
