@@ -2,6 +2,7 @@ package dev.polpocheck.sim;
 
 import dev.polpocheck.catalog.ModelInfo;
 import dev.polpocheck.catalog.Price;
+import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
@@ -123,6 +124,7 @@ final class Engine {
     final boolean remapped;
     final double factor;
     final Tally tally = new Tally();
+    final Price piAi;
 
     ModelCtx(int id, String provider, String model, Price price, long maxOutput,
         RateLimitClass cls, CachePolicy policy, boolean remapped, double factor) {
@@ -136,7 +138,13 @@ final class Engine {
       this.policy = policy;
       this.remapped = remapped;
       this.factor = factor;
+      this.piAi = PiAi.CATALOG.find(provider, model).orElse(null);
     }
+  }
+
+  /** pi-ai's catalog, for the cost Polpo itself records; parsed once, immutable. */
+  private static final class PiAi {
+    static final PriceCatalog CATALOG = PriceCatalog.builtin("pi-ai");
   }
 
   private static final class Cred {
@@ -278,6 +286,7 @@ final class Engine {
   private long refreshCooldowns;
   private long recordedErrors;
   private long costWithoutCache;
+  private long polpoCost;
   private long totalDelay;
   private long delayedCalls;
   private long noUsableMillis;
@@ -662,6 +671,14 @@ final class Engine {
       }
       costWithoutCache = Money.add(costWithoutCache, plain);
     }
+    if (m.piAi != null) {
+      // pi-ai's calculateCost: one cache-write price (the 5-minute one), no tiers, no batch
+      long polpo = Math.multiplyExact(in, m.piAi.input())
+          + Math.multiplyExact(k.out, m.piAi.output())
+          + Math.multiplyExact(rd, m.piAi.cacheRead())
+          + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
+      polpoCost = Money.add(polpoCost, polpo);
+    }
     long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
     w5 += wu - u1;
     w1 += u1;
@@ -985,7 +1002,7 @@ final class Engine {
     SimResult r = new SimResult(sc, seed, opt.selector().name().toLowerCase(), counts,
         total.tokens(), cost, costWithoutCache, costWithoutCache - cost.total(), null, agentsOut,
         modelsOut, profilesOut, orgsOut, d, events, eventCount, uses, buckets, fid, prefixes,
-        notes(oversized));
+        notes(oversized), polpoCost);
     check(r);
     return r;
   }

@@ -67,6 +67,7 @@ public final class SimOutput {
     c.put("unpriced", n.unpricedCalls());
     tokens(s.putObject("tokens"), r.tokens());
     cost(s.putObject("cost"), r.cost());
+    s.put("polpoRecordedCostUsd", Money.toUsd(r.polpoCostPicos()));
     s.put("costWithoutCacheUsd", Money.toUsd(r.costWithoutCachePicos()));
     s.put("cacheSavingsUsd", Money.toUsd(r.cacheSavingsPicos()));
     if (r.rotation() == null) {
@@ -160,6 +161,8 @@ public final class SimOutput {
         .append(", 5m writes ").append(Money.format(r.cost().cacheWrite5m())).append(", 1h writes ")
         .append(Money.format(r.cost().cacheWrite1h())).append(", reads ")
         .append(Money.format(r.cost().cacheRead())).append(")\n");
+    sb.append("Polpo's own costUsd would say: ").append(format(r.polpoCostPicos()))
+        .append(" (pi-ai formula and catalog)\n");
     sb.append("without caching: ").append(Money.format(r.costWithoutCachePicos()))
         .append("; cache savings ").append(format(r.cacheSavingsPicos())).append('\n');
     if (r.rotation() != null) {

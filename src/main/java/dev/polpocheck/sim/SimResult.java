@@ -32,6 +32,9 @@ import java.util.TreeMap;
  * @param fidelity simulated against recorded cache reads, or null when not comparable
  * @param systemPrefixTokens the shared system prefix used per agent
  * @param notes plain-language remarks (what the variant makes impossible, flagged requests)
+ * @param polpoCostPicos what Polpo itself would record as {@code costUsd} for the calls that ran:
+ *     pi-ai's formula and catalog (every cache write at the 5-minute price, no long-context or
+ *     batch rule; 0 for models pi-ai has no price for, as for Polpo's custom models)
  */
 public record SimResult(
     Scenario scenario,
@@ -54,7 +57,8 @@ public record SimResult(
     List<Bucket> series,
     Fidelity fidelity,
     Map<String, Long> systemPrefixTokens,
-    List<String> notes) {
+    List<String> notes,
+    long polpoCostPicos) {
 
   public SimResult {
     Objects.requireNonNull(scenario, "scenario");
@@ -73,7 +77,7 @@ public record SimResult(
   public SimResult withRotation(RotationCost r) {
     return new SimResult(scenario, seed, selector, counts, tokens, cost, costWithoutCachePicos,
         cacheSavingsPicos, r, byAgent, byModel, byProfile, byOrganisation, delays, events,
-        eventCount, profiles, series, fidelity, systemPrefixTokens, notes);
+        eventCount, profiles, series, fidelity, systemPrefixTokens, notes, polpoCostPicos);
   }
 
   /**

@@ -50,6 +50,18 @@ class SimulationTest {
     // without caching: 5,000 x 3e6 + 3e9 = 18e9; savings 3.15e9
     assertEquals(18_000_000_000L, r.costWithoutCachePicos());
     assertEquals(3_150_000_000L, r.cacheSavingsPicos());
+    assertEquals(14_850_000_000L, r.polpoCostPicos()); // pi-ai has the same 5-minute rates
+  }
+
+  @Test
+  void oneHourRetention_polposOwnCostUndercountsWrites() {
+    Scenario d = scenario(List.of());
+    Scenario s = d.withCache(new Scenario.Cache(false, "1h", 0, 0, 1_024, d.cache().automatic()));
+    SimResult r = run(List.of(sonnet(0, "s1", 2_000, 100), sonnet(MIN, "s1", 3_000, 100)), s);
+    // list price: 3,000 written x $6 (1-hour) + 2,000 read x $0.30 + 200 out x $15 per MTok
+    assertEquals(18_000_000_000L + 600_000_000L + 3_000_000_000L, r.cost().total());
+    // pi-ai (what Polpo records): every write at $3.75, the 5-minute price (polpo-semantics §18)
+    assertEquals(11_250_000_000L + 600_000_000L + 3_000_000_000L, r.polpoCostPicos());
   }
 
   @Test
