@@ -25,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * can resolve without a {@code providers} entry (pi-ai 0.58.3's catalog), while {@link
  * #providers()} are the providers this catalog has models for (it adds {@code deepseek}, which
  * Polpo reaches only through a custom provider or openrouter). For providers whose catalog is not
- * {@linkplain #isComplete complete}, a miss means "unknown to polpo-check", not "unknown to
- * Polpo".
+ * {@linkplain #isComplete complete}, a miss means "unknown to polpo-check", not "unknown to Polpo".
  */
 public final class ModelCatalog {
 
@@ -101,7 +100,8 @@ public final class ModelCatalog {
     try {
       root = JsonMapper.builder().build().readTree(in);
     } catch (JacksonException e) {
-      throw new UserInputException(source + ": not a valid model catalog: " + e.getOriginalMessage());
+      throw new UserInputException(
+          source + ": not a valid model catalog: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject() || !root.path("models").isArray()) {
       throw new UserInputException(source + ": not a model catalog (no \"models\" array)");
@@ -119,7 +119,8 @@ public final class ModelCatalog {
       index++;
     }
     try {
-      return new ModelCatalog(root.path("catalogVersion").asString("unversioned"), models, complete);
+      return new ModelCatalog(
+          root.path("catalogVersion").asString("unversioned"), models, complete);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(source + ": " + e.getMessage());
     }

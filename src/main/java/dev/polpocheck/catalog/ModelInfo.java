@@ -42,6 +42,7 @@ public record ModelInfo(
     boolean recheck,
     String note) {
 
+  /** Requires identity and status, copies the aliases, and rejects non-positive limits. */
   public ModelInfo {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(id, "id");

@@ -19,8 +19,8 @@ import java.util.TreeSet;
  *       apiKey}, {@code claude-sonnet-4.5} → {@code claude-sonnet-4-5});
  *   <li>smallest Damerau-Levenshtein distance (unrestricted adjacent transpositions, compared in
  *       lower case), accepted when it is at most {@code max(2, ⌊len/3⌋)} of the input's length and
- *       smaller than the input's length (so a 2-letter input never "matches" an unrelated
- *       2-letter key).
+ *       smaller than the input's length (so a 2-letter input never "matches" an unrelated 2-letter
+ *       key).
  * </ol>
  *
  * <p>One suggestion normally; up to {@value #MAX_TIED} when several candidates tie, in ascending
@@ -88,8 +88,8 @@ public final class Suggestions {
   }
 
   /**
-   * Returns a help phrase for {@code input}, such as {@code did you mean "logLevel"?} or {@code
-   * did you mean one of "a", "b"?}, or an empty string when nothing is close enough.
+   * Returns a help phrase for {@code input}, such as {@code did you mean "logLevel"?} or {@code did
+   * you mean one of "a", "b"?}, or an empty string when nothing is close enough.
    */
   public static String didYouMean(String input, Collection<String> candidates) {
     List<String> ranked = rank(input, candidates);
@@ -103,9 +103,9 @@ public final class Suggestions {
   }
 
   /**
-   * Returns the Damerau-Levenshtein distance between two strings: the fewest insertions,
-   * deletions, substitutions and transpositions of adjacent characters turning {@code a} into
-   * {@code b} (the unrestricted variant, so {@code "ca"} → {@code "abc"} is 2).
+   * Returns the Damerau-Levenshtein distance between two strings: the fewest insertions, deletions,
+   * substitutions and transpositions of adjacent characters turning {@code a} into {@code b} (the
+   * unrestricted variant, so {@code "ca"} → {@code "abc"} is 2).
    */
   public static int distance(String a, String b) {
     // Lowrance-Wagner algorithm; row/column 0 of the table hold the "infinite" sentinel.

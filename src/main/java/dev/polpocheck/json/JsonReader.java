@@ -77,7 +77,16 @@ public final class JsonReader {
    * @throws JsonReadException when it cannot be read, decoded or parsed
    */
   public static JsonDocument read(Path path, String displayName) {
-    byte[] bytes;
+    return parse(displayName, readBytes(path, displayName));
+  }
+
+  /**
+   * Reads a file's bytes after checking that it exists, is a regular file and is not larger
+   * than {@link #MAX_BYTES} (checked before reading, so a huge file costs nothing).
+   *
+   * @throws JsonReadException with reason UNREADABLE or TOO_LARGE
+   */
+  public static byte[] readBytes(Path path, String displayName) {
     try {
       if (Files.isDirectory(path)) {
         throw new JsonReadException(JsonReadException.Reason.UNREADABLE, displayName, 0, 0,
@@ -89,15 +98,15 @@ public final class JsonReader {
             "file is " + size / (1024 * 1024) + " MiB; polpo-check reads files up to "
                 + MAX_BYTES / (1024 * 1024) + " MiB (Polpo configs are a few kilobytes)");
       }
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       throw new JsonReadException(JsonReadException.Reason.UNREADABLE, displayName, 0, 0,
           "no such file");
     } catch (IOException e) {
       throw new JsonReadException(JsonReadException.Reason.UNREADABLE, displayName, 0, 0,
-          "cannot read file (" + e.getClass().getSimpleName() + ")");
+          "cannot read file (" + (e instanceof java.nio.file.AccessDeniedException
+              ? "permission denied" : e.getClass().getSimpleName()) + ")");
     }
-    return parse(displayName, bytes);
   }
 
   /** Parses UTF-8 bytes; see {@link #read}. */

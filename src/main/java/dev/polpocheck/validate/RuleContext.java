@@ -1,8 +1,10 @@
 package dev.polpocheck.validate;
 
+import dev.polpocheck.config.Environment;
 import dev.polpocheck.json.JsonDocument;
 import dev.polpocheck.json.PositionIndex;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +24,7 @@ public final class RuleContext {
   private final FileKind kind;
   private final JsonDocument document;
   private final List<Finding> findings = new ArrayList<>();
+  private final List<String> secrets = new ArrayList<>();
 
   /**
    * A context for one file.
@@ -78,8 +81,46 @@ public final class RuleContext {
     report(Finding.of(target, message, help));
   }
 
+  /**
+   * Marks the value at {@code pointer} as a secret: code frames mask it in every output format.
+   * Fields the schema marks {@code x-secret} are masked already; use this for a literal
+   * credential found in a field that is not meant to hold one.
+   */
+  public void markSecret(String pointer) {
+    secrets.add(pointer);
+  }
+
+  /** Pointers marked with {@link #markSecret}. */
+  public List<String> secretPointers() {
+    return Collections.unmodifiableList(secrets);
+  }
+
   /** The findings reported so far, in order. */
   public List<Finding> findings() {
     return Collections.unmodifiableList(findings);
+  }
+
+  // Run-wide inputs for the config rules; the engine sets them once per file with use().
+  private Environment environment = Environment.staticPass();
+  private Clock clock = Clock.systemUTC();
+
+  /**
+   * Sets the run's environment (static or resolved pass, auth-profile providers) and clock, and
+   * returns this context. Without it a context is in the static pass with the system UTC clock.
+   */
+  public RuleContext use(Environment runEnvironment, Clock runClock) {
+    this.environment = java.util.Objects.requireNonNull(runEnvironment, "environment");
+    this.clock = java.util.Objects.requireNonNull(runClock, "clock");
+    return this;
+  }
+
+  /** The run's environment: which pass, which variables are set, which providers have profiles. */
+  public Environment environment() {
+    return environment;
+  }
+
+  /** The run's clock, for checks that depend on the current time (token expiry, cooldowns). */
+  public Clock clock() {
+    return clock;
   }
 }

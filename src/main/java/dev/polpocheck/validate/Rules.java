@@ -11,7 +11,8 @@ import java.util.Optional;
  * The rule registry: every lint rule polpo-check runs and every rule id it can report.
  *
  * <p>Adding a rule is one line in {@link #CHECKS}. {@link #ENGINE} lists the ids the engine itself
- * reports (parse problems, duplicate keys, schema violations) so that {@code polpo-check rules},
+ * reports (parse problems, duplicate keys, schema violations) and {@code SchemaRules} the ids
+ * attached to schema constraints and deprecated keys, so that {@code polpo-check rules},
  * {@code --disable} and SARIF's {@code rules[]} know them too.
  */
 public final class Rules {
@@ -75,9 +76,20 @@ public final class Rules {
       List.of(UNREADABLE, UNPARSABLE, DUPLICATE_KEY, SCHEMA, REQUIRED, UNKNOWN_KEY);
 
   /** The lint rules, in the order they run. Adding a rule is one line here. */
-  static final List<Rule> CHECKS = List.of();
+  static final List<Rule> CHECKS = concat(
+      dev.polpocheck.validate.rules.ValidateRules.all(),
+      dev.polpocheck.validate.rules.ConfigRules.all());
 
   private Rules() {}
+
+  @SafeVarargs
+  private static List<Rule> concat(List<Rule>... families) {
+    List<Rule> all = new ArrayList<>();
+    for (List<Rule> f : families) {
+      all.addAll(f);
+    }
+    return List.copyOf(all);
+  }
 
   /** The lint rules in run order. */
   public static List<Rule> checks() {
@@ -87,7 +99,7 @@ public final class Rules {
   /** Every rule id polpo-check can report, engine ids first, sorted by id within each group. */
   public static List<RuleDescriptor> descriptors() {
     List<RuleDescriptor> all = new ArrayList<>(ENGINE);
-    List<RuleDescriptor> lint = new ArrayList<>();
+    List<RuleDescriptor> lint = new ArrayList<>(SchemaRules.ALL);
     for (Rule r : CHECKS) {
       lint.add(r.descriptor());
     }

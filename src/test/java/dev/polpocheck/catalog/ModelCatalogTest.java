@@ -27,13 +27,28 @@ class ModelCatalogTest {
   @ValueSource(
       strings = {
         // every Claude id of pi-ai 0.58.3 (polpo-semantics.md §19.1)
-        "claude-opus-4-6", "claude-sonnet-4-6", "claude-opus-4-5", "claude-opus-4-5-20251101",
-        "claude-sonnet-4-5", "claude-sonnet-4-5-20250929", "claude-haiku-4-5",
-        "claude-haiku-4-5-20251001", "claude-opus-4-1", "claude-opus-4-1-20250805",
-        "claude-opus-4-0", "claude-opus-4-20250514", "claude-sonnet-4-0",
-        "claude-sonnet-4-20250514", "claude-3-7-sonnet-20250219", "claude-3-7-sonnet-latest",
-        "claude-3-5-sonnet-20241022", "claude-3-5-sonnet-20240620", "claude-3-5-haiku-20241022",
-        "claude-3-5-haiku-latest", "claude-3-opus-20240229", "claude-3-sonnet-20240229",
+        "claude-opus-4-6",
+        "claude-sonnet-4-6",
+        "claude-opus-4-5",
+        "claude-opus-4-5-20251101",
+        "claude-sonnet-4-5",
+        "claude-sonnet-4-5-20250929",
+        "claude-haiku-4-5",
+        "claude-haiku-4-5-20251001",
+        "claude-opus-4-1",
+        "claude-opus-4-1-20250805",
+        "claude-opus-4-0",
+        "claude-opus-4-20250514",
+        "claude-sonnet-4-0",
+        "claude-sonnet-4-20250514",
+        "claude-3-7-sonnet-20250219",
+        "claude-3-7-sonnet-latest",
+        "claude-3-5-sonnet-20241022",
+        "claude-3-5-sonnet-20240620",
+        "claude-3-5-haiku-20241022",
+        "claude-3-5-haiku-latest",
+        "claude-3-opus-20240229",
+        "claude-3-sonnet-20240229",
         "claude-3-haiku-20240307"
       })
   void find_everyPiAiClaudeId_isInCatalogAndMarkedPiAi(String id) {
@@ -79,14 +94,17 @@ class ModelCatalogTest {
 
   @Test
   void find_allOpus4Generations_shareOnePool() {
-    for (String id : List.of("claude-opus-4-0", "claude-opus-4-1", "claude-opus-4-5", "claude-opus-4-6")) {
-      assertEquals(RateLimitClass.OPUS_4, catalog.find("anthropic", id).orElseThrow().rateLimitClass(), id);
+    for (String id :
+        List.of("claude-opus-4-0", "claude-opus-4-1", "claude-opus-4-5", "claude-opus-4-6")) {
+      assertEquals(
+          RateLimitClass.OPUS_4, catalog.find("anthropic", id).orElseThrow().rateLimitClass(), id);
     }
   }
 
   @Test
   void find_2026Lines_areMarkedRecheckAndOutsidePiAi() {
-    for (String id : List.of("claude-opus-4-7", "claude-opus-4-8", "claude-opus-5", "claude-sonnet-5")) {
+    for (String id :
+        List.of("claude-opus-4-7", "claude-opus-4-8", "claude-opus-5", "claude-sonnet-5")) {
       ModelInfo m = catalog.find("anthropic", id).orElseThrow();
       assertTrue(m.recheck(), id);
       assertFalse(m.piAiCatalog(), id);
@@ -95,8 +113,11 @@ class ModelCatalogTest {
 
   @Test
   void find_retiredModel_saysSo() {
-    assertEquals(ModelStatus.RETIRED, catalog.find("anthropic", "claude-3-opus-20240229").orElseThrow().status());
-    assertEquals(ModelStatus.ACTIVE, catalog.find("anthropic", "claude-haiku-4-5").orElseThrow().status());
+    assertEquals(
+        ModelStatus.RETIRED,
+        catalog.find("anthropic", "claude-3-opus-20240229").orElseThrow().status());
+    assertEquals(
+        ModelStatus.ACTIVE, catalog.find("anthropic", "claude-haiku-4-5").orElseThrow().status());
   }
 
   @Test
@@ -154,13 +175,17 @@ class ModelCatalogTest {
 
   @Test
   void load_duplicateAlias_isRejected() {
-    String m = "{\"provider\": \"x\", \"id\": \"y\", \"contextWindow\": 1, \"maxOutputTokens\": 1, \"status\": \"active\"}";
+    String m =
+        "{\"provider\": \"x\", \"id\": \"y\", \"contextWindow\": 1, \"maxOutputTokens\": 1,"
+            + " \"status\": \"active\"}";
     UserInputException e =
-        assertThrows(UserInputException.class, () -> load("{\"models\": [" + m + "," + m + "]}", "d.json"));
+        assertThrows(
+            UserInputException.class, () -> load("{\"models\": [" + m + "," + m + "]}", "d.json"));
     assertTrue(e.getMessage().contains("duplicate model id x:y"), e.getMessage());
   }
 
   private static ModelCatalog load(String json, String source) {
-    return ModelCatalog.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), source);
+    return ModelCatalog.load(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), source);
   }
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Protects the "did you mean" hints users see for misspelled keys, enum values and model ids:
- * the right tier wins, ties are capped and deterministic, and unrelated words get no hint.
+ * Protects the "did you mean" hints users see for misspelled keys, enum values and model ids: the
+ * right tier wins, ties are capped and deterministic, and unrelated words get no hint.
  */
 class SuggestionsTest {
 
@@ -86,7 +86,8 @@ class SuggestionsTest {
 
   @Test
   void didYouMean_oneOrSeveralOrNone_formatsHelpPhrase() {
-    assertEquals("did you mean \"storage\"?", Suggestions.didYouMean("stroage", List.of("storage")));
+    assertEquals(
+        "did you mean \"storage\"?", Suggestions.didYouMean("stroage", List.of("storage")));
     assertEquals(
         "did you mean one of \"bat\", \"hat\"?",
         Suggestions.didYouMean("cat", List.of("hat", "bat")));
