@@ -38,7 +38,16 @@ def fmt(value):
         return f"{value:,.0f}"
     if abs(value) >= 10:
         return f"{value:.1f}"
-    return f"{value:.2f}"
+    if abs(value) >= 1 or value == 0:
+        return f"{value:.2f}"
+    return f"{value:.3g}"
+
+
+def fmt_bytes(value):
+    """Bytes per operation, rounded to whole bytes (JMH reports ~1e-4 for allocation-free code)."""
+    if value is None or value != value:
+        return "—"
+    return f"{round(value):,}"
 
 
 def main():
@@ -102,7 +111,7 @@ def main():
     for r in rows:
         params = ", ".join(f"{k}={v}" for k, v in r["params"].items()) or "—"
         print(f"| {r['class']}.{r['method']} | {params} | {fmt(r['score'])} | "
-              f"{fmt(r['error'])} | {fmt(r['best'])} | {r['unit']} | {fmt(r['alloc'])} |")
+              f"{fmt(r['error'])} | {fmt(r['best'])} | {r['unit']} | {fmt_bytes(r['alloc'])} |")
     print()
 
     selector = [r for r in rows if r["class"] == "SelectorBench"]
@@ -122,8 +131,8 @@ def main():
                   f"{fmt(fast['best']) if fast else '—'} | "
                   f"{fmt(ref['score']) if ref else '—'} | "
                   f"{(fmt(ratio) + 'x') if ratio else '—'} | "
-                  f"{fmt(fast['alloc']) if fast else '—'} | "
-                  f"{fmt(ref['alloc']) if ref else '—'} |")
+                  f"{fmt_bytes(fast['alloc']) if fast else '—'} | "
+                  f"{fmt_bytes(ref['alloc']) if ref else '—'} |")
         sizes = sorted(s for s in by_size if "fast" in by_size[s])
         if 16 in sizes and 4096 in sizes:
             growth = by_size[4096]["fast"]["score"] / by_size[16]["fast"]["score"]
