@@ -115,14 +115,18 @@ def main():
     print()
 
     selector = [r for r in rows if r["class"] == "SelectorBench"]
-    if selector:
-        print("## Fast selector vs reference (select + record success)\n")
+    workloads = OrderedDict()
+    for r in selector:
+        workload = r["params"].get("workload", "")
+        size = int(r["params"].get("profiles", 0))
+        workloads.setdefault(workload, OrderedDict()).setdefault(size, {})[
+            r["params"].get("selector")] = r
+    for workload, by_size in workloads.items():
+        title = f" — {workload} workload" if workload else ""
+        print(f"## Fast selector vs reference (select + record success){title}\n")
         print("| Profiles | Fast (ns/op) | Fast, best iteration | Reference (ns/op) | "
               "Reference / fast | Fast B/op | Reference B/op |")
         print("|---:|---:|---:|---:|---:|---:|---:|")
-        by_size = OrderedDict()
-        for r in selector:
-            by_size.setdefault(int(r["params"].get("profiles", 0)), {})[r["params"].get("selector")] = r
         for size in sorted(by_size):
             pair = by_size[size]
             fast, ref = pair.get("fast"), pair.get("reference")
