@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       InstallCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
+      RulesCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,304 @@
+package dev.polpocheck.cli;
+
+import dev.polpocheck.UserInputException;
+import dev.polpocheck.config.AuthProfileProviders;
+import dev.polpocheck.config.EnvFile;
+import dev.polpocheck.config.Environment;
+import dev.polpocheck.config.Suggestions;
+import dev.polpocheck.validate.Diagnostic;
+import dev.polpocheck.validate.FileKind;
+import dev.polpocheck.validate.FileResult;
+import dev.polpocheck.validate.RuleConfig;
+import dev.polpocheck.validate.RuleDescriptor;
+import dev.polpocheck.validate.Rules;
+import dev.polpocheck.validate.Schemas;
+import dev.polpocheck.validate.Severity;
+import dev.polpocheck.validate.Validator;
+import dev.polpocheck.validate.report.Format;
+import dev.polpocheck.validate.report.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code polpo-check validate}: checks Polpo files and reports findings in one format. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Validate Polpo config files (polpo.json, agents.json, teams.json, auth-profiles.json)"
+          + " against their schemas and Polpo's real behaviour.",
+      "Directories expand to the Polpo files in them or in their .polpo/ folder."
+          + " Without arguments, validates ./.polpo/.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  polpo-check validate .polpo/polpo.json .polpo/agents.json",
+      "  polpo-check validate --format sarif --output polpo.sarif .",
+      "  polpo-check validate --env-file .polpo/.env --require-env .polpo",
+      "  polpo-check validate --disable polpo/config/unknown-key --severity"
+          + " polpo/settings/storage-ignored=error .",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no findings at or above the threshold (warnings alone pass unless --strict)",
+      "1:findings at or above the threshold",
+      "2:usage error (bad option or argument)",
+      "3:could not run (unreadable file, directory without Polpo files, internal error)"
+    })
+public final class ValidateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Files or directories (default: .polpo in the current directory).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text, json, sarif, github or junit (default: text, or github when"
+          + " GITHUB_ACTIONS=true).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--kind", paramLabel = "KIND",
+      description = "Treat every file as polpo, agents, teams or auth-profiles instead of"
+          + " deciding by file name.")
+  String kind;
+
+  @Option(names = "--strict", description = "Fail on warnings too (same as --fail-on warning).")
+  boolean strict;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+      description = "Lowest severity that fails the run: error (default), warning or info.")
+  String failOn;
+
+  @Option(names = "--no-snippet", description = "One line per finding, without code frames.")
+  boolean noSnippet;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "auto (default: only on a terminal, honouring NO_COLOR and TERM=dumb),"
+          + " always or never.")
+  String color;
+
+  @Option(names = "--disable", paramLabel = "RULE", description = "Do not report RULE"
+      + " (repeatable).")
+  List<String> disable = new ArrayList<>();
+
+  @Option(names = "--severity", paramLabel = "RULE=LEVEL",
+      description = "Report RULE at LEVEL: error, warning or info (repeatable).")
+  Map<String, String> severities = new LinkedHashMap<>();
+
+  @Option(names = "--env-file", paramLabel = "FILE",
+      description = "Resolved pass: read variables from FILE, parsed like Polpo's .polpo/.env.")
+  Path envFile;
+
+  @Option(names = "--env", paramLabel = "KEY=VAL",
+      description = "Resolved pass: set a variable (repeatable); overrides the environment.")
+  Map<String, String> envPairs = new LinkedHashMap<>();
+
+  @Option(names = "--require-env",
+      description = "Resolved pass using the process environment; unresolved references fail.")
+  boolean requireEnv;
+
+  @Option(names = "--auth-profiles", paramLabel = "FILE",
+      description = "Count the providers of this auth-profiles.json as credential sources.")
+  Path authProfiles;
+
+  @Option(names = "--now", paramLabel = "INSTANT",
+      description = "Current time for expiry checks, ISO-8601 (default: the system clock).")
+  String now;
+
+  @Override
+  public Integer call() {
+    Severity threshold = strict ? Severity.WARNING : parseSeverity(failOn, "--fail-on");
+    Format chosen = chooseFormat();
+    FileKind forced = kind == null ? null : FileKind.fromId(kind).orElseThrow(() -> usage(
+        "unknown --kind \"" + kind + "\"; expected polpo, agents, teams or auth-profiles"));
+    RuleConfig rules = ruleConfig();
+    Environment env = environment();
+    Clock clock = clock();
+    List<Target> targets = expand(forced);
+    Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock);
+    List<FileResult> results = new ArrayList<>();
+    for (Target t : targets) {
+      results.add(t.missing != null ? t.missing : validator.validate(t.path, t.display, t.kind));
+    }
+    Report report = new Report(results, Rules.descriptors(), VersionProvider.version(),
+        threshold);
+    boolean useColor = useColor();
+    Format.Options options = new Format.Options(!noSnippet, useColor);
+    if (output != null) {
+      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+          PrintWriter pw = new PrintWriter(w)) {
+        chosen.reporter(options).write(report, pw);
+      } catch (IOException e) {
+        throw new UserInputException(output + ": cannot write report ("
+            + e.getClass().getSimpleName() + ")");
+      }
+    } else {
+      chosen.reporter(options).write(report, spec.commandLine().getOut());
+    }
+    return exitCode(results, threshold);
+  }
+
+  /** 3 when a file could not be read, else 1 when a finding reaches the threshold, else 0. */
+  static int exitCode(List<FileResult> results, Severity threshold) {
+    boolean findings = false;
+    for (FileResult r : results) {
+      if (!r.readable()) {
+        return ExitCodes.IO_OR_INTERNAL;
+      }
+      for (Diagnostic d : r.diagnostics()) {
+        findings |= d.severity().atLeast(threshold);
+      }
+    }
+    return findings ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** {@code github} when running in GitHub Actions, else {@code text}. */
+  static Format defaultFormat(Map<String, String> env) {
+    return "true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", "")) ? Format.GITHUB
+        : Format.TEXT;
+  }
+
+  private Format chooseFormat() {
+    if (format == null) {
+      return defaultFormat(System.getenv());
+    }
+    return Format.fromId(format).orElseThrow(() -> usage("unknown --format \"" + format
+        + "\"; expected text, json, sarif, github or junit"));
+  }
+
+  private boolean useColor() {
+    switch (color) {
+      case "always":
+        return true;
+      case "never":
+        return false;
+      case "auto":
+        return output == null && System.console() != null && System.getenv("NO_COLOR") == null
+            && !"dumb".equals(System.getenv("TERM"));
+      default:
+        throw usage("unknown --color \"" + color + "\"; expected auto, always or never");
+    }
+  }
+
+  private RuleConfig ruleConfig() {
+    Map<String, RuleDescriptor> known = Rules.byId();
+    Set<String> off = new LinkedHashSet<>();
+    for (String id : disable) {
+      off.add(knownRule(id, known));
+    }
+    Map<String, Severity> levels = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : severities.entrySet()) {
+      levels.put(knownRule(e.getKey(), known), parseSeverity(e.getValue(), "--severity"));
+    }
+    return new RuleConfig(off, levels);
+  }
+
+  private String knownRule(String id, Map<String, RuleDescriptor> known) {
+    if (known.containsKey(id)) {
+      return id;
+    }
+    List<String> close = Suggestions.rank(id, known.keySet());
+    throw usage("unknown rule \"" + id + "\"" + (close.isEmpty() ? ""
+        : "; did you mean \"" + close.get(0) + "\"?") + " (polpo-check rules lists them)");
+  }
+
+  private Severity parseSeverity(String value, String option) {
+    try {
+      return Severity.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw usage(option + ": " + e.getMessage());
+    }
+  }
+
+  private Environment environment() {
+    Environment env = envFile != null || !envPairs.isEmpty() || requireEnv
+        ? Environment.resolved(System.getenv(), envFile == null ? null : EnvFile.read(envFile),
+            envPairs)
+        : Environment.staticPass();
+    if (authProfiles != null) {
+      env = env.withAuthProfiles(AuthProfileProviders.read(authProfiles));
+    }
+    return env;
+  }
+
+  private Clock clock() {
+    if (now == null) {
+      return Clock.systemUTC();
+    }
+    try {
+      return Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw usage("--now: \"" + now + "\" is not an ISO-8601 instant such as"
+          + " 2026-11-25T12:00:00Z");
+    }
+  }
+
+  /** One file to validate, or a ready-made result for a path that could not be used. */
+  private record Target(Path path, String display, FileKind kind, FileResult missing) {}
+
+  private List<Target> expand(FileKind forced) {
+    List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".polpo")) : paths;
+    List<Target> out = new ArrayList<>();
+    for (Path p : inputs) {
+      String display = p.toString();
+      if (Files.isDirectory(p)) {
+        List<Target> found = new ArrayList<>();
+        for (Path dir : List.of(p, p.resolve(".polpo"))) {
+          for (FileKind k : FileKind.values()) {
+            Path f = dir.resolve(k.basename());
+            if (Files.isRegularFile(f) && (forced == null || forced == k)) {
+              found.add(new Target(f, f.toString(), k, null));
+            }
+          }
+        }
+        if (found.isEmpty()) {
+          out.add(new Target(p, display, FileKind.POLPO, unreadable(display,
+              "directory has no Polpo file (looked for polpo.json, agents.json, teams.json and"
+                  + " auth-profiles.json in it and in its .polpo/ folder)")));
+        }
+        out.addAll(found);
+      } else {
+        String name = p.getFileName() == null ? display : p.getFileName().toString();
+        FileKind k = forced != null ? forced : FileKind.fromBasename(name).orElseThrow(() ->
+            usage(display + ": cannot tell which Polpo file this is from its name; name it"
+                + " polpo.json, agents.json, teams.json or auth-profiles.json, or pass --kind"));
+        out.add(new Target(p, display, k, null));
+      }
+    }
+    return out;
+  }
+
+  private static FileResult unreadable(String display, String message) {
+    RuleDescriptor d = Rules.UNREADABLE;
+    Diagnostic diag = new Diagnostic(d.id(), Severity.ERROR, message, display, "", 0, 0, 0, 0,
+        null, null, d.docsUrl());
+    return new FileResult(display, FileKind.POLPO, List.of(diag), null, List.of(), false);
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

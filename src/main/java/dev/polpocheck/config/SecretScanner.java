@@ -1,0 +1,138 @@
+package dev.polpocheck.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds credential-shaped text (API keys, OAuth tokens, webhook URLs with embedded tokens) in a
+ * string, and describes each match without revealing it: kind, length and a masked form that keeps
+ * only the public, kind-identifying prefix.
+ *
+ * <p>Patterns are checked in order and the first one matching a region wins, so the specific shapes
+ * ({@code sk-ant-}, {@code sk-or-}, {@code sk-proj-}) come before the generic OpenAI {@code sk-}.
+ * Bodies must be at least 20 characters, so documentation placeholders such as {@code sk-ant-...}
+ * do not match.
+ */
+public final class SecretScanner {
+
+  /**
+   * One credential found in a value.
+   *
+   * @param kind what it looks like, e.g. "Anthropic API key"
+   * @param start index of its first character in the value
+   * @param end index just after its last character
+   * @param masked the public prefix followed by {@code …}, never more of the secret
+   */
+  public record Match(String kind, int start, int end, String masked) {
+    /** Requires kind and masked form. */
+    public Match {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(masked, "masked");
+    }
+
+    /** Returns the length of the secret in characters. */
+    public int length() {
+      return end - start;
+    }
+
+    /** Returns a safe description, e.g. {@code Anthropic API key (108 chars, sk-ant-api03-…)}. */
+    public String describe() {
+      return kind + " (" + length() + " chars, " + masked + ")";
+    }
+  }
+
+  private record Shape(String kind, Pattern pattern, String provider) {}
+
+  // Group 1 of each pattern is the public prefix shown in the masked form.
+  private static final List<Shape> SHAPES =
+      List.of(
+          shape("Anthropic OAuth token", "(sk-ant-oat\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
+          shape(
+              "Anthropic OAuth refresh token", "(sk-ant-ort\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
+          shape("Anthropic admin key", "(sk-ant-admin\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
+          shape("Anthropic API key", "(sk-ant-(?:api\\d*-)?)[A-Za-z0-9_-]{20,}", "anthropic"),
+          shape("OpenRouter API key", "(sk-or-(?:v1-)?)[A-Za-z0-9_-]{20,}", "openrouter"),
+          shape("OpenAI project key", "(sk-proj-)[A-Za-z0-9_-]{20,}", "openai"),
+          shape("OpenAI service-account key", "(sk-svcacct-)[A-Za-z0-9_-]{20,}", "openai"),
+          shape("OpenAI API key", "(sk-)[A-Za-z0-9]{20,}", "openai"),
+          shape("Google API key", "(AIza)[0-9A-Za-z_-]{35}", "google"),
+          shape("Groq API key", "(gsk_)[A-Za-z0-9]{20,}", "groq"),
+          shape("xAI API key", "(xai-)[A-Za-z0-9]{20,}", "xai"),
+          shape("Hugging Face token", "(hf_)[A-Za-z0-9]{30,}", "huggingface"),
+          shape("GitHub token", "(gh[pousr]_)[A-Za-z0-9]{36,}", "github-copilot"),
+          shape("GitHub fine-grained token", "(github_pat_)[A-Za-z0-9_]{22,}", "github-copilot"),
+          shape(
+              "Slack webhook URL",
+              "(https://hooks\\.slack\\.com/services/)T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+",
+              ""),
+          shape("Slack token", "(xox[abprs]-)[A-Za-z0-9-]{10,}", ""),
+          shape("AWS access key id", "((?:AKIA|ASIA))[0-9A-Z]{16}", "amazon-bedrock"),
+          shape("Telegram bot token", "()\\b\\d{8,10}:[A-Za-z0-9_-]{35}\\b", ""),
+          shape("database URL with a password", "([a-z][a-z0-9+.-]*://)[^\\s:/@]+:[^\\s@/]+@", ""));
+
+  private SecretScanner() {}
+
+  private static Shape shape(String kind, String regex, String provider) {
+    return new Shape(kind, Pattern.compile(regex), provider);
+  }
+
+  /** Returns every credential-shaped region of {@code value}, left to right, non-overlapping. */
+  public static List<Match> scan(String value) {
+    List<Match> out = new ArrayList<>();
+    boolean[] taken = new boolean[value.length()];
+    for (Shape s : SHAPES) {
+      Matcher m = s.pattern().matcher(value);
+      while (m.find()) {
+        if (overlaps(taken, m.start(), m.end())) {
+          continue;
+        }
+        for (int i = m.start(); i < m.end(); i++) {
+          taken[i] = true;
+        }
+        out.add(new Match(s.kind(), m.start(), m.end(), m.group(1) + "…"));
+      }
+    }
+    out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return out;
+  }
+
+  private static final Pattern LOOSE =
+      Pattern.compile(
+          "(sk-|gsk_|xai-|AIza|gh[pousr]_|github_pat_|hf_|xox[abprs]-)[A-Za-z0-9_-]{8,}");
+
+  /**
+   * Returns whether a value may hold a credential, by a looser test than {@link #scan} (a known
+   * prefix and 8 more token characters): such values are never quoted in any message, even when
+   * they are too short to be reported as a secret.
+   */
+  public static boolean looksSensitive(String value) {
+    return LOOSE.matcher(value).find() || !scan(value).isEmpty();
+  }
+
+  /** Returns the Polpo provider a credential kind belongs to, or "" when none. */
+  public static String provider(String kind) {
+    for (Shape s : SHAPES) {
+      if (s.kind().equals(kind)) {
+        return s.provider();
+      }
+    }
+    return "";
+  }
+
+  /** Returns a masked form of any secret: its length only ({@code <secret: 40 chars>}). */
+  public static String mask(String secret) {
+    return "<secret: " + secret.length() + " chars>";
+  }
+
+  private static boolean overlaps(boolean[] taken, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (taken[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,255 @@
+package dev.polpocheck.validate;
+
+import dev.polpocheck.config.Environment;
+import dev.polpocheck.json.DuplicateKey;
+import dev.polpocheck.json.JsonDocument;
+import dev.polpocheck.json.JsonReadException;
+import dev.polpocheck.json.JsonReader;
+import dev.polpocheck.json.PositionIndex;
+import dev.polpocheck.json.Span;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The validation engine: reads one file, checks it against its schema and every lint rule, and
+ * returns positioned {@link Diagnostic}s with the user's severities applied.
+ *
+ * <p>Order of work: decode and parse (a failure is one {@code polpo/config/unparsable} finding
+ * and nothing else runs, because nothing else would be meaningful); byte-order mark and
+ * duplicate keys; schema; deprecated keys (schema annotations); lint rules. A validator holds
+ * compiled schemas and is reused for every file of a run.
+ */
+public final class Validator {
+  private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{\\w+}");
+
+  private final Schemas schemas;
+  private final List<Rule> rules;
+  private final RuleConfig config;
+  private final Map<String, RuleDescriptor> descriptors;
+  private final Environment environment;
+  private final Clock clock;
+
+  /**
+   * A validator running {@code rules} with the user's {@code config}.
+   *
+   * @param environment static or resolved pass (see {@link Environment})
+   * @param clock the run's clock, for time-dependent checks such as token expiry
+   */
+  public Validator(Schemas schemas, List<Rule> rules, RuleConfig config,
+      Environment environment, Clock clock) {
+    this.schemas = schemas;
+    this.rules = List.copyOf(rules);
+    this.config = config;
+    this.descriptors = Rules.byId();
+    this.environment = environment;
+    this.clock = clock;
+  }
+
+  /**
+   * A validator with every registered rule at its default severity, in the static pass, with
+   * the given clock.
+   */
+  public static Validator withDefaults(Clock clock) {
+    return new Validator(new Schemas(), Rules.checks(), RuleConfig.DEFAULTS,
+        Environment.staticPass(), clock);
+  }
+
+  /** Validates a file on disk; {@code displayName} is how diagnostics name it. */
+  public FileResult validate(Path path, String displayName, FileKind kind) {
+    byte[] bytes;
+    try {
+      bytes = JsonReader.readBytes(path, displayName);
+    } catch (JsonReadException e) {
+      boolean unreadable = e.reason() == JsonReadException.Reason.UNREADABLE;
+      return failed(displayName, kind, null, e, !unreadable, path);
+    }
+    return validateBytes(path, displayName, kind, bytes);
+  }
+
+  /** Validates in-memory text (tests, stdin). */
+  public FileResult validateText(String displayName, FileKind kind, String text) {
+    return validateBytes(null, displayName, kind, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private FileResult validateBytes(Path path, String displayName, FileKind kind, byte[] bytes) {
+    JsonDocument doc;
+    try {
+      doc = JsonReader.parse(displayName, bytes);
+    } catch (JsonReadException e) {
+      String text = e.reason() == JsonReadException.Reason.ENCODING ? null
+          : new String(bytes, StandardCharsets.UTF_8);
+      if (text != null && text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return failed(displayName, kind, text, e, true, path);
+    }
+    List<Raw> raw = new ArrayList<>();
+    if (doc.hadByteOrderMark()) {
+      raw.add(new Raw(Rules.UNPARSABLE.id(), Finding.of(Target.value(""),
+          "file starts with a UTF-8 byte-order mark; JSON.parse rejects it, so "
+              + consequence(kind), "save the file as UTF-8 without a byte-order mark")));
+    }
+    for (DuplicateKey d : doc.duplicates()) {
+      String parent = PositionIndex.parent(d.pointer());
+      raw.add(new Raw(Rules.DUPLICATE_KEY.id(), null, d.ignored(), "duplicate key \""
+          + d.key() + "\" in " + (parent.isEmpty() ? "the top level" : SchemaErrors.where(parent))
+          + "; Polpo uses the last value (line " + d.kept().line() + "), this one (line "
+          + d.ignored().line() + ") is ignored", "remove one of the two entries"));
+    }
+    JsonNode schemaTree = schemas.tree(kind);
+    for (SchemaErrors.Mapped m : SchemaErrors.map(schemas.validate(kind, doc.root()), schemaTree,
+        doc.root())) {
+      raw.add(new Raw(m.rule(), m.finding()));
+    }
+    List<int[]> secretRanges = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : SchemaWalker.applicable(schemaTree, doc.root())
+        .entrySet()) {
+      JsonNode s = e.getValue();
+      JsonNode value = doc.root().at(e.getKey());
+      boolean reference = value.isString() && WHOLE_REFERENCE.matcher(value.asString()).matches();
+      // A whole ${VAR} reference names a variable; it is not itself a secret, so frames show it.
+      if (s.path("x-secret").asBoolean(false) && !reference) {
+        addSecret(doc, e.getKey(), secretRanges);
+      }
+      if (s.has("deprecationMessage") && s.path("x-rule").isString()) {
+        raw.add(new Raw(s.get("x-rule").asString(),
+            DeprecatedKeys.finding(s.get("x-rule").asString(), e.getKey())));
+      }
+    }
+    maskBySecretName(doc, secretRanges);
+    for (Rule rule : rules) {
+      if (!rule.descriptor().kinds().contains(kind)) {
+        continue;
+      }
+      RuleContext ctx = new RuleContext(path, displayName, kind, doc).use(environment, clock);
+      rule.check(ctx);
+      for (Finding f : ctx.findings()) {
+        raw.add(new Raw(rule.descriptor().id(), f));
+      }
+      for (String p : ctx.secretPointers()) {
+        addSecret(doc, p, secretRanges);
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (Raw r : raw) {
+      toDiagnostic(displayName, doc, r).ifPresent(out::add);
+    }
+    return new FileResult(displayName, kind, sorted(out), doc.text(), secretRanges, true);
+  }
+
+  /** A finding before positions are resolved; either a target or an explicit span. */
+  private record Raw(String rule, Finding finding, Span span, String message, String help) {
+    Raw(String rule, Finding finding) {
+      this(rule, finding, null, null, null);
+    }
+  }
+
+  private Optional<Diagnostic> toDiagnostic(String file, JsonDocument doc, Raw r) {
+    RuleDescriptor d = descriptors.get(r.rule());
+    if (d == null) {
+      throw new IllegalStateException("finding under unregistered rule id " + r.rule());
+    }
+    Finding f = r.finding();
+    Optional<Severity> sev = config.effective(d.id(), f == null ? null : f.severity(),
+        d.defaultSeverity());
+    if (sev.isEmpty()) {
+      return Optional.empty();
+    }
+    if (f == null) {
+      Span s = r.span();
+      return Optional.of(new Diagnostic(d.id(), sev.get(), r.message(), file, "", s.line(),
+          s.column(), s.endLine(), s.endColumn(), r.help(), null, d.docsUrl()));
+    }
+    Span s = Locator.locate(doc, f.target());
+    return Optional.of(new Diagnostic(d.id(), sev.get(), f.message(), file, f.target().pointer(),
+        s.line(), s.column(), s.endLine(), s.endColumn(), f.help(), f.suggestion(),
+        d.docsUrl()));
+  }
+
+  /**
+   * Key names that hold credentials in Polpo's files or in anything pasted into them. Values
+   * under such keys are masked in code frames even where the schema does not apply (an unknown
+   * key, a notification channel whose {@code type} is misspelt), as defence in depth.
+   */
+  private static final Pattern SECRET_KEY = Pattern.compile(
+      "(?i).*(key|token|secret|password|passwd|access|refresh|authorization|webhook|databaseurl"
+          + "|credential|cookie|vault).*");
+
+  private static void maskBySecretName(JsonDocument doc, List<int[]> ranges) {
+    for (Map.Entry<String, JsonNode> e : SchemaWalker.pointers(doc.root()).entrySet()) {
+      String p = e.getKey();
+      if (p.isEmpty()) {
+        continue;
+      }
+      JsonNode v = e.getValue();
+      boolean named = SECRET_KEY.matcher(PositionIndex.lastToken(p)).matches();
+      boolean underHeaders = PositionIndex.lastToken(PositionIndex.parent(p)).equals("headers");
+      boolean reference = v.isString() && WHOLE_REFERENCE.matcher(v.asString()).matches();
+      if ((named || underHeaders) && !v.isNumber() && !v.isBoolean() && !reference) {
+        addSecret(doc, p, ranges);
+      }
+    }
+  }
+
+  private static void addSecret(JsonDocument doc, String pointer, List<int[]> ranges) {
+    // A value may be marked twice (schema x-secret and a rule's markSecret): keep one range.
+    doc.positions().valueSpan(pointer).ifPresent(s -> {
+      boolean known = ranges.stream().anyMatch(r -> r[0] == s.offset() && r[1] == s.endOffset());
+      if (!known) {
+        ranges.add(new int[] {s.offset(), s.endOffset()});
+      }
+    });
+  }
+
+  private FileResult failed(String file, FileKind kind, String text, JsonReadException e,
+      boolean readable, Path path) {
+    RuleDescriptor d = readable ? Rules.UNPARSABLE : Rules.UNREADABLE;
+    Optional<Severity> sev = readable
+        ? config.effective(d.id(), null, d.defaultSeverity()) : Optional.of(Severity.ERROR);
+    List<Diagnostic> out = new ArrayList<>();
+    if (sev.isPresent()) {
+      String message = readable ? e.detail() + "; " + consequence(kind) : e.detail();
+      int line = e.line();
+      int col = e.column();
+      out.add(new Diagnostic(d.id(), sev.get(), message, file, "", line, col, line,
+          line > 0 ? col + 1 : 0, readable ? hint(e) : null, null, d.docsUrl()));
+    }
+    return new FileResult(file, kind, out, text, List.of(), readable);
+  }
+
+  private static String hint(JsonReadException e) {
+    return switch (e.reason()) {
+      case TOO_LARGE -> "check that this is the right file";
+      case ENCODING -> "re-save the file as UTF-8";
+      case EMPTY -> "write at least {} (or [] for agents.json and teams.json)";
+      default -> "fix the JSON syntax; JSON.parse accepts no comments or trailing commas";
+    };
+  }
+
+  /** What Polpo does with a file it cannot parse (polpo-semantics.md §2.1, §4.1, §9.2). */
+  static String consequence(FileKind kind) {
+    return switch (kind) {
+      case POLPO -> "Polpo stops with \"No configuration found\" and hides the parse error";
+      case AGENTS -> "Polpo silently loads zero agents from it (Polpo itself would not tell you)";
+      case TEAMS -> "Polpo silently loads zero teams from it (Polpo itself would not tell you)";
+      case AUTH_PROFILES -> "Polpo treats it as corrupt, reads no profiles and overwrites it on"
+          + " the next save";
+    };
+  }
+
+  /** Diagnostics in file order: line, column, then rule id for a stable order. */
+  static List<Diagnostic> sorted(List<Diagnostic> in) {
+    List<Diagnostic> out = new ArrayList<>(in);
+    out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
+        .thenComparing(Diagnostic::rule).thenComparing(Diagnostic::message));
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.polpocheck.validate.rules;
+
+import dev.polpocheck.validate.FileKind;
+import dev.polpocheck.validate.Finding;
+import dev.polpocheck.validate.Rule;
+import dev.polpocheck.validate.RuleContext;
+import dev.polpocheck.validate.RuleDescriptor;
+import dev.polpocheck.validate.Severity;
+
+/**
+ * {@code polpo/model/dotted-id}: {@code claude-opus-4.6} where pi-ai spells {@code
+ * claude-opus-4-6}.
+ */
+final class ModelDottedIdRule implements Rule {
+
+  static final RuleDescriptor DESCRIPTOR =
+      RuleDescriptor.of(
+          "polpo/model/dotted-id",
+          Severity.WARNING,
+          "Dotted Claude id (claude-opus-4.6) that Polpo 0.3.x does not resolve",
+          "Dotted ids are the naming of Polpo's newer gateway-based releases. Polpo 0.3.x "
+              + "looks models up in pi-ai's catalog, whose Claude ids use hyphens "
+              + "(claude-opus-4-6), so a dotted id fails to resolve, or, when a providers entry "
+              + "exists for the provider, silently becomes a zero-cost model. Use the hyphenated "
+              + "id.",
+          FileKind.POLPO,
+          FileKind.AGENTS,
+          FileKind.TEAMS);
+
+  @Override
+  public RuleDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (ModelFacts f : ModelFacts.of(ctx)) {
+      if (!f.dottedClaudeId()) {
+        continue;
+      }
+      String fixed = f.hyphenated();
+      ctx.report(
+          Finding.of(
+                  f.use().target(),
+                  "dotted model id \""
+                      + f.spec().model()
+                      + "\" does not resolve in Polpo 0.3.x; "
+                      + "pi-ai's Claude ids use hyphens",
+                  "write \"" + fixed + "\"")
+              .withSuggestion(fixed));
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.polpocheck.validate.rules;
+
+import dev.polpocheck.catalog.ModelCatalog;
+import dev.polpocheck.catalog.ModelInfo;
+import dev.polpocheck.config.ModelSpec;
+import dev.polpocheck.validate.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What Polpo 0.3.x would do with each model spec of a file (parse, catalog lookup, providers
+ * entry), computed once and read by the model rules so they agree with each other.
+ *
+ * @param use where the spec is
+ * @param spec the parsed spec, or null when Polpo cannot parse it
+ * @param known the catalog entry, or null on a miss
+ * @param providerEntry the kept {@code providers} entry for the spec's provider, or null
+ * @param piAiProvider whether the provider is one of pi-ai's catalog providers
+ */
+record ModelFacts(
+    ConfigView.ModelUse use,
+    ModelSpec spec,
+    ModelInfo known,
+    JsonNode providerEntry,
+    boolean piAiProvider) {
+
+  /** Computes the facts for every model spec of the file in {@code ctx}. */
+  static List<ModelFacts> of(RuleContext ctx) {
+    Map<String, JsonNode> providers = ConfigView.providers(ctx);
+    ModelCatalog catalog = ModelCatalog.bundled();
+    List<ModelFacts> out = new ArrayList<>();
+    for (ConfigView.ModelUse use : ConfigView.modelUses(ctx)) {
+      Optional<ModelSpec> parsed = ModelSpec.parse(use.spec());
+      if (parsed.isEmpty()) {
+        out.add(new ModelFacts(use, null, null, null, false));
+        continue;
+      }
+      ModelSpec s = parsed.get();
+      out.add(
+          new ModelFacts(
+              use,
+              s,
+              catalog.find(s.provider(), s.model()).orElse(null),
+              providers.get(s.provider()),
+              ModelCatalog.isPiAiProvider(s.provider())));
+    }
+    return out;
+  }
+
+  /**
+   * Returns whether the spec runs in an agent process, where {@code providers} is never applied.
+   */
+  boolean inAgentRun() {
+    return use.role() == ConfigView.Role.AGENT || use.role() == ConfigView.Role.DOCUMENTED_AGENT;
+  }
+
+  /**
+   * Returns whether Polpo resolves the spec through a {@code providers} entry (orchestrator side
+   * only): a custom provider, or a catalog provider with an override and a catalog miss.
+   */
+  boolean resolvedByProviderEntry() {
+    return providerEntry != null && !inAgentRun() && (known == null || !piAiProvider);
+  }
+
+  /**
+   * Returns whether the id is a dotted Claude id ({@code claude-opus-4.6}) that pi-ai spells with
+   * hyphens.
+   */
+  boolean dottedClaudeId() {
+    return spec != null
+        && known == null
+        && spec.model().toLowerCase(Locale.ROOT).startsWith("claude-")
+        && spec.model().contains(".");
+  }
+
+  /** Returns the spec text with the model id's dots replaced by hyphens, keeping its form. */
+  String hyphenated() {
+    String model = spec.model().replace('.', '-');
+    switch (spec.form()) {
+      case COLON:
+        return spec.provider() + ":" + model;
+      case SLASH:
+        return spec.provider() + "/" + model;
+      default:
+        return model;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.polpocheck.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Test helper: runs the real command line and captures exit code, stdout and stderr. */
+record CliRun(int exit, String out, String err) {
+
+  static CliRun of(String... args) {
+    CommandLine cl = PolpoCheckCommand.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Everything the user would see. */
+  String all() {
+    return out + err;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.polpocheck.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Protects inline-secret detection: each credential shape is recognised with the right kind, and
+ * the description shows only kind, length and public prefix. Fake secrets are built at run time so
+ * the repository holds no credential-shaped text.
+ */
+class SecretScannerTest {
+
+  private static String body(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + (i * 7) % 26));
+    }
+    return b.toString();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "sk-ant-api03-, 95, Anthropic API key, sk-ant-api03-…",
+    "sk-ant-oat01-, 95, Anthropic OAuth token, sk-ant-oat01-…",
+    "sk-ant-ort01-, 95, Anthropic OAuth refresh token, sk-ant-ort01-…",
+    "sk-or-v1-, 64, OpenRouter API key, sk-or-v1-…",
+    "sk-proj-, 100, OpenAI project key, sk-proj-…",
+    "sk-, 48, OpenAI API key, sk-…",
+    "gsk_, 52, Groq API key, gsk_…",
+    "xai-, 80, xAI API key, xai-…",
+    "hf_, 34, Hugging Face token, hf_…",
+    "ghp_, 36, GitHub token, ghp_…",
+    "AIza, 35, Google API key, AIza…",
+  })
+  void scan_knownShape_isRecognisedAndMasked(String prefix, int n, String kind, String masked) {
+    String secret = prefix + body(n);
+    List<SecretScanner.Match> m = SecretScanner.scan("x " + secret + " y");
+    assertEquals(1, m.size(), m.toString());
+    assertEquals(kind, m.get(0).kind());
+    assertEquals(masked, m.get(0).masked());
+    assertEquals(2, m.get(0).start());
+    assertEquals(secret.length(), m.get(0).length());
+    assertFalse(m.get(0).describe().contains(body(n)));
+  }
+
+  @Test
+  void scan_slackWebhookAndAwsKeyAndDatabaseUrl_areRecognised() {
+    String slack = "https://hooks.slack.com/services/T0" + "ABCDEFG/B0" + "ABCDEFG/" + body(24);
+    assertEquals("Slack webhook URL", SecretScanner.scan(slack).get(0).kind());
+    assertEquals(
+        "AWS access key id", SecretScanner.scan("AKIA" + "ABCDEFGHIJKLMNOP").get(0).kind());
+    assertEquals(
+        "database URL with a password",
+        SecretScanner.scan("postgres://polpo:" + body(12) + "@db:5432/p").get(0).kind());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sk-ant-...",
+        "anthropic:claude-sonnet-4-5",
+        "${ANTHROPIC_API_KEY}",
+        "https://example.com/hook",
+        "postgres://db:5432/p",
+        "a task-runner description",
+      })
+  void scan_placeholdersAndOrdinaryText_matchNothing(String value) {
+    assertEquals(List.of(), SecretScanner.scan(value));
+  }
+
+  @Test
+  void provider_kindMapsToPolpoProvider() {
+    assertEquals("anthropic", SecretScanner.provider("Anthropic API key"));
+    assertEquals("", SecretScanner.provider("Slack token"));
+    assertTrue(SecretScanner.mask("abcd").contains("4 chars"));
+  }
+
+  @Test
+  void looksSensitive_shortKeyBelowReportingThreshold_isStillNeverQuoted() {
+    assertTrue(SecretScanner.looksSensitive("sk-ant-api03-" + "CANARY7f3a9"));
+    assertFalse(SecretScanner.looksSensitive("claude-sonnet-4-5"));
+    assertFalse(SecretScanner.looksSensitive("sk-ant-..."));
+  }
+}
