@@ -8,11 +8,11 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic sample of agent calls and the same calls as lines of polpo-check's native trace
- * format ({@code schemas/trace.schema.json}), shared by the pricing and trace-reading benchmarks
- * so both parse exactly the same bytes.
+ * format ({@code schemas/trace.schema.json}), shared by the pricing and trace-reading benchmarks so
+ * both parse exactly the same bytes.
  *
- * <p>Token mixes are Sonnet-4.5-like agent turns: a few thousand uncached input tokens, up to
- * 60k cache reads (1 call in 8 above the 200k long-context threshold), cache writes mostly with a
+ * <p>Token mixes are Sonnet-4.5-like agent turns: a few thousand uncached input tokens, up to 60k
+ * cache reads (1 call in 8 above the 200k long-context threshold), cache writes mostly with a
  * 5-minute TTL, and 1 call in 16 through the Batch API.
  */
 final class NativeTrace {
@@ -44,18 +44,48 @@ final class NativeTrace {
       String session = "session-" + (i % 17);
       trace.calls[i] =
           new Call(
-              timestamp, session, "coder", CallerRole.AGENT, "anthropic", "claude-sonnet-4-5",
-              input, output, read, write5m, write1h, 0, null, CallStatus.OK, 1_200, -1, batch);
+              timestamp,
+              session,
+              "coder",
+              CallerRole.AGENT,
+              "anthropic",
+              "claude-sonnet-4-5",
+              input,
+              output,
+              read,
+              write5m,
+              write1h,
+              0,
+              null,
+              CallStatus.OK,
+              1_200,
+              -1,
+              batch);
       String line =
-          "{\"timestamp\":" + timestamp
-              + ",\"session\":\"" + session + "\""
+          "{\"timestamp\":"
+              + timestamp
+              + ",\"session\":\""
+              + session
+              + "\""
               + ",\"agent\":\"coder\",\"role\":\"agent\",\"provider\":\"anthropic\""
               + ",\"model\":\"claude-sonnet-4-5\",\"status\":\"ok\",\"latencyMs\":1200"
-              + ",\"batch\":" + batch
-              + ",\"usage\":{\"input\":" + input + ",\"output\":" + output
-              + ",\"cacheRead\":" + read + ",\"cacheWrite\":" + (write5m + write1h)
-              + ",\"cacheWrite5m\":" + write5m + ",\"cacheWrite1h\":" + write1h
-              + ",\"totalTokens\":" + (input + output + read + write5m + write1h) + "}}";
+              + ",\"batch\":"
+              + batch
+              + ",\"usage\":{\"input\":"
+              + input
+              + ",\"output\":"
+              + output
+              + ",\"cacheRead\":"
+              + read
+              + ",\"cacheWrite\":"
+              + (write5m + write1h)
+              + ",\"cacheWrite5m\":"
+              + write5m
+              + ",\"cacheWrite1h\":"
+              + write1h
+              + ",\"totalTokens\":"
+              + (input + output + read + write5m + write1h)
+              + "}}";
       trace.lines[i] = line.getBytes(StandardCharsets.UTF_8);
     }
     return trace;

@@ -22,12 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pricing one call exactly ({@code Pricing.cost}) against the baseline of Jackson's bare parse of
- * the same call's JSON line into a tree — the least any trace-driven pricing has to pay per
- * record. A ratio well below 1 means pricing is negligible next to reading.
+ * the same call's JSON line into a tree — the least any trace-driven pricing has to pay per record.
+ * A ratio well below 1 means pricing is negligible next to reading.
  *
  * <p>Inputs: 1,024 calls of {@link NativeTrace} (power of two, indexed {@code i++ & MASK}), priced
- * at Claude Sonnet 4.5's list price ($3 / $15 per MTok, 5-minute writes $3.75, 1-hour writes $6, reads $0.30; above 200k
- * prompt tokens $6 / $22.50 / $7.50 / $12 / $0.60), and each call's line in the native trace format.
+ * at Claude Sonnet 4.5's list price ($3 / $15 per MTok, 5-minute writes $3.75, 1-hour writes $6,
+ * reads $0.30; above 200k prompt tokens $6 / $22.50 / $7.50 / $12 / $0.60), and each call's line in
+ * the native trace format.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,7 @@ public class PricingBench {
 
   private static final int SIZE = 1 << 10;
   private static final int MASK = SIZE - 1;
+
   /** One dollar per million tokens is 1e12 / 1e6 = 1e6 picodollars per token. */
   private static final long PER_MTOK = 1_000_000L;
 

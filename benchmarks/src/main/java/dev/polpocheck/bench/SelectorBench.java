@@ -30,12 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The pool starts in a realistic mix (a quarter OAuth, the rest API keys; lastUsed spread over
  * the last hour; about 10 % cooling down and 2 % billing-disabled), and between selections a
  * precomputed stream moves the clock forward (0–2 s per call, so cooldowns expire and profiles
- * migrate back) and injects profile errors and billing failures: 1 call in 32 and 1 in 8,192 in
- * the {@code steady} workload, 1 in 4 and 1 in 512 in the {@code churn} workload, where profiles
- * keep leaving for a cooldown and coming back with an old {@code lastUsed} (the fast selector's
- * O(log n) path). Every selection therefore sees a changed state; nothing is trivially cached.
- * The stream is a power-of-two array indexed {@code i++ & MASK}, so the measured path neither
- * allocates nor draws random numbers; run with {@code -prof gc} for bytes per operation.
+ * migrate back) and injects profile errors and billing failures: 1 call in 32 and 1 in 8,192 in the
+ * {@code steady} workload, 1 in 4 and 1 in 512 in the {@code churn} workload, where profiles keep
+ * leaving for a cooldown and coming back with an old {@code lastUsed} (the fast selector's O(log n)
+ * path). Every selection therefore sees a changed state; nothing is trivially cached. The stream is
+ * a power-of-two array indexed {@code i++ & MASK}, so the measured path neither allocates nor draws
+ * random numbers; run with {@code -prof gc} for bytes per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
