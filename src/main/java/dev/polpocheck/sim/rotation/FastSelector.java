@@ -3,28 +3,27 @@ package dev.polpocheck.sim.rotation;
 import java.util.Objects;
 
 /**
- * The production selector: the same answer as {@link ReferenceSelector} for every state and
- * time, with no sorting and no allocation per call; O(log n) per selection and per state change
- * at worst, O(1) in a replay's steady state.
+ * The production selector: the same answer as {@link ReferenceSelector} for every state and time,
+ * with no sorting and no allocation per call; O(log n) per selection and per state change at worst,
+ * O(1) in a replay's steady state.
  *
  * <p>How it works. Each provider keeps four priority queues ({@link RunHeap}: a sorted run plus a
  * 4-ary indexed heap) over its profiles, numbered by file position, which breaks every tie as
- * Polpo's stable sort does: available OAuth profiles and available API-key profiles, both keyed
- * by {@code lastUsed}; cooling profiles keyed by {@code cooldownUntil}; disabled profiles keyed
- * by {@code disabledUntil}. Splitting "available" by type gives "OAuth first, then least recently
- * used" without a compound key. The answer is the head of the first non-empty queue in that
- * order.
+ * Polpo's stable sort does: available OAuth profiles and available API-key profiles, both keyed by
+ * {@code lastUsed}; cooling profiles keyed by {@code cooldownUntil}; disabled profiles keyed by
+ * {@code disabledUntil}. Splitting "available" by type gives "OAuth first, then least recently
+ * used" without a compound key. The answer is the head of the first non-empty queue in that order.
  *
  * <p>Every profile sits in the bucket it had at the provider's <em>classification time</em> — the
- * {@code now} of the provider's last selection. Buckets only ever move forward in time (disabled
- * → cooling or available, cooling → available), because an expiry is the only way a profile
- * changes bucket without a state change. So before answering at {@code now} the selector pops
- * every disabled profile whose {@code disabledUntil <= now} and every cooling profile whose
- * {@code cooldownUntil <= now} and re-files them: lazy migration, paid once per expiry. State
- * changes reported by the pool re-file the one profile at the classification time, which is never
- * later than the next selection, so the next migration corrects it. A selection at a time earlier
- * than the classification time (a clock going backwards) re-files the provider's profiles from
- * scratch, O(n log n) once. Pinned selections read the pin's state directly.
+ * {@code now} of the provider's last selection. Buckets only ever move forward in time (disabled →
+ * cooling or available, cooling → available), because an expiry is the only way a profile changes
+ * bucket without a state change. So before answering at {@code now} the selector pops every
+ * disabled profile whose {@code disabledUntil <= now} and every cooling profile whose {@code
+ * cooldownUntil <= now} and re-files them: lazy migration, paid once per expiry. State changes
+ * reported by the pool re-file the one profile at the classification time, which is never later
+ * than the next selection, so the next migration corrects it. A selection at a time earlier than
+ * the classification time (a clock going backwards) re-files the provider's profiles from scratch,
+ * O(n log n) once. Pinned selections read the pin's state directly.
  */
 public final class FastSelector implements Selector, ProfilePool.Listener {
 
@@ -36,10 +35,13 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
   /** The heaps of one provider. */
   private static final class Buckets {
     final int[] members;
+
     /** Indexed by the bucket constants above. */
     final RunHeap[] heaps = new RunHeap[4];
+
     /** Local profile number → its current bucket. */
     final byte[] bucket;
+
     long classifiedAt = Long.MIN_VALUE;
 
     Buckets(int[] members) {
