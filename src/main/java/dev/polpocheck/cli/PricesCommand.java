@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -213,7 +212,8 @@ public final class PricesCommand implements Runnable {
         PriceCatalog c = PriceCatalog.resolve(prices);
         cats.put(c.name(), c);
       }
-      String prov = provider != null ? provider : inferProvider(model);
+      // Without --provider, a model id that one provider lists in a catalog matches there.
+      String prov = provider;
       List<String[]> rows = new ArrayList<>();
       List<String> head = new ArrayList<>(List.of("catalog", "effective", "listed as"));
       head.addAll(List.of(RATE_HEAD));
@@ -317,19 +317,5 @@ public final class PricesCommand implements Runnable {
         return "";
       }
     }
-  }
-
-  static String inferProvider(String model) {
-    String m = model.toLowerCase(Locale.ROOT);
-    if (m.contains("/") || m.contains(":")) {
-      return "";
-    }
-    if (m.startsWith("claude-")) {
-      return "anthropic";
-    }
-    if (m.startsWith("deepseek-")) {
-      return "deepseek";
-    }
-    return "";
   }
 }

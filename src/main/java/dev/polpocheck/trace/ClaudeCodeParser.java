@@ -73,6 +73,15 @@ final class ClaudeCodeParser implements FileParser {
             + " MiB skipped (no usage record is that long)");
         continue;
       }
+      if (lines.blank()) {
+        continue;
+      }
+      if (lines.lastNonBlank() != '}') {
+        // A cut-off line may have been a call: count it and say where, never drop it silently.
+        out.records++;
+        out.skip(lines.lineNumber(), "truncated line (does not end with '}')");
+        continue;
+      }
       if (!lines.contains(USAGE)) {
         continue;
       }
@@ -86,7 +95,7 @@ final class ClaudeCodeParser implements FileParser {
         readEntry(p, e);
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(lines.lineNumber(), "malformed JSON (truncated line?) at column "
+        out.skip(lines.lineNumber(), "malformed JSON at column "
             + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr()) + ": "
             + ex.getOriginalMessage());
         continue;
@@ -251,14 +260,24 @@ final class ClaudeCodeParser implements FileParser {
     if (t == JsonToken.VALUE_NULL) {
       return -1;
     }
-    if (t != JsonToken.VALUE_NUMBER_INT) {
-      throw new BadField("usage." + field + " must be a whole number, found " + describe(t));
+    long v;
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      v = p.getLongValue();
+    } else if (t == JsonToken.VALUE_NUMBER_FLOAT && isWhole(p.getDecimalValue())) {
+      // 10.0 from a hand-made or Python-written transcript: ccusage 18 reads it, so do we
+      v = p.getDecimalValue().longValueExact();
+    } else {
+      throw new BadField("usage." + field + " must be a whole number, found "
+          + (t == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue().toPlainString() : describe(t)));
     }
-    long v = p.getLongValue();
     if (v < 0) {
       throw new BadField("usage." + field + " must not be negative");
     }
     return v;
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
   private static String str(JsonParser p, JsonToken t, String field) {

@@ -120,6 +120,17 @@ final class LineScanner {
     return true;
   }
 
+  /** The last byte of the current line that is not whitespace, or -1 for a blank line. */
+  int lastNonBlank() {
+    for (int i = length() - 1; i >= 0; i--) {
+      byte b = line[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return b;
+      }
+    }
+    return -1;
+  }
+
   /** True when the current line contains {@code needle} (plain byte search). */
   boolean contains(byte[] needle) {
     int n = length() - needle.length;

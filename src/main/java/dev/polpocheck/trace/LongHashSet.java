@@ -6,7 +6,8 @@ package dev.polpocheck.trace;
  *
  * <p>Keys are dedup hashes of (message id, request id); two distinct keys collide with
  * probability about n^2 / 2^65 (3 x 10^-8 for a million calls), an accepted risk documented in
- * the README. Zero marks an empty slot, so the key 0 is stored as a fixed stand-in.
+ * the README. Zero marks an empty slot, so the key 0 is stored as a fixed stand-in (which makes 0 and
+ * the stand-in one key: another 2^-64 chance of a false duplicate).
  */
 final class LongHashSet {
   private static final long ZERO_STANDIN = 0x9E3779B97F4A7C15L;

@@ -118,7 +118,9 @@ public final class TraceReader {
           throw new UserInputException(r.firstBad
               + " (--strict: bad records are errors; drop --strict to skip and count them)");
         }
-        formats.merge(r.format, 1L, Long::sum);
+        if (r.format != null) {
+          formats.merge(r.format, 1L, Long::sum);
+        }
         records += r.records;
         dedup += r.deduplicated;
         skipped += r.skipped;
