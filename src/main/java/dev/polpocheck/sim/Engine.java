@@ -42,28 +42,28 @@ import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 /**
- * One simulation run: the discrete-event loop and the per-call steps (key fetch → spend cap →
- * plan window and rate limits → cache → price), with the retry, failover and cooldown paths of
- * the chosen variant. Package-private; {@link Simulation} is the entry point.
+ * One simulation run: the discrete-event loop and the per-call steps (key fetch → spend cap → plan
+ * window and rate limits → cache → price), with the retry, failover and cooldown paths of the
+ * chosen variant. Package-private; {@link Simulation} is the entry point.
  *
- * <p>Time. Calls arrive at their recorded start, compressed by the scenario's factor and shifted
- * by the delay their session has accumulated so far (an agent waits for its previous turn, so a
+ * <p>Time. Calls arrive at their recorded start, compressed by the scenario's factor and shifted by
+ * the delay their session has accumulated so far (an agent waits for its previous turn, so a
  * delayed turn delays every later one). A session's calls run one after another; a call that
  * arrives while its session is busy waits in the session's queue. Events (turn starts, HTTP
- * attempts, output-reservation refunds) are ordered by time, ties by insertion order, so runs
- * are deterministic. Input is pulled only up to the time of the next event, so memory holds the
- * open sessions, the live cache entries and the profiles, not the trace.
+ * attempts, output-reservation refunds) are ordered by time, ties by insertion order, so runs are
+ * deterministic. Input is pulled only up to the time of the next event, so memory holds the open
+ * sessions, the live cache entries and the profiles, not the trace.
  *
  * <p>Errors. An HTTP error (429, or a spend cap that ran out) first goes through the SDK's own
- * retries (429 only, honouring retry-after). What survives them depends on the variant. In
- * {@code polpo-code} the error comes back as a message (pi-ai never throws): an agent run ends
- * there (its later calls are not run) and an orchestrator call returns empty-handed — no
- * cooldown, no rotation, no billing-disable, and the provider's cooldown is even cleared. In
- * {@code polpo-docs} the error is classified: auth / rate-limit / server errors cool the profile
- * down and billing errors disable it, an agent turn moves to another available profile, and an
- * orchestrator call takes Polpo's thrown-error path: provider cooldown (marked twice on the
- * fallback path), failover to the next fallback model, then {@code withRetry} for transient
- * errors. A key fetch that finds no credential throws "No API key" in both variants.
+ * retries (429 only, honouring retry-after). What survives them depends on the variant. In {@code
+ * polpo-code} the error comes back as a message (pi-ai never throws): an agent run ends there (its
+ * later calls are not run) and an orchestrator call returns empty-handed — no cooldown, no
+ * rotation, no billing-disable, and the provider's cooldown is even cleared. In {@code polpo-docs}
+ * the error is classified: auth / rate-limit / server errors cool the profile down and billing
+ * errors disable it, an agent turn moves to another available profile, and an orchestrator call
+ * takes Polpo's thrown-error path: provider cooldown (marked twice on the fallback path), failover
+ * to the next fallback model, then {@code withRetry} for transient errors. A key fetch that finds
+ * no credential throws "No API key" in both variants.
  *
  * <p>Money is summed in picodollars; the run checks its conservation laws when it ends.
  */
@@ -126,8 +126,16 @@ final class Engine {
     final Tally tally = new Tally();
     final Price piAi;
 
-    ModelCtx(int id, String provider, String model, Price price, long maxOutput,
-        RateLimitClass cls, CachePolicy policy, boolean remapped, double factor) {
+    ModelCtx(
+        int id,
+        String provider,
+        String model,
+        Price price,
+        long maxOutput,
+        RateLimitClass cls,
+        CachePolicy policy,
+        boolean remapped,
+        double factor) {
       this.id = id;
       this.provider = provider;
       this.model = model;
@@ -160,8 +168,10 @@ final class Engine {
     final double refreshFailureRate;
     final int profileIndex;
     final Tally tally = new Tally();
+
     /** Per model id: limiter key + 2 (0 = not resolved yet, 1 = unlimited). */
     int[] limiterKeys = new int[8];
+
     LimitSpec[] limitSpecs = new LimitSpec[8];
     Tally orgTally;
     long spentPicos;
@@ -171,8 +181,17 @@ final class Engine {
     long cooldowns;
     long billingDisables;
 
-    Cred(String id, String provider, String organisation, String tier, boolean oauth, int scope,
-        long capPicos, WindowBudget[] plan, long lifetime, double refreshFailureRate,
+    Cred(
+        String id,
+        String provider,
+        String organisation,
+        String tier,
+        boolean oauth,
+        int scope,
+        long capPicos,
+        WindowBudget[] plan,
+        long lifetime,
+        double refreshFailureRate,
         int profileIndex) {
       this.id = id;
       this.provider = provider;
@@ -251,8 +270,8 @@ final class Engine {
   private final Tally[] agentTallies;
   private final long[] noUsableUntil;
   private final PriorityQueue<Event> queue =
-      new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time)
-          : Long.compare(a.seq, b.seq));
+      new PriorityQueue<>(
+          (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
   private long seq;
   private int nextSession;
   private long bucketStart = Long.MIN_VALUE;
@@ -323,9 +342,19 @@ final class Engine {
           plan[i] = new WindowBudget(ws.get(i).millis(), ws.get(i).tokens());
         }
       }
-      creds.add(new Cred(p.id(), p.provider(), p.organisation(), p.tier(),
-          p.type() == ProfileType.OAUTH, scope(p.organisation()), p.monthlySpendCapPicos(), plan,
-          p.tokenLifetimeMillis(), p.refreshFailureRate(), creds.size()));
+      creds.add(
+          new Cred(
+              p.id(),
+              p.provider(),
+              p.organisation(),
+              p.tier(),
+              p.type() == ProfileType.OAUTH,
+              scope(p.organisation()),
+              p.monthlySpendCapPicos(),
+              plan,
+              p.tokenLifetimeMillis(),
+              p.refreshFailureRate(),
+              creds.size()));
     }
     this.limiter = new RateLimiter(pre.start());
     this.systemPrefix = new long[pre.agentCount()];
@@ -334,8 +363,10 @@ final class Engine {
       agents.put(pre.agentName(a), a);
       agentNames.add(pre.agentName(a));
       agentTallies[a] = tally(byAgent, pre.agentName(a));
-      systemPrefix[a] = sc.cache().systemPrefixTokens() >= 0
-          ? sc.cache().systemPrefixTokens() : pre.estimatedSystemPrefix(a);
+      systemPrefix[a] =
+          sc.cache().systemPrefixTokens() >= 0
+              ? sc.cache().systemPrefixTokens()
+              : pre.estimatedSystemPrefix(a);
     }
     this.noUsableUntil = new long[pool.providerCount()];
   }
@@ -375,9 +406,13 @@ final class Engine {
       sessions.put(call.session(), s);
     }
     ModelCtx m = ctxForCall(call);
-    long tokens = scale(call.inputTokens(), m.factor) + scale(call.cacheReadTokens(), m.factor)
-        + scale(call.cacheWrite5mTokens(), m.factor) + scale(call.cacheWrite1hTokens(), m.factor)
-        + scale(call.cacheWriteUnsplitTokens(), m.factor) + scale(call.outputTokens(), m.factor);
+    long tokens =
+        scale(call.inputTokens(), m.factor)
+            + scale(call.cacheReadTokens(), m.factor)
+            + scale(call.cacheWrite5mTokens(), m.factor)
+            + scale(call.cacheWrite1hTokens(), m.factor)
+            + scale(call.cacheWriteUnsplitTokens(), m.factor)
+            + scale(call.outputTokens(), m.factor);
     tokensIn += tokens;
     if (s.dead) {
       notRun++;
@@ -446,8 +481,7 @@ final class Engine {
     List<String> chain = orchestrator ? sc.fallbacks() : List.of();
     if (orchestrator && !chain.isEmpty()) {
       // queryTextWithFallback: skip providers in cooldown (which deletes ended entries)
-      while (k.spec <= chain.size()
-          && cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
+      while (k.spec <= chain.size() && cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
         k.spec++;
       }
       if (k.spec > chain.size()) {
@@ -544,9 +578,10 @@ final class Engine {
       if (!pool.isCoolingDown(idx, now) && !pool.isDisabled(idx, now)) {
         return;
       }
-      long free = Math.max(
-          pool.isCoolingDown(idx, now) ? pool.cooldownUntil(idx) : 0,
-          pool.isDisabled(idx, now) ? pool.disabledUntil(idx) : 0);
+      long free =
+          Math.max(
+              pool.isCoolingDown(idx, now) ? pool.cooldownUntil(idx) : 0,
+              pool.isDisabled(idx, now) ? pool.disabledUntil(idx) : 0);
       soonest = Math.min(soonest, free);
     }
     long from = Math.max(now, noUsableUntil[p]);
@@ -566,8 +601,19 @@ final class Engine {
       return -1;
     }
     int idx = creds.size();
-    creds.add(new Cred("env:" + provider, provider, c.organisation(), c.tier(), false,
-        scope(c.organisation()), c.monthlySpendCapPicos(), new WindowBudget[0], 0, 0, -1));
+    creds.add(
+        new Cred(
+            "env:" + provider,
+            provider,
+            c.organisation(),
+            c.tier(),
+            false,
+            scope(c.organisation()),
+            c.monthlySpendCapPicos(),
+            new WindowBudget[0],
+            0,
+            0,
+            -1));
     envCreds.put(provider, idx);
     return idx;
   }
@@ -629,8 +675,19 @@ final class Engine {
     }
     int agent = k.sess.agent;
     long preTokens = c.oauth ? sc.cache().oauthPreambleTokens() : 0;
-    cache.request(now, c.scope, m.id, 3L * k.sess.idx, 3L * agent + 1, systemPrefix[agent],
-        preTokens > 0 ? 3L * agent + 2 : -1, preTokens, k.prompt, m.policy, split, commit);
+    cache.request(
+        now,
+        c.scope,
+        m.id,
+        3L * k.sess.idx,
+        3L * agent + 1,
+        systemPrefix[agent],
+        preTokens > 0 ? 3L * agent + 2 : -1,
+        preTokens,
+        k.prompt,
+        m.policy,
+        split,
+        commit);
   }
 
   private void succeed(Task k, Cred c, ModelCtx m, long now, int key, long maxOut) {
@@ -650,9 +707,25 @@ final class Engine {
       w5 = split.write();
       w1 = 0;
     }
-    Call priced = new Call(now, k.call.session(), k.call.agent(), k.call.role(), m.provider,
-        m.model, in, k.out, rd, w5, w1, wu, c.id, CallStatus.OK, k.call.latencyMillis(), -1,
-        k.call.batch());
+    Call priced =
+        new Call(
+            now,
+            k.call.session(),
+            k.call.agent(),
+            k.call.role(),
+            m.provider,
+            m.model,
+            in,
+            k.out,
+            rd,
+            w5,
+            w1,
+            wu,
+            c.id,
+            CallStatus.OK,
+            k.call.latencyMillis(),
+            -1,
+            k.call.batch());
     CostBreakdown cost = CostBreakdown.ZERO;
     if (m.price == null) {
       unpricedCalls++;
@@ -660,23 +733,44 @@ final class Engine {
     } else {
       cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
       long plain;
-      if (!k.call.batch() && (m.price.longContext() == null
-          || k.prompt <= m.price.longContext().thresholdTokens())) {
-        plain = Money.add(Math.multiplyExact(k.prompt, m.price.input()),
-            Math.multiplyExact(k.out, m.price.output()));
+      if (!k.call.batch()
+          && (m.price.longContext() == null
+              || k.prompt <= m.price.longContext().thresholdTokens())) {
+        plain =
+            Money.add(
+                Math.multiplyExact(k.prompt, m.price.input()),
+                Math.multiplyExact(k.out, m.price.output()));
       } else {
-        Call uncached = new Call(now, k.call.session(), k.call.agent(), k.call.role(), m.provider,
-            m.model, k.prompt, k.out, 0, 0, 0, 0, c.id, CallStatus.OK, -1, -1, k.call.batch());
+        Call uncached =
+            new Call(
+                now,
+                k.call.session(),
+                k.call.agent(),
+                k.call.role(),
+                m.provider,
+                m.model,
+                k.prompt,
+                k.out,
+                0,
+                0,
+                0,
+                0,
+                c.id,
+                CallStatus.OK,
+                -1,
+                -1,
+                k.call.batch());
         plain = Pricing.cost(uncached, m.price, 0).total();
       }
       costWithoutCache = Money.add(costWithoutCache, plain);
     }
     if (m.piAi != null) {
       // pi-ai's calculateCost: one cache-write price (the 5-minute one), no tiers, no batch
-      long polpo = Math.multiplyExact(in, m.piAi.input())
-          + Math.multiplyExact(k.out, m.piAi.output())
-          + Math.multiplyExact(rd, m.piAi.cacheRead())
-          + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
+      long polpo =
+          Math.multiplyExact(in, m.piAi.input())
+              + Math.multiplyExact(k.out, m.piAi.output())
+              + Math.multiplyExact(rd, m.piAi.cacheRead())
+              + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
       polpoCost = Money.add(polpoCost, polpo);
     }
     long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
@@ -706,8 +800,8 @@ final class Engine {
       fidAbs += Math.abs(rd - k.rRead);
     }
     if (key >= 0 && maxOut > k.out) {
-      long latency = k.call.latencyMillis() >= 0 ? k.call.latencyMillis()
-          : sc.timing().defaultLatencyMillis();
+      long latency =
+          k.call.latencyMillis() >= 0 ? k.call.latencyMillis() : sc.timing().defaultLatencyMillis();
       push(now + latency, REFUND, null, key, maxOut, k.out);
     }
     if (k.call.role() == CallerRole.ORCHESTRATOR) {
@@ -742,7 +836,8 @@ final class Engine {
       }
     }
     if (k.call.role() == CallerRole.AGENT) {
-      if (c.profileIndex >= 0 && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
+      if (c.profileIndex >= 0
+          && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
           && anotherAvailable(c.profileIndex, now)) {
         k.rotations++;
         rotationsOnError++;
@@ -799,11 +894,17 @@ final class Engine {
       push(now, START, k, -1, 0, 0);
       return;
     }
-    int maxRetries = withFallbacks ? sc.retry().orchestratorMaxRetriesWithFallbacks()
-        : sc.retry().orchestratorMaxRetries();
+    int maxRetries =
+        withFallbacks
+            ? sc.retry().orchestratorMaxRetriesWithFallbacks()
+            : sc.retry().orchestratorMaxRetries();
     if (k.polpoAttempt < maxRetries && ErrorClassifier.isTransient(message)) {
-      long d = Backoff.withRetryMillis(k.polpoAttempt, sc.retry().initialDelayMillis(),
-          sc.retry().maxDelayMillis(), rngRetry.nextDouble());
+      long d =
+          Backoff.withRetryMillis(
+              k.polpoAttempt,
+              sc.retry().initialDelayMillis(),
+              sc.retry().maxDelayMillis(),
+              rngRetry.nextDouble());
       k.polpoAttempt++;
       k.spec = 0;
       polpoRetries++;
@@ -816,7 +917,8 @@ final class Engine {
   // ---- helpers ----
 
   private ProviderCooldowns cooldownsOf(String provider) {
-    return providerCooldowns.computeIfAbsent(provider, p -> new ProviderCooldowns(1, sc.cooldown()));
+    return providerCooldowns.computeIfAbsent(
+        provider, p -> new ProviderCooldowns(1, sc.cooldown()));
   }
 
   private long spent(Cred c, long now) {
@@ -891,22 +993,35 @@ final class Engine {
     } else if ("none".equals(sc.cache().retention())) {
       policy = null;
     } else {
-      long min = info != null && info.minCacheableTokens() > 0 ? info.minCacheableTokens()
-          : sc.cache().defaultMinCacheableTokens();
+      long min =
+          info != null && info.minCacheableTokens() > 0
+              ? info.minCacheableTokens()
+              : sc.cache().defaultMinCacheableTokens();
       policy = new CachePolicy(min, 1, sc.cache().ttlMillis(), true);
     }
-    m = new ModelCtx(byTarget.size(), provider, model, opt.prices().find(provider, model),
-        info == null ? -1 : info.maxOutputTokens(), info == null ? null : info.rateLimitClass(),
-        policy, remapped, factor);
+    m =
+        new ModelCtx(
+            byTarget.size(),
+            provider,
+            model,
+            opt.prices().find(provider, model),
+            info == null ? -1 : info.maxOutputTokens(),
+            info == null ? null : info.rateLimitClass(),
+            policy,
+            remapped,
+            factor);
     byTarget.put(k, m);
     return m;
   }
 
   private long scaledTotal(Call c) {
     ModelCtx m = ctxForCall(c);
-    return scale(c.inputTokens(), m.factor) + scale(c.cacheReadTokens(), m.factor)
-        + scale(c.cacheWrite5mTokens(), m.factor) + scale(c.cacheWrite1hTokens(), m.factor)
-        + scale(c.cacheWriteUnsplitTokens(), m.factor) + scale(c.outputTokens(), m.factor);
+    return scale(c.inputTokens(), m.factor)
+        + scale(c.cacheReadTokens(), m.factor)
+        + scale(c.cacheWrite5mTokens(), m.factor)
+        + scale(c.cacheWrite1hTokens(), m.factor)
+        + scale(c.cacheWriteUnsplitTokens(), m.factor)
+        + scale(c.outputTokens(), m.factor);
   }
 
   static long scale(long tokens, double factor) {
@@ -951,9 +1066,22 @@ final class Engine {
 
   private SimResult finish() {
     long oversized = limiter.oversizedRequests();
-    SimResult.Counts counts = new SimResult.Counts(callsIn, ok, failed, notRun, attempts,
-        rateLimited, sdkRetries, polpoRetries, rotationsOnError, fallbacksUsed, billingRejections,
-        noCredential, oversized, unpricedCalls);
+    SimResult.Counts counts =
+        new SimResult.Counts(
+            callsIn,
+            ok,
+            failed,
+            notRun,
+            attempts,
+            rateLimited,
+            sdkRetries,
+            polpoRetries,
+            rotationsOnError,
+            fallbacksUsed,
+            billingRejections,
+            noCredential,
+            oversized,
+            unpricedCalls);
     Map<String, SimResult.Part> agentsOut = parts(byAgent);
     for (ModelCtx m : byTarget.values()) {
       if (m.tally.calls > 0) {
@@ -973,9 +1101,17 @@ final class Engine {
       if (c.tally.calls > 0 || c.profileIndex >= 0) {
         profilesOut.put(c.id, c.tally.part());
         long all = callsPerProvider.getOrDefault(c.provider, 0L);
-        uses.add(new SimResult.ProfileUse(c.id, c.provider, c.organisation, c.tally.calls,
-            all == 0 ? 0 : (double) c.tally.calls / all, c.rateLimited, c.cooldowns,
-            c.billingDisables, c.tally.cost()));
+        uses.add(
+            new SimResult.ProfileUse(
+                c.id,
+                c.provider,
+                c.organisation,
+                c.tally.calls,
+                all == 0 ? 0 : (double) c.tally.calls / all,
+                c.rateLimited,
+                c.cooldowns,
+                c.billingDisables,
+                c.tally.cost()));
       }
     }
     uses.sort((a, b) -> a.id().compareTo(b.id()));
@@ -985,24 +1121,53 @@ final class Engine {
       buckets.add(new SimResult.Bucket(e.getKey(), v[0], v[1], v[2], v[3], v[5]));
     }
     boolean anyCall = ok + failed > 0;
-    SimResult.Delays d = new SimResult.Delays(
-        anyCall ? delays.getValueAtPercentile(50) : 0,
-        anyCall ? delays.getValueAtPercentile(95) : 0,
-        anyCall ? delays.getValueAtPercentile(99) : 0,
-        anyCall ? delays.getMaxValue() : 0,
-        totalDelay, delayedCalls, noUsableMillis);
-    SimResult.Fidelity fid = fidCalls == 0 ? null : new SimResult.Fidelity(fidCalls, fidRecorded,
-        fidSimulated, fidAbs,
-        fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded);
+    SimResult.Delays d =
+        new SimResult.Delays(
+            anyCall ? delays.getValueAtPercentile(50) : 0,
+            anyCall ? delays.getValueAtPercentile(95) : 0,
+            anyCall ? delays.getValueAtPercentile(99) : 0,
+            anyCall ? delays.getMaxValue() : 0,
+            totalDelay,
+            delayedCalls,
+            noUsableMillis);
+    SimResult.Fidelity fid =
+        fidCalls == 0
+            ? null
+            : new SimResult.Fidelity(
+                fidCalls,
+                fidRecorded,
+                fidSimulated,
+                fidAbs,
+                fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded);
     Map<String, Long> prefixes = new TreeMap<>();
     for (int a = 0; a < agentNames.size(); a++) {
       prefixes.put(agentNames.get(a), systemPrefix[a]);
     }
     CostBreakdown cost = total.cost();
-    SimResult r = new SimResult(sc, seed, opt.selector().name().toLowerCase(), counts,
-        total.tokens(), cost, costWithoutCache, costWithoutCache - cost.total(), null, agentsOut,
-        modelsOut, profilesOut, orgsOut, d, events, eventCount, uses, buckets, fid, prefixes,
-        notes(oversized), polpoCost);
+    SimResult r =
+        new SimResult(
+            sc,
+            seed,
+            opt.selector().name().toLowerCase(),
+            counts,
+            total.tokens(),
+            cost,
+            costWithoutCache,
+            costWithoutCache - cost.total(),
+            null,
+            agentsOut,
+            modelsOut,
+            profilesOut,
+            orgsOut,
+            d,
+            events,
+            eventCount,
+            uses,
+            buckets,
+            fid,
+            prefixes,
+            notes(oversized),
+            polpoCost);
     check(r);
     return r;
   }
@@ -1010,38 +1175,54 @@ final class Engine {
   private List<String> notes(long oversized) {
     List<String> notes = new ArrayList<>();
     if (sc.variant() == Variant.POLPO_CODE) {
-      notes.add("polpo-code: provider errors come back as messages and never reach Polpo's"
-          + " classifier, so a 429 never rotates a credential or cools a profile down, and"
-          + " billing-disable cannot happen; profile cooldowns come only from token-refresh"
-          + " failures (" + refreshCooldowns + " in this run). A failed agent turn ends its run.");
+      notes.add(
+          "polpo-code: provider errors come back as messages and never reach Polpo's"
+              + " classifier, so a 429 never rotates a credential or cools a profile down, and"
+              + " billing-disable cannot happen; profile cooldowns come only from token-refresh"
+              + " failures ("
+              + refreshCooldowns
+              + " in this run). A failed agent turn ends its run.");
     }
     for (String provider : new TreeSet<>(sc.envKeys().keySet())) {
       int p = pool.providerIndex(provider);
       if (p >= 0) {
-        notes.add(provider + ": an environment key is set, so its " + pool.profileCount(p)
-            + " profile(s) are never used (Polpo reads the environment first).");
+        notes.add(
+            provider
+                + ": an environment key is set, so its "
+                + pool.profileCount(p)
+                + " profile(s) are never used (Polpo reads the environment first).");
       }
     }
     if (oversized > 0) {
-      notes.add(oversized + " request(s) needed more than a whole rate-limit bucket (Polpo sends"
-          + " max_tokens = the model's output limit); Anthropic's handling is unpublished, so they"
-          + " were admitted when the bucket was full.");
+      notes.add(
+          oversized
+              + " request(s) needed more than a whole rate-limit bucket (Polpo sends max_tokens ="
+              + " the model's output limit); Anthropic's handling is unpublished, so they were"
+              + " admitted when the bucket was full.");
     }
     if (!unpricedModels.isEmpty()) {
-      notes.add(unpricedCalls + " call(s) ran on models without a price and cost 0: "
-          + String.join(", ", unpricedModels));
+      notes.add(
+          unpricedCalls
+              + " call(s) ran on models without a price and cost 0: "
+              + String.join(", ", unpricedModels));
     }
     if (!uncataloguedModels.isEmpty()) {
-      notes.add("not in the model catalog (output reserved = actual output; minimum cacheable = "
-          + sc.cache().defaultMinCacheableTokens() + "): " + String.join(", ", uncataloguedModels));
+      notes.add(
+          "not in the model catalog (output reserved = actual output; minimum cacheable = "
+              + sc.cache().defaultMinCacheableTokens()
+              + "): "
+              + String.join(", ", uncataloguedModels));
     }
     if (!unlimitedModels.isEmpty()) {
-      notes.add("no rate limits applied (no published tier limits, or tier unlimited): "
-          + String.join(", ", unlimitedModels));
+      notes.add(
+          "no rate limits applied (no published tier limits, or tier unlimited): "
+              + String.join(", ", unlimitedModels));
     }
     if (recordedErrors > 0) {
-      notes.add(recordedErrors + " call(s) were recorded as provider errors; they are replayed as"
-          + " requests with their recorded (possibly partial) usage.");
+      notes.add(
+          recordedErrors
+              + " call(s) were recorded as provider errors; they are replayed as"
+              + " requests with their recorded (possibly partial) usage.");
     }
     if (noCredential > 0) {
       notes.add(noCredential + " key fetch(es) found no usable credential (\"No API key\").");
@@ -1068,8 +1249,15 @@ final class Engine {
         calls += p.calls();
       }
       if (sum != cost || calls != ok) {
-        broken.add("a breakdown sums to " + sum + " over " + calls + " calls, not " + cost
-            + " over " + ok);
+        broken.add(
+            "a breakdown sums to "
+                + sum
+                + " over "
+                + calls
+                + " calls, not "
+                + cost
+                + " over "
+                + ok);
       }
     }
     if (cost < 0 || !queue.isEmpty() || !sessions.isEmpty()) {
@@ -1082,11 +1270,12 @@ final class Engine {
 
   private static Map<String, SimResult.Part> parts(Map<String, Tally> map) {
     Map<String, SimResult.Part> out = new TreeMap<>();
-    map.forEach((k, v) -> {
-      if (v.calls > 0) {
-        out.put(k, v.part());
-      }
-    });
+    map.forEach(
+        (k, v) -> {
+          if (v.calls > 0) {
+            out.put(k, v.part());
+          }
+        });
     return out;
   }
 }

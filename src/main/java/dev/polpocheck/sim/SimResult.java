@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What one simulation run found: cost and its parts (picodollars), where it went, what the
- * workload suffered (429s, retries, failures, delay) and what happened to the credentials.
- * Maps are sorted by key and lists are in time order, so equal runs give equal results.
+ * What one simulation run found: cost and its parts (picodollars), where it went, what the workload
+ * suffered (429s, retries, failures, delay) and what happened to the credentials. Maps are sorted
+ * by key and lists are in time order, so equal runs give equal results.
  *
  * @param scenario the effective scenario
  * @param seed the run's seed
@@ -75,9 +75,29 @@ public record SimResult(
 
   /** This result with the rotation comparison filled in. */
   public SimResult withRotation(RotationCost r) {
-    return new SimResult(scenario, seed, selector, counts, tokens, cost, costWithoutCachePicos,
-        cacheSavingsPicos, r, byAgent, byModel, byProfile, byOrganisation, delays, events,
-        eventCount, profiles, series, fidelity, systemPrefixTokens, notes, polpoCostPicos);
+    return new SimResult(
+        scenario,
+        seed,
+        selector,
+        counts,
+        tokens,
+        cost,
+        costWithoutCachePicos,
+        cacheSavingsPicos,
+        r,
+        byAgent,
+        byModel,
+        byProfile,
+        byOrganisation,
+        delays,
+        events,
+        eventCount,
+        profiles,
+        series,
+        fidelity,
+        systemPrefixTokens,
+        notes,
+        polpoCostPicos);
   }
 
   /**
@@ -115,7 +135,8 @@ public record SimResult(
       long unpricedCalls) {}
 
   /** Token counts by part. */
-  public record Tokens(long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
+  public record Tokens(
+      long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
     /** Prompt tokens: input + reads + writes. */
     public long prompt() {
       return input + cacheRead + cacheWrite5m + cacheWrite1h;
@@ -152,8 +173,8 @@ public record SimResult(
    * @param maxMillis largest
    * @param totalMillis sum over calls
    * @param delayedCalls calls with any added delay
-   * @param noUsableProfileMillis union of the periods in which a key fetch found every profile
-   *     of its provider cooling down or disabled
+   * @param noUsableProfileMillis union of the periods in which a key fetch found every profile of
+   *     its provider cooling down or disabled
    */
   public record Delays(
       long p50Millis,
@@ -173,7 +194,8 @@ public record SimResult(
    * @param reason why ("refresh_failed", "rate_limit", "billing", ...)
    * @param untilMillis when it ends
    */
-  public record Event(long timeMillis, String kind, String subject, String reason, long untilMillis) {}
+  public record Event(
+      long timeMillis, String kind, String subject, String reason, long untilMillis) {}
 
   /**
    * One credential's use.
