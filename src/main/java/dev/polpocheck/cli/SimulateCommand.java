@@ -130,7 +130,7 @@ public final class SimulateCommand implements Callable<Integer> {
             share);
     SimResult result = Simulation.run(calls, sc, seed, options);
     SimOutput out =
-        new SimOutput(result, read, catalog, traces.stream().map(Path::toString).toList());
+        new SimOutput(result, read, catalog, traces.stream().map(Path::toString).toList(), share);
     String text =
         switch (format) {
           case json -> out.json(VersionProvider.version());

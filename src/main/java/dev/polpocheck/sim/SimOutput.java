@@ -30,13 +30,24 @@ public final class SimOutput {
   private final ReadSummary read;
   private final PriceCatalog catalog;
   private final List<String> paths;
+  private final int assumed1hShareBasisPoints;
 
-  /** An output of {@code result} for the traces {@code paths} read as {@code read}. */
-  public SimOutput(SimResult result, ReadSummary read, PriceCatalog catalog, List<String> paths) {
+  /**
+   * An output of {@code result} for the traces {@code paths} read as {@code read}.
+   *
+   * @param assumed1hShareBasisPoints the share of unsplit recorded writes priced as 1-hour writes
+   */
+  public SimOutput(
+      SimResult result,
+      ReadSummary read,
+      PriceCatalog catalog,
+      List<String> paths,
+      int assumed1hShareBasisPoints) {
     this.r = result;
     this.read = read;
     this.catalog = catalog;
     this.paths = List.copyOf(paths);
+    this.assumed1hShareBasisPoints = assumed1hShareBasisPoints;
   }
 
   /** The JSON document. */
@@ -51,12 +62,13 @@ public final class SimOutput {
             r.counts().unpricedCalls(),
             0,
             catalog);
-    ArrayNode assumptions = root.putArray("assumptions");
-    assumptions(assumptions);
-    root.put("seed", r.seed());
-    root.put("selector", r.selector());
-    root.set("scenario", ScenarioFiles.toJson(r.scenario()));
-    ObjectNode s = root.putObject("simulation");
+    ObjectNode assumptions = root.putObject("assumptions");
+    assumptions.put("assumed1hShare", BigDecimal.valueOf(assumed1hShareBasisPoints, 4));
+    assumptions(assumptions.putArray("replay"));
+    ObjectNode s = root.putObject("simulate");
+    s.put("seed", r.seed());
+    s.put("selector", r.selector());
+    s.set("scenario", ScenarioFiles.toJson(r.scenario()));
     ObjectNode c = s.putObject("calls");
     SimResult.Counts n = r.counts();
     c.put("in", n.callsIn());

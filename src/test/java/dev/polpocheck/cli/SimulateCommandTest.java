@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Protects {@code polpo-check simulate} as users run it: it works with no scenario, prints the
@@ -37,6 +43,20 @@ class SimulateCommandTest {
     assertTrue(r.out().contains("\"total\" : 0.01485"), r.out());
     assertTrue(r.out().contains("\"command\" : \"simulate\""), r.out());
     assertTrue(r.out().contains("\"variant\" : \"polpo-code\""), r.out());
+  }
+
+  @Test
+  void simulate_json_followsTheSharedResultEnvelope() throws Exception {
+    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "json");
+    Path basedir = Path.of(System.getProperty("polpocheck.basedir", "."));
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(Files.readString(basedir.resolve("schemas/result.schema.json")));
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(List.of(), schema.validate(json));
+    assertEquals("simulate", json.get("command").asString());
+    assertEquals(2, json.get("simulate").get("calls").get("ok").asLong());
+    assertEquals("0.8", json.get("assumptions").get("assumed1hShare").asString());
   }
 
   @Test
