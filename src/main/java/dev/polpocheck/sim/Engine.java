@@ -1,13 +1,8 @@
 package dev.polpocheck.sim;
 
-import dev.polpocheck.catalog.ModelInfo;
-import dev.polpocheck.catalog.Price;
-import dev.polpocheck.catalog.PriceCatalog;
-import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.cost.Pricing;
-import dev.polpocheck.sim.cache.CachePolicy;
 import dev.polpocheck.sim.cache.CacheSplit;
 import dev.polpocheck.sim.cache.PromptCache;
 import dev.polpocheck.sim.limits.LimitSpec;
@@ -26,11 +21,9 @@ import dev.polpocheck.sim.rotation.Selector;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -112,105 +105,10 @@ final class Engine {
     }
   }
 
-  private static final class ModelCtx {
-    final int id;
-    final String provider;
-    final String model;
-    final String spec;
-    final Price price;
-    final long maxOutput;
-    final RateLimitClass cls;
-    final CachePolicy policy;
-    final boolean remapped;
-    final double factor;
-    final Tally tally = new Tally();
-    final Price piAi;
-
-    ModelCtx(
-        int id,
-        String provider,
-        String model,
-        Price price,
-        long maxOutput,
-        RateLimitClass cls,
-        CachePolicy policy,
-        boolean remapped,
-        double factor) {
-      this.id = id;
-      this.provider = provider;
-      this.model = model;
-      this.spec = provider + ":" + model;
-      this.price = price;
-      this.maxOutput = maxOutput;
-      this.cls = cls;
-      this.policy = policy;
-      this.remapped = remapped;
-      this.factor = factor;
-      this.piAi = PiAi.CATALOG.find(provider, model).orElse(null);
-    }
-  }
-
-  /** pi-ai's catalog, for the cost Polpo itself records; parsed once, immutable. */
-  private static final class PiAi {
-    static final PriceCatalog CATALOG = PriceCatalog.builtin("pi-ai");
-  }
-
-  private static final class Cred {
-    final String id;
-    final String provider;
-    final String organisation;
-    final String tier;
-    final boolean oauth;
-    final int scope;
-    final long capPicos;
-    final WindowBudget[] plan;
-    final long lifetime;
-    final double refreshFailureRate;
-    final int profileIndex;
-    final Tally tally = new Tally();
-
-    /** Per model id: limiter key + 2 (0 = not resolved yet, 1 = unlimited). */
-    int[] limiterKeys = new int[8];
-
-    LimitSpec[] limitSpecs = new LimitSpec[8];
-    Tally orgTally;
-    long spentPicos;
-    long monthKey = Long.MIN_VALUE;
-    long expiresAt = -1;
-    long rateLimited;
-    long cooldowns;
-    long billingDisables;
-
-    Cred(
-        String id,
-        String provider,
-        String organisation,
-        String tier,
-        boolean oauth,
-        int scope,
-        long capPicos,
-        WindowBudget[] plan,
-        long lifetime,
-        double refreshFailureRate,
-        int profileIndex) {
-      this.id = id;
-      this.provider = provider;
-      this.organisation = organisation;
-      this.tier = tier;
-      this.oauth = oauth;
-      this.scope = scope;
-      this.capPicos = capPicos;
-      this.plan = plan;
-      this.lifetime = lifetime;
-      this.refreshFailureRate = refreshFailureRate;
-      this.profileIndex = profileIndex;
-    }
-  }
-
   private static final class Task {
     final Call call;
     final Sess sess;
-    final ModelCtx primary;
+    final ReplayModel primary;
     final long prompt;
     final long out;
     final long rIn;
@@ -219,14 +117,14 @@ final class Engine {
     final long rW1;
     final long rWu;
     final long ready;
-    ModelCtx model;
+    ReplayModel model;
     int spec;
     int polpoAttempt;
     int sdkAttempt;
     int cred = -1;
     int rotations;
 
-    Task(Call call, Sess sess, ModelCtx primary, long ready) {
+    Task(Call call, Sess sess, ReplayModel primary, long ready) {
       this.call = call;
       this.sess = sess;
       this.primary = primary;
@@ -255,17 +153,16 @@ final class Engine {
   private final Rotation rotation;
   private final int pinIndex;
   private final RateLimiter limiter;
+  private final ReplayModels models;
   private final PromptCache cache = new PromptCache();
   private final CacheSplit split = new CacheSplit();
   private final Map<String, ProviderCooldowns> providerCooldowns = new HashMap<>();
-  private final List<Cred> creds = new ArrayList<>();
+  private final List<Credential> creds = new ArrayList<>();
   private final Map<String, Integer> envCreds = new HashMap<>();
   private final Map<String, Integer> scopes = new HashMap<>();
   private final Map<String, Sess> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
-  private final Map<String, Map<String, ModelCtx>> byCallModel = new HashMap<>();
-  private final Map<String, ModelCtx> byTarget = new HashMap<>();
   private final long[] systemPrefix;
   private final Tally[] agentTallies;
   private final long[] noUsableUntil;
@@ -286,7 +183,6 @@ final class Engine {
   private final List<SimResult.Event> events = new ArrayList<>();
   private final Histogram delays = new Histogram(3);
   private final TreeSet<String> unpricedModels = new TreeSet<>();
-  private final TreeSet<String> uncataloguedModels = new TreeSet<>();
   private final TreeSet<String> unlimitedModels = new TreeSet<>();
   private long eventCount;
   private long callsIn;
@@ -343,7 +239,7 @@ final class Engine {
         }
       }
       creds.add(
-          new Cred(
+          new Credential(
               p.id(),
               p.provider(),
               p.organisation(),
@@ -357,6 +253,7 @@ final class Engine {
               creds.size()));
     }
     this.limiter = new RateLimiter(pre.start());
+    this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
     this.agentTallies = new Tally[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
@@ -405,7 +302,7 @@ final class Engine {
       s = new Sess(nextSession++, agents.get(call.agent()), pre.callsOf(call.session()));
       sessions.put(call.session(), s);
     }
-    ModelCtx m = ctxForCall(call);
+    ReplayModel m = models.forCall(call);
     long tokens =
         scale(call.inputTokens(), m.factor)
             + scale(call.cacheReadTokens(), m.factor)
@@ -430,7 +327,7 @@ final class Engine {
 
   private void begin(Sess s, Call call, long ready) {
     s.inFlight = true;
-    push(ready, START, new Task(call, s, ctxForCall(call), ready), -1, 0, 0);
+    push(ready, START, new Task(call, s, models.forCall(call), ready), -1, 0, 0);
   }
 
   private void complete(Task k, boolean success, long now) {
@@ -501,13 +398,14 @@ final class Engine {
     send(k, now);
   }
 
-  private ModelCtx specModel(Task k) {
+  private ReplayModel specModel(Task k) {
     if (k.spec == 0) {
       return k.primary;
     }
     String spec = sc.fallbacks().get(k.spec - 1);
     int colon = spec.indexOf(':');
-    return target(spec.substring(0, colon), spec.substring(colon + 1), false, k.primary.factor);
+    return models.target(
+        spec.substring(0, colon), spec.substring(colon + 1), false, k.primary.factor);
   }
 
   /** Polpo's key fetch (§10.2): select, refresh an expired token, record success at fetch. */
@@ -547,7 +445,7 @@ final class Engine {
   }
 
   private boolean tokenUsable(int profile, long now, boolean recordFailure) {
-    Cred c = creds.get(profile);
+    Credential c = creds.get(profile);
     if (c.lifetime == 0) {
       return true;
     }
@@ -602,7 +500,7 @@ final class Engine {
     }
     int idx = creds.size();
     creds.add(
-        new Cred(
+        new Credential(
             "env:" + provider,
             provider,
             c.organisation(),
@@ -622,9 +520,9 @@ final class Engine {
 
   private void send(Task k, long now) {
     attempts++;
-    Cred c = creds.get(k.cred);
-    ModelCtx m = k.model;
-    if (c.capPicos >= 0 && spent(c, now) >= c.capPicos) {
+    Credential c = creds.get(k.cred);
+    ReplayModel m = k.model;
+    if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
       billingRejections++;
       httpError(k, BILLING_MSG, now); // a 400: the SDK does not retry it
       return;
@@ -664,7 +562,7 @@ final class Engine {
     succeed(k, c, m, now, key, maxOut);
   }
 
-  private void split(Task k, Cred c, ModelCtx m, long now, boolean commit) {
+  private void split(Task k, Credential c, ReplayModel m, long now, boolean commit) {
     if (sc.cache().asRecorded()) {
       split.set(k.rRead, k.rW5 + k.rW1 + k.rWu, k.rIn);
       return;
@@ -690,7 +588,7 @@ final class Engine {
         commit);
   }
 
-  private void succeed(Task k, Cred c, ModelCtx m, long now, int key, long maxOut) {
+  private void succeed(Task k, Credential c, ReplayModel m, long now, int key, long maxOut) {
     long in = split.input();
     long rd = split.read();
     long w5;
@@ -785,7 +683,7 @@ final class Engine {
     c.orgTally.add(in, k.out, rd, w5, w1, cost);
     c.tally.add(in, k.out, rd, w5, w1, cost);
     if (c.capPicos >= 0) {
-      spent(c, now);
+      c.spent(now);
       c.spentPicos = Money.add(c.spentPicos, cost.total());
     }
     long[] b = bucket(now);
@@ -823,7 +721,7 @@ final class Engine {
       return;
     }
     ErrorReason reason = ErrorClassifier.classify(message);
-    Cred c = creds.get(k.cred);
+    Credential c = creds.get(k.cred);
     if (c.profileIndex >= 0) {
       if (reason == ErrorReason.BILLING) {
         long until = pool.recordBillingFailure(c.profileIndex, now);
@@ -882,7 +780,7 @@ final class Engine {
       if (p >= 0) {
         pool.recordBillingFailureForProvider(p, now);
         for (int i = 0; i < pool.profileCount(p); i++) {
-          Cred c = creds.get(pool.profileOf(p, i));
+          Credential c = creds.get(pool.profileOf(p, i));
           c.billingDisables++;
           event(now, "billing-disable", c.id, "billing", pool.disabledUntil(c.profileIndex));
         }
@@ -921,28 +819,18 @@ final class Engine {
         provider, p -> new ProviderCooldowns(1, sc.cooldown()));
   }
 
-  private long spent(Cred c, long now) {
-    ZonedDateTime d = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
-    long month = d.getYear() * 12L + d.getMonthValue();
-    if (month != c.monthKey) {
-      c.monthKey = month;
-      c.spentPicos = 0;
-    }
-    return c.spentPicos;
-  }
-
-  private LimitSpec limitSpec(Cred c, ModelCtx m) {
+  private LimitSpec limitSpec(Credential c, ReplayModel m) {
     if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
       return LimitSpec.UNLIMITED;
     }
     return opt.tiers().limits(c.tier, m.cls);
   }
 
-  private int limiterKey(Cred c, ModelCtx m) {
+  private int limiterKey(Credential c, ReplayModel m) {
     if (m.id >= c.limiterKeys.length) {
       int n = Math.max(m.id + 1, c.limiterKeys.length * 2);
-      c.limiterKeys = java.util.Arrays.copyOf(c.limiterKeys, n);
-      c.limitSpecs = java.util.Arrays.copyOf(c.limitSpecs, n);
+      c.limiterKeys = Arrays.copyOf(c.limiterKeys, n);
+      c.limitSpecs = Arrays.copyOf(c.limitSpecs, n);
     }
     int stored = c.limiterKeys[m.id];
     if (stored == 0) {
@@ -959,63 +847,8 @@ final class Engine {
     return stored - 2;
   }
 
-  private ModelCtx ctxForCall(Call call) {
-    Map<String, ModelCtx> ofProvider =
-        byCallModel.computeIfAbsent(call.provider(), p -> new HashMap<>());
-    ModelCtx m = ofProvider.get(call.model());
-    if (m == null) {
-      m = target(call.provider(), call.model(), false, 1.0);
-      for (Scenario.Remap r : sc.remaps()) {
-        if (r.matches(call.provider(), call.model())) {
-          m = target(r.toProvider(), r.toModel(), true, r.tokenFactor());
-          break;
-        }
-      }
-      ofProvider.put(call.model(), m);
-    }
-    return m;
-  }
-
-  private ModelCtx target(String provider, String model, boolean remapped, double factor) {
-    String k = provider + '\u0000' + model + '\u0000' + remapped + '\u0000' + factor;
-    ModelCtx m = byTarget.get(k);
-    if (m != null) {
-      return m;
-    }
-    ModelInfo info = opt.models().find(provider, model).orElse(null);
-    if (info == null) {
-      uncataloguedModels.add(provider + ":" + model);
-    }
-    CachePolicy policy;
-    Scenario.Automatic auto = sc.cache().automatic().get(provider);
-    if (auto != null) {
-      policy = new CachePolicy(auto.minTokens(), auto.unitTokens(), auto.ttlMillis(), false);
-    } else if ("none".equals(sc.cache().retention())) {
-      policy = null;
-    } else {
-      long min =
-          info != null && info.minCacheableTokens() > 0
-              ? info.minCacheableTokens()
-              : sc.cache().defaultMinCacheableTokens();
-      policy = new CachePolicy(min, 1, sc.cache().ttlMillis(), true);
-    }
-    m =
-        new ModelCtx(
-            byTarget.size(),
-            provider,
-            model,
-            opt.prices().find(provider, model),
-            info == null ? -1 : info.maxOutputTokens(),
-            info == null ? null : info.rateLimitClass(),
-            policy,
-            remapped,
-            factor);
-    byTarget.put(k, m);
-    return m;
-  }
-
   private long scaledTotal(Call c) {
-    ModelCtx m = ctxForCall(c);
+    ReplayModel m = models.forCall(c);
     return scale(c.inputTokens(), m.factor)
         + scale(c.cacheReadTokens(), m.factor)
         + scale(c.cacheWrite5mTokens(), m.factor)
@@ -1083,7 +916,7 @@ final class Engine {
             oversized,
             unpricedCalls);
     Map<String, SimResult.Part> agentsOut = parts(byAgent);
-    for (ModelCtx m : byTarget.values()) {
+    for (ReplayModel m : models.all()) {
       if (m.tally.calls > 0) {
         Tally t = tally(byModel, m.spec);
         t.merge(m.tally);
@@ -1094,10 +927,10 @@ final class Engine {
     Map<String, SimResult.Part> profilesOut = new TreeMap<>();
     List<SimResult.ProfileUse> uses = new ArrayList<>();
     Map<String, Long> callsPerProvider = new HashMap<>();
-    for (Cred c : creds) {
+    for (Credential c : creds) {
       callsPerProvider.merge(c.provider, c.tally.calls, Long::sum);
     }
-    for (Cred c : creds) {
+    for (Credential c : creds) {
       if (c.tally.calls > 0 || c.profileIndex >= 0) {
         profilesOut.put(c.id, c.tally.part());
         long all = callsPerProvider.getOrDefault(c.provider, 0L);
@@ -1206,12 +1039,12 @@ final class Engine {
               + " call(s) ran on models without a price and cost 0: "
               + String.join(", ", unpricedModels));
     }
-    if (!uncataloguedModels.isEmpty()) {
+    if (!models.uncatalogued().isEmpty()) {
       notes.add(
           "not in the model catalog (output reserved = actual output; minimum cacheable = "
               + sc.cache().defaultMinCacheableTokens()
               + "): "
-              + String.join(", ", uncataloguedModels));
+              + String.join(", ", models.uncatalogued()));
     }
     if (!unlimitedModels.isEmpty()) {
       notes.add(
