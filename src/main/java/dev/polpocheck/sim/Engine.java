@@ -91,16 +91,14 @@ final class Engine {
 
   private static final class Sess {
     final int idx;
-    final int agent;
     long offset;
     boolean inFlight;
     boolean dead;
     int remaining;
     final ArrayDeque<Call> pending = new ArrayDeque<>(0);
 
-    Sess(int idx, int agent, int remaining) {
+    Sess(int idx, int remaining) {
       this.idx = idx;
-      this.agent = agent;
       this.remaining = remaining;
     }
   }
@@ -121,6 +119,7 @@ final class Engine {
     int spec;
     int polpoAttempt;
     int sdkAttempt;
+    int agent;
     int cred = -1;
     int rotations;
 
@@ -299,7 +298,7 @@ final class Engine {
     }
     Sess s = sessions.get(call.session());
     if (s == null) {
-      s = new Sess(nextSession++, agents.get(call.agent()), pre.callsOf(call.session()));
+      s = new Sess(nextSession++, pre.callsOf(call.session()));
       sessions.put(call.session(), s);
     }
     ReplayModel m = models.forCall(call);
@@ -327,7 +326,9 @@ final class Engine {
 
   private void begin(Sess s, Call call, long ready) {
     s.inFlight = true;
-    push(ready, START, new Task(call, s, models.forCall(call), ready), -1, 0, 0);
+    Task k = new Task(call, s, models.forCall(call), ready);
+    k.agent = agents.get(call.agent()); // a session's calls may come from different agents
+    push(ready, START, k, -1, 0, 0);
   }
 
   private void complete(Task k, boolean success, long now) {
@@ -571,7 +572,7 @@ final class Engine {
       split.set(0, 0, k.prompt);
       return;
     }
-    int agent = k.sess.agent;
+    int agent = k.agent;
     long preTokens = c.oauth ? sc.cache().oauthPreambleTokens() : 0;
     cache.request(
         now,
@@ -675,7 +676,7 @@ final class Engine {
     w5 += wu - u1;
     w1 += u1;
     total.add(in, k.out, rd, w5, w1, cost);
-    agentTallies[k.sess.agent].add(in, k.out, rd, w5, w1, cost);
+    agentTallies[k.agent].add(in, k.out, rd, w5, w1, cost);
     m.tally.add(in, k.out, rd, w5, w1, cost);
     if (c.orgTally == null) {
       c.orgTally = tally(byOrg, c.organisation);

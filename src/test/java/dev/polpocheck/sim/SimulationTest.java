@@ -186,6 +186,32 @@ class SimulationTest {
   }
 
   @Test
+  void sessionWithTwoAgents_costGoesToEachCallsAgent() {
+    Call planner =
+        new Call(
+            SimFixtures.T0,
+            "s1",
+            "planner",
+            CallerRole.ORCHESTRATOR,
+            "anthropic",
+            "claude-sonnet-4-5",
+            2_000,
+            100,
+            0,
+            0,
+            0,
+            0,
+            null,
+            dev.polpocheck.trace.CallStatus.OK,
+            -1,
+            -1,
+            false);
+    SimResult r = run(List.of(planner, sonnet(MIN, "s1", 3_000, 100)), scenario(List.of()));
+    assertEquals(1, r.byAgent().get("planner").calls());
+    assertEquals(1, r.byAgent().get("coder").calls());
+  }
+
+  @Test
   void noCalls_givesAnEmptyResult() {
     SimResult r = run(List.of(), scenario(List.of()));
     assertEquals(0, r.counts().callsIn());
