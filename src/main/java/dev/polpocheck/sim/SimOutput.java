@@ -5,6 +5,7 @@ import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.cost.ResultEnvelope;
 import dev.polpocheck.trace.ReadSummary;
+import dev.polpocheck.trace.TraceProblem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -271,6 +272,31 @@ public final class SimOutput {
     sb.append('\n');
     for (String note : r.notes()) {
       sb.append("note: ").append(note).append('\n');
+    }
+    sb.append("records: ")
+        .append(read.records())
+        .append(" read, ")
+        .append(read.calls())
+        .append(" replayed, ")
+        .append(read.skipped())
+        .append(" skipped, ")
+        .append(read.deduplicated())
+        .append(" deduplicated");
+    if (read.withoutUsage() > 0) {
+      sb.append("; ").append(read.withoutUsage()).append(" call(s) recorded without usage");
+    }
+    sb.append('\n');
+    int listed = 0;
+    for (TraceProblem p : read.problems()) {
+      if (listed++ == 10) {
+        break;
+      }
+      sb.append("  ").append(p).append('\n');
+    }
+    if (read.problemCount() > Math.min(10, read.problems().size())) {
+      sb.append("  ... ")
+          .append(read.problemCount() - Math.min(10, read.problems().size()))
+          .append(" more problem(s) in --format json\n");
     }
     sb.append("prices: ")
         .append(catalog.name())

@@ -129,6 +129,16 @@ class SimulateCommandTest {
   }
 
   @Test
+  void simulate_badTraceLine_isSkippedCountedAndShown() throws Exception {
+    Path f = traces();
+    Files.writeString(f, Files.readString(f) + "{\"timestamp\": 5, \"session\": \"s2\"}\n");
+    CliRunner.Result r = CliRunner.run("simulate", f.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("records: 3 read, 2 replayed, 1 skipped"), r.out());
+    assertTrue(r.out().contains("run.jsonl:3"), r.out());
+  }
+
+  @Test
   void simulate_unknownSelector_isUsageError() throws Exception {
     CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--selector", "magic");
     assertEquals(2, r.exitCode());
