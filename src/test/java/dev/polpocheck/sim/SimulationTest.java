@@ -212,6 +212,29 @@ class SimulationTest {
   }
 
   @Test
+  void parallelRuns_inFourThreads_equalTheSequentialResult() throws Exception {
+    Scenario s = scenario(List.of(apiKey("a", "org-a", "tier1"), apiKey("b", "org-b", "tier1")));
+    List<Call> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      calls.add(sonnet(i * 7 * SEC, "s" + (i % 9), 2_000 + 300L * i, 100 + i));
+    }
+    SimResult expected = run(calls, s);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<SimResult>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        futures.add(pool.submit(() -> run(calls, s)));
+      }
+      for (java.util.concurrent.Future<SimResult> f : futures) {
+        assertEquals(expected, f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void noCalls_givesAnEmptyResult() {
     SimResult r = run(List.of(), scenario(List.of()));
     assertEquals(0, r.counts().callsIn());
