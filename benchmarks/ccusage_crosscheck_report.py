@@ -11,7 +11,7 @@ work, scale, seed, v18, v20 = sys.argv[1:6]
 v18, v20 = v18.replace("ccusage ", ""), v20.replace("ccusage ", "")
 J = lambda n: json.load(open(os.path.join(work, n)))
 gen = open(os.path.join(work, "generate.txt")).read().strip().replace(work, "target/crosscheck")
-pol = {(by, s): J(f"polpo-{by}-{s}.json") for by in ("day", "session", "agent") for s in ("0.8", "0")}
+pol = {(by, s): J(f"polpo-{by}-{s}.json") for by in ("day", "session", "agent", "block") for s in ("0.8", "0")}
 cc = {(v, k): J(f"cc{v}-{k}.json") for v in (18, 20) for k in ("daily", "session")}
 
 rows = list(cm.lines(os.path.join(work, "corpus")))
@@ -177,6 +177,35 @@ for k in sorted(s18):
         w(f"  - {k}: ccusage 18 {usd(D(str(s18[k]['totalCost'])), 4)}, polpo-check (share 0) {usd(D(str(pa0[k]['costUsd']['total'])), 4)}"
           " — the gap is rules 2-4 above.")
 w("")
+
+# --- blocks
+w("## 5-hour blocks\n")
+pb = rows_of(pol[("block", "0")]["cost"], "key", "rows")
+for v in (20, 18):
+    blocks = [b for b in J(f"cc{v}-blocks.json")["blocks"] if not b.get("isGap")]
+    starts = {b["startTime"].replace(".000Z", "Z"): b for b in blocks}
+    same_start = [k for k in starts if k in pb]
+    same_n = [k for k in same_start if pb[k]["calls"] == starts[k]["entries"]]
+    w(f"- ccusage {v}: {len(blocks)} blocks (gap blocks left out), polpo-check `--by block`: {len(pb)}; {len(same_start)} start"
+      f" at the same hour, {len(same_n)} of them with the same number of entries"
+      + (" (its entries include the sidechain replays it counts again, rule 4)." if v == 18 else "."))
+import bisect  # noqa: E402
+starts_sorted = sorted(pb)
+lc_blocks = set()
+for c in billed:
+    if cm.RATES[c["model"]]["lc"] and c["i"] + c["w"] + c["r"] > cm.TH:
+        ts = c["ts"].replace(".000Z", "Z")
+        lc_blocks.add(starts_sorted[bisect.bisect_right(starts_sorted, ts) - 1])
+equal, unequal = set(), set()
+for b in J("cc20-blocks.json")["blocks"]:
+    k = b["startTime"].replace(".000Z", "Z")
+    if b.get("isGap") or k not in pb:
+        continue
+    gap = abs(D(str(pb[k]["costUsd"]["total"])) - D(str(b["costUSD"])))
+    (equal if gap < D("0.000001") else unequal).add(k)
+w(f"- Block costs: with `--assume-1h-share 0`, {len(equal)} of {len(equal) + len(unequal)} blocks equal ccusage 20's"
+  f" within $0.000001. The {len(unequal)} others are exactly the blocks holding a long-context request (rule 2):"
+  f" {'yes' if unequal == lc_blocks else 'NO — ' + str(sorted(unequal ^ lc_blocks))}.\n")
 
 # --- probes
 w("## Why ccusage 20 may read nothing where ccusage 18 reads a hand-made directory\n")

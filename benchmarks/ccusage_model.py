@@ -43,7 +43,7 @@ def lines(root):
                             continue
                         cc = u.get("cache_creation")
                         yield dict(mid=m.get("id"), rid=o.get("requestId"), side=bool(o.get("isSidechain")),
-                                   model=m.get("model"), day=o["timestamp"][:10], session=o.get("sessionId"),
+                                   model=m.get("model"), day=o["timestamp"][:10], ts=o["timestamp"], session=o.get("sessionId"),
                                    i=u["input_tokens"], o=u["output_tokens"],
                                    w=u.get("cache_creation_input_tokens", 0), r=u.get("cache_read_input_tokens", 0),
                                    w5=cc.get("ephemeral_5m_input_tokens") if cc else None,

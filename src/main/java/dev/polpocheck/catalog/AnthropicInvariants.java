@@ -1,17 +1,19 @@
 package dev.polpocheck.catalog;
 
+import dev.polpocheck.cost.Money;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks an Anthropic price row against the multipliers Anthropic documents (5-minute write
- * 1.25 x input, 1-hour write 2 x input, cache read 0.1 x input, batch 0.5 x input and output).
+ * Checks an Anthropic price row against the multipliers Anthropic documents (5-minute write 1.25 x
+ * input, 1-hour write 2 x input, cache read 0.1 x input, batch 0.5 x input and output).
  *
- * <p>The documented exceptions are part of the rule, not of the data: Claude 3 Haiku writes at
- * 1.2 x and reads at 0.12 x, and Fable 5.1 / Mythos 5.1 read at 0.025 x. A catalog that breaks
- * an invariant is still loaded; the warning is shown so a wrong row (a LiteLLM typo, pi-ai's
- * missing 1-hour price) is seen rather than silently trusted. Comparisons are exact integer
- * arithmetic on picodollar rates.
+ * <p>The documented exceptions are part of the rule, not of the data: Claude 3 Haiku writes at 1.2
+ * x and reads at 0.12 x, and Fable 5.1 / Mythos 5.1 read at 0.025 x. A catalog that breaks an
+ * invariant is still loaded; the warning is shown so a wrong row (a LiteLLM typo, pi-ai's missing
+ * 1-hour price) is seen rather than silently trusted. Comparisons are exact integer arithmetic on
+ * picodollar rates.
  */
 final class AnthropicInvariants {
   private AnthropicInvariants() {}
@@ -59,16 +61,24 @@ final class AnthropicInvariants {
       List<String> out, String where, String what, long actual, long base, long[] r) {
     if (Math.multiplyExact(actual, r[1]) != Math.multiplyExact(base, r[0])) {
       out.add(
-          where + ": " + what + " is $" + perM(actual) + "/MTok, Anthropic's rule gives $"
-              + perM(Math.multiplyExact(base, r[0]) / r[1]) + " (" + multiplier(r) + " x input)");
+          where
+              + ": "
+              + what
+              + " is $"
+              + perM(actual)
+              + "/MTok, Anthropic's rule gives $"
+              + perM(Math.multiplyExact(base, r[0]) / r[1])
+              + " ("
+              + multiplier(r)
+              + " x input)");
     }
   }
 
   private static String perM(long picosPerToken) {
-    return dev.polpocheck.cost.Money.perMillionFromPerToken(picosPerToken).toPlainString();
+    return Money.perMillionFromPerToken(picosPerToken).toPlainString();
   }
 
   private static String multiplier(long[] r) {
-    return new java.math.BigDecimal(r[0]).divide(new java.math.BigDecimal(r[1])).toPlainString();
+    return new BigDecimal(r[0]).divide(new BigDecimal(r[1])).toPlainString();
   }
 }

@@ -50,8 +50,8 @@ final class CatalogFiles {
     } catch (IOException e) {
       throw new UserInputException(file + ": cannot read price catalog: " + e.getMessage());
     } catch (JacksonException e) {
-      throw new UserInputException(position(file.toString(), e.getLocation()) + ": invalid JSON: "
-          + e.getOriginalMessage());
+      throw new UserInputException(
+          position(file.toString(), e.getLocation()) + ": invalid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
       throw new UserInputException(file + ":1:1: a price catalog must be a JSON object");
@@ -70,8 +70,8 @@ final class CatalogFiles {
   static PriceCatalog readOwnFormat(InputStream in, String where) {
     try (JsonParser p = MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new UserInputException(position(where, p.currentTokenLocation())
-            + ": a price catalog must be a JSON object");
+        throw new UserInputException(
+            position(where, p.currentTokenLocation()) + ": a price catalog must be a JSON object");
       }
       String name = null;
       String title = null;
@@ -110,7 +110,8 @@ final class CatalogFiles {
       }
       String top = position(where, start);
       if (name == null || !NAME.matcher(name).matches()) {
-        throw new UserInputException(top + ": 'name' is required: lower-case letters, digits, . _ -");
+        throw new UserInputException(
+            top + ": 'name' is required: lower-case letters, digits, . _ -");
       }
       if (source == null || source.isBlank()) {
         throw new UserInputException(top + ": 'source' is required (where the prices come from)");
@@ -120,8 +121,8 @@ final class CatalogFiles {
       }
       return new PriceCatalog(name, title, source, date, entries, List.of());
     } catch (JacksonException e) {
-      throw new UserInputException(position(where, e.getLocation()) + ": invalid JSON: "
-          + e.getOriginalMessage());
+      throw new UserInputException(
+          position(where, e.getLocation()) + ": invalid JSON: " + e.getOriginalMessage());
     }
   }
 
@@ -144,20 +145,28 @@ final class CatalogFiles {
     if (lcn != null && !lcn.isNull()) {
       JsonNode th = lcn.get("thresholdTokens");
       if (th == null || !th.isIntegralNumber() || th.longValue() < 1) {
-        throw new UserInputException(w + ": longContext.thresholdTokens must be a positive integer");
+        throw new UserInputException(
+            w + ": longContext.thresholdTokens must be a positive integer");
       }
-      lc = new Price.LongContext(
-          th.longValue(),
-          rate(lcn, "input", w + " longContext", true),
-          rate(lcn, "output", w + " longContext", true),
-          rate(lcn, "cacheWrite5m", w + " longContext", true),
-          rate(lcn, "cacheWrite1h", w + " longContext", true),
-          rate(lcn, "cacheRead", w + " longContext", true));
+      lc =
+          new Price.LongContext(
+              th.longValue(),
+              rate(lcn, "input", w + " longContext", true),
+              rate(lcn, "output", w + " longContext", true),
+              rate(lcn, "cacheWrite5m", w + " longContext", true),
+              rate(lcn, "cacheWrite1h", w + " longContext", true),
+              rate(lcn, "cacheRead", w + " longContext", true));
     }
-    Price price = new Price(provider, model,
-        rate(n, "input", w, true), rate(n, "output", w, true),
-        rate(n, "cacheWrite5m", w, true), rate(n, "cacheWrite1h", w, true),
-        rate(n, "cacheRead", w, true), lc);
+    Price price =
+        new Price(
+            provider,
+            model,
+            rate(n, "input", w, true),
+            rate(n, "output", w, true),
+            rate(n, "cacheWrite5m", w, true),
+            rate(n, "cacheWrite1h", w, true),
+            rate(n, "cacheRead", w, true),
+            lc);
     List<String> aliases = new ArrayList<>();
     for (JsonNode a : n.path("aliases")) {
       if (!a.isString()) {
@@ -169,8 +178,8 @@ final class CatalogFiles {
     for (JsonNode d : n.path("derived")) {
       derived.add(d.asString());
     }
-    return new PriceEntry(price, aliases, rate(n, "batchInput", w, false),
-        rate(n, "batchOutput", w, false), derived);
+    return new PriceEntry(
+        price, aliases, rate(n, "batchInput", w, false), rate(n, "batchOutput", w, false), derived);
   }
 
   private static String text(JsonNode n, String field, String where) {
@@ -186,26 +195,33 @@ final class CatalogFiles {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
       if (required) {
-        throw new UserInputException(where + ": '" + field + "' is required (USD per million tokens)");
+        throw new UserInputException(
+            where + ": '" + field + "' is required (USD per million tokens)");
       }
       return -1;
     }
     if (!v.isNumber() || v.decimalValue().signum() < 0) {
-      throw new UserInputException(where + ": '" + field + "' must be a number >= 0 (USD per million tokens)");
+      throw new UserInputException(
+          where + ": '" + field + "' must be a number >= 0 (USD per million tokens)");
     }
     try {
       return Money.perTokenFromPerMillion(v.decimalValue());
     } catch (ArithmeticException e) {
-      throw new UserInputException(where + ": '" + field + "' = " + v.decimalValue().toPlainString()
-          + " has more than 6 decimals (less than a picodollar per token)");
+      throw new UserInputException(
+          where
+              + ": '"
+              + field
+              + "' = "
+              + v.decimalValue().toPlainString()
+              + " has more than 6 decimals (less than a picodollar per token)");
     }
   }
 
   /**
    * A LiteLLM price table: every chat model with input and output prices. Missing cache prices
-   * default as ccusage does (write 1.25 x input, read 0.1 x input); the 1-hour write defaults to
-   * 2 x input (Anthropic's rule). Rates finer than a picodollar per token are rounded half-even
-   * and reported as a warning.
+   * default as ccusage does (write 1.25 x input, read 0.1 x input); the 1-hour write defaults to 2
+   * x input (Anthropic's rule). Rates finer than a picodollar per token are rounded half-even and
+   * reported as a warning.
    */
   static PriceCatalog readLiteLlm(JsonNode root, Path file) {
     List<PriceEntry> entries = new ArrayList<>();
@@ -216,7 +232,8 @@ final class CatalogFiles {
         continue;
       }
       String mode = n.path("mode").asString("chat");
-      if (!"chat".equals(mode) || !n.path("input_cost_per_token").isNumber()
+      if (!"chat".equals(mode)
+          || !n.path("input_cost_per_token").isNumber()
           || !n.path("output_cost_per_token").isNumber()) {
         continue;
       }
@@ -239,29 +256,43 @@ final class CatalogFiles {
       Price.LongContext lc = null;
       if (n.path("input_cost_per_token_above_200k_tokens").isNumber()) {
         long lin = perToken(n, "input_cost_per_token_above_200k_tokens", -1, w, warnings);
-        lc = new Price.LongContext(200_000, lin,
-            perToken(n, "output_cost_per_token_above_200k_tokens", out, w, warnings),
-            perToken(n, "cache_creation_input_token_cost_above_200k_tokens", lin * 5 / 4, w, warnings),
-            perToken(n, "cache_creation_input_token_cost_above_1hr_above_200k_tokens", lin * 2, w, warnings),
-            perToken(n, "cache_read_input_token_cost_above_200k_tokens", lin / 10, w, warnings));
+        lc =
+            new Price.LongContext(
+                200_000,
+                lin,
+                perToken(n, "output_cost_per_token_above_200k_tokens", out, w, warnings),
+                perToken(
+                    n,
+                    "cache_creation_input_token_cost_above_200k_tokens",
+                    lin * 5 / 4,
+                    w,
+                    warnings),
+                perToken(
+                    n,
+                    "cache_creation_input_token_cost_above_1hr_above_200k_tokens",
+                    lin * 2,
+                    w,
+                    warnings),
+                perToken(
+                    n, "cache_read_input_token_cost_above_200k_tokens", lin / 10, w, warnings));
       }
       List<String> aliases = model.equals(key) ? List.of() : List.of(key);
-      entries.add(new PriceEntry(new Price(provider, model, in, out, w5, w1, rd, lc), aliases,
-          perToken(n, "input_cost_per_token_batches", -1, w, warnings),
-          perToken(n, "output_cost_per_token_batches", -1, w, warnings), Set.of()));
+      entries.add(
+          new PriceEntry(
+              new Price(provider, model, in, out, w5, w1, rd, lc),
+              aliases,
+              perToken(n, "input_cost_per_token_batches", -1, w, warnings),
+              perToken(n, "output_cost_per_token_batches", -1, w, warnings),
+              Set.of()));
     }
     String name = file.getFileName().toString().replaceAll("\\.json$", "").toLowerCase();
-    String date = "";
-    try {
-      date = Files.getLastModifiedTime(file).toInstant().toString().substring(0, 10);
-    } catch (IOException e) {
-      date = "unknown";
-    }
-    return new PriceCatalog(name, "LiteLLM price table", "LiteLLM file " + file
-        + " (effective date = file modification date)", date, entries, warnings);
+    // LiteLLM's table carries no date; "unknown" keeps reports honest and reproducible.
+    return new PriceCatalog(
+        name, "LiteLLM price table", "LiteLLM file " + file, "unknown", entries, warnings);
   }
 
-  private static long perToken(JsonNode n, String field, long dflt, String where, List<String> warnings) {
+  private static long perToken(
+      JsonNode n, String field, long dflt, String where, List<String> warnings) {
     JsonNode v = n.get(field);
     if (v == null || !v.isNumber()) {
       return dflt;
@@ -269,8 +300,15 @@ final class CatalogFiles {
     BigDecimal picos = v.decimalValue().multiply(PICOS);
     BigDecimal r = picos.setScale(0, RoundingMode.HALF_EVEN);
     if (picos.compareTo(r) != 0) {
-      warnings.add(where + ": " + field + " = " + v.decimalValue().toPlainString()
-          + " USD/token is finer than a picodollar; rounded to " + r.toPlainString() + " p$/token");
+      warnings.add(
+          where
+              + ": "
+              + field
+              + " = "
+              + v.decimalValue().toPlainString()
+              + " USD/token is finer than a picodollar; rounded to "
+              + r.toPlainString()
+              + " p$/token");
     }
     return r.longValueExact();
   }

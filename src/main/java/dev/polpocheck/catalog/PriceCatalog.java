@@ -16,22 +16,23 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A named, dated list of model prices: the built-in catalogs ({@code anthropic},
- * {@code polpo-docs}, {@code pi-ai}, {@code deepseek}, and the default {@code list}), a catalog
- * file in polpo-check's own format ({@code schemas/prices.schema.json}) or a LiteLLM
- * {@code model_prices_and_context_window.json}.
+ * A named, dated list of model prices: the built-in catalogs ({@code anthropic}, {@code
+ * polpo-docs}, {@code pi-ai}, {@code deepseek}, and the default {@code list}), a catalog file in
+ * polpo-check's own format ({@code schemas/prices.schema.json}) or a LiteLLM {@code
+ * model_prices_and_context_window.json}.
  *
  * <p>Lookup is by provider and model id; a model id also matches through its aliases, a provider
  * prefix ({@code anthropic/claude-...}, {@code anthropic:claude-...}) is ignored, and a dated
- * snapshot id ({@code claude-sonnet-4-5-20250929}) falls back to its undated name when only that
- * is listed. When the caller does not know the provider, a model id that only one provider
- * lists matches.
+ * snapshot id ({@code claude-sonnet-4-5-20250929}) falls back to its undated name when only that is
+ * listed. When the caller does not know the provider, a model id that only one provider lists
+ * matches.
  */
 public final class PriceCatalog {
   /** The name of the default catalog: Anthropic's list prices, then DeepSeek's. */
   public static final String DEFAULT = "list";
 
-  private static final List<String> BUILTIN = List.of("anthropic", "polpo-docs", "pi-ai", "deepseek");
+  private static final List<String> BUILTIN =
+      List.of("anthropic", "polpo-docs", "pi-ai", "deepseek");
   private static final Pattern DATE_SUFFIX = Pattern.compile("-(\\d{8}|latest)$");
 
   private final String name;
@@ -44,7 +45,11 @@ public final class PriceCatalog {
   private final Map<String, List<PriceEntry>> byModel = new HashMap<>();
 
   PriceCatalog(
-      String name, String title, String source, String effectiveDate, List<PriceEntry> entries,
+      String name,
+      String title,
+      String source,
+      String effectiveDate,
+      List<PriceEntry> entries,
       List<String> loadWarnings) {
     this.name = Objects.requireNonNull(name);
     this.title = title == null ? "" : title;
@@ -167,13 +172,17 @@ public final class PriceCatalog {
   public static PriceCatalog builtin(String name) {
     if (DEFAULT.equals(name)) {
       return compose(
-          DEFAULT, "Published list prices: Anthropic for Claude models, DeepSeek for DeepSeek",
+          DEFAULT,
+          "Published list prices: Anthropic for Claude models, DeepSeek for DeepSeek",
           List.of(builtin("anthropic"), builtin("deepseek")));
     }
     if (!BUILTIN.contains(name)) {
       throw new UserInputException(
-          "unknown price catalog '" + name + "'; built-in catalogs: "
-              + String.join(", ", builtinNames()) + " (or give a catalog file path)");
+          "unknown price catalog '"
+              + name
+              + "'; built-in catalogs: "
+              + String.join(", ", builtinNames())
+              + " (or give a catalog file path)");
     }
     String res = "/dev/polpocheck/catalog/prices/" + name + ".json";
     try (InputStream in = PriceCatalog.class.getResourceAsStream(res)) {

@@ -43,41 +43,71 @@ public final class CostCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "TRACES", description = "Trace files or directories.")
   List<Path> traces;
 
-  @Option(names = "--by", defaultValue = "day", paramLabel = "GROUP",
-      description = "day, week (ISO), month, session, agent, model, profile or block (ccusage's"
-          + " 5-hour blocks). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--by",
+      defaultValue = "day",
+      paramLabel = "GROUP",
+      description =
+          "day, week (ISO), month, session, agent, model, profile or block (ccusage's"
+              + " 5-hour blocks). Default: ${DEFAULT-VALUE}.")
   String by;
 
-  @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "ZONE",
-      description = "Time zone of days, weeks, months and --since/--until. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--timezone",
+      defaultValue = "UTC",
+      paramLabel = "ZONE",
+      description =
+          "Time zone of days, weeks, months and --since/--until. Default: ${DEFAULT-VALUE}.")
   String timezone;
 
-  @Option(names = "--since", paramLabel = "DATE", description = "First date included (YYYY-MM-DD or YYYYMMDD).")
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      description = "First date included (YYYY-MM-DD or YYYYMMDD).")
   String since;
 
-  @Option(names = "--until", paramLabel = "DATE", description = "Last date included (YYYY-MM-DD or YYYYMMDD).")
+  @Option(
+      names = "--until",
+      paramLabel = "DATE",
+      description = "Last date included (YYYY-MM-DD or YYYYMMDD).")
   String until;
 
-  @Option(names = "--prices", defaultValue = PriceCatalog.DEFAULT, paramLabel = "NAME|FILE",
-      description = "Price catalog: list (default: Anthropic and DeepSeek list prices), anthropic,"
-          + " polpo-docs, pi-ai, deepseek, a polpo-check catalog file or a LiteLLM"
-          + " model_prices_and_context_window.json.")
+  @Option(
+      names = "--prices",
+      defaultValue = PriceCatalog.DEFAULT,
+      paramLabel = "NAME|FILE",
+      description =
+          "Price catalog: list (default: Anthropic and DeepSeek list prices), anthropic,"
+              + " polpo-docs, pi-ai, deepseek, a polpo-check catalog file or a LiteLLM"
+              + " model_prices_and_context_window.json.")
   String prices;
 
-  @Option(names = "--assume-1h-share", defaultValue = "0.8", paramLabel = "SHARE",
-      description = "Share (0..1) of cache writes recorded without a 5m/1h split that are priced as"
-          + " 1-hour writes. Default ${DEFAULT-VALUE}: Claude Code writes mostly 1-hour entries"
-          + " (78-88% in published audits).")
+  @Option(
+      names = "--assume-1h-share",
+      defaultValue = "0.8",
+      paramLabel = "SHARE",
+      description =
+          "Share (0..1) of cache writes recorded without a 5m/1h split that are priced as"
+              + " 1-hour writes. Default ${DEFAULT-VALUE}: Claude Code writes mostly 1-hour entries"
+              + " (78-88%% in published audits).")
   String assume1hShare;
 
-  @Option(names = "--strict", description = "Fail on the first bad record instead of skipping and counting it.")
+  @Option(
+      names = "--strict",
+      description = "Fail on the first bad record instead of skipping and counting it.")
   boolean strict;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
 
-  @Option(names = "--threads", hidden = true, paramLabel = "N",
+  @Option(
+      names = "--threads",
+      hidden = true,
+      paramLabel = "N",
       description = "Files parsed in parallel (output does not depend on it).")
   Integer threads;
 
@@ -92,21 +122,32 @@ public final class CostCommand implements Callable<Integer> {
     }
     int share = parseShare(assume1hShare);
     PriceCatalog catalog = PriceCatalog.resolve(prices);
-    int n = threads != null ? threads : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    int n =
+        threads != null
+            ? threads
+            : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     if (n < 1) {
       throw usage("--threads must be at least 1");
     }
     Ledger ledger = new Ledger(catalog, group, zone, from, to, share);
     ReadSummary read = new TraceReader(strict, n).read(traces, ledger::accept);
     LedgerReport report = ledger.report();
-    CostOutput out = new CostOutput(report, read, catalog,
-        traces.stream().map(Path::toString).toList(), share, zone.getId(),
-        from == null ? null : from.toString(), to == null ? null : to.toString());
-    String text = switch (format) {
-      case json -> out.json(VersionProvider.version());
-      case csv -> out.csv();
-      case text -> out.text();
-    };
+    CostOutput out =
+        new CostOutput(
+            report,
+            read,
+            catalog,
+            traces.stream().map(Path::toString).toList(),
+            share,
+            zone.getId(),
+            from == null ? null : from.toString(),
+            to == null ? null : to.toString());
+    String text =
+        switch (format) {
+          case json -> out.json(VersionProvider.version());
+          case csv -> out.csv();
+          case text -> out.text();
+        };
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
@@ -122,14 +163,16 @@ public final class CostCommand implements Callable<Integer> {
         return g;
       }
     }
-    throw usage("--by '" + s + "': expected day, week, month, session, agent, model, profile or block");
+    throw usage(
+        "--by '" + s + "': expected day, week, month, session, agent, model, profile or block");
   }
 
   private ZoneId parseZone(String s) {
     try {
       return ZoneId.of(s);
     } catch (DateTimeException e) {
-      throw usage("--timezone '" + s + "' is not a time zone id (e.g. UTC, Europe/Rome, America/New_York)");
+      throw usage(
+          "--timezone '" + s + "' is not a time zone id (e.g. UTC, Europe/Rome, America/New_York)");
     }
   }
 
@@ -138,7 +181,9 @@ public final class CostCommand implements Callable<Integer> {
       return null;
     }
     try {
-      return s.length() == 8 ? LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(s);
+      return s.length() == 8
+          ? LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE)
+          : LocalDate.parse(s);
     } catch (DateTimeParseException e) {
       throw usage(flag + " '" + s + "' is not a date (YYYY-MM-DD or YYYYMMDD)");
     }

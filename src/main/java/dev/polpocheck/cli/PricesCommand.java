@@ -1,5 +1,6 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.UserInputException;
 import dev.polpocheck.catalog.Price;
 import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.catalog.PriceEntry;
@@ -25,8 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
     name = "prices",
     mixinStandardHelpOptions = true,
     description = "Show and compare price catalogs (USD per million tokens).",
-    subcommands = {PricesCommand.ListCommand.class, PricesCommand.ShowCommand.class,
-        PricesCommand.DiffCommand.class},
+    subcommands = {
+      PricesCommand.ListCommand.class,
+      PricesCommand.ShowCommand.class,
+      PricesCommand.DiffCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  polpo-check prices list",
@@ -39,20 +43,47 @@ public final class PricesCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, show or diff");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: list, show or diff");
   }
 
-  private static final String[] RATE_HEAD = {"input", "output", "write 5m", "write 1h", "read",
-      "batch in", "batch out", "long context (> tokens: in/out/w5m/w1h/read)"};
+  private static final String[] RATE_HEAD = {
+    "input",
+    "output",
+    "write 5m",
+    "write 1h",
+    "read",
+    "batch in",
+    "batch out",
+    "long context (> tokens: in/out/w5m/w1h/read)"
+  };
 
   static String[] rates(PriceEntry e) {
     Price p = e.price();
     Price.LongContext lc = p.longContext();
-    return new String[] {m(p.input()), m(p.output()), m(p.cacheWrite5m()), m(p.cacheWrite1h()),
-        m(p.cacheRead()), e.batchInput() < 0 ? "-" : m(e.batchInput()),
-        e.batchOutput() < 0 ? "-" : m(e.batchOutput()),
-        lc == null ? "-" : "> " + lc.thresholdTokens() + ": " + m(lc.input()) + "/" + m(lc.output()) + "/"
-            + m(lc.cacheWrite5m()) + "/" + m(lc.cacheWrite1h()) + "/" + m(lc.cacheRead())};
+    return new String[] {
+      m(p.input()),
+      m(p.output()),
+      m(p.cacheWrite5m()),
+      m(p.cacheWrite1h()),
+      m(p.cacheRead()),
+      e.batchInput() < 0 ? "-" : m(e.batchInput()),
+      e.batchOutput() < 0 ? "-" : m(e.batchOutput()),
+      lc == null
+          ? "-"
+          : "> "
+              + lc.thresholdTokens()
+              + ": "
+              + m(lc.input())
+              + "/"
+              + m(lc.output())
+              + "/"
+              + m(lc.cacheWrite5m())
+              + "/"
+              + m(lc.cacheWrite1h())
+              + "/"
+              + m(lc.cacheRead())
+    };
   }
 
   private static String m(long picosPerToken) {
@@ -117,12 +148,17 @@ public final class PricesCommand implements Runnable {
   }
 
   /** {@code prices list}: the catalogs, or one catalog's models. */
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "List the built-in catalogs, or the models of one catalog (--prices).")
   static final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--prices", paramLabel = "NAME|FILE", description = "List this catalog's models.")
+    @Option(
+        names = "--prices",
+        paramLabel = "NAME|FILE",
+        description = "List this catalog's models.")
     String prices;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
@@ -155,8 +191,14 @@ public final class PricesCommand implements Runnable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"catalog", "effective", "models", "warnings", "title"});
         for (PriceCatalog c : cats) {
-          rows.add(new String[] {c.name() + (PriceCatalog.DEFAULT.equals(c.name()) ? " (default)" : ""),
-              c.effectiveDate(), String.valueOf(c.list().size()), String.valueOf(c.warnings().size()), c.title()});
+          rows.add(
+              new String[] {
+                c.name() + (PriceCatalog.DEFAULT.equals(c.name()) ? " (default)" : ""),
+                c.effectiveDate(),
+                String.valueOf(c.list().size()),
+                String.valueOf(c.warnings().size()),
+                c.title()
+              });
         }
         table(out, rows);
       } else {
@@ -184,18 +226,29 @@ public final class PricesCommand implements Runnable {
   }
 
   /** {@code prices show MODEL}: one model in every catalog. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "Show one model's prices in every built-in catalog (and --prices FILE).")
   static final class ShowCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "Model id, e.g. claude-sonnet-4-5-20250929 or anthropic/claude-opus-4-6.")
+    @Parameters(
+        index = "0",
+        paramLabel = "MODEL",
+        description = "Model id, e.g. claude-sonnet-4-5-20250929 or anthropic/claude-opus-4-6.")
     String model;
 
-    @Option(names = "--provider", paramLabel = "ID", description = "Provider id when the model id does not imply it.")
+    @Option(
+        names = "--provider",
+        paramLabel = "ID",
+        description = "Provider id when the model id does not imply it.")
     String provider;
 
-    @Option(names = "--prices", paramLabel = "NAME|FILE", description = "Also look in this catalog.")
+    @Option(
+        names = "--prices",
+        paramLabel = "NAME|FILE",
+        description = "Also look in this catalog.")
     String prices;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
@@ -224,7 +277,9 @@ public final class PricesCommand implements Runnable {
         if (e.isEmpty()) {
           continue;
         }
-        List<String> r = new ArrayList<>(List.of(c.name(), c.effectiveDate(), e.get().provider() + ":" + e.get().model()));
+        List<String> r =
+            new ArrayList<>(
+                List.of(c.name(), c.effectiveDate(), e.get().provider() + ":" + e.get().model()));
         r.addAll(List.of(rates(e.get())));
         rows.add(r.toArray(new String[0]));
         ObjectNode o = arr.addObject();
@@ -233,8 +288,10 @@ public final class PricesCommand implements Runnable {
         entryJson(o.putObject("price"), e.get());
       }
       if (rows.size() == 1) {
-        throw new dev.polpocheck.UserInputException("no catalog has a price for '" + model
-            + "'; see 'polpo-check prices list --prices NAME' for the model ids");
+        throw new UserInputException(
+            "no catalog has a price for '"
+                + model
+                + "'; see 'polpo-check prices list --prices NAME' for the model ids");
       }
       if (format == OutputFormat.json) {
         out.print(ResultEnvelope.MAPPER.writeValueAsString(arr) + System.lineSeparator());
@@ -248,7 +305,9 @@ public final class PricesCommand implements Runnable {
   }
 
   /** {@code prices diff A B}: where two catalogs disagree. */
-  @Command(name = "diff", mixinStandardHelpOptions = true,
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
       description = "Compare two catalogs model by model; exit 0 even when they differ.")
   static final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -264,8 +323,16 @@ public final class PricesCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PriceCatalog ca = PriceCatalog.resolve(a);
       PriceCatalog cb = PriceCatalog.resolve(b);
-      out.println("A = " + ca.name() + " (effective " + ca.effectiveDate() + "), B = " + cb.name()
-          + " (effective " + cb.effectiveDate() + "); USD per million tokens");
+      out.println(
+          "A = "
+              + ca.name()
+              + " (effective "
+              + ca.effectiveDate()
+              + "), B = "
+              + cb.name()
+              + " (effective "
+              + cb.effectiveDate()
+              + "); USD per million tokens");
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"provider:model", "rate", "A", "B", "B - A"});
       List<String> onlyA = new ArrayList<>();
@@ -282,8 +349,14 @@ public final class PricesCommand implements Runnable {
         for (int i = 0; i < ra.length; i++) {
           if (!ra[i].equals(rb[i])) {
             differs = true;
-            rows.add(new String[] {ea.provider() + ":" + ea.model(), RATE_HEAD[i].split(" \\(")[0],
-                ra[i], rb[i], delta(ra[i], rb[i])});
+            rows.add(
+                new String[] {
+                  ea.provider() + ":" + ea.model(),
+                  RATE_HEAD[i].split(" \\(")[0],
+                  ra[i],
+                  rb[i],
+                  delta(ra[i], rb[i])
+                });
           }
         }
         if (!differs) {

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,9 +19,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a cost report as a text table, JSON ({@code schemas/result.schema.json}) or CSV. Money
- * in JSON and CSV is the exact decimal in USD; the text table rounds to cents for reading and
- * never feeds a sum.
+ * Writes a cost report as a text table, JSON ({@code schemas/result.schema.json}) or CSV. Money in
+ * JSON and CSV is the exact decimal in USD; the text table rounds to cents for reading and never
+ * feeds a sum.
  */
 public final class CostOutput {
   private final LedgerReport report;
@@ -44,8 +45,15 @@ public final class CostOutput {
    * @param since the first date, or null
    * @param until the last date, or null
    */
-  public CostOutput(LedgerReport report, ReadSummary read, PriceCatalog catalog, List<String> paths,
-      int share1hBasisPoints, String timezone, String since, String until) {
+  public CostOutput(
+      LedgerReport report,
+      ReadSummary read,
+      PriceCatalog catalog,
+      List<String> paths,
+      int share1hBasisPoints,
+      String timezone,
+      String since,
+      String until) {
     this.report = report;
     this.read = read;
     this.catalog = catalog;
@@ -67,8 +75,16 @@ public final class CostOutput {
 
   /** The JSON result. */
   public String json(String toolVersion) {
-    ObjectNode root = ResultEnvelope.create("cost", toolVersion, paths, read, priced(),
-        report.total().unpriced(), report.outsideRange(), catalog);
+    ObjectNode root =
+        ResultEnvelope.create(
+            "cost",
+            toolVersion,
+            paths,
+            read,
+            priced(),
+            report.total().unpriced(),
+            report.outsideRange(),
+            catalog);
     ObjectNode a = root.putObject("assumptions");
     a.put("assumed1hShare", share());
     a.put("timezone", timezone);
@@ -135,25 +151,51 @@ public final class CostOutput {
   }
 
   private static final String[] CSV_HEADER = {
-    "key", "calls", "unpriced_calls", "input_tokens", "output_tokens", "cache_read_tokens",
-    "cache_write_5m_tokens", "cache_write_1h_tokens", "cache_write_unsplit_tokens",
-    "cost_input_usd", "cost_output_usd", "cost_cache_write_5m_usd", "cost_cache_write_1h_usd",
-    "cost_cache_read_usd", "cost_total_usd", "recorded_calls", "recorded_cost_usd",
-    "difference_usd"
+    "key",
+    "calls",
+    "unpriced_calls",
+    "input_tokens",
+    "output_tokens",
+    "cache_read_tokens",
+    "cache_write_5m_tokens",
+    "cache_write_1h_tokens",
+    "cache_write_unsplit_tokens",
+    "cost_input_usd",
+    "cost_output_usd",
+    "cost_cache_write_5m_usd",
+    "cost_cache_write_1h_usd",
+    "cost_cache_read_usd",
+    "cost_total_usd",
+    "recorded_calls",
+    "recorded_cost_usd",
+    "difference_usd",
+    "prices",
+    "assumed_1h_share"
   };
 
-  /** The CSV table: one row per group, then a "TOTAL" row; money as exact USD decimals. */
+  /**
+   * The CSV table: one row per group, then a "TOTAL" row; money as exact USD decimals; every row
+   * names the catalog (with its date) and the assumed 1-hour share, so a CSV file alone says how it
+   * was priced.
+   */
   public String csv() {
     StringWriter w = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
       for (LedgerReport.Row r : report.rows()) {
-        p.printRecord(csvRow(r.key(), r.totals()));
+        p.printRecord(withContext(csvRow(r.key(), r.totals())));
       }
-      p.printRecord(csvRow("TOTAL", report.total()));
+      p.printRecord(withContext(csvRow("TOTAL", report.total())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return w.toString();
+  }
+
+  private List<Object> withContext(List<Object> row) {
+    row.add(catalog.name() + "@" + catalog.effectiveDate());
+    row.add(share().toPlainString());
+    return row;
   }
 
   private static List<Object> csvRow(String key, Totals t) {
@@ -168,7 +210,10 @@ public final class CostOutput {
     l.add(t.cacheWrite5m());
     l.add(t.cacheWrite1h());
     l.add(t.cacheWriteUnsplit());
-    for (long v : new long[] {b.input(), b.output(), b.cacheWrite5m(), b.cacheWrite1h(), b.cacheRead(), b.total()}) {
+    for (long v :
+        new long[] {
+          b.input(), b.output(), b.cacheWrite5m(), b.cacheWrite1h(), b.cacheRead(), b.total()
+        }) {
       l.add(Money.toUsd(v).toPlainString());
     }
     l.add(t.recordedCalls());
@@ -181,8 +226,18 @@ public final class CostOutput {
   public String text() {
     boolean recorded = report.total().recordedCalls() > 0;
     List<String[]> rows = new ArrayList<>();
-    List<String> head = new ArrayList<>(List.of(report.by().name().toLowerCase(), "calls", "input",
-        "output", "cache write 5m", "cache write 1h", "cache write ?", "cache read", "cost USD"));
+    List<String> head =
+        new ArrayList<>(
+            List.of(
+                report.by().name().toLowerCase(),
+                "calls",
+                "input",
+                "output",
+                "cache write 5m",
+                "cache write 1h",
+                "cache write ?",
+                "cache read",
+                "cost USD"));
     if (recorded) {
       head.add("recorded USD");
       head.add("difference");
@@ -215,32 +270,60 @@ public final class CostOutput {
     }
     long priced = priced();
     sb.append('\n')
-        .append("prices: ").append(catalog.name()).append(" (effective ").append(catalog.effectiveDate())
-        .append(catalog.warnings().isEmpty() ? "" : "; " + catalog.warnings().size()
-            + " rate(s) break Anthropic's multipliers, see 'polpo-check prices list --prices "
-            + catalog.name() + "'")
+        .append("prices: ")
+        .append(catalog.name())
+        .append(" (effective ")
+        .append(catalog.effectiveDate())
+        .append(
+            catalog.warnings().isEmpty()
+                ? ""
+                : "; "
+                    + catalog.warnings().size()
+                    + " rate(s) break Anthropic's multipliers, see 'polpo-check prices list"
+                    + " --prices "
+                    + catalog.name()
+                    + "'")
         .append(")\n")
         .append("assumed 1-hour share of unsplit cache writes (\"cache write ?\"): ")
-        .append(share().toPlainString()).append(" (--assume-1h-share)\n")
-        .append("time zone: ").append(timezone);
+        .append(share().toPlainString())
+        .append(" (--assume-1h-share)\n")
+        .append("time zone: ")
+        .append(timezone);
     if (since != null || until != null) {
-      sb.append(", dates ").append(since == null ? "..." : since).append(" to ")
+      sb.append(", dates ")
+          .append(since == null ? "..." : since)
+          .append(" to ")
           .append(until == null ? "..." : until);
     }
     sb.append('\n')
-        .append("records: ").append(read.records()).append(" read, ").append(priced).append(" priced, ")
-        .append(report.total().unpriced()).append(" unpriced, ").append(read.skipped()).append(" skipped, ")
-        .append(read.deduplicated()).append(" deduplicated");
+        .append("records: ")
+        .append(read.records())
+        .append(" read, ")
+        .append(priced)
+        .append(" priced, ")
+        .append(report.total().unpriced())
+        .append(" unpriced, ")
+        .append(read.skipped())
+        .append(" skipped, ")
+        .append(read.deduplicated())
+        .append(" deduplicated");
     if (report.outsideRange() > 0) {
       sb.append(", ").append(report.outsideRange()).append(" outside the dates");
     }
     if (read.withoutUsage() > 0) {
-      sb.append("; ").append(read.withoutUsage()).append(" call(s) recorded without usage, not priced");
+      sb.append("; ")
+          .append(read.withoutUsage())
+          .append(" call(s) recorded without usage, not priced");
     }
     sb.append(" (").append(read.files()).append(" files)\n");
     for (Map.Entry<String, Long> e : report.unpricedModels().entrySet()) {
-      sb.append("no price for ").append(e.getKey()).append(" in '").append(catalog.name())
-          .append("': ").append(e.getValue()).append(" call(s) counted without cost\n");
+      sb.append("no price for ")
+          .append(e.getKey())
+          .append(" in '")
+          .append(catalog.name())
+          .append("': ")
+          .append(e.getValue())
+          .append(" call(s) counted without cost\n");
     }
     int shown = 0;
     for (TraceProblem p : read.problems()) {
@@ -250,29 +333,45 @@ public final class CostOutput {
       sb.append("warning: ").append(p).append('\n');
     }
     if (read.problemCount() > Math.min(10, read.problems().size())) {
-      sb.append("... ").append(read.problemCount() - Math.min(10, read.problems().size()))
-          .append(" more problem(s); --format json lists up to ").append(ReadSummary.MAX_PROBLEMS).append('\n');
+      sb.append("... ")
+          .append(read.problemCount() - Math.min(10, read.problems().size()))
+          .append(" more problem(s); --format json lists up to ")
+          .append(ReadSummary.MAX_PROBLEMS)
+          .append('\n');
     }
     return sb.toString();
   }
 
   private static String[] textRow(String key, Totals t, boolean recorded) {
-    List<String> l = new ArrayList<>(List.of(key, n(t.calls()), n(t.input()), n(t.output()),
-        n(t.cacheWrite5m()), n(t.cacheWrite1h()), n(t.cacheWriteUnsplit()), n(t.cacheRead()),
-        usd(t.cost().total())));
+    List<String> l =
+        new ArrayList<>(
+            List.of(
+                key,
+                n(t.calls()),
+                n(t.input()),
+                n(t.output()),
+                n(t.cacheWrite5m()),
+                n(t.cacheWrite1h()),
+                n(t.cacheWriteUnsplit()),
+                n(t.cacheRead()),
+                usd(t.cost().total())));
     if (recorded) {
       l.add(t.recordedCalls() > 0 ? usd(t.recordedPicos()) : "");
-      l.add(t.recordedCalls() > 0 ? Money.toUsd(t.differencePicos()).setScale(6, RoundingMode.HALF_EVEN).toPlainString() : "");
+      l.add(
+          t.recordedCalls() > 0
+              ? Money.toUsd(t.differencePicos()).setScale(6, RoundingMode.HALF_EVEN).toPlainString()
+              : "");
     }
     return l.toArray(new String[0]);
   }
 
   private static String n(long v) {
-    return String.format(java.util.Locale.ROOT, "%,d", v);
+    return String.format(Locale.ROOT, "%,d", v);
   }
 
   private static String usd(long picos) {
-    return String.format(java.util.Locale.ROOT, "%,.2f", Money.toUsd(picos).setScale(2, RoundingMode.HALF_EVEN));
+    return String.format(
+        Locale.ROOT, "%,.2f", Money.toUsd(picos).setScale(2, RoundingMode.HALF_EVEN));
   }
 
   private static String pad(String s, int w, boolean right) {

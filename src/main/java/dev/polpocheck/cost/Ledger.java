@@ -11,6 +11,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -21,13 +22,13 @@ import java.util.TreeMap;
  * number of groups, never with the number of calls.
  *
  * <p><b>5-hour blocks</b> follow ccusage ({@code blocks}, anthropic-and-peers.md section 5.6):
- * calls in time order; a block starts at its first call's time floored to the UTC hour and ends
- * 5 hours later; a call opens a new block when it is more than 5 hours after the block's start
- * or after the previous call. Calls are kept as per-hour sums (with calls exactly on the hour
- * kept apart, the only place the strict "more than 5 hours" can split an hour), which gives the
- * same blocks as sorting every call: within one hour no gap exceeds 5 hours, and a block that
- * takes in a call of an hour takes in all of that hour's later calls. Gap blocks carry no calls
- * and are not listed.
+ * calls in time order; a block starts at its first call's time floored to the UTC hour and ends 5
+ * hours later; a call opens a new block when it is more than 5 hours after the block's start or
+ * after the previous call. Calls are kept as per-hour sums (with calls exactly on the hour kept
+ * apart, the only place the strict "more than 5 hours" can split an hour), which gives the same
+ * blocks as sorting every call: within one hour no gap exceeds 5 hours, and a block that takes in a
+ * call of an hour takes in all of that hour's later calls. Gap blocks carry no calls and are not
+ * listed.
  */
 public final class Ledger {
   static final long HOUR = 3_600_000L;
@@ -62,7 +63,12 @@ public final class Ledger {
    * @param until last local date included, or null
    * @param share1hBasisPoints share of unsplit cache writes priced as 1-hour writes (0..10000)
    */
-  public Ledger(PriceCatalog catalog, GroupBy by, ZoneId zone, LocalDate since, LocalDate until,
+  public Ledger(
+      PriceCatalog catalog,
+      GroupBy by,
+      ZoneId zone,
+      LocalDate since,
+      LocalDate until,
       int share1hBasisPoints) {
     this.catalog = Objects.requireNonNull(catalog);
     this.by = Objects.requireNonNull(by);
@@ -101,8 +107,12 @@ public final class Ledger {
   private String key(Call c, ZonedDateTime t) {
     return switch (by) {
       case DAY -> t.toLocalDate().toString();
-      case WEEK -> String.format("%d-W%02d", t.get(IsoFields.WEEK_BASED_YEAR),
-          t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case WEEK ->
+          String.format(
+              Locale.ROOT,
+              "%d-W%02d",
+              t.get(IsoFields.WEEK_BASED_YEAR),
+              t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH -> t.toLocalDate().toString().substring(0, 7);
       case SESSION -> c.session();
       case AGENT -> c.agent().isEmpty() ? "(none)" : c.agent();
@@ -124,7 +134,8 @@ public final class Ledger {
     Price p = price(c);
     if (p == null) {
       g.unpriced++;
-      unpricedModels.merge((c.provider().isEmpty() ? "" : c.provider() + ":") + c.model(), 1L, Long::sum);
+      unpricedModels.merge(
+          (c.provider().isEmpty() ? "" : c.provider() + ":") + c.model(), 1L, Long::sum);
       return;
     }
     CostBreakdown cost = Pricing.cost(c, p, share1hBasisPoints);

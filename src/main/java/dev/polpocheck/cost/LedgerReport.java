@@ -1,7 +1,9 @@
 package dev.polpocheck.cost;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The result of a {@link Ledger}: one row per group in key order, the total, and what was not
@@ -14,12 +16,15 @@ import java.util.SortedMap;
  * @param outsideRange calls dropped by since/until
  */
 public record LedgerReport(
-    GroupBy by, List<Row> rows, Totals total, SortedMap<String, Long> unpricedModels,
+    GroupBy by,
+    List<Row> rows,
+    Totals total,
+    SortedMap<String, Long> unpricedModels,
     long outsideRange) {
 
   public LedgerReport {
     rows = List.copyOf(rows);
-    unpricedModels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unpricedModels));
+    unpricedModels = Collections.unmodifiableSortedMap(new TreeMap<>(unpricedModels));
   }
 
   /**

@@ -21,17 +21,17 @@ public final class ResultEnvelope {
   public static final int SCHEMA_VERSION = 1;
 
   /** The mapper every result writer uses: indented, decimals written plainly, key order kept. */
-  public static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  public static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
 
   private ResultEnvelope() {}
 
   /**
-   * A new result object with {@code schemaVersion}, {@code tool}, {@code command},
-   * {@code inputs} and {@code prices} filled in; the caller adds {@code assumptions} and its own
-   * payload.
+   * A new result object with {@code schemaVersion}, {@code tool}, {@code command}, {@code inputs}
+   * and {@code prices} filled in; the caller adds {@code assumptions} and its own payload.
    *
    * @param command the subcommand ("cost", "simulate", ...)
    * @param toolVersion polpo-check's version
@@ -42,8 +42,15 @@ public final class ResultEnvelope {
    * @param outsideRange calls filtered out by since/until
    * @param catalog the prices used
    */
-  public static ObjectNode create(String command, String toolVersion, List<String> paths,
-      ReadSummary read, long priced, long unpriced, long outsideRange, PriceCatalog catalog) {
+  public static ObjectNode create(
+      String command,
+      String toolVersion,
+      List<String> paths,
+      ReadSummary read,
+      long priced,
+      long unpriced,
+      long outsideRange,
+      PriceCatalog catalog) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     ObjectNode tool = root.putObject("tool");

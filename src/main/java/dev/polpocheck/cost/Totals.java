@@ -1,12 +1,13 @@
 package dev.polpocheck.cost;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Running sums of a group of calls: tokens by kind, cost by category, and the recorded cost
- * where the trace had one (with the computed cost of the same calls, so the two compare like
- * with like). Exact: token counts and picodollars are longs added with overflow checks.
+ * Running sums of a group of calls: tokens by kind, cost by category, and the recorded cost where
+ * the trace had one (with the computed cost of the same calls, so the two compare like with like).
+ * Exact: token counts and picodollars are longs added with overflow checks.
  */
 public final class Totals {
   long calls;
@@ -111,6 +112,6 @@ public final class Totals {
 
   /** Model ids seen in the group, sorted. */
   public Set<String> models() {
-    return java.util.Collections.unmodifiableSet(models);
+    return Collections.unmodifiableSet(models);
   }
 }

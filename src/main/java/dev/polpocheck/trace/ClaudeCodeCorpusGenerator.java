@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -17,31 +18,43 @@ import java.util.SplittableRandom;
  * {@code projects/<project>/<session>.jsonl} with the real-world size profile ccusage encodes
  * (3,142 files, about 1.2 GiB; median 105 KB, p90 654 KB, p99 5.4 MB, a few files of tens of MB).
  *
- * <p>Each file is one session: user turns, tool results (the bulk of the bytes), assistant
- * messages written as one line per content block that repeat the message's usage — the first
- * line with an early, too-low {@code output_tokens} as a streaming partial — occasional
- * sidechain replays of an earlier message under a new request id, file-history snapshots, and
- * API error lines. Newer sessions record the 5m/1h cache-write split (mostly 1-hour), older ones
- * only the aggregate; some Sonnet 4.5 requests exceed 200,000 prompt tokens. Same seed and scale
- * give byte-identical files.
+ * <p>Each file is one session: user turns, tool results (the bulk of the bytes), assistant messages
+ * written as one line per content block that repeat the message's usage — the first line with an
+ * early, too-low {@code output_tokens} as a streaming partial — occasional sidechain replays of an
+ * earlier message under a new request id, file-history snapshots, and API error lines. Newer
+ * sessions record the 5m/1h cache-write split (mostly 1-hour), older ones only the aggregate; some
+ * Sonnet 4.5 requests exceed 200,000 prompt tokens. Same seed and scale give byte-identical files.
  */
 public final class ClaudeCodeCorpusGenerator {
   /** Real-world file-size quantiles (probability, bytes), log-linear in between. */
   private static final double[][] SIZE_QUANTILES = {
-    {0, 2e3}, {0.5, 105e3}, {0.75, 234e3}, {0.9, 654e3}, {0.95, 1.5e6}, {0.99, 5.4e6},
-    {0.9995, 25e6}, {1.0, 87e6}
+    {0, 2e3},
+    {0.5, 105e3},
+    {0.75, 234e3},
+    {0.9, 654e3},
+    {0.95, 1.5e6},
+    {0.99, 5.4e6},
+    {0.9995, 25e6},
+    {1.0, 87e6}
   };
+
   /** Files in the full-size corpus. */
   public static final int FULL_FILES = 3142;
 
   private static final String[] MODELS = {
-    "claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929",
-    "claude-haiku-4-5-20251001", "claude-opus-4-1-20250805"
+    "claude-sonnet-4-5-20250929",
+    "claude-sonnet-4-5-20250929",
+    "claude-sonnet-4-5-20250929",
+    "claude-haiku-4-5-20251001",
+    "claude-opus-4-1-20250805"
   };
-  private static final String[] WORDS = ("the of function return value error test file import class"
-      + " public static final void string list map config request response token cache model"
-      + " agent session build maven java assert expected actual line column").split(" ");
-  private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String[] WORDS =
+      ("the of function return value error test file import class public static final void string"
+              + " list map config request response token cache model agent session build maven java"
+              + " assert expected actual line column")
+          .split(" ");
+  private static final String ALNUM =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final long START = Instant.parse("2026-09-01T00:00:00Z").toEpochMilli();
 
   /**
@@ -64,7 +77,8 @@ public final class ClaudeCodeCorpusGenerator {
    * @param scale share of the full-size file count (1.0 = 3,142 files, about 1.2 GiB)
    * @param maxFileBytes cap on one file's size (87 MB reproduces the real maximum)
    */
-  public static Stats generate(Path dir, long seed, double scale, long maxFileBytes) throws IOException {
+  public static Stats generate(Path dir, long seed, double scale, long maxFileBytes)
+      throws IOException {
     if (!(scale > 0) || scale > 10) {
       throw new IllegalArgumentException("scale must be in (0, 10]");
     }
@@ -96,8 +110,10 @@ public final class ClaudeCodeCorpusGenerator {
       long sessionStart = START + (long) (r.nextDouble() * 60 * 86_400_000L);
       boolean split = r.nextInt(10) < 7;
       Session s = new Session(r, session, project, sessionStart, split);
-      try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-          StandardCharsets.UTF_8), 1 << 16)) {
+      try (Writer w =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+              1 << 16)) {
         s.write(w, target);
       }
       files++;
@@ -121,8 +137,13 @@ public final class ClaudeCodeCorpusGenerator {
   }
 
   private static String uuid(SplittableRandom r) {
-    return String.format(java.util.Locale.ROOT, "%08x-%04x-4%03x-%04x-%012x", r.nextInt() & 0xffffffffL,
-        r.nextInt(0x10000), r.nextInt(0x1000), 0x8000 | r.nextInt(0x4000),
+    return String.format(
+        Locale.ROOT,
+        "%08x-%04x-4%03x-%04x-%012x",
+        r.nextInt() & 0xffffffffL,
+        r.nextInt(0x10000),
+        r.nextInt(0x1000),
+        0x8000 | r.nextInt(0x4000),
         r.nextLong() & 0xffffffffffffL);
   }
 
@@ -162,21 +183,43 @@ public final class ClaudeCodeCorpusGenerator {
 
     void write(Writer w, long target) throws IOException {
       if (r.nextInt(4) == 0) {
-        line(w, "{\"type\":\"summary\",\"summary\":\"" + words(6) + "\",\"leafUuid\":\"" + uuid(r) + "\"}");
+        line(
+            w,
+            "{\"type\":\"summary\",\"summary\":\""
+                + words(6)
+                + "\",\"leafUuid\":\""
+                + uuid(r)
+                + "\"}");
       }
       while (bytes < target) {
         user(w, "\"" + words(8 + r.nextInt(40)) + "\"");
         int turns = 1 + r.nextInt(6);
         for (int k = 0; k < turns && bytes < target; k++) {
           assistant(w);
-          long room = Math.max(200, Math.min(target - bytes, 300 + (long) (r.nextDouble() * r.nextDouble() * 12_000)));
-          user(w, "[{\"tool_use_id\":\"" + id(r, "toolu_01", 22) + "\",\"type\":\"tool_result\",\"content\":\""
-              + words((int) (room / 7)) + "\"}]");
+          long room =
+              Math.max(
+                  200,
+                  Math.min(
+                      target - bytes, 300 + (long) (r.nextDouble() * r.nextDouble() * 12_000)));
+          user(
+              w,
+              "[{\"tool_use_id\":\""
+                  + id(r, "toolu_01", 22)
+                  + "\",\"type\":\"tool_result\",\"content\":\""
+                  + words((int) (room / 7))
+                  + "\"}]");
           if (r.nextInt(50) == 0) {
-            line(w, "{\"type\":\"file-history-snapshot\",\"messageId\":\"" + uuid(r)
-                + "\",\"snapshot\":{\"trackedFileBackups\":{\"src/Main.java\":{\"backupFileName\":\""
-                + uuid(r) + "\",\"version\":" + (1 + r.nextInt(9)) + "}},\"timestamp\":\""
-                + Instant.ofEpochMilli(t) + "\"},\"isSnapshotUpdate\":false}");
+            line(
+                w,
+                "{\"type\":\"file-history-snapshot\",\"messageId\":\""
+                    + uuid(r)
+                    + "\",\"snapshot\":{\"trackedFileBackups\":{\"src/Main.java\":{\"backupFileName\":\""
+                    + uuid(r)
+                    + "\",\"version\":"
+                    + (1 + r.nextInt(9))
+                    + "}},\"timestamp\":\""
+                    + Instant.ofEpochMilli(t)
+                    + "\"},\"isSnapshotUpdate\":false}");
           }
         }
         t += 60_000L + (long) (r.nextDouble() * 600_000);
@@ -186,11 +229,24 @@ public final class ClaudeCodeCorpusGenerator {
     private void user(Writer w, String content) throws IOException {
       String uuid = uuid(r);
       t += 1_000 + r.nextInt(20_000);
-      line(w, "{\"parentUuid\":" + (parent == null ? "null" : "\"" + parent + "\"")
-          + ",\"isSidechain\":false,\"userType\":\"external\",\"cwd\":\"" + cwd + "\",\"sessionId\":\""
-          + session + "\",\"version\":\"" + version + "\",\"gitBranch\":\"main\",\"type\":\"user\","
-          + "\"message\":{\"role\":\"user\",\"content\":" + content + "},\"uuid\":\"" + uuid
-          + "\",\"timestamp\":\"" + Instant.ofEpochMilli(t) + "\"}");
+      line(
+          w,
+          "{\"parentUuid\":"
+              + (parent == null ? "null" : "\"" + parent + "\"")
+              + ",\"isSidechain\":false,\"userType\":\"external\",\"cwd\":\""
+              + cwd
+              + "\",\"sessionId\":\""
+              + session
+              + "\",\"version\":\""
+              + version
+              + "\",\"gitBranch\":\"main\",\"type\":\"user\","
+              + "\"message\":{\"role\":\"user\",\"content\":"
+              + content
+              + "},\"uuid\":\""
+              + uuid
+              + "\",\"timestamp\":\""
+              + Instant.ofEpochMilli(t)
+              + "\"}");
       parent = uuid;
     }
 
@@ -212,18 +268,45 @@ public final class ClaudeCodeCorpusGenerator {
       String ts = Instant.ofEpochMilli(t).toString();
       for (int b = 0; b < blocks; b++) {
         // Claude Code's first streamed line may carry an early, too-low output_tokens.
-        String u = b == 0 && blocks > 1 ? usage(input, Math.min(output, 1 + r.nextInt(8)), write, read) : usage;
-        String content = b < blocks - 1 ? "{\"type\":\"text\",\"text\":\"" + words(10 + r.nextInt(60)) + "\"}"
-            : "{\"type\":\"tool_use\",\"id\":\"" + id(r, "toolu_01", 22)
-                + "\",\"name\":\"Bash\",\"input\":{\"command\":\"mvn -q test\"}}";
+        String u =
+            b == 0 && blocks > 1
+                ? usage(input, Math.min(output, 1 + r.nextInt(8)), write, read)
+                : usage;
+        String content =
+            b < blocks - 1
+                ? "{\"type\":\"text\",\"text\":\"" + words(10 + r.nextInt(60)) + "\"}"
+                : "{\"type\":\"tool_use\",\"id\":\""
+                    + id(r, "toolu_01", 22)
+                    + "\",\"name\":\"Bash\",\"input\":{\"command\":\"mvn -q test\"}}";
         String uuid = uuid(r);
-        line(w, "{\"parentUuid\":\"" + parent + "\",\"isSidechain\":false,\"userType\":\"external\","
-            + "\"cwd\":\"" + cwd + "\",\"sessionId\":\"" + session + "\",\"version\":\"" + version
-            + "\",\"gitBranch\":\"main\",\"message\":{\"id\":\"" + msgId + "\",\"type\":\"message\","
-            + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[" + content + "],"
-            + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":" + u + "},\"requestId\":\""
-            + reqId + "\",\"type\":\"assistant\",\"uuid\":\"" + uuid + "\",\"timestamp\":\"" + ts
-            + "\"}");
+        line(
+            w,
+            "{\"parentUuid\":\""
+                + parent
+                + "\",\"isSidechain\":false,\"userType\":\"external\","
+                + "\"cwd\":\""
+                + cwd
+                + "\",\"sessionId\":\""
+                + session
+                + "\",\"version\":\""
+                + version
+                + "\",\"gitBranch\":\"main\",\"message\":{\"id\":\""
+                + msgId
+                + "\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\""
+                + model
+                + "\",\"content\":["
+                + content
+                + "],"
+                + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":"
+                + u
+                + "},\"requestId\":\""
+                + reqId
+                + "\",\"type\":\"assistant\",\"uuid\":\""
+                + uuid
+                + "\",\"timestamp\":\""
+                + ts
+                + "\"}");
         parent = uuid;
       }
       messages++;
@@ -231,25 +314,53 @@ public final class ClaudeCodeCorpusGenerator {
       if (history.size() > 3 && r.nextInt(40) == 0) {
         // A side question replays an earlier message under a new request id.
         String[] h = history.get(r.nextInt(history.size() - 1));
-        line(w, "{\"parentUuid\":null,\"isSidechain\":true,\"userType\":\"external\",\"cwd\":\"" + cwd
-            + "\",\"sessionId\":\"" + session + "\",\"version\":\"" + version + "\",\"gitBranch\":\"main\","
-            + "\"message\":{\"id\":\"" + h[0] + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\""
-            + model + "\",\"content\":[{\"type\":\"text\",\"text\":\"" + words(12) + "\"}],\"usage\":"
-            + h[1] + "},\"requestId\":\"" + id(r, "req_011C", 20) + "\",\"type\":\"assistant\",\"uuid\":\""
-            + uuid(r) + "\",\"timestamp\":\"" + h[2] + "\"}");
+        line(
+            w,
+            "{\"parentUuid\":null,\"isSidechain\":true,\"userType\":\"external\",\"cwd\":\""
+                + cwd
+                + "\",\"sessionId\":\""
+                + session
+                + "\",\"version\":\""
+                + version
+                + "\",\"gitBranch\":\"main\","
+                + "\"message\":{\"id\":\""
+                + h[0]
+                + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\""
+                + model
+                + "\",\"content\":[{\"type\":\"text\",\"text\":\""
+                + words(12)
+                + "\"}],\"usage\":"
+                + h[1]
+                + "},\"requestId\":\""
+                + id(r, "req_011C", 20)
+                + "\",\"type\":\"assistant\",\"uuid\":\""
+                + uuid(r)
+                + "\",\"timestamp\":\""
+                + h[2]
+                + "\"}");
       }
     }
 
     private String usage(long input, long output, long write, long read) {
-      StringBuilder sb = new StringBuilder("{\"input_tokens\":").append(input)
-          .append(",\"cache_creation_input_tokens\":").append(write)
-          .append(",\"cache_read_input_tokens\":").append(read);
+      StringBuilder sb =
+          new StringBuilder("{\"input_tokens\":")
+              .append(input)
+              .append(",\"cache_creation_input_tokens\":")
+              .append(write)
+              .append(",\"cache_read_input_tokens\":")
+              .append(read);
       if (split) {
         long oneHour = r.nextInt(10) < 8 ? write : 0;
-        sb.append(",\"cache_creation\":{\"ephemeral_5m_input_tokens\":").append(write - oneHour)
-            .append(",\"ephemeral_1h_input_tokens\":").append(oneHour).append('}');
+        sb.append(",\"cache_creation\":{\"ephemeral_5m_input_tokens\":")
+            .append(write - oneHour)
+            .append(",\"ephemeral_1h_input_tokens\":")
+            .append(oneHour)
+            .append('}');
       }
-      return sb.append(",\"output_tokens\":").append(output).append(",\"service_tier\":\"standard\"}").toString();
+      return sb.append(",\"output_tokens\":")
+          .append(output)
+          .append(",\"service_tier\":\"standard\"}")
+          .toString();
     }
 
     private String words(int n) {

@@ -12,18 +12,18 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads Claude Code transcripts ({@code ~/.claude/projects/<project>/<session>.jsonl}), one
- * line per content block, and yields one record per line that carries {@code message.usage}.
+ * Reads Claude Code transcripts ({@code ~/.claude/projects/<project>/<session>.jsonl}), one line
+ * per content block, and yields one record per line that carries {@code message.usage}.
  *
  * <p>Fields read are those ccusage reads (anthropic-and-peers.md section 5.2): {@code timestamp},
- * {@code sessionId}, {@code requestId}, {@code isSidechain}, {@code isApiErrorMessage},
- * {@code costUSD}, {@code message.{id, model, usage}}, also inside the "agent progress" wrapper
- * {@code data.message.{...}}. A TTL split under {@code usage.cache_creation} replaces the
- * aggregate {@code cache_creation_input_tokens}; without it the writes are "unsplit" and priced
- * with the assumed 1-hour share. Lines without the bytes {@code "usage"} (snapshots, user turns,
- * summaries) are skipped before any JSON parsing, and a line is parsed with a streaming parser
- * that never builds the (large) message content. Synthetic messages (model
- * {@code <synthetic>}) are not API calls and are ignored, as ccusage does.
+ * {@code sessionId}, {@code requestId}, {@code isSidechain}, {@code isApiErrorMessage}, {@code
+ * costUSD}, {@code message.{id, model, usage}}, also inside the "agent progress" wrapper {@code
+ * data.message.{...}}. A TTL split under {@code usage.cache_creation} replaces the aggregate {@code
+ * cache_creation_input_tokens}; without it the writes are "unsplit" and priced with the assumed
+ * 1-hour share. Lines without the bytes {@code "usage"} (snapshots, user turns, summaries) are
+ * skipped before any JSON parsing, and a line is parsed with a streaming parser that never builds
+ * the (large) message content. Synthetic messages (model {@code <synthetic>}) are not API calls and
+ * are ignored, as ccusage does.
  */
 final class ClaudeCodeParser implements FileParser {
   /** Longest line kept in memory; longer lines cannot be usage records of a real call. */
@@ -69,8 +69,11 @@ final class ClaudeCodeParser implements FileParser {
     LineScanner lines = new LineScanner(in, MAX_LINE_BYTES);
     while (lines.next()) {
       if (lines.tooLong()) {
-        out.problem(lines.lineNumber(), "line longer than " + (MAX_LINE_BYTES >> 20)
-            + " MiB skipped (no usage record is that long)");
+        out.problem(
+            lines.lineNumber(),
+            "line longer than "
+                + (MAX_LINE_BYTES >> 20)
+                + " MiB skipped (no usage record is that long)");
         continue;
       }
       if (lines.blank()) {
@@ -86,7 +89,8 @@ final class ClaudeCodeParser implements FileParser {
         continue;
       }
       Entry e = new Entry();
-      try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(), 0, lines.length())) {
+      try (JsonParser p =
+          FACTORY.createParser(ObjectReadContext.empty(), lines.bytes(), 0, lines.length())) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           out.records++;
           out.skip(lines.lineNumber(), "expected a JSON object");
@@ -95,9 +99,12 @@ final class ClaudeCodeParser implements FileParser {
         readEntry(p, e);
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(lines.lineNumber(), "malformed JSON at column "
-            + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr()) + ": "
-            + ex.getOriginalMessage());
+        out.skip(
+            lines.lineNumber(),
+            "malformed JSON at column "
+                + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr())
+                + ": "
+                + ex.getOriginalMessage());
         continue;
       } catch (BadField ex) {
         out.records++;
@@ -130,7 +137,8 @@ final class ClaudeCodeParser implements FileParser {
       return null;
     }
     String model = u.model == null ? "" : u.model;
-    String session = u.sessionId != null ? u.sessionId : outer.sessionId != null ? outer.sessionId : fileSession;
+    String session =
+        u.sessionId != null ? u.sessionId : outer.sessionId != null ? outer.sessionId : fileSession;
     long w5 = 0;
     long w1 = 0;
     long unsplit = u.cacheCreation;
@@ -140,10 +148,25 @@ final class ClaudeCodeParser implements FileParser {
       unsplit = 0;
     }
     BigDecimal cost = u.costUsd != null ? u.costUsd : outer.costUsd;
-    Call call = new Call(millis, session, agent, CallerRole.AGENT, Fields.inferProvider(model),
-        model, u.input, u.output, u.cacheRead, w5, w1, unsplit, null,
-        (u.apiError || outer.apiError) ? CallStatus.ERROR : CallStatus.OK, -1,
-        cost == null ? -1 : Fields.usdToPicos(cost), false);
+    Call call =
+        new Call(
+            millis,
+            session,
+            agent,
+            CallerRole.AGENT,
+            Fields.inferProvider(model),
+            model,
+            u.input,
+            u.output,
+            u.cacheRead,
+            w5,
+            w1,
+            unsplit,
+            null,
+            (u.apiError || outer.apiError) ? CallStatus.ERROR : CallStatus.OK,
+            -1,
+            cost == null ? -1 : Fields.usdToPicos(cost),
+            false);
     String rid = u.requestId != null ? u.requestId : outer.requestId;
     boolean sidechain = u.sidechain || outer.sidechain;
     long key = 0;
@@ -267,8 +290,13 @@ final class ClaudeCodeParser implements FileParser {
       // 10.0 from a hand-made or Python-written transcript: ccusage 18 reads it, so do we
       v = p.getDecimalValue().longValueExact();
     } else {
-      throw new BadField("usage." + field + " must be a whole number, found "
-          + (t == JsonToken.VALUE_NUMBER_FLOAT ? p.getDecimalValue().toPlainString() : describe(t)));
+      throw new BadField(
+          "usage."
+              + field
+              + " must be a whole number, found "
+              + (t == JsonToken.VALUE_NUMBER_FLOAT
+                  ? p.getDecimalValue().toPlainString()
+                  : describe(t)));
     }
     if (v < 0) {
       throw new BadField("usage." + field + " must not be negative");

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -34,13 +36,18 @@ final class Fields {
 
   /**
    * The common transcript form {@code YYYY-MM-DDTHH:MM:SS[.fff]Z} parsed by hand (the general
-   * parser is a measurable share of a large read); {@code Long.MIN_VALUE} for any other form,
-   * which then goes through {@link Instant#parse}.
+   * parser is a measurable share of a large read); {@code Long.MIN_VALUE} for any other form, which
+   * then goes through {@link Instant#parse}.
    */
   static long fastUtcMillis(String s) {
     int n = s.length();
-    if ((n != 20 && n != 24) || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':'
+    if ((n != 20 && n != 24)
+        || s.charAt(n - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
         || (n == 24 && s.charAt(19) != '.')) {
       return Long.MIN_VALUE;
     }
@@ -51,11 +58,21 @@ final class Fields {
     int min = digits(s, 14, 2);
     int sec = digits(s, 17, 2);
     int milli = n == 24 ? digits(s, 20, 3) : 0;
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || min < 0 || min > 59
-        || sec < 0 || sec > 59 || milli < 0 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || hour < 0
+        || hour > 23
+        || min < 0
+        || min > 59
+        || sec < 0
+        || sec > 59
+        || milli < 0
+        || day > YearMonth.of(year, month).lengthOfMonth()) {
       return Long.MIN_VALUE;
     }
-    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    long days = LocalDate.of(year, month, day).toEpochDay();
     return ((days * 24 + hour) * 60 + min) * 60_000L + sec * 1000L + milli;
   }
 

@@ -19,8 +19,10 @@ final class FileResult {
   long deduplicated;
   long skipped;
   long withoutUsage;
+
   /** The first skipped record's problem (what --strict reports), or null. */
   TraceProblem firstBad;
+
   private final Map<Long, Integer> byKey = new HashMap<>();
   private final Map<Long, Integer> byId = new HashMap<>();
 
@@ -46,9 +48,9 @@ final class FileResult {
   }
 
   /**
-   * Adds a parsed call, collapsing it with an earlier record of the same message in this file:
-   * same (message id, request id), or the same message id when either record is a sidechain.
-   * The survivor keeps the earlier position.
+   * Adds a parsed call, collapsing it with an earlier record of the same message in this file: same
+   * (message id, request id), or the same message id when either record is a sidechain. The
+   * survivor keeps the earlier position.
    */
   void add(ParsedCall c) {
     records++;

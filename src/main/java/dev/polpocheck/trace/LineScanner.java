@@ -2,14 +2,15 @@ package dev.polpocheck.trace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
- * Splits a byte stream into lines without decoding them, so a reader can look for a marker
- * (e.g. {@code "usage"}) in the raw bytes and skip most lines before any JSON parsing.
+ * Splits a byte stream into lines without decoding them, so a reader can look for a marker (e.g.
+ * {@code "usage"}) in the raw bytes and skip most lines before any JSON parsing.
  *
- * <p>Memory is one read buffer plus the longest line kept, capped at {@code maxLineBytes}: a
- * longer line is consumed to its end, reported as too long, and never held whole, so a 500 MB
- * file of snapshots cannot exhaust the heap.
+ * <p>Memory is one read buffer plus the longest line kept, capped at {@code maxLineBytes}: a longer
+ * line is consumed to its end, reported as too long, and never held whole, so a 500 MB file of
+ * snapshots cannot exhaust the heap.
  */
 final class LineScanner {
   private final InputStream in;
@@ -83,7 +84,7 @@ final class LineScanner {
       while (cap < lineLen + len) {
         cap = (int) Math.min((long) cap * 2, Integer.MAX_VALUE - 8);
       }
-      line = java.util.Arrays.copyOf(line, cap);
+      line = Arrays.copyOf(line, cap);
     }
     System.arraycopy(chunk, start, line, lineLen, len);
     lineLen += len;

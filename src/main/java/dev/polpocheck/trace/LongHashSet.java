@@ -1,13 +1,13 @@
 package dev.polpocheck.trace;
 
 /**
- * A set of 64-bit hashes in one primitive array (open addressing, linear probing): the global
- * dedup set costs 16 bytes per key at most, instead of the ~80 of a {@code HashSet<Long>}.
+ * A set of 64-bit hashes in one primitive array (open addressing, linear probing): the global dedup
+ * set costs 16 bytes per key at most, instead of the ~80 of a {@code HashSet<Long>}.
  *
- * <p>Keys are dedup hashes of (message id, request id); two distinct keys collide with
- * probability about n^2 / 2^65 (3 x 10^-8 for a million calls), an accepted risk documented in
- * the README. Zero marks an empty slot, so the key 0 is stored as a fixed stand-in (which makes 0 and
- * the stand-in one key: another 2^-64 chance of a false duplicate).
+ * <p>Keys are dedup hashes of (message id, request id); two distinct keys collide with probability
+ * about n^2 / 2^65 (3 x 10^-8 for a million calls), an accepted risk documented in the README. Zero
+ * marks an empty slot, so the key 0 is stored as a fixed stand-in (which makes 0 and the stand-in
+ * one key: another 2^-64 chance of a false duplicate).
  */
 final class LongHashSet {
   private static final long ZERO_STANDIN = 0x9E3779B97F4A7C15L;

@@ -15,12 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Every assistant message that came from an API call carries {@code extra.response.usage}
  * (OpenAI style) — {@code prompt_cache_miss_tokens} (else {@code prompt_tokens - cached_tokens})
- * become uncached input, {@code prompt_cache_hit_tokens} (else
- * {@code prompt_tokens_details.cached_tokens}) cache reads, {@code completion_tokens} output —
- * plus {@code extra.timestamp} (epoch seconds) and {@code extra.cost} (USD, the recorded cost).
- * When {@code info.model_stats.api_calls} exceeds the responses with usage, the missing calls
- * are reported as calls without usage; nothing is invented for them. The document is streamed
- * message by message, so only one message is held at a time.
+ * become uncached input, {@code prompt_cache_hit_tokens} (else {@code
+ * prompt_tokens_details.cached_tokens}) cache reads, {@code completion_tokens} output — plus {@code
+ * extra.timestamp} (epoch seconds) and {@code extra.cost} (USD, the recorded cost). When {@code
+ * info.model_stats.api_calls} exceeds the responses with usage, the missing calls are reported as
+ * calls without usage; nothing is invented for them. The session is {@code <folder>/<instance_id>}:
+ * one file is one run. The document is streamed message by message, so only one message is held at
+ * a time.
  */
 final class MiniSweParser implements FileParser {
   private static final JsonMapper MAPPER =
@@ -55,9 +56,14 @@ final class MiniSweParser implements FileParser {
           }
         } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
           messagesLine = p.currentTokenLocation().getLineNr();
-          if (session == null) {
-            session = Fields.stem(file);
-          }
+          // One trajectory file is one run; the same instance is solved in several runs
+          // (folders), so the session is "<folder>/<instance>".
+          String parent =
+              file.toAbsolutePath().getParent() == null
+                      || file.toAbsolutePath().getParent().getFileName() == null
+                  ? ""
+                  : file.toAbsolutePath().getParent().getFileName() + "/";
+          session = parent + (session == null ? Fields.stem(file) : session);
           int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             long line = p.currentTokenLocation().getLineNr();
@@ -80,9 +86,16 @@ final class MiniSweParser implements FileParser {
     if (apiCalls > responses) {
       long missing = apiCalls - responses;
       out.withoutUsage += missing;
-      out.problem(messagesLine, "info.model_stats.api_calls is " + apiCalls + " but " + responses
-          + " responses carry usage: " + missing + " call(s) without recorded usage, not priced"
-          + (exitStatus == null ? "" : " (exit_status " + exitStatus + ")"));
+      out.problem(
+          messagesLine,
+          "info.model_stats.api_calls is "
+              + apiCalls
+              + " but "
+              + responses
+              + " responses carry usage: "
+              + missing
+              + " call(s) without recorded usage, not priced"
+              + (exitStatus == null ? "" : " (exit_status " + exitStatus + ")"));
     }
   }
 
@@ -115,7 +128,9 @@ final class MiniSweParser implements FileParser {
     }
     if (completion < 0 || miss < 0) {
       out.records++;
-      out.skip(line, where + ".extra.response.usage lacks whole-number completion_tokens and prompt_tokens");
+      out.skip(
+          line,
+          where + ".extra.response.usage lacks whole-number completion_tokens and prompt_tokens");
       return false;
     }
     JsonNode ts = extra.get("timestamp");
@@ -139,9 +154,25 @@ final class MiniSweParser implements FileParser {
     if (provider.isEmpty()) {
       provider = Fields.inferProvider(model);
     }
-    Call call = new Call(Fields.secondsToMillis(ts.decimalValue()), session, "mini-swe-agent",
-        CallerRole.AGENT, provider, model, miss, completion, Math.max(0, hit), 0, 0, 0, null,
-        CallStatus.OK, -1, recorded, false);
+    Call call =
+        new Call(
+            Fields.secondsToMillis(ts.decimalValue()),
+            session,
+            "mini-swe-agent",
+            CallerRole.AGENT,
+            provider,
+            model,
+            miss,
+            completion,
+            Math.max(0, hit),
+            0,
+            0,
+            0,
+            null,
+            CallStatus.OK,
+            -1,
+            recorded,
+            false);
     String id = response.path("id").asString("");
     long key = id.isEmpty() ? 0 : Hashing.of(id, session);
     out.add(new ParsedCall(call, line, key, 0, false, false));

@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads polpo-check's native trace format: JSONL, one LLM call per line, as defined by
- * {@code schemas/trace.schema.json} and shaped after pi-ai's per-message {@code Usage}
- * ({@code input/output/cacheRead/cacheWrite/totalTokens/cost{...}}) plus who, when and how.
+ * Reads polpo-check's native trace format: JSONL, one LLM call per line, as defined by {@code
+ * schemas/trace.schema.json} and shaped after pi-ai's per-message {@code Usage} ({@code
+ * input/output/cacheRead/cacheWrite/totalTokens/cost{...}}) plus who, when and how.
  *
  * <p>Cache writes: {@code usage.cacheWrite5m}/{@code cacheWrite1h} give the TTL split; without
  * them, {@code cacheRetention} ("short" = 5 minutes, "long" = 1 hour, as pi-ai's setting) says
@@ -49,9 +49,12 @@ final class NativeParser implements FileParser {
         n = MAPPER.readTree(lines.bytes(), 0, lines.length());
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(lines.lineNumber(), "malformed JSON (truncated line?) at column "
-            + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr()) + ": "
-            + ex.getOriginalMessage());
+        out.skip(
+            lines.lineNumber(),
+            "malformed JSON (truncated line?) at column "
+                + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr())
+                + ": "
+                + ex.getOriginalMessage());
         continue;
       }
       try {
@@ -63,7 +66,7 @@ final class NativeParser implements FileParser {
     }
   }
 
-  /** The call of one parsed line; public to the package for the Polpo-shaped example test. */
+  /** The call of one parsed line, or {@link Bad} naming what breaks the schema. */
   static ParsedCall toCall(JsonNode n, long line) {
     if (n == null || !n.isObject()) {
       throw new Bad("expected a JSON object (one call per line)");
@@ -91,7 +94,8 @@ final class NativeParser implements FileParser {
       w5 = count(u, "cacheWrite5m", false);
       w1 = count(u, "cacheWrite1h", false);
       if (u.has("cacheWrite") && write != w5 + w1) {
-        throw new Bad("usage.cacheWrite (" + write + ") != cacheWrite5m + cacheWrite1h (" + (w5 + w1) + ")");
+        throw new Bad(
+            "usage.cacheWrite (" + write + ") != cacheWrite5m + cacheWrite1h (" + (w5 + w1) + ")");
       }
       write = w5 + w1;
     } else {
@@ -103,21 +107,29 @@ final class NativeParser implements FileParser {
       } else if ("long".equals(retention)) {
         w1 = write;
       } else {
-        throw new Bad("cacheRetention must be \"short\", \"long\" or \"none\", found \"" + retention + "\"");
+        throw new Bad(
+            "cacheRetention must be \"short\", \"long\" or \"none\", found \"" + retention + "\"");
       }
     }
     if (u.has("totalTokens")) {
       long total = count(u, "totalTokens", false);
       if (total != input + output + read + write) {
-        throw new Bad("usage.totalTokens (" + total + ") != input + output + cacheRead + cacheWrite ("
-            + (input + output + read + write) + ")");
+        throw new Bad(
+            "usage.totalTokens ("
+                + total
+                + ") != input + output + cacheRead + cacheWrite ("
+                + (input + output + read + write)
+                + ")");
       }
     }
     long recorded = -1;
     JsonNode cost = u.get("cost");
     if (cost != null && !cost.isNull()) {
       JsonNode total = cost.get("total");
-      if (!cost.isObject() || total == null || !total.isNumber() || total.decimalValue().signum() < 0) {
+      if (!cost.isObject()
+          || total == null
+          || !total.isNumber()
+          || total.decimalValue().signum() < 0) {
         throw new Bad("usage.cost.total must be a number >= 0 (USD)");
       }
       recorded = Fields.usdToPicos(total.decimalValue());
@@ -146,8 +158,25 @@ final class NativeParser implements FileParser {
       batch = b.booleanValue();
     }
     String agent = optString(n, "agent");
-    Call call = new Call(ts, session, agent == null ? "" : agent, role, provider, model, input,
-        output, read, w5, w1, unsplit, optString(n, "profile"), status, latency, recorded, batch);
+    Call call =
+        new Call(
+            ts,
+            session,
+            agent == null ? "" : agent,
+            role,
+            provider,
+            model,
+            input,
+            output,
+            read,
+            w5,
+            w1,
+            unsplit,
+            optString(n, "profile"),
+            status,
+            latency,
+            recorded,
+            batch);
     String rid = optString(n, "requestId");
     long key = rid == null ? 0 : Hashing.of(rid, "native");
     return new ParsedCall(call, line, key, 0, false, false);

@@ -14,7 +14,10 @@ record ParsedCall(Call call, long line, long key, long idKey, boolean sidechain,
 
   /** Total tokens: the "most complete" measure among duplicates. */
   long totalTokens() {
-    return call.inputTokens() + call.outputTokens() + call.cacheReadTokens() + call.cacheWriteTokens();
+    return call.inputTokens()
+        + call.outputTokens()
+        + call.cacheReadTokens()
+        + call.cacheWriteTokens();
   }
 
   /**

@@ -6,11 +6,11 @@ import java.util.Map;
 /**
  * What a read of trace files did: nothing is dropped without being counted here.
  *
- * <p>{@code records = calls + deduplicated + skipped}: every usage record found is either
- * delivered as a call, dropped as a duplicate of one already delivered, or skipped as a bad
- * record (with a problem). {@code withoutUsage} counts calls a trace says happened but for which
- * it recorded no usage (mini-swe-agent's {@code api_calls} above its responses); they are not
- * invented, only reported.
+ * <p>{@code records = calls + deduplicated + skipped}: every usage record found is either delivered
+ * as a call, dropped as a duplicate of one already delivered, or skipped as a bad record (with a
+ * problem). {@code withoutUsage} counts calls a trace says happened but for which it recorded no
+ * usage (mini-swe-agent's {@code api_calls} above its responses); they are not invented, only
+ * reported.
  *
  * @param files trace files read
  * @param formats files per trace format

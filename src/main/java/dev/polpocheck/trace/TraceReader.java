@@ -2,6 +2,7 @@ package dev.polpocheck.trace;
 
 import dev.polpocheck.UserInputException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,25 +22,26 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads trace files and directories into {@link Call}s: format detection, {@code .gz},
- * recursion into directories, parallel parsing, and deduplication across all files.
+ * Reads trace files and directories into {@link Call}s: format detection, {@code .gz}, recursion
+ * into directories, parallel parsing, and deduplication across all files.
  *
- * <p><b>Order and determinism.</b> Files are read in sorted path order (directories expanded
- * and sorted); several files are parsed at once, but their results are merged strictly in that
- * order, so the calls delivered, the counts and the problems are the same on every run and any
- * thread count.
+ * <p><b>Order and determinism.</b> Files are read in sorted path order (directories expanded and
+ * sorted); several files are parsed at once, but their results are merged strictly in that order,
+ * so the calls delivered, the counts and the problems are the same on every run and any thread
+ * count.
  *
  * <p><b>Deduplication</b> (Claude Code; native lines with a {@code requestId}; mini-swe-agent
- * response ids). Within a file, duplicates of a message are collapsed to the most complete
- * record ({@link ParsedCall#beats}). Across files the first file in path order keeps the call:
- * cross-file copies are replays of the same billed request (resumed sessions, sidechain files),
- * so their usage is equal. Keys are 64-bit hashes in a primitive set, so memory grows by at most
- * 16 bytes per call for the whole run, and with one file's calls for parsing.
+ * response ids). Within a file, duplicates of a message are collapsed to the most complete record
+ * ({@link ParsedCall#beats}). Across files the first file in path order keeps the call: cross-file
+ * copies are replays of the same billed request (resumed sessions, sidechain files), so their usage
+ * is equal. Keys are 64-bit hashes in a primitive set, so memory grows by at most 16 bytes per call
+ * for the whole run, and with one file's calls for parsing.
  *
  * <p>A reader holds no state between calls of {@link #read}; an instance may be reused.
  */
@@ -52,8 +54,8 @@ public final class TraceReader {
   /**
    * A reader.
    *
-   * @param strict when true, the first bad record (in file order) ends the read with a
-   *     {@link UserInputException} naming its file and line; calls without usage stay notes
+   * @param strict when true, the first bad record (in file order) ends the read with a {@link
+   *     UserInputException} naming its file and line; calls without usage stay notes
    * @param threads files parsed in parallel (1 = sequential); results do not depend on it
    */
   public TraceReader(boolean strict, int threads) {
@@ -80,14 +82,15 @@ public final class TraceReader {
    * Reads {@code inputs} (files or directories) and hands each call to {@code sink}, in a fixed
    * order.
    *
-   * @throws UserInputException when an input does not exist or cannot be read, or in strict
-   *     mode on the first bad record
+   * @throws UserInputException when an input does not exist or cannot be read, or in strict mode on
+   *     the first bad record
    */
   public ReadSummary read(List<Path> inputs, Consumer<Call> sink) {
     List<Path> files = expand(inputs);
     Map<TraceFormat, Long> formats = new EnumMap<>(TraceFormat.class);
     LongHashSet seen = new LongHashSet();
     LongHashSet seenIds = new LongHashSet();
+    LongHashSet sidechainIds = new LongHashSet();
     long records = 0;
     long calls = 0;
     long dedup = 0;
@@ -95,11 +98,16 @@ public final class TraceReader {
     long withoutUsage = 0;
     long problemCount = 0;
     List<TraceProblem> problems = new ArrayList<>();
-    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "polpo-check-reader");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    ExecutorService pool =
+        threads > 1
+            ? Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "polpo-check-reader");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     try {
       ArrayDeque<Future<FileResult>> window = new ArrayDeque<>();
       int next = 0;
@@ -115,8 +123,9 @@ public final class TraceReader {
           r = await(window.poll());
         }
         if (strict && r.firstBad != null) {
-          throw new UserInputException(r.firstBad
-              + " (--strict: bad records are errors; drop --strict to skip and count them)");
+          throw new UserInputException(
+              r.firstBad
+                  + " (--strict: bad records are errors; drop --strict to skip and count them)");
         }
         if (r.format != null) {
           formats.merge(r.format, 1L, Long::sum);
@@ -133,13 +142,22 @@ public final class TraceReader {
         }
         for (ParsedCall c : r.calls) {
           if (c.key() != 0) {
-            boolean dupId = c.idKey() != 0 && c.sidechain() && seenIds.contains(c.idKey());
+            // The sidechain fallback: a sidechain record matches any delivered record of the
+            // same message, and a main record matches a delivered sidechain one.
+            boolean dupId =
+                c.idKey() != 0
+                    && (c.sidechain()
+                        ? seenIds.contains(c.idKey())
+                        : sidechainIds.contains(c.idKey()));
             if (dupId || !seen.add(c.key())) {
               dedup++;
               continue;
             }
             if (c.idKey() != 0) {
               seenIds.add(c.idKey());
+              if (c.sidechain()) {
+                sidechainIds.add(c.idKey());
+              }
             }
           }
           calls++;
@@ -151,8 +169,16 @@ public final class TraceReader {
         pool.shutdownNow();
       }
     }
-    return new ReadSummary(files.size(), formats, records, calls, dedup, skipped, withoutUsage,
-        problemCount, problems);
+    return new ReadSummary(
+        files.size(),
+        formats,
+        records,
+        calls,
+        dedup,
+        skipped,
+        withoutUsage,
+        problemCount,
+        problems);
   }
 
   private static FileResult await(Future<FileResult> f) {
@@ -174,10 +200,17 @@ public final class TraceReader {
     List<Path> out = new ArrayList<>();
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
+        int before = out.size();
         try (Stream<Path> s = Files.walk(in, FileVisitOption.FOLLOW_LINKS)) {
           s.filter(Files::isRegularFile).filter(TraceReader::isTraceName).forEach(out::add);
         } catch (IOException | UncheckedIOException e) {
           throw new UserInputException(in + ": cannot list directory: " + e.getMessage());
+        }
+        if (out.size() == before) {
+          throw new UserInputException(
+              in
+                  + ": no trace files (*.jsonl, *.jsonl.gz, *.traj.json,"
+                  + " *.traj.json.gz) in this directory or below");
         }
       } else if (Files.isRegularFile(in)) {
         out.add(in);
@@ -191,7 +224,9 @@ public final class TraceReader {
 
   private static boolean isTraceName(Path p) {
     String n = p.getFileName().toString();
-    return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".traj.json")
+    return n.endsWith(".jsonl")
+        || n.endsWith(".jsonl.gz")
+        || n.endsWith(".traj.json")
         || n.endsWith(".traj.json.gz");
   }
 
@@ -205,7 +240,7 @@ public final class TraceReader {
       }
     } catch (NoSuchFileException e) {
       throw new UserInputException(file + ": no such file");
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+    } catch (ZipException | EOFException e) {
       r.records++;
       r.skip(0, "corrupt or truncated gzip data: " + e.getMessage());
     } catch (IOException e) {
@@ -229,8 +264,8 @@ public final class TraceReader {
 
   /**
    * The format of a file: {@code .json} documents are mini-swe-agent trajectories; a JSONL file
-   * whose first parsable line has a top-level {@code usage} object and {@code model} is native;
-   * any other JSONL is a Claude Code transcript.
+   * whose first parsable line has a top-level {@code usage} object and {@code model} is native; any
+   * other JSONL is a Claude Code transcript.
    */
   static TraceFormat detect(Path file) throws IOException {
     String n = file.getFileName().toString();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code polpo-check cost} end to end, as a user runs it: the table, the JSON result (valid
- * against {@code schemas/result.schema.json}) and the CSV agree on hand-worked numbers; bad
- * flags exit 2, missing files and strict bad records exit 3 with one line naming file:line.
+ * {@code polpo-check cost} end to end, as a user runs it: the table, the JSON result (valid against
+ * {@code schemas/result.schema.json}) and the CSV agree on hand-worked numbers; bad flags exit 2,
+ * missing files and strict bad records exit 3 with one line naming file:line.
  */
 class CostCommandTest {
   @TempDir Path tmp;
@@ -30,12 +31,14 @@ class CostCommandTest {
   // Sonnet 4.5: 1,000 in x $3/M = 0.003; 2,000 out x $15/M = 0.03; 10,000 unsplit writes at
   // share 0.8 = 8,000 x $6/M + 2,000 x $3.75/M = 0.048 + 0.0075; 100,000 reads x $0.30/M = 0.03
   // -> 0.1185. Recorded 0.1 -> difference 0.0185.
-  private static final String LINE_A = "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"session\":\"s1\",\"agent\":\"coder\","
-      + "\"model\":\"claude-sonnet-4-5-20250929\",\"usage\":{\"input\":1000,\"output\":2000,\"cacheRead\":100000,"
-      + "\"cacheWrite\":10000,\"cost\":{\"total\":0.1}}}";
+  private static final String LINE_A =
+      "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"session\":\"s1\",\"agent\":\"coder\","
+          + "\"model\":\"claude-sonnet-4-5-20250929\",\"usage\":{\"input\":1000,\"output\":2000,\"cacheRead\":100000,"
+          + "\"cacheWrite\":10000,\"cost\":{\"total\":0.1}}}";
   // Haiku 4.5 on the next day: 1,000,000 in x $1/M = 1.00
-  private static final String LINE_B = "{\"timestamp\":\"2026-11-21T09:00:00Z\",\"session\":\"s2\",\"agent\":\"coder\","
-      + "\"model\":\"claude-haiku-4-5\",\"usage\":{\"input\":1000000,\"output\":0}}";
+  private static final String LINE_B =
+      "{\"timestamp\":\"2026-11-21T09:00:00Z\",\"session\":\"s2\",\"agent\":\"coder\","
+          + "\"model\":\"claude-haiku-4-5\",\"usage\":{\"input\":1000000,\"output\":0}}";
 
   private record Run(int code, String out, String err) {}
 
@@ -43,8 +46,8 @@ class CostCommandTest {
     CommandLine cl = PolpoCheckCommand.newCommandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    cl.setOut(new java.io.PrintWriter(out));
-    cl.setErr(new java.io.PrintWriter(err));
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
     return new Run(code, out.toString(), err.toString());
   }
@@ -62,8 +65,12 @@ class CostCommandTest {
     assertTrue(r.out().contains("2026-11-20"), r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("TOTAL") && l.contains("1.12")), r.out());
     assertTrue(r.out().contains("prices: list (effective 2026-11-25)"), r.out());
-    assertTrue(r.out().contains("assumed 1-hour share of unsplit cache writes (\"cache write ?\"): 0.8"), r.out());
-    assertTrue(r.out().contains("records: 2 read, 2 priced, 0 unpriced, 0 skipped, 0 deduplicated"), r.out());
+    assertTrue(
+        r.out().contains("assumed 1-hour share of unsplit cache writes (\"cache write ?\"): 0.8"),
+        r.out());
+    assertTrue(
+        r.out().contains("records: 2 read, 2 priced, 0 unpriced, 0 skipped, 0 deduplicated"),
+        r.out());
   }
 
   @Test
@@ -71,12 +78,19 @@ class CostCommandTest {
     Run r = run("cost", trace(LINE_A, LINE_B).toString(), "--by", "day", "--format", "json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = JsonMapper.builder().build().readTree(r.out());
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(Files.readString(Path.of(System.getProperty("polpocheck.basedir", "."), "schemas", "result.schema.json")));
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(
+                Files.readString(
+                    Path.of(
+                        System.getProperty("polpocheck.basedir", "."),
+                        "schemas",
+                        "result.schema.json")));
     assertEquals(List.of(), schema.validate(j));
     assertEquals("cost", j.path("command").asString());
     assertEquals("0.1185", j.at("/cost/rows/0/costUsd/total").decimalValue().toPlainString());
-    assertEquals("0.0185", j.at("/cost/rows/0/recorded/differenceUsd").decimalValue().toPlainString());
+    assertEquals(
+        "0.0185", j.at("/cost/rows/0/recorded/differenceUsd").decimalValue().toPlainString());
     assertTrue(j.at("/cost/rows/1/recorded").isNull());
     assertEquals("1.1185", j.at("/cost/total/costUsd/total").decimalValue().toPlainString());
     assertEquals(10_000, j.at("/cost/rows/0/tokens/cacheWriteUnsplit").longValue());
@@ -87,21 +101,38 @@ class CostCommandTest {
   @Test
   void json_isByteIdenticalAcrossRunsAndThreadCounts() throws Exception {
     Path f = trace(LINE_A, LINE_B);
-    assertEquals(run("cost", f.toString(), "--format", "json", "--threads", "1").out(),
+    assertEquals(
+        run("cost", f.toString(), "--format", "json", "--threads", "1").out(),
         run("cost", f.toString(), "--format", "json", "--threads", "3").out());
   }
 
   @Test
   void csv_hasHeaderRowsAndTotal_withTheAssumedShareApplied() throws Exception {
-    Run r = run("cost", trace(LINE_A, LINE_B).toString(), "--by", "session", "--format", "csv",
-        "--assume-1h-share", "0");
+    Run r =
+        run(
+            "cost",
+            trace(LINE_A, LINE_B).toString(),
+            "--by",
+            "session",
+            "--format",
+            "csv",
+            "--assume-1h-share",
+            "0");
     assertEquals(0, r.code(), r.err());
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(r.out())).getRecords();
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(r.out()))
+            .getRecords();
     assertEquals(List.of("s1", "s2", "TOTAL"), rows.stream().map(x -> x.get("key")).toList());
     // share 0: 10,000 writes x $3.75/M = 0.0375 -> 0.003 + 0.03 + 0.0375 + 0.03 = 0.1005
     assertEquals("0.1005", rows.get(0).get("cost_total_usd"));
     assertEquals("0.0375", rows.get(0).get("cost_cache_write_5m_usd"));
+    assertEquals("list@2026-11-25", rows.get(2).get("prices"));
+    assertEquals("0", rows.get(2).get("assumed_1h_share"));
   }
 
   @Test
@@ -119,7 +150,8 @@ class CostCommandTest {
   void missingFileOrCatalog_exitThreeWithOneLine() throws Exception {
     Run r = run("cost", tmp.resolve("absent.jsonl").toString());
     assertEquals(3, r.code());
-    assertEquals("polpo-check: error: " + tmp.resolve("absent.jsonl") + ": no such file or directory",
+    assertEquals(
+        "polpo-check: error: " + tmp.resolve("absent.jsonl") + ": no such file or directory",
         r.err().strip());
     Run p = run("cost", trace(LINE_A).toString(), "--prices", "nope");
     assertEquals(3, p.code());
@@ -128,14 +160,21 @@ class CostCommandTest {
 
   @Test
   void strict_badRecord_exitsThreeNamingFileAndLine_lenientCountsIt() throws Exception {
-    Path f = trace(LINE_A, "{\"timestamp\":1,\"session\":\"s\",\"model\":\"m\",\"usage\":{\"input\":\"many\",\"output\":1}}");
+    Path f =
+        trace(
+            LINE_A,
+            "{\"timestamp\":1,\"session\":\"s\",\"model\":\"m\",\"usage\":{\"input\":\"many\",\"output\":1}}");
     Run strict = run("cost", f.toString(), "--strict");
     assertEquals(3, strict.code());
-    assertTrue(strict.err().startsWith("polpo-check: error: " + f + ":2: input must be a whole number"), strict.err());
+    assertTrue(
+        strict.err().startsWith("polpo-check: error: " + f + ":2: input must be a whole number"),
+        strict.err());
     Run lenient = run("cost", f.toString());
     assertEquals(0, lenient.code());
     assertTrue(lenient.out().contains("1 skipped"), lenient.out());
-    assertTrue(lenient.out().contains("warning: " + f + ":2: input must be a whole number"), lenient.out());
+    assertTrue(
+        lenient.out().contains("warning: " + f + ":2: input must be a whole number"),
+        lenient.out());
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code polpo-check prices list|show|diff}: a user can see every catalog with its date, one
- * model across catalogs, and where Polpo's documentation disagrees with Anthropic.
+ * {@code polpo-check prices list|show|diff}: a user can see every catalog with its date, one model
+ * across catalogs, and where Polpo's documentation disagrees with Anthropic.
  */
 class PricesCommandTest {
   private static String[] run(String... args) {
@@ -28,7 +28,8 @@ class PricesCommandTest {
     String[] r = run("prices", "list");
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("list (default)"), r[1]);
-    assertTrue(r[1].lines().anyMatch(l -> l.startsWith("deepseek ") && l.contains("2026-04-01")), r[1]);
+    assertTrue(
+        r[1].lines().anyMatch(l -> l.startsWith("deepseek ") && l.contains("2026-04-01")), r[1]);
     assertTrue(r[1].lines().anyMatch(l -> l.startsWith("pi-ai ")), r[1]);
   }
 
@@ -36,15 +37,21 @@ class PricesCommandTest {
   void listOneCatalog_showsRatesAndInvariantWarnings() {
     String[] r = run("prices", "list", "--prices", "pi-ai");
     assertEquals("0", r[0], r[2]);
-    assertTrue(r[1].contains("warning: anthropic:claude-opus-4-6: 1-hour cache write is $6.25/MTok,"
-        + " Anthropic's rule gives $10 (2 x input)"), r[1]);
+    assertTrue(
+        r[1].contains(
+            "warning: anthropic:claude-opus-4-6: 1-hour cache write is $6.25/MTok,"
+                + " Anthropic's rule gives $10 (2 x input)"),
+        r[1]);
   }
 
   @Test
   void show_findsADatedIdInEveryCatalogThatListsIt() {
     String[] r = run("prices", "show", "claude-sonnet-4-5-20250929");
     assertEquals("0", r[0], r[2]);
-    assertTrue(r[1].lines().anyMatch(l -> l.startsWith("anthropic ") && l.contains("> 200000: 6/22.5/7.5/12/0.6")), r[1]);
+    assertTrue(
+        r[1].lines()
+            .anyMatch(l -> l.startsWith("anthropic ") && l.contains("> 200000: 6/22.5/7.5/12/0.6")),
+        r[1]);
     assertTrue(r[1].lines().anyMatch(l -> l.startsWith("polpo-docs ")), r[1]);
     assertTrue(r[1].lines().anyMatch(l -> l.startsWith("pi-ai ")), r[1]);
   }
@@ -61,11 +68,29 @@ class PricesCommandTest {
     String[] r = run("prices", "diff", "polpo-docs", "anthropic");
     assertEquals("0", r[0], r[2]);
     // Opus 4.6: docs $15 input, Anthropic $5 -> B - A = -10
-    assertTrue(r[1].lines().anyMatch(l -> l.startsWith("anthropic:claude-opus-4-6") && l.contains("input")
-        && l.trim().endsWith("-10")), r[1]);
+    assertTrue(
+        r[1].lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("anthropic:claude-opus-4-6")
+                        && l.contains("input")
+                        && l.trim().endsWith("-10")),
+        r[1]);
     // Haiku 4.5: docs $0.80, Anthropic $1 -> +0.2
-    assertTrue(r[1].lines().anyMatch(l -> l.startsWith("anthropic:claude-haiku-4-5-20251001") && l.contains("input")
-        && l.trim().endsWith("0.2")), r[1]);
-    assertTrue(r[1].lines().anyMatch(l -> l.startsWith("anthropic:claude-sonnet-4-5-20250929") && l.contains("long context")), r[1]);
+    assertTrue(
+        r[1].lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("anthropic:claude-haiku-4-5-20251001")
+                        && l.contains("input")
+                        && l.trim().endsWith("0.2")),
+        r[1]);
+    assertTrue(
+        r[1].lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("anthropic:claude-sonnet-4-5-20250929")
+                        && l.contains("long context")),
+        r[1]);
   }
 }

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The global dedup set: a call is dropped as a duplicate only when its key was really seen
- * before, whatever the key (zero included) and however large the set grows.
+ * The global dedup set: a call is dropped as a duplicate only when its key was really seen before,
+ * whatever the key (zero included) and however large the set grows.
  */
 class LongHashSetTest {
   @Test

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Proof against the real world: the 206 recorded mini-swe-agent trajectories, priced with the
  * {@code deepseek} catalog, add up to the costs the agent itself recorded. Protects the
  * mini-swe-agent reader (usage mapping, timestamps, calls without usage) and exact pricing.
- * Expected values come from the traces ({@code info.model_stats}), read here independently of
- * the reader, and from their README (13.263509728 USD, 16,232 calls, 12 short files).
+ * Expected values come from the traces ({@code info.model_stats}), read here independently of the
+ * reader, and from their README (13.263509728 USD, 16,232 calls, 12 short files).
  */
 class MiniSweAgentTracesTest {
   private static final JsonMapper MAPPER =
@@ -40,7 +40,8 @@ class MiniSweAgentTracesTest {
     String shared = System.getProperty("polpocheck.shared");
     Assumptions.assumeTrue(shared != null, "polpocheck.shared not set: skipping real-trace test");
     root = Path.of(shared, "data", "traces", "mini-swe-agent");
-    Assumptions.assumeTrue(Files.isDirectory(root),
+    Assumptions.assumeTrue(
+        Files.isDirectory(root),
         root + " absent: skipping the real mini-swe-agent trace test (CI has ../shared)");
     try (Stream<Path> s = Files.walk(root)) {
       files = s.filter(p -> p.toString().endsWith(".traj.json.gz")).sorted().toList();
@@ -62,12 +63,19 @@ class MiniSweAgentTracesTest {
       BigDecimal recorded = stats.path("instance_cost").decimalValue();
       long apiCalls = stats.path("api_calls").longValue();
       long[] sum = new long[2];
-      ReadSummary s = new TraceReader(true, 1).read(List.of(f), c -> {
-        Price p = catalog.find(c.provider(), c.model()).orElseThrow(
-            () -> new AssertionError("no deepseek price for " + c.model()));
-        sum[0] += Pricing.cost(c, p, 0).total();
-        sum[1]++;
-      });
+      ReadSummary s =
+          new TraceReader(true, 1)
+              .read(
+                  List.of(f),
+                  c -> {
+                    Price p =
+                        catalog
+                            .find(c.provider(), c.model())
+                            .orElseThrow(
+                                () -> new AssertionError("no deepseek price for " + c.model()));
+                    sum[0] += Pricing.cost(c, p, 0).total();
+                    sum[1]++;
+                  });
       BigDecimal computed = Money.toUsd(sum[0]);
       if (computed.subtract(recorded).abs().compareTo(tolerance) > 0) {
         mismatches.add(f.getFileName() + ": computed " + computed + " recorded " + recorded);
@@ -87,14 +95,16 @@ class MiniSweAgentTracesTest {
     // README: the recorded costs of all 206 files add up to 13.263509728 USD.
     long total = allPicos;
     // Exact: every DeepSeek rate is a whole number of picodollars per token.
-    assertEquals(0, Money.toUsd(total).compareTo(new BigDecimal("13.263509728")),
+    assertEquals(
+        0,
+        Money.toUsd(total).compareTo(new BigDecimal("13.263509728")),
         () -> "total " + Money.toUsd(total));
     assertTrue(price.input() > 0);
   }
 
   @Test
   void wholeDirectory_readAtOnce_countsEveryCallAndReportsTheTwelveShortRuns() {
-    ReadSummary s = new TraceReader(false, 2).read(List.of(root), c -> { });
+    ReadSummary s = new TraceReader(false, 2).read(List.of(root), c -> {});
     assertEquals(206, s.files());
     assertEquals(16_232, s.calls());
     assertEquals(16_232, s.records());
