@@ -66,6 +66,7 @@ final class Engine {
   private static final int REFUND = 2;
   private static final String RATE_LIMIT_MSG =
       "429 rate_limit_error: This request would exceed your organization's rate limit";
+  private static final String OVERLOADED_MSG = "529 overloaded_error: Overloaded";
   private static final String BILLING_MSG =
       "400 invalid_request_error: Your credit balance is too low to access the Anthropic API";
 
@@ -147,6 +148,7 @@ final class Engine {
   private final SplittableRandom rngSdk;
   private final SplittableRandom rngRetry;
   private final SplittableRandom rngRefresh;
+  private final SplittableRandom rngErrors;
   private final ProfilePool pool;
   private final Selector selector;
   private final Rotation rotation;
@@ -199,6 +201,7 @@ final class Engine {
   private long unpricedCalls;
   private long refreshCooldowns;
   private long recordedErrors;
+  private long overloaded;
   private long costWithoutCache;
   private long polpoCost;
   private long totalDelay;
@@ -220,6 +223,7 @@ final class Engine {
     this.rngSdk = root.split();
     this.rngRetry = root.split();
     this.rngRefresh = root.split();
+    this.rngErrors = root.split();
     List<ProfileSpec> specs = new ArrayList<>();
     for (Scenario.Profile p : sc.profiles()) {
       specs.add(new ProfileSpec(p.id(), p.provider(), p.type(), p.organisation()));
@@ -526,6 +530,20 @@ final class Engine {
     if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
       billingRejections++;
       httpError(k, BILLING_MSG, now); // a 400: the SDK does not retry it
+      return;
+    }
+    double overloadRate = sc.errors().overloadedRate();
+    if (overloadRate > 0 && rngErrors.nextDouble() < overloadRate) {
+      overloaded++;
+      if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
+        // no retry-after on a 529: the SDK's own exponential backoff
+        long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
+        k.sdkAttempt++;
+        sdkRetries++;
+        push(now + d, SEND, k, -1, 0, 0);
+      } else {
+        httpError(k, OVERLOADED_MSG, now);
+      }
       return;
     }
     split(k, c, m, now, false);
@@ -915,7 +933,8 @@ final class Engine {
             billingRejections,
             noCredential,
             oversized,
-            unpricedCalls);
+            unpricedCalls,
+            overloaded);
     Map<String, SimResult.Part> agentsOut = parts(byAgent);
     for (ReplayModel m : models.all()) {
       if (m.tally.calls > 0) {

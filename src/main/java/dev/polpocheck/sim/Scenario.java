@@ -32,6 +32,7 @@ import java.util.TreeMap;
  * @param timing arrival-time compression and default latency
  * @param prices price catalog: "bundled" or a path
  * @param report report settings
+ * @param errors injected provider errors
  */
 public record Scenario(
     Variant variant,
@@ -48,7 +49,8 @@ public record Scenario(
     List<Remap> remaps,
     Timing timing,
     String prices,
-    Report report) {
+    Report report,
+    Errors errors) {
 
   public Scenario {
     Objects.requireNonNull(variant, "variant");
@@ -65,13 +67,14 @@ public record Scenario(
     Objects.requireNonNull(timing, "timing");
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(errors, "errors");
   }
 
   /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
   public Scenario withRotation(RotationPolicy policy) {
     return new Scenario(
         variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks, cache,
-        remaps, timing, prices, report);
+        remaps, timing, prices, report, errors);
   }
 
   /** This scenario with other profiles (capacity search). */
@@ -91,35 +94,43 @@ public record Scenario(
         remaps,
         timing,
         prices,
-        report);
+        report,
+        errors);
   }
 
   /** This scenario with another cache setting (e.g. as-recorded). */
   public Scenario withCache(Cache newCache) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        newCache, remaps, timing, prices, report);
+        newCache, remaps, timing, prices, report, errors);
   }
 
   /** This scenario with another timing (e.g. compression). */
   public Scenario withTiming(Timing newTiming) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, newTiming, prices, report);
+        cache, remaps, newTiming, prices, report, errors);
   }
 
   /** This scenario with other remapping rules. */
   public Scenario withRemaps(List<Remap> newRemaps) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, newRemaps, timing, prices, report);
+        cache, newRemaps, timing, prices, report, errors);
   }
 
   /** This scenario with other report settings. */
   public Scenario withReport(Report newReport) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, newReport);
+        cache, remaps, timing, prices, newReport, errors);
+  }
+
+  /** This scenario with other injected errors. */
+  public Scenario withErrors(Errors newErrors) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, timing, prices, report, newErrors);
   }
 
   /** This scenario with another variant. */
@@ -139,7 +150,8 @@ public record Scenario(
         remaps,
         timing,
         prices,
-        report);
+        report,
+        errors);
   }
 
   /** The billing schedule the pool runs, with the window rule resolved against the variant. */
@@ -295,6 +307,19 @@ public record Scenario(
 
   /** Arrival-time compression and the latency assumed when the trace has none. */
   public record Timing(double compression, long defaultLatencyMillis) {}
+
+  /**
+   * Provider errors the replay injects (none are in the traces' successful calls).
+   *
+   * @param overloadedRate probability that an HTTP attempt gets a 529 {@code overloaded_error}
+   */
+  public record Errors(double overloadedRate) {
+    public Errors {
+      if (overloadedRate < 0 || overloadedRate > 1) {
+        throw new IllegalArgumentException("overloadedRate must be within 0..1");
+      }
+    }
+  }
 
   /** Report settings. */
   public record Report(long seriesBucketMillis, int maxEvents, boolean compareSticky) {}

@@ -197,6 +197,7 @@ public final class ScenarioFiles {
     rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);
     rep.put("maxEvents", s.report().maxEvents());
     rep.put("compareSticky", s.report().compareSticky());
+    o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
     return o;
   }
 
@@ -346,7 +347,8 @@ public final class ScenarioFiles {
         new Scenario.Report(
             rep.get("seriesBucketMinutes").asLong() * 60_000L,
             rep.get("maxEvents").asInt(),
-            rep.get("compareSticky").asBoolean()));
+            rep.get("compareSticky").asBoolean()),
+        new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()));
   }
 
   private static long cap(JsonNode usd) {

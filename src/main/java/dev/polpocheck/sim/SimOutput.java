@@ -86,6 +86,7 @@ public final class SimOutput {
     c.put("noCredential", n.noCredential());
     c.put("oversizedRequests", n.oversizedRequests());
     c.put("unpriced", n.unpricedCalls());
+    c.put("overloaded", n.overloaded());
     tokens(s.putObject("tokens"), r.tokens());
     cost(s.putObject("cost"), r.cost());
     s.put("polpoRecordedCostUsd", Money.toUsd(r.polpoCostPicos()));

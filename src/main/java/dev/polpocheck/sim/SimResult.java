@@ -117,6 +117,7 @@ public record SimResult(
    * @param noCredential key fetches that found no usable credential
    * @param oversizedRequests requests whose need exceeded a whole rate-limit bucket
    * @param unpricedCalls calls that ran on a model without a price (cost 0, listed in notes)
+   * @param overloaded injected 529 overloaded responses
    */
   public record Counts(
       long callsIn,
@@ -132,7 +133,8 @@ public record SimResult(
       long billingRejections,
       long noCredential,
       long oversizedRequests,
-      long unpricedCalls) {}
+      long unpricedCalls,
+      long overloaded) {}
 
   /** Token counts by part. */
   public record Tokens(

@@ -84,7 +84,8 @@ class RealTracesReplayTest {
             base.remaps(),
             base.timing(),
             base.prices(),
-            base.report());
+            base.report(),
+            base.errors());
     SimResult r = Simulation.run(calls, s, 1, options);
     assertEquals(16_232, r.counts().ok());
     assertEquals(0, r.counts().rateLimited());

@@ -131,7 +131,8 @@ final class SimFixtures {
         s.remaps(),
         s.timing(),
         s.prices(),
-        s.report());
+        s.report(),
+        s.errors());
   }
 
   static Scenario withRetry(Scenario s, Scenario.Retry r) {
@@ -150,7 +151,8 @@ final class SimFixtures {
         s.remaps(),
         s.timing(),
         s.prices(),
-        s.report());
+        s.report(),
+        s.errors());
   }
 
   static Scenario rotation(Scenario s, RotationPolicy p) {

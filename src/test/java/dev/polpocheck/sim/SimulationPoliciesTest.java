@@ -305,6 +305,53 @@ class SimulationPoliciesTest {
   }
 
   @Test
+  void overloaded_codeVariant_sdkRetriesTwiceThenTheRunEnds() {
+    SimResult r =
+        run(
+            List.of(sonnet(0, "s1", 2_000, 100), sonnet(MIN, "s1", 3_000, 100)),
+            fromJson("{\"errors\": {\"overloadedRate\": 1}}"));
+    // every attempt gets a 529: 1 + 2 SDK retries, then the turn fails and its run ends
+    assertEquals(1, r.counts().failed());
+    assertEquals(1, r.counts().notRun());
+    assertEquals(3, r.counts().overloaded());
+    assertEquals(2, r.counts().sdkRetries());
+    assertEquals(List.of(), r.events());
+  }
+
+  @Test
+  void overloaded_docsVariant_serverErrorCoolsEachProfileInTurn() {
+    SimResult r =
+        run(
+            List.of(sonnet(0, "s1", 2_000, 100)),
+            fromJson(
+                """
+                {"variant": "polpo-docs", "errors": {"overloadedRate": 1},
+                 "profiles": [
+                   {"id": "a", "provider": "anthropic", "type": "api_key", "organisation": "o"},
+                   {"id": "b", "provider": "anthropic", "type": "api_key", "organisation": "o"}]}
+                """));
+    assertEquals(1, r.counts().failed());
+    assertEquals(6, r.counts().overloaded());
+    assertEquals(List.of("a", "b"), r.events().stream().map(SimResult.Event::subject).toList());
+    assertEquals("server_error", r.events().get(0).reason());
+  }
+
+  @Test
+  void overloaded_docsOrchestrator_isTransientForWithRetry() {
+    SimResult r =
+        run(
+            List.of(orchestrator(0, "o1")),
+            fromJson(
+                "{\"variant\": \"polpo-docs\", \"errors\": {\"overloadedRate\": 1},"
+                    + " \"retry\": {\"sdkMaxRetries\": 0}}"));
+    // "overloaded" is transient: withRetry tries 3 times; each failure marks the provider
+    assertEquals(1, r.counts().failed());
+    assertEquals(2, r.counts().polpoRetries());
+    assertEquals(3, r.counts().overloaded());
+    assertEquals(3, r.eventCount());
+  }
+
+  @Test
   void timeCompression_hundredfold_turnsTenMinutesIntoSixSecondsAnd429() {
     String tier1 = "\"envKeys\": {\"*\": {\"organisation\": \"env\", \"tier\": \"tier1\"}}";
     // 8,000 output: the whole OTPM bucket is used, nothing is refunded

@@ -143,7 +143,8 @@ class SimulationProperties {
         s.remaps(),
         s.timing(),
         s.prices(),
-        s.report());
+        s.report(),
+        s.errors());
   }
 
   @Property(tries = 150, seed = "20261125")
