@@ -98,8 +98,32 @@ public final class ScenarioFiles {
     JsonNode merged = merge(defaultsTree(), doc.root());
     try {
       return build(merged, baseDir);
+    } catch (Invalid e) {
+      Span at = doc.positions().valueSpan(e.pointer).orElse(Span.fileStart());
+      throw new UserInputException(
+          name
+              + ":"
+              + at.line()
+              + ":"
+              + at.column()
+              + ": "
+              + e.getMessage()
+              + " (at "
+              + e.pointer
+              + ")");
     } catch (IllegalArgumentException e) {
       throw new UserInputException(name + ": " + e.getMessage());
+    }
+  }
+
+  /** A rule the schema cannot express, broken at a JSON pointer of the user's file. */
+  private static final class Invalid extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final String pointer;
+
+    Invalid(String pointer, String message) {
+      super(message);
+      this.pointer = pointer;
     }
   }
 
@@ -220,16 +244,19 @@ public final class ScenarioFiles {
   private static Scenario build(JsonNode n, Path baseDir) {
     List<Scenario.Profile> profiles = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    int index = 0;
     for (JsonNode p : n.get("profiles")) {
       String id = p.get("id").asString();
       if (!ids.add(id)) {
-        throw new IllegalArgumentException("profile id \"" + id + "\" appears twice");
+        throw new Invalid("/profiles/" + index + "/id", "profile id \"" + id + "\" appears twice");
       }
       String plan = p.has("plan") ? p.get("plan").asString() : null;
       if (plan != null && !n.get("plans").has(plan)) {
-        throw new IllegalArgumentException(
+        throw new Invalid(
+            "/profiles/" + index + "/plan",
             "profile \"" + id + "\" uses plan \"" + plan + "\", which \"plans\" does not define");
       }
+      index++;
       profiles.add(
           new Scenario.Profile(
               id,
@@ -247,8 +274,8 @@ public final class ScenarioFiles {
     if (pinNode != null && pinNode.isObject()) {
       String profile = pinNode.get("profile").asString();
       if (!ids.contains(profile)) {
-        throw new IllegalArgumentException(
-            "pin names profile \"" + profile + "\", which is not in \"profiles\"");
+        throw new Invalid(
+            "/pin/profile", "pin names profile \"" + profile + "\", which is not in \"profiles\"");
       }
       pin =
           new Scenario.Pin(

@@ -93,7 +93,19 @@ class ScenarioFilesTest {
   void load_pinOnUnknownProfile_isRejected() throws Exception {
     Path f = write("{\"pin\": {\"profile\": \"nope\", \"kind\": \"auto\"}}");
     UserInputException e = assertThrows(UserInputException.class, () -> ScenarioFiles.load(f));
-    assertTrue(e.getMessage().contains("\"nope\""), e.getMessage());
+    assertTrue(e.getMessage().startsWith(f + ":1:21: pin names profile \"nope\""), e.getMessage());
+  }
+
+  @Test
+  void load_duplicateProfileId_pointsAtTheSecond() throws Exception {
+    Path f =
+        write(
+            "{\"profiles\": [\n"
+                + "  {\"id\": \"a\", \"provider\": \"anthropic\", \"type\": \"oauth\"},\n"
+                + "  {\"id\": \"a\", \"provider\": \"anthropic\", \"type\": \"api_key\"}]}\n");
+    UserInputException e = assertThrows(UserInputException.class, () -> ScenarioFiles.load(f));
+    assertTrue(
+        e.getMessage().startsWith(f + ":3:10: profile id \"a\" appears twice"), e.getMessage());
   }
 
   @Test
