@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SimulationPoliciesTest {
   private static final long HOUR = 3_600_000L;
+  private static final long DAY = 24 * HOUR;
   // Sonnet 4.5 at Tier 1: 8,000 OTPM, and Polpo reserves max_tokens = 64,000 (clamped to 8,000),
   // so one request empties the OTPM bucket for a minute.
   private static final String TWO_TIER1 =
@@ -196,24 +197,88 @@ class SimulationPoliciesTest {
   }
 
   @Test
-  void userPin_onDisabledProfile_isStillUsedAndBillingStepsTo10And20Hours() {
+  void spendCap_newCalendarMonth_startsFromZero() {
+    String single =
+        "{\"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\", \"type\": \"api_key\","
+            + " \"monthlySpendCapUsd\": 0.005}]}";
+    // T0 is 2026-03-31T23:33:20Z: one minute later is still March (refused), one hour later is
+    // April (the cap starts over)
+    assertEquals(
+        1,
+        run(List.of(sonnet(0, "s1", 2_000, 100), sonnet(MIN, "s2", 2_000, 100)), fromJson(single))
+            .counts()
+            .billingRejections());
+    assertEquals(
+        0,
+        run(List.of(sonnet(0, "s1", 2_000, 100), sonnet(HOUR, "s2", 2_000, 100)), fromJson(single))
+            .counts()
+            .billingRejections());
+  }
+
+  @Test
+  void userPin_onDisabledProfile_isStillUsedAndBillingStepsTo10And20AndCapsAt24Hours() {
+    String threeProfiles =
+        CAPPED.replace(
+            "\"organisation\": \"org\"}]",
+            "\"organisation\": \"org\"},"
+                + " {\"id\": \"c\", \"provider\": \"anthropic\", \"type\": \"api_key\"}]");
     SimResult r =
         run(
             List.of(sonnet(0, "s1", 2_000, 100), sonnet(MIN, "s2", 2_000, 100)),
             fromJson(
                 "{\"variant\": \"polpo-docs\", \"pin\": {\"profile\": \"a\", \"kind\": \"user\"}, "
-                    + CAPPED
+                    + threeProfiles
                     + "}"));
     // s2: a over its cap -> disabled 5 h; the hard pin returns a again -> 10 h; again -> 20 h;
-    // after as many tries as profiles the turn fails. b is never used.
+    // again -> 24 h (the cap, not 40 h); after as many tries as there are profiles (1 + 3) the
+    // turn fails. b and c are never used.
     assertEquals(1, r.counts().failed());
     assertEquals(
         List.of(
             new SimResult.Event(T0 + MIN, "billing-disable", "a", "billing", T0 + MIN + 5 * HOUR),
             new SimResult.Event(T0 + MIN, "billing-disable", "a", "billing", T0 + MIN + 10 * HOUR),
-            new SimResult.Event(T0 + MIN, "billing-disable", "a", "billing", T0 + MIN + 20 * HOUR)),
+            new SimResult.Event(T0 + MIN, "billing-disable", "a", "billing", T0 + MIN + 20 * HOUR),
+            new SimResult.Event(T0 + MIN, "billing-disable", "a", "billing", T0 + MIN + 24 * HOUR)),
         r.events());
     assertEquals(0, r.byProfile().get("b").calls());
+    assertEquals(0, r.byProfile().get("c").calls());
+  }
+
+  private static List<Long> billingHours(String windowRule) {
+    SimResult r =
+        run(
+            List.of(
+                // a day in, so that everything falls in one calendar month (caps are monthly)
+                sonnet(DAY, "s1", 2_000, 100),
+                sonnet(DAY + MIN, "s2", 2_000, 100),
+                sonnet(DAY + 10 * HOUR, "s3", 2_000, 100),
+                sonnet(DAY + 16 * HOUR, "s4", 2_000, 100),
+                sonnet(DAY + 36 * HOUR, "s5", 2_000, 100)),
+            fromJson(
+                "{\"variant\": \"polpo-docs\", \"billing\": {\"windowRule\": \""
+                    + windowRule
+                    + "\"}, "
+                    + CAPPED
+                    + "}"));
+    List<Long> hours = new ArrayList<>();
+    for (SimResult.Event e : r.events()) {
+      hours.add((e.untilMillis() - e.timeMillis()) / HOUR);
+    }
+    return hours;
+  }
+
+  @Test
+  void billingWindow_firstFailureRule_resetsMoreThan24HoursAfterTheFirstFailure() {
+    // s1 -> a (spends past its cap), s2 -> b (never used), then a is least recently used: it
+    // fails at 10:00 (5 h), 16:00 (10 h) and 36:00: 26 h after the window's first failure ->
+    // counter reset -> 5 h
+    assertEquals(List.of(5L, 10L, 5L), billingHours("first-failure"));
+  }
+
+  @Test
+  void billingWindow_lastFailureRule_keepsCountingWithin24HoursOfTheLastFailure() {
+    // at 36:00 the last failure (16:00) is only 20 h ago -> third step, 20 h
+    assertEquals(List.of(5L, 10L, 20L), billingHours("last-failure"));
   }
 
   @Test
