@@ -1021,7 +1021,12 @@ final class Engine {
             prefixes,
             notes(oversized),
             polpoCost);
-    check(r);
+    SelfCheck.verify(
+        r,
+        tokensIn,
+        total.tokens().prompt() + total.output,
+        tokensUnrun,
+        queue.isEmpty() && sessions.isEmpty());
     return r;
   }
 
@@ -1081,44 +1086,6 @@ final class Engine {
       notes.add(noCredential + " key fetch(es) found no usable credential (\"No API key\").");
     }
     return notes;
-  }
-
-  private void check(SimResult r) {
-    List<String> broken = new ArrayList<>();
-    if (callsIn != ok + failed + notRun) {
-      broken.add("calls in " + callsIn + " != ok + failed + not run " + (ok + failed + notRun));
-    }
-    long priced = total.tokens().prompt() + total.output;
-    if (tokensIn != priced + tokensUnrun) {
-      broken.add("tokens in " + tokensIn + " != priced " + priced + " + not priced " + tokensUnrun);
-    }
-    long cost = r.cost().total();
-    for (Map<String, SimResult.Part> parts :
-        List.of(r.byAgent(), r.byModel(), r.byProfile(), r.byOrganisation())) {
-      long sum = 0;
-      long calls = 0;
-      for (SimResult.Part p : parts.values()) {
-        sum = Money.add(sum, p.cost().total());
-        calls += p.calls();
-      }
-      if (sum != cost || calls != ok) {
-        broken.add(
-            "a breakdown sums to "
-                + sum
-                + " over "
-                + calls
-                + " calls, not "
-                + cost
-                + " over "
-                + ok);
-      }
-    }
-    if (cost < 0 || !queue.isEmpty() || !sessions.isEmpty()) {
-      broken.add("negative cost, events left or sessions open");
-    }
-    if (!broken.isEmpty()) {
-      throw new IllegalStateException("simulation invariant broken: " + String.join("; ", broken));
-    }
   }
 
   private static Map<String, SimResult.Part> parts(Map<String, Tally> map) {
