@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
+      CostCommand.class,
+      PricesCommand.class,
+      GenerateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

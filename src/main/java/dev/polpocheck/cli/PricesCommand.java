@@ -1,0 +1,394 @@
+package dev.polpocheck.cli;
+
+import dev.polpocheck.UserInputException;
+import dev.polpocheck.catalog.Price;
+import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.catalog.PriceEntry;
+import dev.polpocheck.cost.Money;
+import dev.polpocheck.cost.ResultEnvelope;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code polpo-check prices}: shows and compares price catalogs. */
+@Command(
+    name = "prices",
+    mixinStandardHelpOptions = true,
+    description = "Show and compare price catalogs (USD per million tokens).",
+    subcommands = {
+      PricesCommand.ListCommand.class,
+      PricesCommand.ShowCommand.class,
+      PricesCommand.DiffCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  polpo-check prices list",
+      "  polpo-check prices list --prices pi-ai",
+      "  polpo-check prices show claude-sonnet-4-5-20250929",
+      "  polpo-check prices diff polpo-docs anthropic"
+    })
+public final class PricesCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: list, show or diff");
+  }
+
+  private static final String[] RATE_HEAD = {
+    "input",
+    "output",
+    "write 5m",
+    "write 1h",
+    "read",
+    "batch in",
+    "batch out",
+    "long context (> tokens: in/out/w5m/w1h/read)"
+  };
+
+  static String[] rates(PriceEntry e) {
+    Price p = e.price();
+    Price.LongContext lc = p.longContext();
+    return new String[] {
+      m(p.input()),
+      m(p.output()),
+      m(p.cacheWrite5m()),
+      m(p.cacheWrite1h()),
+      m(p.cacheRead()),
+      e.batchInput() < 0 ? "-" : m(e.batchInput()),
+      e.batchOutput() < 0 ? "-" : m(e.batchOutput()),
+      lc == null
+          ? "-"
+          : "> "
+              + lc.thresholdTokens()
+              + ": "
+              + m(lc.input())
+              + "/"
+              + m(lc.output())
+              + "/"
+              + m(lc.cacheWrite5m())
+              + "/"
+              + m(lc.cacheWrite1h())
+              + "/"
+              + m(lc.cacheRead())
+    };
+  }
+
+  private static String m(long picosPerToken) {
+    return Money.perMillionFromPerToken(picosPerToken).toPlainString();
+  }
+
+  static void table(PrintWriter out, List<String[]> rows) {
+    int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+    int[] w = new int[cols];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        w[i] = Math.max(w[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        sb.append(i == 0 ? "" : "  ").append(r[i]).append(" ".repeat(w[i] - r[i].length()));
+      }
+      out.println(sb.toString().stripTrailing());
+    }
+  }
+
+  static ObjectNode entryJson(ObjectNode o, PriceEntry e) {
+    Price p = e.price();
+    o.put("provider", p.provider());
+    o.put("model", p.model());
+    ArrayNode al = o.putArray("aliases");
+    e.aliases().forEach(al::add);
+    o.put("input", Money.perMillionFromPerToken(p.input()));
+    o.put("output", Money.perMillionFromPerToken(p.output()));
+    o.put("cacheWrite5m", Money.perMillionFromPerToken(p.cacheWrite5m()));
+    o.put("cacheWrite1h", Money.perMillionFromPerToken(p.cacheWrite1h()));
+    o.put("cacheRead", Money.perMillionFromPerToken(p.cacheRead()));
+    if (e.batchInput() >= 0) {
+      o.put("batchInput", Money.perMillionFromPerToken(e.batchInput()));
+    }
+    if (e.batchOutput() >= 0) {
+      o.put("batchOutput", Money.perMillionFromPerToken(e.batchOutput()));
+    }
+    Price.LongContext lc = p.longContext();
+    if (lc != null) {
+      ObjectNode l = o.putObject("longContext");
+      l.put("thresholdTokens", lc.thresholdTokens());
+      l.put("input", Money.perMillionFromPerToken(lc.input()));
+      l.put("output", Money.perMillionFromPerToken(lc.output()));
+      l.put("cacheWrite5m", Money.perMillionFromPerToken(lc.cacheWrite5m()));
+      l.put("cacheWrite1h", Money.perMillionFromPerToken(lc.cacheWrite1h()));
+      l.put("cacheRead", Money.perMillionFromPerToken(lc.cacheRead()));
+    }
+    return o;
+  }
+
+  static ObjectNode catalogJson(ObjectNode o, PriceCatalog c) {
+    o.put("name", c.name());
+    o.put("title", c.title());
+    o.put("source", c.source());
+    o.put("effectiveDate", c.effectiveDate());
+    ArrayNode w = o.putArray("warnings");
+    c.warnings().forEach(w::add);
+    return o;
+  }
+
+  /** {@code prices list}: the catalogs, or one catalog's models. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the built-in catalogs, or the models of one catalog (--prices).")
+  static final class ListCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--prices",
+        paramLabel = "NAME|FILE",
+        description = "List this catalog's models.")
+    String prices;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      List<PriceCatalog> cats = new ArrayList<>();
+      if (prices == null) {
+        for (String n : PriceCatalog.builtinNames()) {
+          cats.add(PriceCatalog.builtin(n));
+        }
+      } else {
+        cats.add(PriceCatalog.resolve(prices));
+      }
+      if (format == OutputFormat.json) {
+        ArrayNode arr = ResultEnvelope.MAPPER.createArrayNode();
+        for (PriceCatalog c : cats) {
+          ObjectNode o = catalogJson(arr.addObject(), c);
+          if (prices != null) {
+            ArrayNode ms = o.putArray("models");
+            c.list().forEach(e -> entryJson(ms.addObject(), e));
+          } else {
+            o.put("models", c.list().size());
+          }
+        }
+        out.print(ResultEnvelope.MAPPER.writeValueAsString(arr) + System.lineSeparator());
+      } else if (prices == null) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"catalog", "effective", "models", "warnings", "title"});
+        for (PriceCatalog c : cats) {
+          rows.add(
+              new String[] {
+                c.name() + (PriceCatalog.DEFAULT.equals(c.name()) ? " (default)" : ""),
+                c.effectiveDate(),
+                String.valueOf(c.list().size()),
+                String.valueOf(c.warnings().size()),
+                c.title()
+              });
+        }
+        table(out, rows);
+      } else {
+        PriceCatalog c = cats.get(0);
+        out.println(c.name() + " (effective " + c.effectiveDate() + "): " + c.title());
+        out.println("source: " + c.source());
+        out.println("USD per million tokens");
+        List<String[]> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("provider:model"));
+        head.addAll(List.of(RATE_HEAD));
+        rows.add(head.toArray(new String[0]));
+        for (PriceEntry e : c.list()) {
+          List<String> r = new ArrayList<>(List.of(e.provider() + ":" + e.model()));
+          r.addAll(List.of(rates(e)));
+          rows.add(r.toArray(new String[0]));
+        }
+        table(out, rows);
+        for (String w : c.warnings()) {
+          out.println("warning: " + w);
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code prices show MODEL}: one model in every catalog. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show one model's prices in every built-in catalog (and --prices FILE).")
+  static final class ShowCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        paramLabel = "MODEL",
+        description = "Model id, e.g. claude-sonnet-4-5-20250929 or anthropic/claude-opus-4-6.")
+    String model;
+
+    @Option(
+        names = "--provider",
+        paramLabel = "ID",
+        description = "Provider id when the model id does not imply it.")
+    String provider;
+
+    @Option(
+        names = "--prices",
+        paramLabel = "NAME|FILE",
+        description = "Also look in this catalog.")
+    String prices;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      Map<String, PriceCatalog> cats = new LinkedHashMap<>();
+      for (String n : PriceCatalog.builtinNames()) {
+        cats.put(n, PriceCatalog.builtin(n));
+      }
+      if (prices != null) {
+        PriceCatalog c = PriceCatalog.resolve(prices);
+        cats.put(c.name(), c);
+      }
+      // Without --provider, a model id that one provider lists in a catalog matches there.
+      String prov = provider;
+      List<String[]> rows = new ArrayList<>();
+      List<String> head = new ArrayList<>(List.of("catalog", "effective", "listed as"));
+      head.addAll(List.of(RATE_HEAD));
+      rows.add(head.toArray(new String[0]));
+      ArrayNode arr = ResultEnvelope.MAPPER.createArrayNode();
+      for (PriceCatalog c : cats.values()) {
+        Optional<PriceEntry> e = c.findEntry(prov, model);
+        if (e.isEmpty()) {
+          continue;
+        }
+        List<String> r =
+            new ArrayList<>(
+                List.of(c.name(), c.effectiveDate(), e.get().provider() + ":" + e.get().model()));
+        r.addAll(List.of(rates(e.get())));
+        rows.add(r.toArray(new String[0]));
+        ObjectNode o = arr.addObject();
+        o.put("catalog", c.name());
+        o.put("effectiveDate", c.effectiveDate());
+        entryJson(o.putObject("price"), e.get());
+      }
+      if (rows.size() == 1) {
+        throw new UserInputException(
+            "no catalog has a price for '"
+                + model
+                + "'; see 'polpo-check prices list --prices NAME' for the model ids");
+      }
+      if (format == OutputFormat.json) {
+        out.print(ResultEnvelope.MAPPER.writeValueAsString(arr) + System.lineSeparator());
+      } else {
+        out.println(model + " (USD per million tokens)");
+        table(out, rows);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code prices diff A B}: where two catalogs disagree. */
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
+      description = "Compare two catalogs model by model; exit 0 even when they differ.")
+  static final class DiffCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "Catalog name or file.")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "Catalog name or file.")
+    String b;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PriceCatalog ca = PriceCatalog.resolve(a);
+      PriceCatalog cb = PriceCatalog.resolve(b);
+      out.println(
+          "A = "
+              + ca.name()
+              + " (effective "
+              + ca.effectiveDate()
+              + "), B = "
+              + cb.name()
+              + " (effective "
+              + cb.effectiveDate()
+              + "); USD per million tokens");
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"provider:model", "rate", "A", "B", "B - A"});
+      List<String> onlyA = new ArrayList<>();
+      int same = 0;
+      for (PriceEntry ea : ca.list()) {
+        Optional<PriceEntry> eb = cb.findEntry(ea.provider(), ea.model());
+        if (eb.isEmpty()) {
+          onlyA.add(ea.provider() + ":" + ea.model());
+          continue;
+        }
+        String[] ra = rates(ea);
+        String[] rb = rates(eb.get());
+        boolean differs = false;
+        for (int i = 0; i < ra.length; i++) {
+          if (!ra[i].equals(rb[i])) {
+            differs = true;
+            rows.add(
+                new String[] {
+                  ea.provider() + ":" + ea.model(),
+                  RATE_HEAD[i].split(" \\(")[0],
+                  ra[i],
+                  rb[i],
+                  delta(ra[i], rb[i])
+                });
+          }
+        }
+        if (!differs) {
+          same++;
+        }
+      }
+      List<String> onlyB = new ArrayList<>();
+      for (PriceEntry eb : cb.list()) {
+        if (ca.findEntry(eb.provider(), eb.model()).isEmpty()) {
+          onlyB.add(eb.provider() + ":" + eb.model());
+        }
+      }
+      if (rows.size() > 1) {
+        table(out, rows);
+      }
+      out.println(same + " model(s) priced the same, " + (rows.size() - 1) + " rate(s) differ");
+      if (!onlyA.isEmpty()) {
+        out.println("only in A: " + String.join(", ", onlyA));
+      }
+      if (!onlyB.isEmpty()) {
+        out.println("only in B: " + String.join(", ", onlyB));
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private static String delta(String x, String y) {
+      try {
+        return new BigDecimal(y).subtract(new BigDecimal(x)).toPlainString();
+      } catch (NumberFormatException e) {
+        return "";
+      }
+    }
+  }
+}
