@@ -213,6 +213,8 @@ final class Engine {
   private long fidRecorded;
   private long fidSimulated;
   private long fidAbs;
+  private long fidRecordedWrites;
+  private long fidSimulatedWrites;
 
   Engine(Scenario sc, SimOptions opt, long seed, Prepass pre) {
     this.seed = seed;
@@ -715,6 +717,8 @@ final class Engine {
       fidRecorded += k.rRead;
       fidSimulated += rd;
       fidAbs += Math.abs(rd - k.rRead);
+      fidRecordedWrites += k.rW5 + k.rW1 + k.rWu;
+      fidSimulatedWrites += w5 + w1;
     }
     if (key >= 0 && maxOut > k.out) {
       long latency =
@@ -991,7 +995,9 @@ final class Engine {
                 fidRecorded,
                 fidSimulated,
                 fidAbs,
-                fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded);
+                fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded,
+                fidRecordedWrites,
+                fidSimulatedWrites);
     Map<String, Long> prefixes = new TreeMap<>();
     for (int a = 0; a < agentNames.size(); a++) {
       prefixes.put(agentNames.get(a), systemPrefix[a]);

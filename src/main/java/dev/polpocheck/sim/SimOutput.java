@@ -156,6 +156,8 @@ public final class SimOutput {
       f.put("simulatedReadTokens", r.fidelity().simulatedReadTokens());
       f.put("absoluteErrorTokens", r.fidelity().absoluteErrorTokens());
       f.put("relativeError", share(r.fidelity().relativeError()));
+      f.put("recordedWriteTokens", r.fidelity().recordedWriteTokens());
+      f.put("simulatedWriteTokens", r.fidelity().simulatedWriteTokens());
     }
     ObjectNode sp = s.putObject("systemPrefixTokens");
     r.systemPrefixTokens().forEach(sp::put);

@@ -240,11 +240,15 @@ public record SimResult(
    * @param simulatedReadTokens what the model predicted
    * @param absoluteErrorTokens sum over calls of |simulated - recorded|
    * @param relativeError (simulated - recorded) / recorded, 0 when nothing was recorded
+   * @param recordedWriteTokens cache writes the provider reported (0 for automatic caching)
+   * @param simulatedWriteTokens cache writes the model predicted
    */
   public record Fidelity(
       long callsCompared,
       long recordedReadTokens,
       long simulatedReadTokens,
       long absoluteErrorTokens,
-      double relativeError) {}
+      double relativeError,
+      long recordedWriteTokens,
+      long simulatedWriteTokens) {}
 }

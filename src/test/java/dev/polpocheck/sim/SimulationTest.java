@@ -54,6 +54,8 @@ class SimulationTest {
     assertEquals(18_000_000_000L, r.costWithoutCachePicos());
     assertEquals(3_150_000_000L, r.cacheSavingsPicos());
     assertEquals(14_850_000_000L, r.polpoCostPicos()); // pi-ai has the same 5-minute rates
+    // the trace recorded no cache use at all: fidelity shows the gap (0 recorded vs 2,000 read)
+    assertEquals(new SimResult.Fidelity(2, 0, 2_000, 2_000, 0, 0, 3_000), r.fidelity());
   }
 
   @Test
