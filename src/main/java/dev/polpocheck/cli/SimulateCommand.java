@@ -44,31 +44,55 @@ public final class SimulateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "TRACES", description = "Trace files or directories.")
   List<Path> traces;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
-      description = "Scenario file (schemas/scenario.schema.json); keys it omits take the defaults.")
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
+      description =
+          "Scenario file (schemas/scenario.schema.json); keys it omits take the defaults.")
   Path scenario;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-      description = "Seed of every random choice (jitter, refresh failures). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Seed of every random choice (jitter, refresh failures). Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--selector", defaultValue = "fast", paramLabel = "KIND",
-      description = "Rotation selector implementation: fast or reference (they agree). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--selector",
+      defaultValue = "fast",
+      paramLabel = "KIND",
+      description =
+          "Rotation selector implementation: fast or reference (they agree). Default:"
+              + " ${DEFAULT-VALUE}.")
   String selector;
 
-  @Option(names = "--prices", paramLabel = "NAME|FILE",
-      description = "Price catalog (as in cost); overrides the scenario's \"prices\". Default: list.")
+  @Option(
+      names = "--prices",
+      paramLabel = "NAME|FILE",
+      description =
+          "Price catalog (as in cost); overrides the scenario's \"prices\". Default: list.")
   String prices;
 
-  @Option(names = "--assume-1h-share", defaultValue = "0.8", paramLabel = "SHARE",
-      description = "As in cost: share of unsplit recorded cache writes priced as 1-hour writes"
-          + " (only the as-recorded cache mode keeps recorded writes). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--assume-1h-share",
+      defaultValue = "0.8",
+      paramLabel = "SHARE",
+      description =
+          "As in cost: share of unsplit recorded cache writes priced as 1-hour writes (only the"
+              + " as-recorded cache mode keeps recorded writes). Default: ${DEFAULT-VALUE}.")
   BigDecimal assume1hShare;
 
-  @Option(names = "--strict", description = "Fail on the first bad trace record instead of skipping and counting it.")
+  @Option(
+      names = "--strict",
+      description = "Fail on the first bad trace record instead of skipping and counting it.")
   boolean strict;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
       description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
 
@@ -78,31 +102,45 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SelectorKind kind = switch (selector) {
-      case "fast" -> SelectorKind.FAST;
-      case "reference" -> SelectorKind.REFERENCE;
-      default -> throw usage("--selector '" + selector + "': expected fast or reference");
-    };
-    if (assume1hShare.signum() < 0 || assume1hShare.compareTo(BigDecimal.ONE) > 0
+    SelectorKind kind =
+        switch (selector) {
+          case "fast" -> SelectorKind.FAST;
+          case "reference" -> SelectorKind.REFERENCE;
+          default -> throw usage("--selector '" + selector + "': expected fast or reference");
+        };
+    if (assume1hShare.signum() < 0
+        || assume1hShare.compareTo(BigDecimal.ONE) > 0
         || assume1hShare.movePointRight(4).stripTrailingZeros().scale() > 0) {
-      throw usage("--assume-1h-share " + assume1hShare + " must be between 0 and 1 with at most 4 decimals");
+      throw usage(
+          "--assume-1h-share "
+              + assume1hShare
+              + " must be between 0 and 1 with at most 4 decimals");
     }
     int share = assume1hShare.movePointRight(4).intValueExact();
     Scenario sc = scenario == null ? ScenarioFiles.defaults() : ScenarioFiles.load(scenario);
-    String priceName = prices != null ? prices
-        : "bundled".equals(sc.prices()) ? PriceCatalog.DEFAULT : sc.prices();
+    String priceName =
+        prices != null
+            ? prices
+            : "bundled".equals(sc.prices()) ? PriceCatalog.DEFAULT : sc.prices();
     PriceCatalog catalog = PriceCatalog.resolve(priceName);
     List<Call> calls = new ArrayList<>();
     ReadSummary read = new TraceReader(strict, 2).read(traces, calls::add);
-    SimOptions options = new SimOptions((p, m) -> catalog.find(p, m).orElse(null),
-        ModelCatalog.bundled(), RateLimitTiers.anthropic(), kind, share);
+    SimOptions options =
+        new SimOptions(
+            (p, m) -> catalog.find(p, m).orElse(null),
+            ModelCatalog.bundled(),
+            RateLimitTiers.anthropic(),
+            kind,
+            share);
     SimResult result = Simulation.run(calls, sc, seed, options);
-    SimOutput out = new SimOutput(result, read, catalog, traces.stream().map(Path::toString).toList());
-    String text = switch (format) {
-      case json -> out.json(VersionProvider.version());
-      case csv -> out.csv();
-      case text -> out.text();
-    };
+    SimOutput out =
+        new SimOutput(result, read, catalog, traces.stream().map(Path::toString).toList(), share);
+    String text =
+        switch (format) {
+          case json -> out.json(VersionProvider.version());
+          case csv -> out.csv();
+          case text -> out.text();
+        };
     spec.commandLine().getOut().print(text);
     if (report != null) {
       dev.polpocheck.report.SimulateReport.write(report, result, out.json(VersionProvider.version()),

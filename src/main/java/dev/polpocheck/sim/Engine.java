@@ -1,12 +1,8 @@
 package dev.polpocheck.sim;
 
-import dev.polpocheck.catalog.ModelInfo;
-import dev.polpocheck.catalog.Price;
-import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.cost.Pricing;
-import dev.polpocheck.sim.cache.CachePolicy;
 import dev.polpocheck.sim.cache.CacheSplit;
 import dev.polpocheck.sim.cache.PromptCache;
 import dev.polpocheck.sim.limits.LimitSpec;
@@ -25,11 +21,9 @@ import dev.polpocheck.sim.rotation.Selector;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -41,28 +35,28 @@ import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 /**
- * One simulation run: the discrete-event loop and the per-call steps (key fetch → spend cap →
- * plan window and rate limits → cache → price), with the retry, failover and cooldown paths of
- * the chosen variant. Package-private; {@link Simulation} is the entry point.
+ * One simulation run: the discrete-event loop and the per-call steps (key fetch → spend cap → plan
+ * window and rate limits → cache → price), with the retry, failover and cooldown paths of the
+ * chosen variant. Package-private; {@link Simulation} is the entry point.
  *
- * <p>Time. Calls arrive at their recorded start, compressed by the scenario's factor and shifted
- * by the delay their session has accumulated so far (an agent waits for its previous turn, so a
+ * <p>Time. Calls arrive at their recorded start, compressed by the scenario's factor and shifted by
+ * the delay their session has accumulated so far (an agent waits for its previous turn, so a
  * delayed turn delays every later one). A session's calls run one after another; a call that
  * arrives while its session is busy waits in the session's queue. Events (turn starts, HTTP
- * attempts, output-reservation refunds) are ordered by time, ties by insertion order, so runs
- * are deterministic. Input is pulled only up to the time of the next event, so memory holds the
- * open sessions, the live cache entries and the profiles, not the trace.
+ * attempts, output-reservation refunds) are ordered by time, ties by insertion order, so runs are
+ * deterministic. Input is pulled only up to the time of the next event, so memory holds the open
+ * sessions, the live cache entries and the profiles, not the trace.
  *
  * <p>Errors. An HTTP error (429, or a spend cap that ran out) first goes through the SDK's own
- * retries (429 only, honouring retry-after). What survives them depends on the variant. In
- * {@code polpo-code} the error comes back as a message (pi-ai never throws): an agent run ends
- * there (its later calls are not run) and an orchestrator call returns empty-handed — no
- * cooldown, no rotation, no billing-disable, and the provider's cooldown is even cleared. In
- * {@code polpo-docs} the error is classified: auth / rate-limit / server errors cool the profile
- * down and billing errors disable it, an agent turn moves to another available profile, and an
- * orchestrator call takes Polpo's thrown-error path: provider cooldown (marked twice on the
- * fallback path), failover to the next fallback model, then {@code withRetry} for transient
- * errors. A key fetch that finds no credential throws "No API key" in both variants.
+ * retries (429 only, honouring retry-after). What survives them depends on the variant. In {@code
+ * polpo-code} the error comes back as a message (pi-ai never throws): an agent run ends there (its
+ * later calls are not run) and an orchestrator call returns empty-handed — no cooldown, no
+ * rotation, no billing-disable, and the provider's cooldown is even cleared. In {@code polpo-docs}
+ * the error is classified: auth / rate-limit / server errors cool the profile down and billing
+ * errors disable it, an agent turn moves to another available profile, and an orchestrator call
+ * takes Polpo's thrown-error path: provider cooldown (marked twice on the fallback path), failover
+ * to the next fallback model, then {@code withRetry} for transient errors. A key fetch that finds
+ * no credential throws "No API key" in both variants.
  *
  * <p>Money is summed in picodollars; the run checks its conservation laws when it ends.
  */
@@ -72,6 +66,7 @@ final class Engine {
   private static final int REFUND = 2;
   private static final String RATE_LIMIT_MSG =
       "429 rate_limit_error: This request would exceed your organization's rate limit";
+  private static final String OVERLOADED_MSG = "529 overloaded_error: Overloaded";
   private static final String BILLING_MSG =
       "400 invalid_request_error: Your credit balance is too low to access the Anthropic API";
 
@@ -97,93 +92,22 @@ final class Engine {
 
   private static final class Sess {
     final int idx;
-    final int agent;
     long offset;
     boolean inFlight;
     boolean dead;
     int remaining;
     final ArrayDeque<Call> pending = new ArrayDeque<>(0);
 
-    Sess(int idx, int agent, int remaining) {
+    Sess(int idx, int remaining) {
       this.idx = idx;
-      this.agent = agent;
       this.remaining = remaining;
-    }
-  }
-
-  private static final class ModelCtx {
-    final int id;
-    final String provider;
-    final String model;
-    final String spec;
-    final Price price;
-    final long maxOutput;
-    final RateLimitClass cls;
-    final CachePolicy policy;
-    final boolean remapped;
-    final double factor;
-    final Tally tally = new Tally();
-
-    ModelCtx(int id, String provider, String model, Price price, long maxOutput,
-        RateLimitClass cls, CachePolicy policy, boolean remapped, double factor) {
-      this.id = id;
-      this.provider = provider;
-      this.model = model;
-      this.spec = provider + ":" + model;
-      this.price = price;
-      this.maxOutput = maxOutput;
-      this.cls = cls;
-      this.policy = policy;
-      this.remapped = remapped;
-      this.factor = factor;
-    }
-  }
-
-  private static final class Cred {
-    final String id;
-    final String provider;
-    final String organisation;
-    final String tier;
-    final boolean oauth;
-    final int scope;
-    final long capPicos;
-    final WindowBudget[] plan;
-    final long lifetime;
-    final double refreshFailureRate;
-    final int profileIndex;
-    final Tally tally = new Tally();
-    /** Per model id: limiter key + 2 (0 = not resolved yet, 1 = unlimited). */
-    int[] limiterKeys = new int[8];
-    LimitSpec[] limitSpecs = new LimitSpec[8];
-    Tally orgTally;
-    long spentPicos;
-    long monthKey = Long.MIN_VALUE;
-    long expiresAt = -1;
-    long rateLimited;
-    long cooldowns;
-    long billingDisables;
-
-    Cred(String id, String provider, String organisation, String tier, boolean oauth, int scope,
-        long capPicos, WindowBudget[] plan, long lifetime, double refreshFailureRate,
-        int profileIndex) {
-      this.id = id;
-      this.provider = provider;
-      this.organisation = organisation;
-      this.tier = tier;
-      this.oauth = oauth;
-      this.scope = scope;
-      this.capPicos = capPicos;
-      this.plan = plan;
-      this.lifetime = lifetime;
-      this.refreshFailureRate = refreshFailureRate;
-      this.profileIndex = profileIndex;
     }
   }
 
   private static final class Task {
     final Call call;
     final Sess sess;
-    final ModelCtx primary;
+    final ReplayModel primary;
     final long prompt;
     final long out;
     final long rIn;
@@ -192,14 +116,15 @@ final class Engine {
     final long rW1;
     final long rWu;
     final long ready;
-    ModelCtx model;
+    ReplayModel model;
     int spec;
     int polpoAttempt;
     int sdkAttempt;
+    int agent;
     int cred = -1;
     int rotations;
 
-    Task(Call call, Sess sess, ModelCtx primary, long ready) {
+    Task(Call call, Sess sess, ReplayModel primary, long ready) {
       this.call = call;
       this.sess = sess;
       this.primary = primary;
@@ -223,28 +148,28 @@ final class Engine {
   private final SplittableRandom rngSdk;
   private final SplittableRandom rngRetry;
   private final SplittableRandom rngRefresh;
+  private final SplittableRandom rngErrors;
   private final ProfilePool pool;
   private final Selector selector;
   private final Rotation rotation;
   private final int pinIndex;
   private final RateLimiter limiter;
+  private final ReplayModels models;
   private final PromptCache cache = new PromptCache();
   private final CacheSplit split = new CacheSplit();
   private final Map<String, ProviderCooldowns> providerCooldowns = new HashMap<>();
-  private final List<Cred> creds = new ArrayList<>();
+  private final List<Credential> creds = new ArrayList<>();
   private final Map<String, Integer> envCreds = new HashMap<>();
   private final Map<String, Integer> scopes = new HashMap<>();
   private final Map<String, Sess> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
-  private final Map<String, Map<String, ModelCtx>> byCallModel = new HashMap<>();
-  private final Map<String, ModelCtx> byTarget = new HashMap<>();
   private final long[] systemPrefix;
   private final Tally[] agentTallies;
   private final long[] noUsableUntil;
   private final PriorityQueue<Event> queue =
-      new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time)
-          : Long.compare(a.seq, b.seq));
+      new PriorityQueue<>(
+          (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
   private long seq;
   private int nextSession;
   private long bucketStart = Long.MIN_VALUE;
@@ -259,7 +184,6 @@ final class Engine {
   private final List<SimResult.Event> events = new ArrayList<>();
   private final Histogram delays = new Histogram(3);
   private final TreeSet<String> unpricedModels = new TreeSet<>();
-  private final TreeSet<String> uncataloguedModels = new TreeSet<>();
   private final TreeSet<String> unlimitedModels = new TreeSet<>();
   private long eventCount;
   private long callsIn;
@@ -277,7 +201,9 @@ final class Engine {
   private long unpricedCalls;
   private long refreshCooldowns;
   private long recordedErrors;
+  private long overloaded;
   private long costWithoutCache;
+  private long polpoCost;
   private long totalDelay;
   private long delayedCalls;
   private long noUsableMillis;
@@ -287,6 +213,8 @@ final class Engine {
   private long fidRecorded;
   private long fidSimulated;
   private long fidAbs;
+  private long fidRecordedWrites;
+  private long fidSimulatedWrites;
 
   Engine(Scenario sc, SimOptions opt, long seed, Prepass pre) {
     this.seed = seed;
@@ -297,6 +225,7 @@ final class Engine {
     this.rngSdk = root.split();
     this.rngRetry = root.split();
     this.rngRefresh = root.split();
+    this.rngErrors = root.split();
     List<ProfileSpec> specs = new ArrayList<>();
     for (Scenario.Profile p : sc.profiles()) {
       specs.add(new ProfileSpec(p.id(), p.provider(), p.type(), p.organisation()));
@@ -314,19 +243,32 @@ final class Engine {
           plan[i] = new WindowBudget(ws.get(i).millis(), ws.get(i).tokens());
         }
       }
-      creds.add(new Cred(p.id(), p.provider(), p.organisation(), p.tier(),
-          p.type() == ProfileType.OAUTH, scope(p.organisation()), p.monthlySpendCapPicos(), plan,
-          p.tokenLifetimeMillis(), p.refreshFailureRate(), creds.size()));
+      creds.add(
+          new Credential(
+              p.id(),
+              p.provider(),
+              p.organisation(),
+              p.tier(),
+              p.type() == ProfileType.OAUTH,
+              scope(p.organisation()),
+              p.monthlySpendCapPicos(),
+              plan,
+              p.tokenLifetimeMillis(),
+              p.refreshFailureRate(),
+              creds.size()));
     }
     this.limiter = new RateLimiter(pre.start());
+    this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
     this.agentTallies = new Tally[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
       agents.put(pre.agentName(a), a);
       agentNames.add(pre.agentName(a));
       agentTallies[a] = tally(byAgent, pre.agentName(a));
-      systemPrefix[a] = sc.cache().systemPrefixTokens() >= 0
-          ? sc.cache().systemPrefixTokens() : pre.estimatedSystemPrefix(a);
+      systemPrefix[a] =
+          sc.cache().systemPrefixTokens() >= 0
+              ? sc.cache().systemPrefixTokens()
+              : pre.estimatedSystemPrefix(a);
     }
     this.noUsableUntil = new long[pool.providerCount()];
   }
@@ -362,13 +304,17 @@ final class Engine {
     }
     Sess s = sessions.get(call.session());
     if (s == null) {
-      s = new Sess(nextSession++, agents.get(call.agent()), pre.callsOf(call.session()));
+      s = new Sess(nextSession++, pre.callsOf(call.session()));
       sessions.put(call.session(), s);
     }
-    ModelCtx m = ctxForCall(call);
-    long tokens = scale(call.inputTokens(), m.factor) + scale(call.cacheReadTokens(), m.factor)
-        + scale(call.cacheWrite5mTokens(), m.factor) + scale(call.cacheWrite1hTokens(), m.factor)
-        + scale(call.cacheWriteUnsplitTokens(), m.factor) + scale(call.outputTokens(), m.factor);
+    ReplayModel m = models.forCall(call);
+    long tokens =
+        scale(call.inputTokens(), m.factor)
+            + scale(call.cacheReadTokens(), m.factor)
+            + scale(call.cacheWrite5mTokens(), m.factor)
+            + scale(call.cacheWrite1hTokens(), m.factor)
+            + scale(call.cacheWriteUnsplitTokens(), m.factor)
+            + scale(call.outputTokens(), m.factor);
     tokensIn += tokens;
     if (s.dead) {
       notRun++;
@@ -386,7 +332,9 @@ final class Engine {
 
   private void begin(Sess s, Call call, long ready) {
     s.inFlight = true;
-    push(ready, START, new Task(call, s, ctxForCall(call), ready), -1, 0, 0);
+    Task k = new Task(call, s, models.forCall(call), ready);
+    k.agent = agents.get(call.agent()); // a session's calls may come from different agents
+    push(ready, START, k, -1, 0, 0);
   }
 
   private void complete(Task k, boolean success, long now) {
@@ -437,8 +385,7 @@ final class Engine {
     List<String> chain = orchestrator ? sc.fallbacks() : List.of();
     if (orchestrator && !chain.isEmpty()) {
       // queryTextWithFallback: skip providers in cooldown (which deletes ended entries)
-      while (k.spec <= chain.size()
-          && cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
+      while (k.spec <= chain.size() && cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
         k.spec++;
       }
       if (k.spec > chain.size()) {
@@ -458,13 +405,14 @@ final class Engine {
     send(k, now);
   }
 
-  private ModelCtx specModel(Task k) {
+  private ReplayModel specModel(Task k) {
     if (k.spec == 0) {
       return k.primary;
     }
     String spec = sc.fallbacks().get(k.spec - 1);
     int colon = spec.indexOf(':');
-    return target(spec.substring(0, colon), spec.substring(colon + 1), false, k.primary.factor);
+    return models.target(
+        spec.substring(0, colon), spec.substring(colon + 1), false, k.primary.factor);
   }
 
   /** Polpo's key fetch (§10.2): select, refresh an expired token, record success at fetch. */
@@ -504,7 +452,7 @@ final class Engine {
   }
 
   private boolean tokenUsable(int profile, long now, boolean recordFailure) {
-    Cred c = creds.get(profile);
+    Credential c = creds.get(profile);
     if (c.lifetime == 0) {
       return true;
     }
@@ -535,9 +483,10 @@ final class Engine {
       if (!pool.isCoolingDown(idx, now) && !pool.isDisabled(idx, now)) {
         return;
       }
-      long free = Math.max(
-          pool.isCoolingDown(idx, now) ? pool.cooldownUntil(idx) : 0,
-          pool.isDisabled(idx, now) ? pool.disabledUntil(idx) : 0);
+      long free =
+          Math.max(
+              pool.isCoolingDown(idx, now) ? pool.cooldownUntil(idx) : 0,
+              pool.isDisabled(idx, now) ? pool.disabledUntil(idx) : 0);
       soonest = Math.min(soonest, free);
     }
     long from = Math.max(now, noUsableUntil[p]);
@@ -557,8 +506,19 @@ final class Engine {
       return -1;
     }
     int idx = creds.size();
-    creds.add(new Cred("env:" + provider, provider, c.organisation(), c.tier(), false,
-        scope(c.organisation()), c.monthlySpendCapPicos(), new WindowBudget[0], 0, 0, -1));
+    creds.add(
+        new Credential(
+            "env:" + provider,
+            provider,
+            c.organisation(),
+            c.tier(),
+            false,
+            scope(c.organisation()),
+            c.monthlySpendCapPicos(),
+            new WindowBudget[0],
+            0,
+            0,
+            -1));
     envCreds.put(provider, idx);
     return idx;
   }
@@ -567,11 +527,25 @@ final class Engine {
 
   private void send(Task k, long now) {
     attempts++;
-    Cred c = creds.get(k.cred);
-    ModelCtx m = k.model;
-    if (c.capPicos >= 0 && spent(c, now) >= c.capPicos) {
+    Credential c = creds.get(k.cred);
+    ReplayModel m = k.model;
+    if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
       billingRejections++;
       httpError(k, BILLING_MSG, now); // a 400: the SDK does not retry it
+      return;
+    }
+    double overloadRate = sc.errors().overloadedRate();
+    if (overloadRate > 0 && rngErrors.nextDouble() < overloadRate) {
+      overloaded++;
+      if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
+        // no retry-after on a 529: the SDK's own exponential backoff
+        long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
+        k.sdkAttempt++;
+        sdkRetries++;
+        push(now + d, SEND, k, -1, 0, 0);
+      } else {
+        httpError(k, OVERLOADED_MSG, now);
+      }
       return;
     }
     split(k, c, m, now, false);
@@ -609,7 +583,7 @@ final class Engine {
     succeed(k, c, m, now, key, maxOut);
   }
 
-  private void split(Task k, Cred c, ModelCtx m, long now, boolean commit) {
+  private void split(Task k, Credential c, ReplayModel m, long now, boolean commit) {
     if (sc.cache().asRecorded()) {
       split.set(k.rRead, k.rW5 + k.rW1 + k.rWu, k.rIn);
       return;
@@ -618,13 +592,24 @@ final class Engine {
       split.set(0, 0, k.prompt);
       return;
     }
-    int agent = k.sess.agent;
+    int agent = k.agent;
     long preTokens = c.oauth ? sc.cache().oauthPreambleTokens() : 0;
-    cache.request(now, c.scope, m.id, 3L * k.sess.idx, 3L * agent + 1, systemPrefix[agent],
-        preTokens > 0 ? 3L * agent + 2 : -1, preTokens, k.prompt, m.policy, split, commit);
+    cache.request(
+        now,
+        c.scope,
+        m.id,
+        3L * k.sess.idx,
+        3L * agent + 1,
+        systemPrefix[agent],
+        preTokens > 0 ? 3L * agent + 2 : -1,
+        preTokens,
+        k.prompt,
+        m.policy,
+        split,
+        commit);
   }
 
-  private void succeed(Task k, Cred c, ModelCtx m, long now, int key, long maxOut) {
+  private void succeed(Task k, Credential c, ReplayModel m, long now, int key, long maxOut) {
     long in = split.input();
     long rd = split.read();
     long w5;
@@ -641,9 +626,25 @@ final class Engine {
       w5 = split.write();
       w1 = 0;
     }
-    Call priced = new Call(now, k.call.session(), k.call.agent(), k.call.role(), m.provider,
-        m.model, in, k.out, rd, w5, w1, wu, c.id, CallStatus.OK, k.call.latencyMillis(), -1,
-        k.call.batch());
+    Call priced =
+        new Call(
+            now,
+            k.call.session(),
+            k.call.agent(),
+            k.call.role(),
+            m.provider,
+            m.model,
+            in,
+            k.out,
+            rd,
+            w5,
+            w1,
+            wu,
+            c.id,
+            CallStatus.OK,
+            k.call.latencyMillis(),
+            -1,
+            k.call.batch());
     CostBreakdown cost = CostBreakdown.ZERO;
     if (m.price == null) {
       unpricedCalls++;
@@ -651,22 +652,51 @@ final class Engine {
     } else {
       cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
       long plain;
-      if (!k.call.batch() && (m.price.longContext() == null
-          || k.prompt <= m.price.longContext().thresholdTokens())) {
-        plain = Money.add(Math.multiplyExact(k.prompt, m.price.input()),
-            Math.multiplyExact(k.out, m.price.output()));
+      if (!k.call.batch()
+          && (m.price.longContext() == null
+              || k.prompt <= m.price.longContext().thresholdTokens())) {
+        plain =
+            Money.add(
+                Math.multiplyExact(k.prompt, m.price.input()),
+                Math.multiplyExact(k.out, m.price.output()));
       } else {
-        Call uncached = new Call(now, k.call.session(), k.call.agent(), k.call.role(), m.provider,
-            m.model, k.prompt, k.out, 0, 0, 0, 0, c.id, CallStatus.OK, -1, -1, k.call.batch());
+        Call uncached =
+            new Call(
+                now,
+                k.call.session(),
+                k.call.agent(),
+                k.call.role(),
+                m.provider,
+                m.model,
+                k.prompt,
+                k.out,
+                0,
+                0,
+                0,
+                0,
+                c.id,
+                CallStatus.OK,
+                -1,
+                -1,
+                k.call.batch());
         plain = Pricing.cost(uncached, m.price, 0).total();
       }
       costWithoutCache = Money.add(costWithoutCache, plain);
+    }
+    if (m.piAi != null) {
+      // pi-ai's calculateCost: one cache-write price (the 5-minute one), no tiers, no batch
+      long polpo =
+          Math.multiplyExact(in, m.piAi.input())
+              + Math.multiplyExact(k.out, m.piAi.output())
+              + Math.multiplyExact(rd, m.piAi.cacheRead())
+              + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
+      polpoCost = Money.add(polpoCost, polpo);
     }
     long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
     w5 += wu - u1;
     w1 += u1;
     total.add(in, k.out, rd, w5, w1, cost);
-    agentTallies[k.sess.agent].add(in, k.out, rd, w5, w1, cost);
+    agentTallies[k.agent].add(in, k.out, rd, w5, w1, cost);
     m.tally.add(in, k.out, rd, w5, w1, cost);
     if (c.orgTally == null) {
       c.orgTally = tally(byOrg, c.organisation);
@@ -674,7 +704,7 @@ final class Engine {
     c.orgTally.add(in, k.out, rd, w5, w1, cost);
     c.tally.add(in, k.out, rd, w5, w1, cost);
     if (c.capPicos >= 0) {
-      spent(c, now);
+      c.spent(now);
       c.spentPicos = Money.add(c.spentPicos, cost.total());
     }
     long[] b = bucket(now);
@@ -687,10 +717,12 @@ final class Engine {
       fidRecorded += k.rRead;
       fidSimulated += rd;
       fidAbs += Math.abs(rd - k.rRead);
+      fidRecordedWrites += k.rW5 + k.rW1 + k.rWu;
+      fidSimulatedWrites += w5 + w1;
     }
     if (key >= 0 && maxOut > k.out) {
-      long latency = k.call.latencyMillis() >= 0 ? k.call.latencyMillis()
-          : sc.timing().defaultLatencyMillis();
+      long latency =
+          k.call.latencyMillis() >= 0 ? k.call.latencyMillis() : sc.timing().defaultLatencyMillis();
       push(now + latency, REFUND, null, key, maxOut, k.out);
     }
     if (k.call.role() == CallerRole.ORCHESTRATOR) {
@@ -712,7 +744,7 @@ final class Engine {
       return;
     }
     ErrorReason reason = ErrorClassifier.classify(message);
-    Cred c = creds.get(k.cred);
+    Credential c = creds.get(k.cred);
     if (c.profileIndex >= 0) {
       if (reason == ErrorReason.BILLING) {
         long until = pool.recordBillingFailure(c.profileIndex, now);
@@ -725,7 +757,8 @@ final class Engine {
       }
     }
     if (k.call.role() == CallerRole.AGENT) {
-      if (c.profileIndex >= 0 && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
+      if (c.profileIndex >= 0
+          && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
           && anotherAvailable(c.profileIndex, now)) {
         k.rotations++;
         rotationsOnError++;
@@ -770,7 +803,7 @@ final class Engine {
       if (p >= 0) {
         pool.recordBillingFailureForProvider(p, now);
         for (int i = 0; i < pool.profileCount(p); i++) {
-          Cred c = creds.get(pool.profileOf(p, i));
+          Credential c = creds.get(pool.profileOf(p, i));
           c.billingDisables++;
           event(now, "billing-disable", c.id, "billing", pool.disabledUntil(c.profileIndex));
         }
@@ -782,11 +815,17 @@ final class Engine {
       push(now, START, k, -1, 0, 0);
       return;
     }
-    int maxRetries = withFallbacks ? sc.retry().orchestratorMaxRetriesWithFallbacks()
-        : sc.retry().orchestratorMaxRetries();
+    int maxRetries =
+        withFallbacks
+            ? sc.retry().orchestratorMaxRetriesWithFallbacks()
+            : sc.retry().orchestratorMaxRetries();
     if (k.polpoAttempt < maxRetries && ErrorClassifier.isTransient(message)) {
-      long d = Backoff.withRetryMillis(k.polpoAttempt, sc.retry().initialDelayMillis(),
-          sc.retry().maxDelayMillis(), rngRetry.nextDouble());
+      long d =
+          Backoff.withRetryMillis(
+              k.polpoAttempt,
+              sc.retry().initialDelayMillis(),
+              sc.retry().maxDelayMillis(),
+              rngRetry.nextDouble());
       k.polpoAttempt++;
       k.spec = 0;
       polpoRetries++;
@@ -799,31 +838,22 @@ final class Engine {
   // ---- helpers ----
 
   private ProviderCooldowns cooldownsOf(String provider) {
-    return providerCooldowns.computeIfAbsent(provider, p -> new ProviderCooldowns(1, sc.cooldown()));
+    return providerCooldowns.computeIfAbsent(
+        provider, p -> new ProviderCooldowns(1, sc.cooldown()));
   }
 
-  private long spent(Cred c, long now) {
-    ZonedDateTime d = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
-    long month = d.getYear() * 12L + d.getMonthValue();
-    if (month != c.monthKey) {
-      c.monthKey = month;
-      c.spentPicos = 0;
-    }
-    return c.spentPicos;
-  }
-
-  private LimitSpec limitSpec(Cred c, ModelCtx m) {
+  private LimitSpec limitSpec(Credential c, ReplayModel m) {
     if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
       return LimitSpec.UNLIMITED;
     }
     return opt.tiers().limits(c.tier, m.cls);
   }
 
-  private int limiterKey(Cred c, ModelCtx m) {
+  private int limiterKey(Credential c, ReplayModel m) {
     if (m.id >= c.limiterKeys.length) {
       int n = Math.max(m.id + 1, c.limiterKeys.length * 2);
-      c.limiterKeys = java.util.Arrays.copyOf(c.limiterKeys, n);
-      c.limitSpecs = java.util.Arrays.copyOf(c.limitSpecs, n);
+      c.limiterKeys = Arrays.copyOf(c.limiterKeys, n);
+      c.limitSpecs = Arrays.copyOf(c.limitSpecs, n);
     }
     int stored = c.limiterKeys[m.id];
     if (stored == 0) {
@@ -840,56 +870,14 @@ final class Engine {
     return stored - 2;
   }
 
-  private ModelCtx ctxForCall(Call call) {
-    Map<String, ModelCtx> ofProvider =
-        byCallModel.computeIfAbsent(call.provider(), p -> new HashMap<>());
-    ModelCtx m = ofProvider.get(call.model());
-    if (m == null) {
-      m = target(call.provider(), call.model(), false, 1.0);
-      for (Scenario.Remap r : sc.remaps()) {
-        if (r.matches(call.provider(), call.model())) {
-          m = target(r.toProvider(), r.toModel(), true, r.tokenFactor());
-          break;
-        }
-      }
-      ofProvider.put(call.model(), m);
-    }
-    return m;
-  }
-
-  private ModelCtx target(String provider, String model, boolean remapped, double factor) {
-    String k = provider + '\u0000' + model + '\u0000' + remapped + '\u0000' + factor;
-    ModelCtx m = byTarget.get(k);
-    if (m != null) {
-      return m;
-    }
-    ModelInfo info = opt.models().find(provider, model).orElse(null);
-    if (info == null) {
-      uncataloguedModels.add(provider + ":" + model);
-    }
-    CachePolicy policy;
-    Scenario.Automatic auto = sc.cache().automatic().get(provider);
-    if (auto != null) {
-      policy = new CachePolicy(auto.minTokens(), auto.unitTokens(), auto.ttlMillis(), false);
-    } else if ("none".equals(sc.cache().retention())) {
-      policy = null;
-    } else {
-      long min = info != null && info.minCacheableTokens() > 0 ? info.minCacheableTokens()
-          : sc.cache().defaultMinCacheableTokens();
-      policy = new CachePolicy(min, 1, sc.cache().ttlMillis(), true);
-    }
-    m = new ModelCtx(byTarget.size(), provider, model, opt.prices().find(provider, model),
-        info == null ? -1 : info.maxOutputTokens(), info == null ? null : info.rateLimitClass(),
-        policy, remapped, factor);
-    byTarget.put(k, m);
-    return m;
-  }
-
   private long scaledTotal(Call c) {
-    ModelCtx m = ctxForCall(c);
-    return scale(c.inputTokens(), m.factor) + scale(c.cacheReadTokens(), m.factor)
-        + scale(c.cacheWrite5mTokens(), m.factor) + scale(c.cacheWrite1hTokens(), m.factor)
-        + scale(c.cacheWriteUnsplitTokens(), m.factor) + scale(c.outputTokens(), m.factor);
+    ReplayModel m = models.forCall(c);
+    return scale(c.inputTokens(), m.factor)
+        + scale(c.cacheReadTokens(), m.factor)
+        + scale(c.cacheWrite5mTokens(), m.factor)
+        + scale(c.cacheWrite1hTokens(), m.factor)
+        + scale(c.cacheWriteUnsplitTokens(), m.factor)
+        + scale(c.outputTokens(), m.factor);
   }
 
   static long scale(long tokens, double factor) {
@@ -934,11 +922,25 @@ final class Engine {
 
   private SimResult finish() {
     long oversized = limiter.oversizedRequests();
-    SimResult.Counts counts = new SimResult.Counts(callsIn, ok, failed, notRun, attempts,
-        rateLimited, sdkRetries, polpoRetries, rotationsOnError, fallbacksUsed, billingRejections,
-        noCredential, oversized, unpricedCalls);
+    SimResult.Counts counts =
+        new SimResult.Counts(
+            callsIn,
+            ok,
+            failed,
+            notRun,
+            attempts,
+            rateLimited,
+            sdkRetries,
+            polpoRetries,
+            rotationsOnError,
+            fallbacksUsed,
+            billingRejections,
+            noCredential,
+            oversized,
+            unpricedCalls,
+            overloaded);
     Map<String, SimResult.Part> agentsOut = parts(byAgent);
-    for (ModelCtx m : byTarget.values()) {
+    for (ReplayModel m : models.all()) {
       if (m.tally.calls > 0) {
         Tally t = tally(byModel, m.spec);
         t.merge(m.tally);
@@ -949,16 +951,24 @@ final class Engine {
     Map<String, SimResult.Part> profilesOut = new TreeMap<>();
     List<SimResult.ProfileUse> uses = new ArrayList<>();
     Map<String, Long> callsPerProvider = new HashMap<>();
-    for (Cred c : creds) {
+    for (Credential c : creds) {
       callsPerProvider.merge(c.provider, c.tally.calls, Long::sum);
     }
-    for (Cred c : creds) {
+    for (Credential c : creds) {
       if (c.tally.calls > 0 || c.profileIndex >= 0) {
         profilesOut.put(c.id, c.tally.part());
         long all = callsPerProvider.getOrDefault(c.provider, 0L);
-        uses.add(new SimResult.ProfileUse(c.id, c.provider, c.organisation, c.tally.calls,
-            all == 0 ? 0 : (double) c.tally.calls / all, c.rateLimited, c.cooldowns,
-            c.billingDisables, c.tally.cost()));
+        uses.add(
+            new SimResult.ProfileUse(
+                c.id,
+                c.provider,
+                c.organisation,
+                c.tally.calls,
+                all == 0 ? 0 : (double) c.tally.calls / all,
+                c.rateLimited,
+                c.cooldowns,
+                c.billingDisables,
+                c.tally.cost()));
       }
     }
     uses.sort((a, b) -> a.id().compareTo(b.id()));
@@ -968,63 +978,115 @@ final class Engine {
       buckets.add(new SimResult.Bucket(e.getKey(), v[0], v[1], v[2], v[3], v[5]));
     }
     boolean anyCall = ok + failed > 0;
-    SimResult.Delays d = new SimResult.Delays(
-        anyCall ? delays.getValueAtPercentile(50) : 0,
-        anyCall ? delays.getValueAtPercentile(95) : 0,
-        anyCall ? delays.getValueAtPercentile(99) : 0,
-        anyCall ? delays.getMaxValue() : 0,
-        totalDelay, delayedCalls, noUsableMillis);
-    SimResult.Fidelity fid = fidCalls == 0 ? null : new SimResult.Fidelity(fidCalls, fidRecorded,
-        fidSimulated, fidAbs,
-        fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded);
+    SimResult.Delays d =
+        new SimResult.Delays(
+            anyCall ? delays.getValueAtPercentile(50) : 0,
+            anyCall ? delays.getValueAtPercentile(95) : 0,
+            anyCall ? delays.getValueAtPercentile(99) : 0,
+            anyCall ? delays.getMaxValue() : 0,
+            totalDelay,
+            delayedCalls,
+            noUsableMillis);
+    SimResult.Fidelity fid =
+        fidCalls == 0
+            ? null
+            : new SimResult.Fidelity(
+                fidCalls,
+                fidRecorded,
+                fidSimulated,
+                fidAbs,
+                fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded,
+                fidRecordedWrites,
+                fidSimulatedWrites);
     Map<String, Long> prefixes = new TreeMap<>();
     for (int a = 0; a < agentNames.size(); a++) {
       prefixes.put(agentNames.get(a), systemPrefix[a]);
     }
     CostBreakdown cost = total.cost();
-    SimResult r = new SimResult(sc, seed, opt.selector().name().toLowerCase(), counts,
-        total.tokens(), cost, costWithoutCache, costWithoutCache - cost.total(), null, agentsOut,
-        modelsOut, profilesOut, orgsOut, d, events, eventCount, uses, buckets, fid, prefixes,
-        notes(oversized));
-    check(r);
+    SimResult r =
+        new SimResult(
+            sc,
+            seed,
+            opt.selector().name().toLowerCase(),
+            counts,
+            total.tokens(),
+            cost,
+            costWithoutCache,
+            costWithoutCache - cost.total(),
+            null,
+            agentsOut,
+            modelsOut,
+            profilesOut,
+            orgsOut,
+            d,
+            events,
+            eventCount,
+            uses,
+            buckets,
+            fid,
+            prefixes,
+            notes(oversized),
+            polpoCost);
+    SelfCheck.verify(
+        r,
+        tokensIn,
+        total.tokens().prompt() + total.output,
+        tokensUnrun,
+        queue.isEmpty() && sessions.isEmpty());
     return r;
   }
 
   private List<String> notes(long oversized) {
     List<String> notes = new ArrayList<>();
     if (sc.variant() == Variant.POLPO_CODE) {
-      notes.add("polpo-code: provider errors come back as messages and never reach Polpo's"
-          + " classifier, so a 429 never rotates a credential or cools a profile down, and"
-          + " billing-disable cannot happen; profile cooldowns come only from token-refresh"
-          + " failures (" + refreshCooldowns + " in this run). A failed agent turn ends its run.");
+      notes.add(
+          "polpo-code: provider errors come back as messages and never reach Polpo's"
+              + " classifier, so a 429 never rotates a credential or cools a profile down, and"
+              + " billing-disable cannot happen; profile cooldowns come only from token-refresh"
+              + " failures ("
+              + refreshCooldowns
+              + " in this run). A failed agent turn ends its run.");
     }
     for (String provider : new TreeSet<>(sc.envKeys().keySet())) {
       int p = pool.providerIndex(provider);
       if (p >= 0) {
-        notes.add(provider + ": an environment key is set, so its " + pool.profileCount(p)
-            + " profile(s) are never used (Polpo reads the environment first).");
+        notes.add(
+            provider
+                + ": an environment key is set, so its "
+                + pool.profileCount(p)
+                + " profile(s) are never used (Polpo reads the environment first).");
       }
     }
     if (oversized > 0) {
-      notes.add(oversized + " request(s) needed more than a whole rate-limit bucket (Polpo sends"
-          + " max_tokens = the model's output limit); Anthropic's handling is unpublished, so they"
-          + " were admitted when the bucket was full.");
+      notes.add(
+          oversized
+              + " request(s) needed more than a whole rate-limit bucket (Polpo sends max_tokens ="
+              + " the model's output limit); Anthropic's handling is unpublished, so they were"
+              + " admitted when the bucket was full.");
     }
     if (!unpricedModels.isEmpty()) {
-      notes.add(unpricedCalls + " call(s) ran on models without a price and cost 0: "
-          + String.join(", ", unpricedModels));
+      notes.add(
+          unpricedCalls
+              + " call(s) ran on models without a price and cost 0: "
+              + String.join(", ", unpricedModels));
     }
-    if (!uncataloguedModels.isEmpty()) {
-      notes.add("not in the model catalog (output reserved = actual output; minimum cacheable = "
-          + sc.cache().defaultMinCacheableTokens() + "): " + String.join(", ", uncataloguedModels));
+    if (!models.uncatalogued().isEmpty()) {
+      notes.add(
+          "not in the model catalog (output reserved = actual output; minimum cacheable = "
+              + sc.cache().defaultMinCacheableTokens()
+              + "): "
+              + String.join(", ", models.uncatalogued()));
     }
     if (!unlimitedModels.isEmpty()) {
-      notes.add("no rate limits applied (no published tier limits, or tier unlimited): "
-          + String.join(", ", unlimitedModels));
+      notes.add(
+          "no rate limits applied (no published tier limits, or tier unlimited): "
+              + String.join(", ", unlimitedModels));
     }
     if (recordedErrors > 0) {
-      notes.add(recordedErrors + " call(s) were recorded as provider errors; they are replayed as"
-          + " requests with their recorded (possibly partial) usage.");
+      notes.add(
+          recordedErrors
+              + " call(s) were recorded as provider errors; they are replayed as"
+              + " requests with their recorded (possibly partial) usage.");
     }
     if (noCredential > 0) {
       notes.add(noCredential + " key fetch(es) found no usable credential (\"No API key\").");
@@ -1032,44 +1094,14 @@ final class Engine {
     return notes;
   }
 
-  private void check(SimResult r) {
-    List<String> broken = new ArrayList<>();
-    if (callsIn != ok + failed + notRun) {
-      broken.add("calls in " + callsIn + " != ok + failed + not run " + (ok + failed + notRun));
-    }
-    long priced = total.tokens().prompt() + total.output;
-    if (tokensIn != priced + tokensUnrun) {
-      broken.add("tokens in " + tokensIn + " != priced " + priced + " + not priced " + tokensUnrun);
-    }
-    long cost = r.cost().total();
-    for (Map<String, SimResult.Part> parts :
-        List.of(r.byAgent(), r.byModel(), r.byProfile(), r.byOrganisation())) {
-      long sum = 0;
-      long calls = 0;
-      for (SimResult.Part p : parts.values()) {
-        sum = Money.add(sum, p.cost().total());
-        calls += p.calls();
-      }
-      if (sum != cost || calls != ok) {
-        broken.add("a breakdown sums to " + sum + " over " + calls + " calls, not " + cost
-            + " over " + ok);
-      }
-    }
-    if (cost < 0 || !queue.isEmpty() || !sessions.isEmpty()) {
-      broken.add("negative cost, events left or sessions open");
-    }
-    if (!broken.isEmpty()) {
-      throw new IllegalStateException("simulation invariant broken: " + String.join("; ", broken));
-    }
-  }
-
   private static Map<String, SimResult.Part> parts(Map<String, Tally> map) {
     Map<String, SimResult.Part> out = new TreeMap<>();
-    map.forEach((k, v) -> {
-      if (v.calls > 0) {
-        out.put(k, v.part());
-      }
-    });
+    map.forEach(
+        (k, v) -> {
+          if (v.calls > 0) {
+            out.put(k, v.part());
+          }
+        });
     return out;
   }
 }

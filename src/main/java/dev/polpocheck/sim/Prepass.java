@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One cheap pass over the calls before the replay: the first timestamp, how many calls each
- * session has (so a session's state is dropped after its last call), the agents, and the data of
- * each session's first call for the shared-system-prefix estimator. Its memory grows with the
- * number of sessions, not calls.
+ * One cheap pass over the calls before the replay: the first timestamp, how many calls each session
+ * has (so a session's state is dropped after its last call), the agents, and the data of each
+ * session's first call for the shared-system-prefix estimator. Its memory grows with the number of
+ * sessions, not calls.
  *
  * <p><b>The shared-system-prefix estimator.</b> Per agent, {@code S} is the median of the cache
  * reads the provider recorded on the <em>first</em> call of each session, over sessions where it
@@ -28,8 +28,8 @@ final class Prepass {
   private final List<String> agents;
   private final long[] estimate;
 
-  private Prepass(long start, Map<String, Integer> callsPerSession, List<String> agents,
-      long[] estimate) {
+  private Prepass(
+      long start, Map<String, Integer> callsPerSession, List<String> agents, long[] estimate) {
     this.start = start;
     this.callsPerSession = callsPerSession;
     this.agents = agents;
@@ -64,7 +64,8 @@ final class Prepass {
       List<Long> reads = firstReads.get(agents.get(a));
       if (!reads.isEmpty()) {
         Collections.sort(reads);
-        estimate[a] = reads.get((reads.size() - 1) / 2); // lower median: a token count that occurred
+        estimate[a] =
+            reads.get((reads.size() - 1) / 2); // lower median: a token count that occurred
       } else if (sessionsPerAgent.getOrDefault(agents.get(a), 0) > 1) {
         estimate[a] = minFirstPrompt.get(agents.get(a));
       }

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * @param rotation rotation policy
  * @param pin a pin applied to every session, or null
  * @param profiles credential profiles in file order
- * @param envKeys environment credentials per provider; key {@code *} for providers with neither
- *     an entry nor a profile
+ * @param envKeys environment credentials per provider; key {@code *} for providers with neither an
+ *     entry nor a profile
  * @param plans subscription plans by name
  * @param cooldown per-profile cooldown schedule
  * @param billing billing-disable schedule and window rule
@@ -32,6 +32,7 @@ import java.util.TreeMap;
  * @param timing arrival-time compression and default latency
  * @param prices price catalog: "bundled" or a path
  * @param report report settings
+ * @param errors injected provider errors
  */
 public record Scenario(
     Variant variant,
@@ -48,7 +49,8 @@ public record Scenario(
     List<Remap> remaps,
     Timing timing,
     String prices,
-    Report report) {
+    Report report,
+    Errors errors) {
 
   public Scenario {
     Objects.requireNonNull(variant, "variant");
@@ -65,48 +67,91 @@ public record Scenario(
     Objects.requireNonNull(timing, "timing");
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(errors, "errors");
   }
 
   /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
   public Scenario withRotation(RotationPolicy policy) {
-    return new Scenario(variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry,
-        fallbacks, cache, remaps, timing, prices, report);
+    return new Scenario(
+        variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks, cache,
+        remaps, timing, prices, report, errors);
   }
 
   /** This scenario with other profiles (capacity search). */
   public Scenario withProfiles(List<Profile> newProfiles) {
-    return new Scenario(variant, rotation, pin, newProfiles, envKeys, plans, cooldown, billing,
-        retry, fallbacks, cache, remaps, timing, prices, report);
+    return new Scenario(
+        variant,
+        rotation,
+        pin,
+        newProfiles,
+        envKeys,
+        plans,
+        cooldown,
+        billing,
+        retry,
+        fallbacks,
+        cache,
+        remaps,
+        timing,
+        prices,
+        report,
+        errors);
   }
 
   /** This scenario with another cache setting (e.g. as-recorded). */
   public Scenario withCache(Cache newCache) {
-    return new Scenario(variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry,
-        fallbacks, newCache, remaps, timing, prices, report);
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        newCache, remaps, timing, prices, report, errors);
   }
 
   /** This scenario with another timing (e.g. compression). */
   public Scenario withTiming(Timing newTiming) {
-    return new Scenario(variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry,
-        fallbacks, cache, remaps, newTiming, prices, report);
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, newTiming, prices, report, errors);
   }
 
   /** This scenario with other remapping rules. */
   public Scenario withRemaps(List<Remap> newRemaps) {
-    return new Scenario(variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry,
-        fallbacks, cache, newRemaps, timing, prices, report);
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, newRemaps, timing, prices, report, errors);
   }
 
   /** This scenario with other report settings. */
   public Scenario withReport(Report newReport) {
-    return new Scenario(variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry,
-        fallbacks, cache, remaps, timing, prices, newReport);
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, timing, prices, newReport, errors);
+  }
+
+  /** This scenario with other injected errors. */
+  public Scenario withErrors(Errors newErrors) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, timing, prices, report, newErrors);
   }
 
   /** This scenario with another variant. */
   public Scenario withVariant(Variant newVariant) {
-    return new Scenario(newVariant, rotation, pin, profiles, envKeys, plans, cooldown, billing,
-        retry, fallbacks, cache, remaps, timing, prices, report);
+    return new Scenario(
+        newVariant,
+        rotation,
+        pin,
+        profiles,
+        envKeys,
+        plans,
+        cooldown,
+        billing,
+        retry,
+        fallbacks,
+        cache,
+        remaps,
+        timing,
+        prices,
+        report,
+        errors);
   }
 
   /** The billing schedule the pool runs, with the window rule resolved against the variant. */
@@ -115,12 +160,13 @@ public record Scenario(
         switch (billing.windowRule()) {
           case "first-failure" -> BillingWindowRule.ANCHORED_AT_FIRST_FAILURE;
           case "last-failure" -> BillingWindowRule.SINCE_LAST_FAILURE;
-          default -> variant == Variant.POLPO_CODE
-              ? BillingWindowRule.ANCHORED_AT_FIRST_FAILURE
-              : BillingWindowRule.SINCE_LAST_FAILURE;
+          default ->
+              variant == Variant.POLPO_CODE
+                  ? BillingWindowRule.ANCHORED_AT_FIRST_FAILURE
+                  : BillingWindowRule.SINCE_LAST_FAILURE;
         };
-    return new BillingSchedule(billing.backoffMillis(), billing.maxMillis(), billing.windowMillis(),
-        rule);
+    return new BillingSchedule(
+        billing.backoffMillis(), billing.maxMillis(), billing.windowMillis(), rule);
   }
 
   /** A pin on every session: {@code /model …@profile} ({@code USER}) or an auto pin. */
@@ -132,8 +178,8 @@ public record Scenario(
   }
 
   /**
-   * An environment credential: the organisation that scopes its limits and cache, its tier, and
-   * its monthly spend cap.
+   * An environment credential: the organisation that scopes its limits and cache, its tier, and its
+   * monthly spend cap.
    *
    * @param organisation organisation / workspace
    * @param tier "tier1".."tier4" or "unlimited"
@@ -191,7 +237,9 @@ public record Scenario(
   /** One usage window of a plan: at most {@code tokens} within {@code millis}. */
   public record Window(long millis, long tokens) {}
 
-  /** Billing-disable schedule; {@code windowRule} is "variant", "first-failure" or "last-failure". */
+  /**
+   * Billing-disable schedule; {@code windowRule} is "variant", "first-failure" or "last-failure".
+   */
   public record Billing(long backoffMillis, long maxMillis, long windowMillis, String windowRule) {}
 
   /**
@@ -259,6 +307,19 @@ public record Scenario(
 
   /** Arrival-time compression and the latency assumed when the trace has none. */
   public record Timing(double compression, long defaultLatencyMillis) {}
+
+  /**
+   * Provider errors the replay injects (none are in the traces' successful calls).
+   *
+   * @param overloadedRate probability that an HTTP attempt gets a 529 {@code overloaded_error}
+   */
+  public record Errors(double overloadedRate) {
+    public Errors {
+      if (overloadedRate < 0 || overloadedRate > 1) {
+        throw new IllegalArgumentException("overloadedRate must be within 0..1");
+      }
+    }
+  }
 
   /** Report settings. */
   public record Report(long seriesBucketMillis, int maxEvents, boolean compareSticky) {}

@@ -36,10 +36,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads scenario files: validates them against {@code scenario.schema.json} (problems reported
- * as {@code file:line:col}), lays them over the shipped default scenario (objects merge key by
- * key; arrays and values replace) and builds the {@link Scenario}. Also writes a scenario back as
- * JSON, so every result can carry the effective scenario.
+ * Reads scenario files: validates them against {@code scenario.schema.json} (problems reported as
+ * {@code file:line:col}), lays them over the shipped default scenario (objects merge key by key;
+ * arrays and values replace) and builds the {@link Scenario}. Also writes a scenario back as JSON,
+ * so every result can carry the effective scenario.
  */
 public final class ScenarioFiles {
   private static final String DEFAULTS = "default-scenario.json";
@@ -65,8 +65,8 @@ public final class ScenarioFiles {
   }
 
   /**
-   * Validates and builds a scenario given as text (e.g. a resource); a relative {@code prices}
-   * path stays relative to the working directory.
+   * Validates and builds a scenario given as text (e.g. a resource); a relative {@code prices} path
+   * stays relative to the working directory.
    *
    * @param displayName how to name the source in messages
    * @throws UserInputException naming {@code displayName:line:col} for the first problem
@@ -83,14 +83,47 @@ public final class ScenarioFiles {
       Span at = doc.positions().valueSpan(pointer).orElse(Span.fileStart());
       String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
       throw new UserInputException(
-          name + ":" + at.line() + ":" + at.column() + ": " + message(first, pointer)
-              + " (at " + (pointer.isEmpty() ? "/" : pointer) + ")" + more);
+          name
+              + ":"
+              + at.line()
+              + ":"
+              + at.column()
+              + ": "
+              + message(first, pointer)
+              + " (at "
+              + (pointer.isEmpty() ? "/" : pointer)
+              + ")"
+              + more);
     }
     JsonNode merged = merge(defaultsTree(), doc.root());
     try {
       return build(merged, baseDir);
+    } catch (Invalid e) {
+      Span at = doc.positions().valueSpan(e.pointer).orElse(Span.fileStart());
+      throw new UserInputException(
+          name
+              + ":"
+              + at.line()
+              + ":"
+              + at.column()
+              + ": "
+              + e.getMessage()
+              + " (at "
+              + e.pointer
+              + ")");
     } catch (IllegalArgumentException e) {
       throw new UserInputException(name + ": " + e.getMessage());
+    }
+  }
+
+  /** A rule the schema cannot express, broken at a JSON pointer of the user's file. */
+  private static final class Invalid extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final String pointer;
+
+    Invalid(String pointer, String message) {
+      super(message);
+      this.pointer = pointer;
     }
   }
 
@@ -180,13 +213,15 @@ public final class ScenarioFiles {
     }
     ObjectNode t = o.putObject("timing");
     t.put("compression", s.timing().compression());
-    t.put("defaultLatencySeconds",
+    t.put(
+        "defaultLatencySeconds",
         BigDecimal.valueOf(s.timing().defaultLatencyMillis()).divide(BigDecimal.valueOf(1000)));
     o.put("prices", s.prices());
     ObjectNode rep = o.putObject("report");
     rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);
     rep.put("maxEvents", s.report().maxEvents());
     rep.put("compareSticky", s.report().compareSticky());
+    o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
     return o;
   }
 
@@ -209,50 +244,59 @@ public final class ScenarioFiles {
   private static Scenario build(JsonNode n, Path baseDir) {
     List<Scenario.Profile> profiles = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    int index = 0;
     for (JsonNode p : n.get("profiles")) {
       String id = p.get("id").asString();
       if (!ids.add(id)) {
-        throw new IllegalArgumentException("profile id \"" + id + "\" appears twice");
+        throw new Invalid("/profiles/" + index + "/id", "profile id \"" + id + "\" appears twice");
       }
       String plan = p.has("plan") ? p.get("plan").asString() : null;
       if (plan != null && !n.get("plans").has(plan)) {
-        throw new IllegalArgumentException(
+        throw new Invalid(
+            "/profiles/" + index + "/plan",
             "profile \"" + id + "\" uses plan \"" + plan + "\", which \"plans\" does not define");
       }
-      profiles.add(new Scenario.Profile(
-          id,
-          p.get("provider").asString(),
-          "oauth".equals(p.get("type").asString()) ? ProfileType.OAUTH : ProfileType.API_KEY,
-          p.has("organisation") ? p.get("organisation").asString() : id,
-          p.has("tier") ? p.get("tier").asString() : "tier4",
-          plan,
-          cap(p.get("monthlySpendCapUsd")),
-          millis(p.path("tokenLifetimeMinutes").asDouble(0), 60_000L),
-          p.path("refreshFailureRate").asDouble(0)));
+      index++;
+      profiles.add(
+          new Scenario.Profile(
+              id,
+              p.get("provider").asString(),
+              "oauth".equals(p.get("type").asString()) ? ProfileType.OAUTH : ProfileType.API_KEY,
+              p.has("organisation") ? p.get("organisation").asString() : id,
+              p.has("tier") ? p.get("tier").asString() : "tier4",
+              plan,
+              cap(p.get("monthlySpendCapUsd")),
+              millis(p.path("tokenLifetimeMinutes").asDouble(0), 60_000L),
+              p.path("refreshFailureRate").asDouble(0)));
     }
     Scenario.Pin pin = null;
     JsonNode pinNode = n.get("pin");
     if (pinNode != null && pinNode.isObject()) {
       String profile = pinNode.get("profile").asString();
       if (!ids.contains(profile)) {
-        throw new IllegalArgumentException("pin names profile \"" + profile + "\", which is not in \"profiles\"");
+        throw new Invalid(
+            "/pin/profile", "pin names profile \"" + profile + "\", which is not in \"profiles\"");
       }
-      pin = new Scenario.Pin(profile,
-          "user".equals(pinNode.get("kind").asString()) ? PinKind.USER : PinKind.AUTO);
+      pin =
+          new Scenario.Pin(
+              profile, "user".equals(pinNode.get("kind").asString()) ? PinKind.USER : PinKind.AUTO);
     }
     Map<String, Scenario.Credential> env = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : n.get("envKeys").properties()) {
       JsonNode c = e.getValue();
-      env.put(e.getKey(), new Scenario.Credential(
-          c.has("organisation") ? c.get("organisation").asString() : "env",
-          c.has("tier") ? c.get("tier").asString() : "tier4",
-          cap(c.get("monthlySpendCapUsd"))));
+      env.put(
+          e.getKey(),
+          new Scenario.Credential(
+              c.has("organisation") ? c.get("organisation").asString() : "env",
+              c.has("tier") ? c.get("tier").asString() : "tier4",
+              cap(c.get("monthlySpendCapUsd"))));
     }
     Map<String, Scenario.Plan> plans = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : n.get("plans").properties()) {
       List<Scenario.Window> windows = new ArrayList<>();
       for (JsonNode w : e.getValue().get("windows")) {
-        windows.add(new Scenario.Window(millis(w.get("hours").asDouble(), HOUR), w.get("tokens").asLong()));
+        windows.add(
+            new Scenario.Window(millis(w.get("hours").asDouble(), HOUR), w.get("tokens").asLong()));
       }
       plans.put(e.getKey(), new Scenario.Plan(windows));
     }
@@ -270,16 +314,24 @@ public final class ScenarioFiles {
     Map<String, Scenario.Automatic> automatic = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : c.get("automatic").properties()) {
       JsonNode a = e.getValue();
-      automatic.put(e.getKey(), new Scenario.Automatic(a.get("minTokens").asLong(),
-          a.get("unitTokens").asLong(), millis(a.get("ttlMinutes").asDouble(), 60_000L)));
+      automatic.put(
+          e.getKey(),
+          new Scenario.Automatic(
+              a.get("minTokens").asLong(),
+              a.get("unitTokens").asLong(),
+              millis(a.get("ttlMinutes").asDouble(), 60_000L)));
     }
     JsonNode sp = c.get("systemPrefixTokens");
     List<Scenario.Remap> remaps = new ArrayList<>();
     for (JsonNode m : n.get("remap")) {
       String to = m.get("to").asString();
       int colon = to.indexOf(':');
-      remaps.add(new Scenario.Remap(m.get("from").asString(), to.substring(0, colon),
-          to.substring(colon + 1), m.path("tokenFactor").asDouble(1)));
+      remaps.add(
+          new Scenario.Remap(
+              m.get("from").asString(),
+              to.substring(0, colon),
+              to.substring(colon + 1),
+              m.path("tokenFactor").asDouble(1)));
     }
     JsonNode t = n.get("timing");
     JsonNode rep = n.get("report");
@@ -295,23 +347,35 @@ public final class ScenarioFiles {
         env,
         plans,
         new CooldownSchedule(steps.stream().mapToLong(Long::longValue).toArray()),
-        new Scenario.Billing(millis(b.get("backoffHours").asDouble(), HOUR),
-            millis(b.get("maxHours").asDouble(), HOUR), millis(b.get("windowHours").asDouble(), HOUR),
+        new Scenario.Billing(
+            millis(b.get("backoffHours").asDouble(), HOUR),
+            millis(b.get("maxHours").asDouble(), HOUR),
+            millis(b.get("windowHours").asDouble(), HOUR),
             b.get("windowRule").asString()),
-        new Scenario.Retry(r.get("sdkMaxRetries").asInt(), r.get("initialDelayMs").asLong(),
-            r.get("maxDelayMs").asLong(), r.get("orchestratorMaxRetries").asInt(),
+        new Scenario.Retry(
+            r.get("sdkMaxRetries").asInt(),
+            r.get("initialDelayMs").asLong(),
+            r.get("maxDelayMs").asLong(),
+            r.get("orchestratorMaxRetries").asInt(),
             r.get("orchestratorMaxRetriesWithFallbacks").asInt()),
         fallbacks,
-        new Scenario.Cache("as-recorded".equals(c.get("mode").asString()),
-            c.get("retention").asString(), sp.isNumber() ? sp.asLong() : -1,
-            c.get("oauthPreambleTokens").asLong(), c.get("defaultMinCacheableTokens").asLong(),
+        new Scenario.Cache(
+            "as-recorded".equals(c.get("mode").asString()),
+            c.get("retention").asString(),
+            sp.isNumber() ? sp.asLong() : -1,
+            c.get("oauthPreambleTokens").asLong(),
+            c.get("defaultMinCacheableTokens").asLong(),
             automatic),
         remaps,
-        new Scenario.Timing(t.get("compression").asDouble(),
+        new Scenario.Timing(
+            t.get("compression").asDouble(),
             millis(t.get("defaultLatencySeconds").asDouble(), 1_000L)),
         prices,
-        new Scenario.Report(rep.get("seriesBucketMinutes").asLong() * 60_000L,
-            rep.get("maxEvents").asInt(), rep.get("compareSticky").asBoolean()));
+        new Scenario.Report(
+            rep.get("seriesBucketMinutes").asLong() * 60_000L,
+            rep.get("maxEvents").asInt(),
+            rep.get("compareSticky").asBoolean()),
+        new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()));
   }
 
   private static long cap(JsonNode usd) {
@@ -353,10 +417,15 @@ public final class ScenarioFiles {
 
     private static Schema compile() {
       SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
-      SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-          Dialects.getDraft7(), b -> b.schemaRegistryConfig(config)
-              .schemaIdResolvers(r -> r.mapPrefix("https://polpo-check.dev/schema/v1/",
-                  "classpath:schemas/")));
+      SchemaRegistry registry =
+          SchemaRegistry.withDefaultDialect(
+              Dialects.getDraft7(),
+              b ->
+                  b.schemaRegistryConfig(config)
+                      .schemaIdResolvers(
+                          r ->
+                              r.mapPrefix(
+                                  "https://polpo-check.dev/schema/v1/", "classpath:schemas/")));
       return registry.getSchema(SchemaLocation.of(SCHEMA_ID));
     }
   }

@@ -5,6 +5,7 @@ import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.cost.ResultEnvelope;
 import dev.polpocheck.trace.ReadSummary;
+import dev.polpocheck.trace.TraceProblem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -30,25 +31,45 @@ public final class SimOutput {
   private final ReadSummary read;
   private final PriceCatalog catalog;
   private final List<String> paths;
+  private final int assumed1hShareBasisPoints;
 
-  /** An output of {@code result} for the traces {@code paths} read as {@code read}. */
-  public SimOutput(SimResult result, ReadSummary read, PriceCatalog catalog, List<String> paths) {
+  /**
+   * An output of {@code result} for the traces {@code paths} read as {@code read}.
+   *
+   * @param assumed1hShareBasisPoints the share of unsplit recorded writes priced as 1-hour writes
+   */
+  public SimOutput(
+      SimResult result,
+      ReadSummary read,
+      PriceCatalog catalog,
+      List<String> paths,
+      int assumed1hShareBasisPoints) {
     this.r = result;
     this.read = read;
     this.catalog = catalog;
     this.paths = List.copyOf(paths);
+    this.assumed1hShareBasisPoints = assumed1hShareBasisPoints;
   }
 
   /** The JSON document. */
   public String json(String toolVersion) {
-    ObjectNode root = ResultEnvelope.create("simulate", toolVersion, paths, read,
-        r.counts().ok() - r.counts().unpricedCalls(), r.counts().unpricedCalls(), 0, catalog);
-    ArrayNode assumptions = root.putArray("assumptions");
-    assumptions(assumptions);
-    root.put("seed", r.seed());
-    root.put("selector", r.selector());
-    root.set("scenario", ScenarioFiles.toJson(r.scenario()));
-    ObjectNode s = root.putObject("simulation");
+    ObjectNode root =
+        ResultEnvelope.create(
+            "simulate",
+            toolVersion,
+            paths,
+            read,
+            r.counts().ok() - r.counts().unpricedCalls(),
+            r.counts().unpricedCalls(),
+            0,
+            catalog);
+    ObjectNode assumptions = root.putObject("assumptions");
+    assumptions.put("assumed1hShare", BigDecimal.valueOf(assumed1hShareBasisPoints, 4));
+    assumptions(assumptions.putArray("replay"));
+    ObjectNode s = root.putObject("simulate");
+    s.put("seed", r.seed());
+    s.put("selector", r.selector());
+    s.set("scenario", ScenarioFiles.toJson(r.scenario()));
     ObjectNode c = s.putObject("calls");
     SimResult.Counts n = r.counts();
     c.put("in", n.callsIn());
@@ -65,8 +86,10 @@ public final class SimOutput {
     c.put("noCredential", n.noCredential());
     c.put("oversizedRequests", n.oversizedRequests());
     c.put("unpriced", n.unpricedCalls());
+    c.put("overloaded", n.overloaded());
     tokens(s.putObject("tokens"), r.tokens());
     cost(s.putObject("cost"), r.cost());
+    s.put("polpoRecordedCostUsd", Money.toUsd(r.polpoCostPicos()));
     s.put("costWithoutCacheUsd", Money.toUsd(r.costWithoutCachePicos()));
     s.put("cacheSavingsUsd", Money.toUsd(r.cacheSavingsPicos()));
     if (r.rotation() == null) {
@@ -133,6 +156,8 @@ public final class SimOutput {
       f.put("simulatedReadTokens", r.fidelity().simulatedReadTokens());
       f.put("absoluteErrorTokens", r.fidelity().absoluteErrorTokens());
       f.put("relativeError", share(r.fidelity().relativeError()));
+      f.put("recordedWriteTokens", r.fidelity().recordedWriteTokens());
+      f.put("simulatedWriteTokens", r.fidelity().simulatedWriteTokens());
     }
     ObjectNode sp = s.putObject("systemPrefixTokens");
     r.systemPrefixTokens().forEach(sp::put);
@@ -146,38 +171,83 @@ public final class SimOutput {
     StringBuilder sb = new StringBuilder();
     SimResult.Counts n = r.counts();
     Scenario sc = r.scenario();
-    sb.append("simulate: ").append(sc.variant().id()).append(", rotation ")
-        .append(sc.rotation().name().toLowerCase()).append(", ")
+    sb.append("simulate: ")
+        .append(sc.variant().id())
+        .append(", rotation ")
+        .append(sc.rotation().name().toLowerCase())
+        .append(", ")
         .append(sc.profiles().isEmpty() ? "environment keys" : sc.profiles().size() + " profile(s)")
-        .append(", cache ").append(sc.cache().asRecorded() ? "as recorded" : sc.cache().retention())
-        .append(", seed ").append(r.seed()).append('\n');
-    sb.append("calls: ").append(n.callsIn()).append(" in, ").append(n.ok()).append(" ok, ")
-        .append(n.failed()).append(" failed, ").append(n.notRun()).append(" not run; ")
-        .append(n.rateLimited()).append(" 429s, ").append(n.sdkRetries() + n.polpoRetries())
+        .append(", cache ")
+        .append(sc.cache().asRecorded() ? "as recorded" : sc.cache().retention())
+        .append(", seed ")
+        .append(r.seed())
+        .append('\n');
+    sb.append("calls: ")
+        .append(n.callsIn())
+        .append(" in, ")
+        .append(n.ok())
+        .append(" ok, ")
+        .append(n.failed())
+        .append(" failed, ")
+        .append(n.notRun())
+        .append(" not run; ")
+        .append(n.rateLimited())
+        .append(" 429s, ")
+        .append(n.sdkRetries() + n.polpoRetries())
         .append(" retries\n");
-    sb.append("cost: ").append(format(r.cost().total())).append(" (input ")
-        .append(Money.format(r.cost().input())).append(", output ").append(Money.format(r.cost().output()))
-        .append(", 5m writes ").append(Money.format(r.cost().cacheWrite5m())).append(", 1h writes ")
-        .append(Money.format(r.cost().cacheWrite1h())).append(", reads ")
-        .append(Money.format(r.cost().cacheRead())).append(")\n");
-    sb.append("without caching: ").append(Money.format(r.costWithoutCachePicos()))
-        .append("; cache savings ").append(format(r.cacheSavingsPicos())).append('\n');
+    sb.append("cost: ")
+        .append(format(r.cost().total()))
+        .append(" (input ")
+        .append(Money.format(r.cost().input()))
+        .append(", output ")
+        .append(Money.format(r.cost().output()))
+        .append(", 5m writes ")
+        .append(Money.format(r.cost().cacheWrite5m()))
+        .append(", 1h writes ")
+        .append(Money.format(r.cost().cacheWrite1h()))
+        .append(", reads ")
+        .append(Money.format(r.cost().cacheRead()))
+        .append(")\n");
+    sb.append("Polpo's own costUsd would say: ")
+        .append(format(r.polpoCostPicos()))
+        .append(" (pi-ai formula and catalog)\n");
+    sb.append("without caching: ")
+        .append(Money.format(r.costWithoutCachePicos()))
+        .append("; cache savings ")
+        .append(format(r.cacheSavingsPicos()))
+        .append('\n');
     if (r.rotation() != null) {
-      sb.append("cache cost of rotation: ").append(format(r.rotation().differencePicos()))
-          .append(" (sticky would cost ").append(format(r.rotation().stickyCostPicos()))
-          .append(r.rotation().stickyOkCalls() == n.ok() ? "" : " but run "
-              + r.rotation().stickyOkCalls() + " calls instead of " + n.ok())
+      sb.append("cache cost of rotation: ")
+          .append(format(r.rotation().differencePicos()))
+          .append(" (sticky would cost ")
+          .append(format(r.rotation().stickyCostPicos()))
+          .append(
+              r.rotation().stickyOkCalls() == n.ok()
+                  ? ""
+                  : " but run " + r.rotation().stickyOkCalls() + " calls instead of " + n.ok())
           .append(")\n");
     }
-    sb.append("added delay per call: p50 ").append(r.delays().p50Millis()).append(" ms, p95 ")
-        .append(r.delays().p95Millis()).append(" ms, p99 ").append(r.delays().p99Millis())
-        .append(" ms, max ").append(r.delays().maxMillis()).append(" ms; no usable profile for ")
-        .append(r.delays().noUsableProfileMillis()).append(" ms\n");
+    sb.append("added delay per call: p50 ")
+        .append(r.delays().p50Millis())
+        .append(" ms, p95 ")
+        .append(r.delays().p95Millis())
+        .append(" ms, p99 ")
+        .append(r.delays().p99Millis())
+        .append(" ms, max ")
+        .append(r.delays().maxMillis())
+        .append(" ms; no usable profile for ")
+        .append(r.delays().noUsableProfileMillis())
+        .append(" ms\n");
     if (r.fidelity() != null) {
-      sb.append("cache fidelity: simulated reads ").append(r.fidelity().simulatedReadTokens())
-          .append(" vs recorded ").append(r.fidelity().recordedReadTokens()).append(" (")
-          .append(share(r.fidelity().relativeError() * 100).toPlainString()).append(" %) over ")
-          .append(r.fidelity().callsCompared()).append(" calls\n");
+      sb.append("cache fidelity: simulated reads ")
+          .append(r.fidelity().simulatedReadTokens())
+          .append(" vs recorded ")
+          .append(r.fidelity().recordedReadTokens())
+          .append(" (")
+          .append(share(r.fidelity().relativeError() * 100).toPlainString())
+          .append(" %) over ")
+          .append(r.fidelity().callsCompared())
+          .append(" calls\n");
     }
     table(sb, "model", r.byModel());
     table(sb, "profile", r.byProfile());
@@ -191,30 +261,84 @@ public final class SimOutput {
         sb.append("\n  ... (all in --format json)");
         break;
       }
-      sb.append("\n  ").append(Instant.ofEpochMilli(e.timeMillis())).append(' ').append(e.kind())
-          .append(' ').append(e.subject()).append(" (").append(e.reason()).append(") until ")
+      sb.append("\n  ")
+          .append(Instant.ofEpochMilli(e.timeMillis()))
+          .append(' ')
+          .append(e.kind())
+          .append(' ')
+          .append(e.subject())
+          .append(" (")
+          .append(e.reason())
+          .append(") until ")
           .append(Instant.ofEpochMilli(e.untilMillis()));
     }
     sb.append('\n');
     for (String note : r.notes()) {
       sb.append("note: ").append(note).append('\n');
     }
-    sb.append("prices: ").append(catalog.name()).append(" (effective ")
-        .append(catalog.effectiveDate()).append(")\n");
+    sb.append("records: ")
+        .append(read.records())
+        .append(" read, ")
+        .append(read.calls())
+        .append(" replayed, ")
+        .append(read.skipped())
+        .append(" skipped, ")
+        .append(read.deduplicated())
+        .append(" deduplicated");
+    if (read.withoutUsage() > 0) {
+      sb.append("; ").append(read.withoutUsage()).append(" call(s) recorded without usage");
+    }
+    sb.append('\n');
+    int listed = 0;
+    for (TraceProblem p : read.problems()) {
+      if (listed++ == 10) {
+        break;
+      }
+      sb.append("  ").append(p).append('\n');
+    }
+    if (read.problemCount() > Math.min(10, read.problems().size())) {
+      sb.append("  ... ")
+          .append(read.problemCount() - Math.min(10, read.problems().size()))
+          .append(" more problem(s) in --format json\n");
+    }
+    sb.append("prices: ")
+        .append(catalog.name())
+        .append(" (effective ")
+        .append(catalog.effectiveDate())
+        .append(")\n");
     return sb.toString();
   }
 
   /** One CSV row per group (agent, model, profile, organisation) and a total row. */
   public String csv() {
     StringWriter out = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
-        .setHeader("group", "key", "calls", "input", "output", "cache_read", "cache_write_5m",
-            "cache_write_1h", "cost_input_usd", "cost_output_usd", "cost_write_5m_usd",
-            "cost_write_1h_usd", "cost_read_usd", "cost_usd").get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(
+            out,
+            CSVFormat.DEFAULT
+                .builder()
+                .setRecordSeparator("\n")
+                .setHeader(
+                    "group",
+                    "key",
+                    "calls",
+                    "input",
+                    "output",
+                    "cache_read",
+                    "cache_write_5m",
+                    "cache_write_1h",
+                    "cost_input_usd",
+                    "cost_output_usd",
+                    "cost_write_5m_usd",
+                    "cost_write_1h_usd",
+                    "cost_read_usd",
+                    "cost_usd")
+                .get())) {
       row(p, "total", "", new SimResult.Part(r.counts().ok(), r.tokens(), r.cost()));
-      for (Map.Entry<String, Map<String, SimResult.Part>> g : List.of(
-          Map.entry("agent", r.byAgent()), Map.entry("model", r.byModel()),
-          Map.entry("profile", r.byProfile()), Map.entry("organisation", r.byOrganisation()))) {
+      for (Map.Entry<String, Map<String, SimResult.Part>> g :
+          List.of(
+              Map.entry("agent", r.byAgent()), Map.entry("model", r.byModel()),
+              Map.entry("profile", r.byProfile()), Map.entry("organisation", r.byOrganisation()))) {
         for (Map.Entry<String, SimResult.Part> e : g.getValue().entrySet()) {
           row(p, g.getKey(), e.getKey(), e.getValue());
         }
@@ -229,22 +353,39 @@ public final class SimOutput {
       throws IOException {
     SimResult.Tokens t = part.tokens();
     CostBreakdown c = part.cost();
-    p.printRecord(group, key, part.calls(), t.input(), t.output(), t.cacheRead(), t.cacheWrite5m(),
-        t.cacheWrite1h(), usd(c.input()), usd(c.output()), usd(c.cacheWrite5m()),
-        usd(c.cacheWrite1h()), usd(c.cacheRead()), usd(c.total()));
+    p.printRecord(
+        group,
+        key,
+        part.calls(),
+        t.input(),
+        t.output(),
+        t.cacheRead(),
+        t.cacheWrite5m(),
+        t.cacheWrite1h(),
+        usd(c.input()),
+        usd(c.output()),
+        usd(c.cacheWrite5m()),
+        usd(c.cacheWrite1h()),
+        usd(c.cacheRead()),
+        usd(c.total()));
   }
 
   private void assumptions(ArrayNode a) {
-    a.add("calls replayed in recorded start order, a session's calls one after another, each"
-        + " session shifted by the delay it accumulated; arrival times compressed "
-        + r.scenario().timing().compression() + "x");
-    a.add("Polpo sends max_tokens = the model's output limit: that much OTPM is reserved per"
-        + " request and the unused part returned when the response ends");
+    a.add(
+        "calls replayed in recorded start order, a session's calls one after another, each"
+            + " session shifted by the delay it accumulated; arrival times compressed "
+            + r.scenario().timing().compression()
+            + "x");
+    a.add(
+        "Polpo sends max_tokens = the model's output limit: that much OTPM is reserved per"
+            + " request and the unused part returned when the response ends");
     a.add("a cache entry is readable by requests starting after the request that wrote it");
-    a.add("a call's prompt extends the previous call's prompt in its session; the shared system"
-        + " prefix per agent is " + (r.scenario().cache().systemPrefixTokens() < 0
-        ? "estimated from the traces (median first-call cache read)"
-        : "set by the scenario"));
+    a.add(
+        "a call's prompt extends the previous call's prompt in its session; the shared system"
+            + " prefix per agent is "
+            + (r.scenario().cache().systemPrefixTokens() < 0
+                ? "estimated from the traces (median first-call cache read)"
+                : "set by the scenario"));
     a.add("a 429 or billing error costs nothing; a failed call's tokens are not priced");
   }
 
@@ -253,10 +394,16 @@ public final class SimOutput {
     rows.add(new String[] {title, "calls", "input", "output", "cache read", "cache write", "cost"});
     for (Map.Entry<String, SimResult.Part> e : parts.entrySet()) {
       SimResult.Tokens t = e.getValue().tokens();
-      rows.add(new String[] {e.getKey(), Long.toString(e.getValue().calls()),
-          Long.toString(t.input()), Long.toString(t.output()), Long.toString(t.cacheRead()),
-          Long.toString(t.cacheWrite5m() + t.cacheWrite1h()),
-          Money.format(e.getValue().cost().total())});
+      rows.add(
+          new String[] {
+            e.getKey(),
+            Long.toString(e.getValue().calls()),
+            Long.toString(t.input()),
+            Long.toString(t.output()),
+            Long.toString(t.cacheRead()),
+            Long.toString(t.cacheWrite5m() + t.cacheWrite1h()),
+            Money.format(e.getValue().cost().total())
+          });
     }
     int[] w = new int[rows.get(0).length];
     for (String[] row : rows) {

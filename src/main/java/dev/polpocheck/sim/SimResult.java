@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What one simulation run found: cost and its parts (picodollars), where it went, what the
- * workload suffered (429s, retries, failures, delay) and what happened to the credentials.
- * Maps are sorted by key and lists are in time order, so equal runs give equal results.
+ * What one simulation run found: cost and its parts (picodollars), where it went, what the workload
+ * suffered (429s, retries, failures, delay) and what happened to the credentials. Maps are sorted
+ * by key and lists are in time order, so equal runs give equal results.
  *
  * @param scenario the effective scenario
  * @param seed the run's seed
@@ -32,6 +32,9 @@ import java.util.TreeMap;
  * @param fidelity simulated against recorded cache reads, or null when not comparable
  * @param systemPrefixTokens the shared system prefix used per agent
  * @param notes plain-language remarks (what the variant makes impossible, flagged requests)
+ * @param polpoCostPicos what Polpo itself would record as {@code costUsd} for the calls that ran:
+ *     pi-ai's formula and catalog (every cache write at the 5-minute price, no long-context or
+ *     batch rule; 0 for models pi-ai has no price for, as for Polpo's custom models)
  */
 public record SimResult(
     Scenario scenario,
@@ -54,7 +57,8 @@ public record SimResult(
     List<Bucket> series,
     Fidelity fidelity,
     Map<String, Long> systemPrefixTokens,
-    List<String> notes) {
+    List<String> notes,
+    long polpoCostPicos) {
 
   public SimResult {
     Objects.requireNonNull(scenario, "scenario");
@@ -71,9 +75,29 @@ public record SimResult(
 
   /** This result with the rotation comparison filled in. */
   public SimResult withRotation(RotationCost r) {
-    return new SimResult(scenario, seed, selector, counts, tokens, cost, costWithoutCachePicos,
-        cacheSavingsPicos, r, byAgent, byModel, byProfile, byOrganisation, delays, events,
-        eventCount, profiles, series, fidelity, systemPrefixTokens, notes);
+    return new SimResult(
+        scenario,
+        seed,
+        selector,
+        counts,
+        tokens,
+        cost,
+        costWithoutCachePicos,
+        cacheSavingsPicos,
+        r,
+        byAgent,
+        byModel,
+        byProfile,
+        byOrganisation,
+        delays,
+        events,
+        eventCount,
+        profiles,
+        series,
+        fidelity,
+        systemPrefixTokens,
+        notes,
+        polpoCostPicos);
   }
 
   /**
@@ -93,6 +117,7 @@ public record SimResult(
    * @param noCredential key fetches that found no usable credential
    * @param oversizedRequests requests whose need exceeded a whole rate-limit bucket
    * @param unpricedCalls calls that ran on a model without a price (cost 0, listed in notes)
+   * @param overloaded injected 529 overloaded responses
    */
   public record Counts(
       long callsIn,
@@ -108,10 +133,12 @@ public record SimResult(
       long billingRejections,
       long noCredential,
       long oversizedRequests,
-      long unpricedCalls) {}
+      long unpricedCalls,
+      long overloaded) {}
 
   /** Token counts by part. */
-  public record Tokens(long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
+  public record Tokens(
+      long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
     /** Prompt tokens: input + reads + writes. */
     public long prompt() {
       return input + cacheRead + cacheWrite5m + cacheWrite1h;
@@ -148,8 +175,8 @@ public record SimResult(
    * @param maxMillis largest
    * @param totalMillis sum over calls
    * @param delayedCalls calls with any added delay
-   * @param noUsableProfileMillis union of the periods in which a key fetch found every profile
-   *     of its provider cooling down or disabled
+   * @param noUsableProfileMillis union of the periods in which a key fetch found every profile of
+   *     its provider cooling down or disabled
    */
   public record Delays(
       long p50Millis,
@@ -169,7 +196,8 @@ public record SimResult(
    * @param reason why ("refresh_failed", "rate_limit", "billing", ...)
    * @param untilMillis when it ends
    */
-  public record Event(long timeMillis, String kind, String subject, String reason, long untilMillis) {}
+  public record Event(
+      long timeMillis, String kind, String subject, String reason, long untilMillis) {}
 
   /**
    * One credential's use.
@@ -212,11 +240,15 @@ public record SimResult(
    * @param simulatedReadTokens what the model predicted
    * @param absoluteErrorTokens sum over calls of |simulated - recorded|
    * @param relativeError (simulated - recorded) / recorded, 0 when nothing was recorded
+   * @param recordedWriteTokens cache writes the provider reported (0 for automatic caching)
+   * @param simulatedWriteTokens cache writes the model predicted
    */
   public record Fidelity(
       long callsCompared,
       long recordedReadTokens,
       long simulatedReadTokens,
       long absoluteErrorTokens,
-      double relativeError) {}
+      double relativeError,
+      long recordedWriteTokens,
+      long simulatedWriteTokens) {}
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * limits, billing-disable and prompt caching as a scenario describes, and reports cost and
  * suffering as a {@link SimResult}.
  *
- * <p>Thread-safe: a run keeps all its state in its own objects (no statics but immutable data),
- * so forecast and capacity searches may run many simulations in parallel threads. The same calls,
+ * <p>Thread-safe: a run keeps all its state in its own objects (no statics but immutable data), so
+ * forecast and capacity searches may run many simulations in parallel threads. The same calls,
  * scenario, options and seed give an equal result.
  */
 public final class Simulation {
@@ -33,20 +33,24 @@ public final class Simulation {
    *     also the cache cost of rotation (a second run under {@code sticky})
    * @throws IllegalStateException when the run's self-check fails (an internal error)
    */
-  public static SimResult run(Iterable<Call> calls, Scenario scenario, long seed, SimOptions options) {
+  public static SimResult run(
+      Iterable<Call> calls, Scenario scenario, long seed, SimOptions options) {
     Objects.requireNonNull(calls, "calls");
     Iterable<Call> ordered = inOrder(calls);
     SimResult r = runOnce(ordered, scenario, seed, options);
     if (scenario.report().compareSticky()
         && scenario.rotation() != RotationPolicy.STICKY
         && !scenario.profiles().isEmpty()) {
-      SimResult sticky = runOnce(ordered, scenario.withRotation(RotationPolicy.STICKY), seed, options);
-      r = r.withRotation(new SimResult.RotationCost(
-          sticky.cost().total(),
-          r.cost().total() - sticky.cost().total(),
-          sticky.tokens().cacheRead(),
-          sticky.tokens().cacheWrite5m() + sticky.tokens().cacheWrite1h(),
-          sticky.counts().ok()));
+      SimResult sticky =
+          runOnce(ordered, scenario.withRotation(RotationPolicy.STICKY), seed, options);
+      r =
+          r.withRotation(
+              new SimResult.RotationCost(
+                  sticky.cost().total(),
+                  r.cost().total() - sticky.cost().total(),
+                  sticky.tokens().cacheRead(),
+                  sticky.tokens().cacheWrite5m() + sticky.tokens().cacheWrite1h(),
+                  sticky.counts().ok()));
     }
     return r;
   }
@@ -55,17 +59,20 @@ public final class Simulation {
    * Replays {@code calls} under {@code scenario} with the bundled catalogs, the scenario's price
    * catalog ({@code "bundled"} = polpo-check's default list prices) and the fast selector.
    *
-   * @throws dev.polpocheck.UserInputException when the scenario names a price file that cannot
-   *     be read
+   * @throws dev.polpocheck.UserInputException when the scenario names a price file that cannot be
+   *     read
    */
   public static SimResult run(Iterable<Call> calls, Scenario scenario, long seed) {
-    PriceCatalog catalog = PriceCatalog.resolve(
-        "bundled".equals(scenario.prices()) ? PriceCatalog.DEFAULT : scenario.prices());
-    return run(calls, scenario, seed, SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null)));
+    PriceCatalog catalog =
+        PriceCatalog.resolve(
+            "bundled".equals(scenario.prices()) ? PriceCatalog.DEFAULT : scenario.prices());
+    return run(
+        calls, scenario, seed, SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null)));
   }
 
   /** One run, without the sticky comparison; calls must be in start-time order. */
-  static SimResult runOnce(Iterable<Call> ordered, Scenario scenario, long seed, SimOptions options) {
+  static SimResult runOnce(
+      Iterable<Call> ordered, Scenario scenario, long seed, SimOptions options) {
     Prepass pre = Prepass.scan(ordered, c -> factor(scenario, c));
     Iterator<Call> it = ordered.iterator();
     return new Engine(scenario, options, seed, pre).run(it);
@@ -75,8 +82,8 @@ public final class Simulation {
    * Replays {@code calls} {@code times} times in a row (the throughput harness for benchmarks);
    * returns the last result.
    */
-  public static SimResult replay(List<Call> calls, Scenario scenario, long seed, SimOptions options,
-      int times) {
+  public static SimResult replay(
+      List<Call> calls, Scenario scenario, long seed, SimOptions options, int times) {
     Iterable<Call> ordered = inOrder(calls);
     SimResult last = null;
     for (int i = 0; i < times; i++) {

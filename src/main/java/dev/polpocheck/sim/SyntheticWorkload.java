@@ -7,16 +7,17 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A generated agent workload of any size, produced lazily in start-time order (so ten million
- * calls need no memory): {@code concurrent} sessions run side by side, each {@code callsPerSession}
- * turns long, one call every {@code stepMillis} across all of them; a session's prompt starts near
- * 3,000 tokens and grows by a few hundred per turn, outputs are 50-1,000 tokens, one call in
- * twenty is an orchestrator call. Token counts come from a stateless hash of the seed and the call
- * number, so iterating twice gives the same calls. For benchmarks and capacity experiments.
+ * A generated agent workload of any size, produced lazily in start-time order (so ten million calls
+ * need no memory): {@code concurrent} sessions run side by side, each {@code callsPerSession} turns
+ * long, one call every {@code stepMillis} across all of them; a session's prompt starts near 3,000
+ * tokens and grows by a few hundred per turn, outputs are 50-1,000 tokens, one call in twenty is an
+ * orchestrator call. Token counts come from a stateless hash of the seed and the call number, so
+ * iterating twice gives the same calls. For benchmarks and capacity experiments.
  */
 public final class SyntheticWorkload implements Iterable<Call> {
-  private static final String[] AGENTS = {"agent0", "agent1", "agent2", "agent3", "agent4",
-    "agent5", "agent6", "agent7"};
+  private static final String[] AGENTS = {
+    "agent0", "agent1", "agent2", "agent3", "agent4", "agent5", "agent6", "agent7"
+  };
 
   private final long calls;
   private final int concurrent;
@@ -35,8 +36,14 @@ public final class SyntheticWorkload implements Iterable<Call> {
    * @param stepMillis time between consecutive calls of the whole workload
    * @param seed varies the token counts
    */
-  public SyntheticWorkload(long calls, int concurrent, int callsPerSession, long stepMillis,
-      long seed, String provider, String model) {
+  public SyntheticWorkload(
+      long calls,
+      int concurrent,
+      int callsPerSession,
+      long stepMillis,
+      long seed,
+      String provider,
+      String model) {
     if (calls < 0 || concurrent < 1 || callsPerSession < 1 || stepMillis < 0) {
       throw new IllegalArgumentException("bad workload shape");
     }
@@ -90,9 +97,24 @@ public final class SyntheticWorkload implements Iterable<Call> {
     long prompt = base + turn * (200 + ((h >>> 10) & 255));
     long out = 50 + (mix(h + turn) & 1023) % 950;
     boolean orchestrator = (mix(h ^ turn) % 20) == 0;
-    return new Call(1_775_000_000_000L + i * stepMillis, session, AGENTS[(int) (h >>> 60)],
-        orchestrator ? CallerRole.ORCHESTRATOR : CallerRole.AGENT, provider, model,
-        prompt, out, 0, 0, 0, 0, null, CallStatus.OK, -1, -1, false);
+    return new Call(
+        1_775_000_000_000L + i * stepMillis,
+        session,
+        AGENTS[(int) (h >>> 60)],
+        orchestrator ? CallerRole.ORCHESTRATOR : CallerRole.AGENT,
+        provider,
+        model,
+        prompt,
+        out,
+        0,
+        0,
+        0,
+        0,
+        null,
+        CallStatus.OK,
+        -1,
+        -1,
+        false);
   }
 
   /** SplitMix64's finaliser: a well-spread stateless hash. */

@@ -3,7 +3,9 @@ package dev.polpocheck.sim;
 import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 
-/** A mutable running sum of calls, tokens and cost for one group; turned into a record at the end. */
+/**
+ * A mutable running sum of calls, tokens and cost for one group; turned into a record at the end.
+ */
 final class Tally {
   long calls;
   long input;

@@ -6,15 +6,15 @@ package dev.polpocheck.sim;
  */
 public enum Variant {
   /**
-   * Polpo 0.3.x as coded: provider errors come back as messages and never reach the classifier,
-   * so a 429 never rotates a credential or cools a profile down; profile cooldown only from
-   * refresh failures; billing-disable only for thrown billing errors of orchestrator calls.
+   * Polpo 0.3.x as coded: provider errors come back as messages and never reach the classifier, so
+   * a 429 never rotates a credential or cools a profile down; profile cooldown only from refresh
+   * failures; billing-disable only for thrown billing errors of orchestrator calls.
    */
   POLPO_CODE("polpo-code"),
   /**
-   * Polpo's documentation: 429 / 401 / 5xx cool the profile down and the turn moves on; the
-   * profile whose spend cap ran out is billing-disabled alone; the billing counter resets after a
-   * window without failure.
+   * Polpo's documentation: 429 / 401 / 5xx cool the profile down and the turn moves on; the profile
+   * whose spend cap ran out is billing-disabled alone; the billing counter resets after a window
+   * without failure.
    */
   POLPO_DOCS("polpo-docs");
 

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Protects {@code polpo-check simulate} as users run it: it works with no scenario, prints the
@@ -19,7 +25,9 @@ class SimulateCommandTest {
 
   private Path traces() throws Exception {
     Path f = dir.resolve("run.jsonl");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         {"timestamp": "2026-04-10T10:00:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-sonnet-4-5", "usage": {"input": 2000, "output": 100}}
         {"timestamp": "2026-04-10T10:01:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-sonnet-4-5", "usage": {"input": 3000, "output": 100}}
         """);
@@ -38,10 +46,25 @@ class SimulateCommandTest {
   }
 
   @Test
+  void simulate_json_followsTheSharedResultEnvelope() throws Exception {
+    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "json");
+    Path basedir = Path.of(System.getProperty("polpocheck.basedir", "."));
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(Files.readString(basedir.resolve("schemas/result.schema.json")));
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(List.of(), schema.validate(json));
+    assertEquals("simulate", json.get("command").asString());
+    assertEquals(2, json.get("simulate").get("calls").get("ok").asLong());
+    assertEquals("0.8", json.get("assumptions").get("assumed1hShare").asString());
+  }
+
+  @Test
   void simulate_text_saysPlainlyWhatTheCodeVariantCannotDo() throws Exception {
     CliRunner.Result r = CliRunner.run("simulate", traces().toString());
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().startsWith("simulate: polpo-code, rotation polpo, environment keys"), r.out());
+    assertTrue(
+        r.out().startsWith("simulate: polpo-code, rotation polpo, environment keys"), r.out());
     assertTrue(r.out().contains("calls: 2 in, 2 ok, 0 failed, 0 not run"), r.out());
     assertTrue(r.out().contains("a 429 never rotates a credential"), r.out());
   }
@@ -49,22 +72,39 @@ class SimulateCommandTest {
   @Test
   void simulate_sameInputAndSeed_byteIdenticalJson() throws Exception {
     Path scenario = dir.resolve("s.json");
-    Files.writeString(scenario, """
+    Files.writeString(
+        scenario,
+        """
         {"profiles": [
           {"id": "a", "provider": "anthropic", "type": "oauth", "organisation": "x", "tier": "tier1",
            "tokenLifetimeMinutes": 0.5, "refreshFailureRate": 0.5},
           {"id": "b", "provider": "anthropic", "type": "api_key", "organisation": "y", "tier": "tier1"}]}
         """);
     String t = traces().toString();
-    CliRunner.Result a = CliRunner.run("simulate", t, "--scenario", scenario.toString(),
-        "--format", "json", "--seed", "5");
-    CliRunner.Result b = CliRunner.run("simulate", t, "--scenario", scenario.toString(),
-        "--format", "json", "--seed", "5", "--selector", "reference");
+    CliRunner.Result a =
+        CliRunner.run(
+            "simulate", t, "--scenario", scenario.toString(), "--format", "json", "--seed", "5");
+    CliRunner.Result b =
+        CliRunner.run(
+            "simulate",
+            t,
+            "--scenario",
+            scenario.toString(),
+            "--format",
+            "json",
+            "--seed",
+            "5",
+            "--selector",
+            "reference");
     assertEquals(0, a.exitCode(), a.err());
-    assertEquals(a.out().replace("\"selector\" : \"fast\"", ""),
+    assertEquals(
+        a.out().replace("\"selector\" : \"fast\"", ""),
         b.out().replace("\"selector\" : \"reference\"", ""));
-    assertEquals(a.out(), CliRunner.run("simulate", t, "--scenario", scenario.toString(),
-        "--format", "json", "--seed", "5").out());
+    assertEquals(
+        a.out(),
+        CliRunner.run(
+                "simulate", t, "--scenario", scenario.toString(), "--format", "json", "--seed", "5")
+            .out());
   }
 
   @Test
@@ -81,10 +121,21 @@ class SimulateCommandTest {
   void simulate_badScenario_exit3WithFileLineColumn() throws Exception {
     Path scenario = dir.resolve("bad.json");
     Files.writeString(scenario, "{\n  \"variant\": \"polpo-dogs\"\n}\n");
-    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--scenario", scenario.toString());
+    CliRunner.Result r =
+        CliRunner.run("simulate", traces().toString(), "--scenario", scenario.toString());
     assertEquals(3, r.exitCode());
     assertTrue(r.err().startsWith("polpo-check: error: " + scenario + ":2:14: "), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void simulate_badTraceLine_isSkippedCountedAndShown() throws Exception {
+    Path f = traces();
+    Files.writeString(f, Files.readString(f) + "{\"timestamp\": 5, \"session\": \"s2\"}\n");
+    CliRunner.Result r = CliRunner.run("simulate", f.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("records: 3 read, 2 replayed, 1 skipped"), r.out());
+    assertTrue(r.out().contains("run.jsonl:3"), r.out());
   }
 
   @Test

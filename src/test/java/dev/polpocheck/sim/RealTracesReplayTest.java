@@ -15,17 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@code simulate} on real data: the 16,232 recorded mini-swe-agent calls (DeepSeek,
- * April 2026) replayed as they were, where DeepSeek's recorded cache hits check the automatic
- * cache model, and replayed as {@code claude-sonnet-4-5} (minimum cacheable prefix 1,024), whose
- * totals must fall inside bounds worked out by hand.
+ * Protects {@code simulate} on real data: the 16,232 recorded mini-swe-agent calls (DeepSeek, April
+ * 2026) replayed as they were, where DeepSeek's recorded cache hits check the automatic cache
+ * model, and replayed as {@code claude-sonnet-4-5} (minimum cacheable prefix 1,024), whose totals
+ * must fall inside bounds worked out by hand.
  *
  * <p>Figures from the raw trajectories (a Python pass over {@code messages[].extra.response.usage},
- * independent of polpo-check): 16,232 calls in 201 trajectories; prompt tokens P = Σ
- * prompt_tokens = 360,775,258; output O = Σ completion_tokens = 3,567,932; recorded cache hits
- * H = Σ prompt_cache_hit_tokens = 354,174,976; the smallest prompt is 1,390 tokens; the lower
- * median of the first call's cache hit over the 192 trajectories whose first call hit is 320
- * (the shared system prefix the estimator must find).
+ * independent of polpo-check): 16,232 calls in 201 trajectories; prompt tokens P = Σ prompt_tokens
+ * = 360,775,258; output O = Σ completion_tokens = 3,567,932; recorded cache hits H = Σ
+ * prompt_cache_hit_tokens = 354,174,976; the smallest prompt is 1,390 tokens; the lower median of
+ * the first call's cache hit over the 192 trajectories whose first call hit is 320 (the shared
+ * system prefix the estimator must find).
  */
 class RealTracesReplayTest {
   private static final long P = 360_775_258L;
@@ -46,8 +46,13 @@ class RealTracesReplayTest {
 
   @Test
   void asRecordedModel_automaticCache_readsWithinOnePercentOfDeepSeeksRecordedHits() {
-    SimResult r = Simulation.run(calls, SimFixtures.scenario(List.of())
-        .withCache(SimFixtures.cache(ScenarioFiles.defaults(), false, -1)), 1, options);
+    SimResult r =
+        Simulation.run(
+            calls,
+            SimFixtures.scenario(List.of())
+                .withCache(SimFixtures.cache(ScenarioFiles.defaults(), false, -1)),
+            1,
+            options);
     assertEquals(16_232, r.counts().ok());
     assertEquals(H, r.fidelity().recordedReadTokens());
     assertTrue(Math.abs(r.fidelity().relativeError()) < 0.01, "error " + r.fidelity());
@@ -58,14 +63,29 @@ class RealTracesReplayTest {
 
   @Test
   void replayedAsSonnet45_totalsLieWithinHandDerivedBounds() {
-    Scenario base = SimFixtures.scenario(List.of())
-        .withCache(SimFixtures.cache(ScenarioFiles.defaults(), false, -1))
-        .withRemaps(List.of(new Scenario.Remap("*", "anthropic", "claude-sonnet-4-5", 1.0)));
+    Scenario base =
+        SimFixtures.scenario(List.of())
+            .withCache(SimFixtures.cache(ScenarioFiles.defaults(), false, -1))
+            .withRemaps(List.of(new Scenario.Remap("*", "anthropic", "claude-sonnet-4-5", 1.0)));
     // unlimited limits, so that every call runs and the token identities below are exact
-    Scenario s = new Scenario(base.variant(), base.rotation(), base.pin(), base.profiles(),
-        Map.of("*", new Scenario.Credential("env", "unlimited", -1)), base.plans(),
-        base.cooldown(), base.billing(), base.retry(), base.fallbacks(), base.cache(),
-        base.remaps(), base.timing(), base.prices(), base.report());
+    Scenario s =
+        new Scenario(
+            base.variant(),
+            base.rotation(),
+            base.pin(),
+            base.profiles(),
+            Map.of("*", new Scenario.Credential("env", "unlimited", -1)),
+            base.plans(),
+            base.cooldown(),
+            base.billing(),
+            base.retry(),
+            base.fallbacks(),
+            base.cache(),
+            base.remaps(),
+            base.timing(),
+            base.prices(),
+            base.report(),
+            base.errors());
     SimResult r = Simulation.run(calls, s, 1, options);
     assertEquals(16_232, r.counts().ok());
     assertEquals(0, r.counts().rateLimited());
@@ -87,7 +107,8 @@ class RealTracesReplayTest {
     assertTrue(r.tokens().cacheWrite5m() >= 7_452_813L, "writes " + r.tokens().cacheWrite5m());
     assertTrue(cost >= 187_463_762_250_000L, "cost " + cost);
     // and the cost is exactly its parts at those rates
-    assertEquals(r.tokens().cacheRead() * 300_000L + r.tokens().cacheWrite5m() * 3_750_000L
-        + outputCost, cost);
+    assertEquals(
+        r.tokens().cacheRead() * 300_000L + r.tokens().cacheWrite5m() * 3_750_000L + outputCost,
+        cost);
   }
 }

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Protects the one-defaults-document rule: every default the scenario schema documents is the
- * value the shipped default scenario holds, so the docs a user reads are what a run uses.
+ * Protects the one-defaults-document rule: every default the scenario schema documents is the value
+ * the shipped default scenario holds, so the docs a user reads are what a run uses.
  */
 class ScenarioDefaultsTest {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -21,7 +21,8 @@ class ScenarioDefaultsTest {
   @Test
   void schemaDefaults_equalShippedDefaultScenario() throws Exception {
     Path basedir = Path.of(System.getProperty("polpocheck.basedir", "."));
-    JsonNode schema = MAPPER.readTree(Files.readString(basedir.resolve("schemas/scenario.schema.json")));
+    JsonNode schema =
+        MAPPER.readTree(Files.readString(basedir.resolve("schemas/scenario.schema.json")));
     JsonNode defaults;
     try (InputStream in = ScenarioFiles.class.getResourceAsStream("default-scenario.json")) {
       defaults = MAPPER.readTree(in);

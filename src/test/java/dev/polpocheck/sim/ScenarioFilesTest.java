@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Protects {@code --scenario FILE}: the defaults a missing key takes, the overlay of a user file
- * on them, and one clear file:line:col message for a bad file.
+ * Protects {@code --scenario FILE}: the defaults a missing key takes, the overlay of a user file on
+ * them, and one clear file:line:col message for a bad file.
  */
 class ScenarioFilesTest {
   @TempDir Path dir;
@@ -44,13 +44,16 @@ class ScenarioFilesTest {
 
   @Test
   void load_partialFile_overlaysDefaults() throws Exception {
-    Scenario s = ScenarioFiles.load(write("""
-        {"variant": "polpo-docs",
-         "profiles": [{"id": "anthropic:a", "provider": "anthropic", "type": "oauth",
-                       "monthlySpendCapUsd": 100.5, "tokenLifetimeMinutes": 480}],
-         "pin": {"profile": "anthropic:a", "kind": "user"},
-         "cache": {"retention": "1h"}}
-        """));
+    Scenario s =
+        ScenarioFiles.load(
+            write(
+                """
+                {"variant": "polpo-docs",
+                 "profiles": [{"id": "anthropic:a", "provider": "anthropic", "type": "oauth",
+                               "monthlySpendCapUsd": 100.5, "tokenLifetimeMinutes": 480}],
+                 "pin": {"profile": "anthropic:a", "kind": "user"},
+                 "cache": {"retention": "1h"}}
+                """));
     assertEquals(Variant.POLPO_DOCS, s.variant());
     assertEquals(BillingWindowRule.SINCE_LAST_FAILURE, s.billingSchedule().windowRule());
     Scenario.Profile p = s.profiles().get(0);
@@ -90,21 +93,38 @@ class ScenarioFilesTest {
   void load_pinOnUnknownProfile_isRejected() throws Exception {
     Path f = write("{\"pin\": {\"profile\": \"nope\", \"kind\": \"auto\"}}");
     UserInputException e = assertThrows(UserInputException.class, () -> ScenarioFiles.load(f));
-    assertTrue(e.getMessage().contains("\"nope\""), e.getMessage());
+    assertTrue(e.getMessage().startsWith(f + ":1:21: pin names profile \"nope\""), e.getMessage());
+  }
+
+  @Test
+  void load_duplicateProfileId_pointsAtTheSecond() throws Exception {
+    Path f =
+        write(
+            "{\"profiles\": [\n"
+                + "  {\"id\": \"a\", \"provider\": \"anthropic\", \"type\": \"oauth\"},\n"
+                + "  {\"id\": \"a\", \"provider\": \"anthropic\", \"type\": \"api_key\"}]}\n");
+    UserInputException e = assertThrows(UserInputException.class, () -> ScenarioFiles.load(f));
+    assertTrue(
+        e.getMessage().startsWith(f + ":3:10: profile id \"a\" appears twice"), e.getMessage());
   }
 
   @Test
   void load_missingFile_isOneClearMessage() {
-    UserInputException e = assertThrows(UserInputException.class,
-        () -> ScenarioFiles.load(dir.resolve("absent.json")));
+    UserInputException e =
+        assertThrows(
+            UserInputException.class, () -> ScenarioFiles.load(dir.resolve("absent.json")));
     assertTrue(e.getMessage().contains("absent.json"), e.getMessage());
   }
 
   @Test
   void parse_text_validatesWithTheGivenName() {
-    assertEquals(Variant.POLPO_DOCS, ScenarioFiles.parse("inline", "{\"variant\": \"polpo-docs\"}").variant());
-    UserInputException e = assertThrows(UserInputException.class,
-        () -> ScenarioFiles.parse("inline", "{\"timing\": {\"compression\": 0}}"));
+    assertEquals(
+        Variant.POLPO_DOCS,
+        ScenarioFiles.parse("inline", "{\"variant\": \"polpo-docs\"}").variant());
+    UserInputException e =
+        assertThrows(
+            UserInputException.class,
+            () -> ScenarioFiles.parse("inline", "{\"timing\": {\"compression\": 0}}"));
     assertTrue(e.getMessage().startsWith("inline:1:28: "), e.getMessage());
   }
 

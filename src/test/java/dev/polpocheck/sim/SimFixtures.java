@@ -24,36 +24,71 @@ final class SimFixtures {
 
   /** Anthropic's list price of Sonnet 4.5 ($3 / $15 / $3.75 / $6 / $0.30 per MTok), in p$/token. */
   static final Price SONNET_45 =
-      new Price("anthropic", "claude-sonnet-4-5", 3_000_000, 15_000_000, 3_750_000, 6_000_000,
-          300_000, null);
+      new Price(
+          "anthropic",
+          "claude-sonnet-4-5",
+          3_000_000,
+          15_000_000,
+          3_750_000,
+          6_000_000,
+          300_000,
+          null);
+
   /** DeepSeek as recorded in the mini-swe-agent traces: miss $0.28, hit $0.028, out $0.42. */
   static final Price DEEPSEEK =
       new Price("deepseek", "deepseek-chat", 280_000, 420_000, 280_000, 280_000, 28_000, null);
 
-  static final PriceLookup PRICES = (provider, model) -> {
-    if (provider.equals("anthropic") && model.equals("claude-sonnet-4-5")) {
-      return SONNET_45;
-    }
-    if (provider.equals("deepseek") && model.equals("deepseek-chat")) {
-      return DEEPSEEK;
-    }
-    return null;
-  };
+  static final PriceLookup PRICES =
+      (provider, model) -> {
+        if (provider.equals("anthropic") && model.equals("claude-sonnet-4-5")) {
+          return SONNET_45;
+        }
+        if (provider.equals("deepseek") && model.equals("deepseek-chat")) {
+          return DEEPSEEK;
+        }
+        return null;
+      };
 
-  static final SimOptions OPTIONS = new SimOptions(
-      PRICES, ModelCatalog.bundled(), RateLimitTiers.anthropic(), SelectorKind.REFERENCE, 0);
+  static final SimOptions OPTIONS =
+      new SimOptions(
+          PRICES, ModelCatalog.bundled(), RateLimitTiers.anthropic(), SelectorKind.REFERENCE, 0);
 
   private SimFixtures() {}
 
   /** An agent-turn call of Sonnet 4.5 with no recorded cache use. */
   static Call sonnet(long at, String session, long input, long output) {
-    return call(at, session, CallerRole.AGENT, "anthropic", "claude-sonnet-4-5", input, output, 0, 0);
+    return call(
+        at, session, CallerRole.AGENT, "anthropic", "claude-sonnet-4-5", input, output, 0, 0);
   }
 
-  static Call call(long at, String session, CallerRole role, String provider, String model,
-      long input, long output, long read, long write5m) {
-    return new Call(T0 + at, session, "coder", role, provider, model, input, output, read, write5m,
-        0, 0, null, CallStatus.OK, -1, -1, false);
+  static Call call(
+      long at,
+      String session,
+      CallerRole role,
+      String provider,
+      String model,
+      long input,
+      long output,
+      long read,
+      long write5m) {
+    return new Call(
+        T0 + at,
+        session,
+        "coder",
+        role,
+        provider,
+        model,
+        input,
+        output,
+        read,
+        write5m,
+        0,
+        0,
+        null,
+        CallStatus.OK,
+        -1,
+        -1,
+        false);
   }
 
   static Scenario.Profile apiKey(String id, String org, String tier) {
@@ -69,24 +104,55 @@ final class SimFixtures {
   }
 
   static Scenario.Cache cache(Scenario d, boolean asRecorded, long systemPrefix) {
-    return new Scenario.Cache(asRecorded, d.cache().retention(), systemPrefix,
-        d.cache().oauthPreambleTokens(), d.cache().defaultMinCacheableTokens(),
+    return new Scenario.Cache(
+        asRecorded,
+        d.cache().retention(),
+        systemPrefix,
+        d.cache().oauthPreambleTokens(),
+        d.cache().defaultMinCacheableTokens(),
         d.cache().automatic());
   }
 
   /** The defaults with tier-1 environment keys (Sonnet 4.x: 50 RPM, 30k ITPM, 8k OTPM). */
   static Scenario tier1Env() {
     Scenario s = scenario(List.of());
-    return new Scenario(s.variant(), s.rotation(), s.pin(), s.profiles(),
-        Map.of("*", new Scenario.Credential("env", "tier1", -1)), s.plans(), s.cooldown(),
-        s.billing(), s.retry(), s.fallbacks(), s.cache(), s.remaps(), s.timing(), s.prices(),
-        s.report());
+    return new Scenario(
+        s.variant(),
+        s.rotation(),
+        s.pin(),
+        s.profiles(),
+        Map.of("*", new Scenario.Credential("env", "tier1", -1)),
+        s.plans(),
+        s.cooldown(),
+        s.billing(),
+        s.retry(),
+        s.fallbacks(),
+        s.cache(),
+        s.remaps(),
+        s.timing(),
+        s.prices(),
+        s.report(),
+        s.errors());
   }
 
   static Scenario withRetry(Scenario s, Scenario.Retry r) {
-    return new Scenario(s.variant(), s.rotation(), s.pin(), s.profiles(), s.envKeys(), s.plans(),
-        s.cooldown(), s.billing(), r, s.fallbacks(), s.cache(), s.remaps(), s.timing(), s.prices(),
-        s.report());
+    return new Scenario(
+        s.variant(),
+        s.rotation(),
+        s.pin(),
+        s.profiles(),
+        s.envKeys(),
+        s.plans(),
+        s.cooldown(),
+        s.billing(),
+        r,
+        s.fallbacks(),
+        s.cache(),
+        s.remaps(),
+        s.timing(),
+        s.prices(),
+        s.report(),
+        s.errors());
   }
 
   static Scenario rotation(Scenario s, RotationPolicy p) {
@@ -94,8 +160,8 @@ final class SimFixtures {
   }
 
   /**
-   * A scenario from JSON text laid over the defaults, with a fixed shared prefix of 0 and no
-   * sticky comparison unless the text says otherwise.
+   * A scenario from JSON text laid over the defaults, with a fixed shared prefix of 0 and no sticky
+   * comparison unless the text says otherwise.
    */
   static Scenario fromJson(String json) {
     try {
@@ -107,8 +173,10 @@ final class SimFixtures {
           s = s.withCache(cache(s, s.cache().asRecorded(), 0));
         }
         if (!json.contains("compareSticky")) {
-          s = s.withReport(new Scenario.Report(s.report().seriesBucketMillis(),
-              s.report().maxEvents(), false));
+          s =
+              s.withReport(
+                  new Scenario.Report(
+                      s.report().seriesBucketMillis(), s.report().maxEvents(), false));
         }
         return s;
       } finally {

@@ -3,10 +3,10 @@ package dev.polpocheck.sim.cache;
 import java.util.Arrays;
 
 /**
- * The cache's entries in an open-addressing hash table keyed by a primitive {@code long}
- * (scope, model, chain packed together), so a look-up boxes nothing. Linear probing with
- * backward-shift deletion (no tombstones); grows at half full. Entries are the four longs of a
- * prefix: length, written-at, expires-at and TTL, kept in parallel arrays.
+ * The cache's entries in an open-addressing hash table keyed by a primitive {@code long} (scope,
+ * model, chain packed together), so a look-up boxes nothing. Linear probing with backward-shift
+ * deletion (no tombstones); grows at half full. Entries are the four longs of a prefix: length,
+ * written-at, expires-at and TTL, kept in parallel arrays.
  */
 final class EntryTable {
   private static final long EMPTY = -1L; // keys are non-negative

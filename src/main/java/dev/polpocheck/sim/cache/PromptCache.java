@@ -148,7 +148,12 @@ public final class PromptCache {
   }
 
   private static long key(int scope, int model, long chain) {
-    if (scope < 0 || scope > 0xFFFF || model < 0 || model > 0xFFFF || chain < 0 || chain > 0xFFFF_FFFFL) {
+    if (scope < 0
+        || scope > 0xFFFF
+        || model < 0
+        || model > 0xFFFF
+        || chain < 0
+        || chain > 0xFFFF_FFFFL) {
       throw new IllegalArgumentException("cache key out of range");
     }
     return ((long) scope << 48) | ((long) model << 32) | chain;

@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Anthropic's published rate-limit tiers (Tier 1-4: RPM / ITPM / OTPM per rate-limit pool),
- * loaded from the data file {@code anthropic-tiers.json} beside this class so a new edition of
- * the table is a data change. Which pool a model draws from comes from the model catalog
- * ({@link RateLimitClass}). Immutable and safe to share between threads.
+ * Anthropic's published rate-limit tiers (Tier 1-4: RPM / ITPM / OTPM per rate-limit pool), loaded
+ * from the data file {@code anthropic-tiers.json} beside this class so a new edition of the table
+ * is a data change. Which pool a model draws from comes from the model catalog ({@link
+ * RateLimitClass}). Immutable and safe to share between threads.
  */
 public final class RateLimitTiers {
   private static final String RESOURCE = "anthropic-tiers.json";
@@ -23,7 +23,8 @@ public final class RateLimitTiers {
   private final Map<String, Map<RateLimitClass, LimitSpec>> tiers;
   private final Map<String, Long> spendCaps;
 
-  private RateLimitTiers(Map<String, Map<RateLimitClass, LimitSpec>> tiers, Map<String, Long> caps) {
+  private RateLimitTiers(
+      Map<String, Map<RateLimitClass, LimitSpec>> tiers, Map<String, Long> caps) {
     this.tiers = tiers;
     this.spendCaps = caps;
   }

@@ -9,16 +9,16 @@ import java.util.Map;
  * Anthropic's rate limits as token buckets: one RPM, one ITPM and one OTPM bucket per
  * (organisation, model class), refilled continuously (anthropic-and-peers.md §4.4).
  *
- * <p>A request needs 1 request, its counted input (uncached input + cache writes, + cache reads
- * on dagger models) and {@code max_tokens} of output, all at once; the output reservation is
- * refunded down to the real output when the response ends. A request that does not fit gets a 429
- * whose {@code retry-after} is the longest wait over the three buckets, rounded up to whole
- * seconds and at least one second.
+ * <p>A request needs 1 request, its counted input (uncached input + cache writes, + cache reads on
+ * dagger models) and {@code max_tokens} of output, all at once; the output reservation is refunded
+ * down to the real output when the response ends. A request that does not fit gets a 429 whose
+ * {@code retry-after} is the longest wait over the three buckets, rounded up to whole seconds and
+ * at least one second.
  *
  * <p>How Anthropic treats a request whose need exceeds a whole bucket (say {@code max_tokens}
  * 64,000 against an 8,000 OTPM tier) is not published. Waiting for it would loop forever, so such a
- * need is clamped to the bucket's capacity (admitted when the bucket is full) and counted in
- * {@link #oversizedRequests()} for the report to flag.
+ * need is clamped to the bucket's capacity (admitted when the bucket is full) and counted in {@link
+ * #oversizedRequests()} for the report to flag.
  */
 public final class RateLimiter {
   private static final long MINUTE = 60_000L;
@@ -98,8 +98,8 @@ public final class RateLimiter {
   }
 
   /**
-   * Gives back the unused part of an output reservation when the response ends: what was taken
-   * for {@code reserved} (clamped to the bucket) minus the {@code actual} output.
+   * Gives back the unused part of an output reservation when the response ends: what was taken for
+   * {@code reserved} (clamped to the bucket) minus the {@code actual} output.
    */
   public void refundOutput(int key, long reserved, long actual, long now) {
     TokenBucket otpm = buckets.get(key)[2];

@@ -1,14 +1,14 @@
 package dev.polpocheck.sim.limits;
 
 /**
- * A token bucket that refills continuously: {@code capacity} tokens per {@code periodMillis},
- * never above {@code capacity}, starting full.
+ * A token bucket that refills continuously: {@code capacity} tokens per {@code periodMillis}, never
+ * above {@code capacity}, starting full.
  *
  * <p>Why integers: the level is kept in units of {@code 1 / periodMillis} token, so refilling
  * {@code capacity / periodMillis} tokens per millisecond adds exactly {@code capacity} units per
- * millisecond and the arithmetic stays exact (no drift, no rounding between runs). With
- * Anthropic's largest published limit (4,000,000 tokens per minute) the scaled capacity is
- * 2.4e11, far inside a long.
+ * millisecond and the arithmetic stays exact (no drift, no rounding between runs). With Anthropic's
+ * largest published limit (4,000,000 tokens per minute) the scaled capacity is 2.4e11, far inside a
+ * long.
  */
 public final class TokenBucket {
   private final long capacity;

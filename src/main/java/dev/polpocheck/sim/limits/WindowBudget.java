@@ -1,10 +1,10 @@
 package dev.polpocheck.sim.limits;
 
 /**
- * A subscription plan's usage window: at most {@code limitTokens} counted tokens within a window
- * of {@code windowMillis} that opens at the first request after the previous window closed (the
- * shape of Claude's "5-hour windows"). Running out is a rate limit (429 until the window closes),
- * never a billing failure. No public sizes exist, so the user supplies them.
+ * A subscription plan's usage window: at most {@code limitTokens} counted tokens within a window of
+ * {@code windowMillis} that opens at the first request after the previous window closed (the shape
+ * of Claude's "5-hour windows"). Running out is a rate limit (429 until the window closes), never a
+ * billing failure. No public sizes exist, so the user supplies them.
  */
 public final class WindowBudget {
   private final long windowMillis;

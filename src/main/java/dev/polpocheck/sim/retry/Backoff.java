@@ -15,8 +15,8 @@ public final class Backoff {
 
   /**
    * Polpo's {@code withRetry} delay before retry {@code k} (k = 0, 1, ...): {@code base =
-   * min(initial x 2^k, max)}, {@code delay = base + floor(u x 0.5 x base)}. With the defaults
-   * (1 s, 30 s): 1-1.5 s, 2-3 s, 4-6 s, ..., 30-45 s.
+   * min(initial x 2^k, max)}, {@code delay = base + floor(u x 0.5 x base)}. With the defaults (1 s,
+   * 30 s): 1-1.5 s, 2-3 s, 4-6 s, ..., 30-45 s.
    */
   public static long withRetryMillis(int k, long initialMillis, long maxMillis, double u) {
     long base = k >= 62 ? maxMillis : Math.min(initialMillis << Math.min(k, 40), maxMillis);
@@ -25,8 +25,8 @@ public final class Backoff {
 
   /**
    * The Anthropic SDK's delay before its retry {@code k}: the server's {@code retry-after} when it
-   * is positive and at most 60 s, otherwise {@code min(0.5 s x 2^k, 8 s) x (1 - 0.25 u)} (the
-   * SDK's default backoff with its downward jitter).
+   * is positive and at most 60 s, otherwise {@code min(0.5 s x 2^k, 8 s) x (1 - 0.25 u)} (the SDK's
+   * default backoff with its downward jitter).
    */
   public static long sdkMillis(int k, long retryAfterMillis, double u) {
     if (retryAfterMillis > 0 && retryAfterMillis <= SDK_MAX_RETRY_AFTER_MILLIS) {

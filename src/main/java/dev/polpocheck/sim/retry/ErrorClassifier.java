@@ -26,7 +26,13 @@ public final class ErrorClassifier {
     ErrorReason.CLIENT_ERROR
   };
   private static final String[] TRANSIENT = {
-    "timeout", "econnreset", "econnrefused", "socket hang up", "429", "503", "overloaded",
+    "timeout",
+    "econnreset",
+    "econnrefused",
+    "socket hang up",
+    "429",
+    "503",
+    "overloaded",
     "rate limit"
   };
 

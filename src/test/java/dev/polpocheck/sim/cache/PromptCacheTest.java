@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects the simulated cache reads and writes that decide most of a replay's cost: TTL expiry
- * and refresh, the minimum cacheable length, per-organisation scope, the shared system prefix and
+ * Protects the simulated cache reads and writes that decide most of a replay's cost: TTL expiry and
+ * refresh, the minimum cacheable length, per-organisation scope, the shared system prefix and
  * automatic (DeepSeek-style) caching.
  */
 class PromptCacheTest {

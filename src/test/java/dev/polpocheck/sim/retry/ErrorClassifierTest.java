@@ -23,7 +23,8 @@ class ErrorClassifierTest {
 
   @Test
   void classify_tokenCountContaining401_isAuth() {
-    assertEquals(ErrorReason.AUTH, ErrorClassifier.classify("429 request of 4010 tokens too large"));
+    assertEquals(
+        ErrorReason.AUTH, ErrorClassifier.classify("429 request of 4010 tokens too large"));
   }
 
   @Test
