@@ -11,6 +11,7 @@ import dev.polpocheck.forecast.Forecaster;
 import dev.polpocheck.forecast.Horizon;
 import dev.polpocheck.forecast.SampleWorkload;
 import dev.polpocheck.forecast.Setups;
+import dev.polpocheck.forecast.SimulatorSetup;
 import dev.polpocheck.forecast.TraceFiles;
 import dev.polpocheck.forecast.WorkloadSimulator;
 import dev.polpocheck.report.ForecastReport;
@@ -68,7 +69,8 @@ final class ForecastCommand implements Callable<Integer> {
   Path scenario;
 
   @Option(names = "--compare", paramLabel = "FILE",
-      description = "Another setup to compare on the same sampled workloads (repeatable).")
+      description = "A what-if: this file laid over the baseline scenario, compared on the same"
+          + " sampled workloads (repeatable).")
   List<Path> compare = new ArrayList<>();
 
   @Option(names = "--horizon", paramLabel = "DAYS", defaultValue = "30d",
@@ -139,11 +141,12 @@ final class ForecastCommand implements Callable<Integer> {
       inputWarnings = read.warnings();
     }
     Corpus corpus = Corpus.of(calls);
+    SimulatorSetup baseline = scenario != null ? Setups.load(resolve(scenario))
+        : demo ? Setups.sample() : Setups.defaults();
     List<WorkloadSimulator> setups = new ArrayList<>();
-    setups.add(scenario != null ? Setups.load(resolve(scenario))
-        : demo ? Setups.sample() : Setups.defaults());
+    setups.add(baseline);
     for (Path p : compare) {
-      setups.add(Setups.load(resolve(p)));
+      setups.add(Setups.loadOver(baseline, resolve(p)));
     }
     double rate = sessionsPerDay != null ? sessionsPerDay
         : demo ? SampleWorkload.FORECAST_RATE : Double.NaN;

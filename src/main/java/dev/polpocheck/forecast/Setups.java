@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 
 /**
@@ -15,6 +20,8 @@ import java.nio.file.Path;
  * forecast or capacity search replays.
  */
 public final class Setups {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private Setups() {}
 
   /** The simulator's shipped default scenario. */
@@ -29,6 +36,38 @@ public final class Setups {
    */
   public static SimulatorSetup load(Path file) {
     return of(file.getFileName().toString(), ScenarioFiles.load(file));
+  }
+
+  /**
+   * A what-if setup: the scenario file laid over {@code base}'s effective scenario (objects merge
+   * key by key, arrays and values replace, as files merge over the defaults), so a file holding
+   * only {@code {"rotation": "sticky"}} means "the baseline, with sticky rotation". A complete
+   * scenario file replaces every key and stands on its own.
+   *
+   * @throws dev.polpocheck.UserInputException naming {@code file:line:col} for a bad file
+   */
+  public static SimulatorSetup loadOver(SimulatorSetup base, Path file) {
+    ScenarioFiles.load(file); // validates the file itself, with its own positions
+    JsonNode over;
+    try {
+      over = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JsonNode merged = merge(ScenarioFiles.toJson(base.scenario()), over);
+    return of(file.getFileName().toString(),
+        ScenarioFiles.parse(file.toString(), JSON.writeValueAsString(merged)));
+  }
+
+  private static JsonNode merge(JsonNode base, JsonNode over) {
+    if (base == null || !base.isObject() || !over.isObject()) {
+      return over.deepCopy();
+    }
+    ObjectNode out = ((ObjectNode) base).deepCopy();
+    for (Map.Entry<String, JsonNode> e : over.properties()) {
+      out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue()));
+    }
+    return out;
   }
 
   /** The sample scenario that ships with the sample workload. */

@@ -111,6 +111,25 @@ class ForecastCommandTest {
   }
 
   @Test
+  void forecast_compareFile_isLaidOverTheBaselineScenario() throws Exception {
+    // the baseline keeps a 1-hour cache; the what-if only says "sticky", which the baseline
+    // already is: laid over the baseline it is the same setup, so on the same workloads (common
+    // random numbers) the difference is exactly zero in every run. Read on its own it would fall
+    // back to the default 5-minute cache and differ.
+    Path base = Files.writeString(dir.resolve("sticky-1h.json"),
+        "{\"rotation\": \"sticky\", \"cache\": {\"retention\": \"1h\"}}");
+    Path same = Files.writeString(dir.resolve("sticky.json"), "{\"rotation\": \"sticky\"}");
+    Path out = dir.resolve("layered");
+    Run r = forecast(traces.toString(), "--scenario", base.toString(), "--compare",
+        same.toString(), "--runs", "4", "--horizon", "2d", "--report", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    JsonNode d = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile())
+        .get("comparisons").get(0).get("differenceUsd");
+    assertEquals(0, d.get("min").decimalValue().signum());
+    assertEquals(0, d.get("max").decimalValue().signum());
+  }
+
+  @Test
   void forecast_threadsOneOrTwo_sameResultJson() throws Exception {
     Path a = dir.resolve("t1");
     Path b = dir.resolve("t2");
