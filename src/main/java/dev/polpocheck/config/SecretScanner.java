@@ -44,46 +44,112 @@ public final class SecretScanner {
     }
   }
 
-  private record Shape(String kind, Pattern pattern, String provider) {}
+  /**
+   * One credential shape. Every match of {@code pattern} contains one of {@code literals} and is at
+   * least {@code minLength} characters long: a cheap necessary condition that most configuration
+   * strings fail for every shape, so the regular expressions run only on the few strings that could
+   * match — the same results, without nineteen regex searches per string of every file.
+   */
+  private record Shape(
+      String kind, Pattern pattern, String provider, List<String> literals, int minLength) {
+    boolean mayMatch(String value) {
+      if (value.length() < minLength) {
+        return false;
+      }
+      for (String literal : literals) {
+        if (value.contains(literal)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
-  // Group 1 of each pattern is the public prefix shown in the masked form.
+  // Group 1 of each pattern is the public prefix shown in the masked form. The literal after it is
+  // one that every match of the pattern contains.
   private static final List<Shape> SHAPES =
       List.of(
-          shape("Anthropic OAuth token", "(sk-ant-oat\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
           shape(
-              "Anthropic OAuth refresh token", "(sk-ant-ort\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
-          shape("Anthropic admin key", "(sk-ant-admin\\d*-)[A-Za-z0-9_-]{20,}", "anthropic"),
-          shape("Anthropic API key", "(sk-ant-(?:api\\d*-)?)[A-Za-z0-9_-]{20,}", "anthropic"),
-          shape("OpenRouter API key", "(sk-or-(?:v1-)?)[A-Za-z0-9_-]{20,}", "openrouter"),
-          shape("OpenAI project key", "(sk-proj-)[A-Za-z0-9_-]{20,}", "openai"),
-          shape("OpenAI service-account key", "(sk-svcacct-)[A-Za-z0-9_-]{20,}", "openai"),
-          shape("OpenAI API key", "(sk-)[A-Za-z0-9]{20,}", "openai"),
-          shape("Google API key", "(AIza)[0-9A-Za-z_-]{35}", "google"),
-          shape("Groq API key", "(gsk_)[A-Za-z0-9]{20,}", "groq"),
-          shape("xAI API key", "(xai-)[A-Za-z0-9]{20,}", "xai"),
-          shape("Hugging Face token", "(hf_)[A-Za-z0-9]{30,}", "huggingface"),
-          shape("GitHub token", "(gh[pousr]_)[A-Za-z0-9]{36,}", "github-copilot"),
-          shape("GitHub fine-grained token", "(github_pat_)[A-Za-z0-9_]{22,}", "github-copilot"),
+              "Anthropic OAuth token",
+              "(sk-ant-oat\\d*-)[A-Za-z0-9_-]{20,}",
+              "sk-ant-",
+              "anthropic"),
+          shape(
+              "Anthropic OAuth refresh token",
+              "(sk-ant-ort\\d*-)[A-Za-z0-9_-]{20,}",
+              "sk-ant-",
+              "anthropic"),
+          shape(
+              "Anthropic admin key",
+              "(sk-ant-admin\\d*-)[A-Za-z0-9_-]{20,}",
+              "sk-ant-",
+              "anthropic"),
+          shape(
+              "Anthropic API key",
+              "(sk-ant-(?:api\\d*-)?)[A-Za-z0-9_-]{20,}",
+              "sk-ant-",
+              "anthropic"),
+          shape("OpenRouter API key", "(sk-or-(?:v1-)?)[A-Za-z0-9_-]{20,}", "sk-or-", "openrouter"),
+          shape("OpenAI project key", "(sk-proj-)[A-Za-z0-9_-]{20,}", "sk-proj-", "openai"),
+          shape(
+              "OpenAI service-account key",
+              "(sk-svcacct-)[A-Za-z0-9_-]{20,}",
+              "sk-svcacct-",
+              "openai"),
+          shape("OpenAI API key", "(sk-)[A-Za-z0-9]{20,}", "sk-", "openai"),
+          shape("Google API key", "(AIza)[0-9A-Za-z_-]{35}", "AIza", "google"),
+          shape("Groq API key", "(gsk_)[A-Za-z0-9]{20,}", "gsk_", "groq"),
+          shape("xAI API key", "(xai-)[A-Za-z0-9]{20,}", "xai-", "xai"),
+          shape("Hugging Face token", "(hf_)[A-Za-z0-9]{30,}", "hf_", "huggingface"),
+          shape("GitHub token", "(gh[pousr]_)[A-Za-z0-9]{36,}", "gh", "github-copilot"),
+          shape(
+              "GitHub fine-grained token",
+              "(github_pat_)[A-Za-z0-9_]{22,}",
+              "github_pat_",
+              "github-copilot"),
           shape(
               "Slack webhook URL",
               "(https://hooks\\.slack\\.com/services/)T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+",
+              "https://hooks.slack.com/services/",
               ""),
-          shape("Slack token", "(xox[abprs]-)[A-Za-z0-9-]{10,}", ""),
-          shape("AWS access key id", "((?:AKIA|ASIA))[0-9A-Z]{16}", "amazon-bedrock"),
-          shape("Telegram bot token", "()\\b\\d{8,10}:[A-Za-z0-9_-]{35}\\b", ""),
-          shape("database URL with a password", "([a-z][a-z0-9+.-]*://)[^\\s:/@]+:[^\\s@/]+@", ""));
+          shape("Slack token", "(xox[abprs]-)[A-Za-z0-9-]{10,}", "xox", ""),
+          new Shape(
+              "AWS access key id",
+              Pattern.compile("((?:AKIA|ASIA))[0-9A-Z]{16}"),
+              "amazon-bedrock",
+              List.of("AKIA", "ASIA"),
+              0),
+          // 8 digits, a colon and 35 token characters at least.
+          new Shape(
+              "Telegram bot token",
+              Pattern.compile("()\\b\\d{8,10}:[A-Za-z0-9_-]{35}\\b"),
+              "",
+              List.of(":"),
+              44),
+          new Shape(
+              "database URL with a password",
+              Pattern.compile("([a-z][a-z0-9+.-]*://)[^\\s:/@]+:[^\\s@/]+@"),
+              "",
+              List.of("://"),
+              0));
 
   private SecretScanner() {}
 
-  private static Shape shape(String kind, String regex, String provider) {
-    return new Shape(kind, Pattern.compile(regex), provider);
+  private static Shape shape(String kind, String regex, String literal, String provider) {
+    return new Shape(kind, Pattern.compile(regex), provider, List.of(literal), 0);
   }
 
   /** Returns every credential-shaped region of {@code value}, left to right, non-overlapping. */
   public static List<Match> scan(String value) {
     List<Match> out = new ArrayList<>();
+    if (value.length() < MIN_LENGTH) {
+      return out;
+    }
     boolean[] taken = new boolean[value.length()];
     for (Shape s : SHAPES) {
+      if (!s.mayMatch(value)) {
+        continue;
+      }
       Matcher m = s.pattern().matcher(value);
       while (m.find()) {
         if (overlaps(taken, m.start(), m.end())) {
@@ -99,6 +165,13 @@ public final class SecretScanner {
     return out;
   }
 
+  // The shortest possible match of any shape: "a://b:c@" (a database URL with a password).
+  private static final int MIN_LENGTH = 8;
+
+  // Literals every match of LOOSE contains (one per alternative of its prefix group).
+  private static final List<String> LOOSE_LITERALS =
+      List.of("sk-", "gsk_", "xai-", "AIza", "gh", "github_pat_", "hf_", "xox");
+
   private static final Pattern LOOSE =
       Pattern.compile(
           "(sk-|gsk_|xai-|AIza|gh[pousr]_|github_pat_|hf_|xox[abprs]-)[A-Za-z0-9_-]{8,}");
@@ -109,7 +182,16 @@ public final class SecretScanner {
    * they are too short to be reported as a secret.
    */
   public static boolean looksSensitive(String value) {
-    return LOOSE.matcher(value).find() || !scan(value).isEmpty();
+    return looseMatch(value) || !scan(value).isEmpty();
+  }
+
+  private static boolean looseMatch(String value) {
+    for (String literal : LOOSE_LITERALS) {
+      if (value.contains(literal)) {
+        return LOOSE.matcher(value).find();
+      }
+    }
+    return false;
   }
 
   /** Returns the Polpo provider a credential kind belongs to, or "" when none. */

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +28,8 @@ public final class RuleContext {
   private final JsonDocument document;
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> secrets = new ArrayList<>();
+  // Values derived once per file and shared by the contexts of every rule run on it.
+  private Map<String, Object> perFile = new HashMap<>();
 
   /**
    * A context for one file.
@@ -122,5 +127,29 @@ public final class RuleContext {
   /** The run's clock, for checks that depend on the current time (token expiry, cooldowns). */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Returns the value {@code compute} derives from this file, computing it at most once per file:
+   * the engine gives the contexts of all rules run on a file one shared store, so facts several
+   * rules read (the file's model specs, its {@code ${VAR}} scans) are derived once, not per rule.
+   * The value must depend only on this file and the run-wide inputs, and must be immutable.
+   *
+   * @param key names the value, e.g. the class deriving it
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T perFile(String key, Supplier<T> compute) {
+    Object known = perFile.get(key);
+    if (known == null) {
+      known = compute.get();
+      perFile.put(key, known);
+    }
+    return (T) known;
+  }
+
+  /** Makes this context use {@code store} for {@link #perFile} values; returns this context. */
+  RuleContext sharing(Map<String, Object> store) {
+    this.perFile = store;
+    return this;
   }
 }

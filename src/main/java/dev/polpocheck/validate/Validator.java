@@ -172,11 +172,13 @@ public final class Validator {
       }
     }
     maskBySecretName(doc, secretRanges);
+    Map<String, Object> perFile = new java.util.HashMap<>();
     for (Rule rule : rules) {
       if (!rule.descriptor().kinds().contains(kind)) {
         continue;
       }
-      RuleContext ctx = new RuleContext(path, displayName, kind, doc).use(environment, clock);
+      RuleContext ctx =
+          new RuleContext(path, displayName, kind, doc).use(environment, clock).sharing(perFile);
       rule.check(ctx);
       for (Finding f : ctx.findings()) {
         raw.add(new Raw(rule.descriptor().id(), f));

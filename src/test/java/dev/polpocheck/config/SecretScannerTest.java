@@ -88,4 +88,39 @@ class SecretScannerTest {
     assertFalse(SecretScanner.looksSensitive("claude-sonnet-4-5"));
     assertFalse(SecretScanner.looksSensitive("sk-ant-..."));
   }
+  // The shapes below are the ones whose literal prefix is checked before their regular expression
+  // runs; each is embedded in surrounding text so the prefix is not at index 0.
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({
+    "sk-ant-admin01-, Anthropic admin key",
+    "sk-svcacct-, OpenAI service-account key",
+    "github_pat_, GitHub fine-grained token",
+    "xoxb-, Slack token",
+    "ASIA, AWS access key id",
+  })
+  void scan_shapeInsideLongerText_isStillRecognised(String prefix, String kind) {
+    String secret = prefix + (prefix.equals("ASIA") ? "ABCDEFGHIJKLMNOP" : body(40));
+    List<SecretScanner.Match> m = SecretScanner.scan("see: " + secret + " (rotated)");
+    assertEquals(1, m.size(), kind);
+    assertEquals(kind, m.get(0).kind());
+    assertEquals(5, m.get(0).start());
+  }
+
+  @Test
+  void scan_telegramBotTokenBetweenWords_isRecognised() {
+    // 9 digits, a colon and 35 token characters: 45 characters in all.
+    String token = "123456789:" + body(35);
+    List<SecretScanner.Match> m = SecretScanner.scan("bot " + token + " end");
+    assertEquals(1, m.size());
+    assertEquals("Telegram bot token", m.get(0).kind());
+    assertEquals(45, m.get(0).length());
+  }
+
+  @Test
+  void scan_twoSecretsOfDifferentKinds_areBothFoundLeftToRight() {
+    String value = "hf_" + body(30) + " and AKIA" + "ABCDEFGHIJKLMNOP";
+    List<SecretScanner.Match> m = SecretScanner.scan(value);
+    assertEquals(List.of("Hugging Face token", "AWS access key id"),
+        m.stream().map(SecretScanner.Match::kind).toList());
+  }
 }

@@ -28,6 +28,10 @@ final class EnvScans {
    * refresh}), which are expected secrets and never inspected.
    */
   static List<Scanned> of(RuleContext ctx) {
+    return ctx.perFile(EnvScans.class.getName(), () -> List.copyOf(compute(ctx)));
+  }
+
+  private static List<Scanned> compute(RuleContext ctx) {
     List<Scanned> out = new ArrayList<>();
     ConfigView.eachString(
         ctx.root(),

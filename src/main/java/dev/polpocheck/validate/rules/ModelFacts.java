@@ -30,6 +30,10 @@ record ModelFacts(
 
   /** Computes the facts for every model spec of the file in {@code ctx}. */
   static List<ModelFacts> of(RuleContext ctx) {
+    return ctx.perFile(ModelFacts.class.getName(), () -> List.copyOf(compute(ctx)));
+  }
+
+  private static List<ModelFacts> compute(RuleContext ctx) {
     Map<String, JsonNode> providers = ConfigView.providers(ctx);
     ModelCatalog catalog = ModelCatalog.bundled();
     List<ModelFacts> out = new ArrayList<>();
