@@ -1,5 +1,6 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.UserInputException;
 import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.cost.CostOutput;
 import dev.polpocheck.cost.GroupBy;
@@ -130,24 +131,32 @@ public final class CostCommand implements Callable<Integer> {
       throw usage("--threads must be at least 1");
     }
     Ledger ledger = new Ledger(catalog, group, zone, from, to, share);
-    ReadSummary read = new TraceReader(strict, n).read(traces, ledger::accept);
-    LedgerReport report = ledger.report();
-    CostOutput out =
-        new CostOutput(
-            report,
-            read,
-            catalog,
-            traces.stream().map(Path::toString).toList(),
-            share,
-            zone.getId(),
-            from == null ? null : from.toString(),
-            to == null ? null : to.toString());
-    String text =
-        switch (format) {
-          case json -> out.json(VersionProvider.version());
-          case csv -> out.csv();
-          case text -> out.text();
-        };
+    String text;
+    try {
+      ReadSummary read = new TraceReader(strict, n).read(traces, ledger::accept);
+      LedgerReport report = ledger.report();
+      CostOutput out =
+          new CostOutput(
+              report,
+              read,
+              catalog,
+              traces.stream().map(Path::toString).toList(),
+              share,
+              zone.getId(),
+              from == null ? null : from.toString(),
+              to == null ? null : to.toString());
+      text =
+          switch (format) {
+            case json -> out.json(VersionProvider.version());
+            case csv -> out.csv();
+            case text -> out.text();
+          };
+    } catch (ArithmeticException e) {
+      // The readers bound every call; only a sum of very many huge calls gets here.
+      throw new UserInputException(
+          "a cost total exceeds the exact range (about 9.2 million USD in one group or in all);"
+              + " split the traces or narrow --since/--until");
+    }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

@@ -148,6 +148,11 @@ final class ClaudeCodeParser implements FileParser {
       unsplit = 0;
     }
     BigDecimal cost = u.costUsd != null ? u.costUsd : outer.costUsd;
+    if (cost != null && !Fields.usdInRange(cost)) {
+      out.records++;
+      out.skip(line, "costUSD is above " + Fields.MAX_RECORDED_USD + " USD for one call");
+      return null;
+    }
     Call call =
         new Call(
             millis,
@@ -283,24 +288,23 @@ final class ClaudeCodeParser implements FileParser {
     if (t == JsonToken.VALUE_NULL) {
       return -1;
     }
-    long v;
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      v = p.getLongValue();
-    } else if (t == JsonToken.VALUE_NUMBER_FLOAT && isWhole(p.getDecimalValue())) {
-      // 10.0 from a hand-made or Python-written transcript: ccusage 18 reads it, so do we
-      v = p.getDecimalValue().longValueExact();
-    } else {
+    // 10.0 from a hand-made or Python-written transcript: ccusage 18 reads it, so do we
+    boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+    BigDecimal d = number ? p.getDecimalValue() : null;
+    if (d == null || !isWhole(d)) {
       throw new BadField(
           "usage."
               + field
               + " must be a whole number, found "
-              + (t == JsonToken.VALUE_NUMBER_FLOAT
-                  ? p.getDecimalValue().toPlainString()
-                  : describe(t)));
+              + (d != null ? d.toPlainString() : describe(t)));
     }
-    if (v < 0) {
+    if (d.signum() < 0) {
       throw new BadField("usage." + field + " must not be negative");
     }
+    if (!Fields.tokensInRange(d)) {
+      throw new BadField(Fields.tokensTooLarge("usage." + field));
+    }
+    long v = d.longValueExact();
     return v;
   }
 

@@ -2,6 +2,7 @@ package dev.polpocheck.trace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -133,15 +134,27 @@ final class MiniSweParser implements FileParser {
           where + ".extra.response.usage lacks whole-number completion_tokens and prompt_tokens");
       return false;
     }
-    JsonNode ts = extra.get("timestamp");
-    if (ts == null || !ts.isNumber()) {
+    if (completion > Fields.MAX_TOKENS || miss > Fields.MAX_TOKENS || hit > Fields.MAX_TOKENS) {
       out.records++;
-      out.skip(line, where + ".extra.timestamp (epoch seconds) is missing or not a number");
+      out.skip(line, Fields.tokensTooLarge(where + ".extra.response.usage: a token count"));
+      return false;
+    }
+    JsonNode ts = extra.get("timestamp");
+    if (ts == null
+        || !ts.isNumber()
+        || !Fields.millisInRange(ts.decimalValue().multiply(BigDecimal.valueOf(1000)))) {
+      out.records++;
+      out.skip(line, where + ".extra.timestamp (epoch seconds) is missing, not a number or out of range");
       return false;
     }
     long recorded = -1;
     JsonNode cost = extra.get("cost");
     if (cost != null && cost.isNumber()) {
+      if (!Fields.usdInRange(cost.decimalValue())) {
+        out.records++;
+        out.skip(line, where + ".extra.cost is above " + Fields.MAX_RECORDED_USD + " USD");
+        return false;
+      }
       recorded = Fields.usdToPicos(cost.decimalValue());
     }
     String model = response.path("model").asString("");
@@ -182,9 +195,10 @@ final class MiniSweParser implements FileParser {
   /** A whole, non-negative number field, or -1 when absent or of the wrong type. */
   private static long count(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    if (v == null || !v.isIntegralNumber() || v.longValue() < 0) {
+    if (v == null || !v.isIntegralNumber() || v.decimalValue().signum() < 0) {
       return -1;
     }
-    return v.longValue();
+    // a count beyond a long is out of range, not truncated: the caller rejects it
+    return v.canConvertToLong() ? v.longValue() : Long.MAX_VALUE;
   }
 }
