@@ -69,7 +69,10 @@ final class ClaudeCodeParser implements FileParser {
     LineScanner lines = new LineScanner(in, MAX_LINE_BYTES);
     while (lines.next()) {
       if (lines.tooLong()) {
-        out.problem(
+        // Its content is unknown (it was not buffered), so it counts as a skipped record like a
+        // truncated line: the report never says "0 skipped" after dropping it.
+        out.records++;
+        out.skip(
             lines.lineNumber(),
             "line longer than "
                 + (MAX_LINE_BYTES >> 20)
@@ -101,10 +104,7 @@ final class ClaudeCodeParser implements FileParser {
         out.records++;
         out.skip(
             lines.lineNumber(),
-            "malformed JSON at column "
-                + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr())
-                + ": "
-                + ex.getOriginalMessage());
+            Fields.malformed("malformed JSON", ex));
         continue;
       } catch (BadField ex) {
         out.records++;
