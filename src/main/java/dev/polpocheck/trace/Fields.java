@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** Conversions every reader shares: timestamps, recorded costs, provider inference, names. */
@@ -31,7 +33,31 @@ final class Fields {
   /** Largest epoch-millisecond timestamp accepted (year 9999). */
   private static final long MAX_MILLIS = 253_402_300_799_999L;
 
+  private static final Pattern SOURCE_NOTE =
+      Pattern.compile("\\s*\\(?(start marker at )?\\[Source:.*$", Pattern.DOTALL);
+  private static final Pattern SETTING_NOTE = Pattern.compile(",? from `[^`]*`");
+
   private Fields() {}
+
+  /**
+   * A JSON parser's message without its internals: the "[Source: REDACTED ...]" location (the
+   * caller names file, line and column itself) and the names of Jackson settings.
+   */
+  static String parserMessage(JacksonException ex) {
+    String m = ex.getOriginalMessage();
+    if (m == null || m.isBlank()) {
+      return "unreadable JSON";
+    }
+    m = SOURCE_NOTE.matcher(m).replaceAll("");
+    m = SETTING_NOTE.matcher(m).replaceAll("");
+    return m.strip();
+  }
+
+  /** "{@code what} at column N: reason", without the column when the parser does not know it. */
+  static String malformed(String what, JacksonException ex) {
+    int col = ex.getLocation() == null ? -1 : ex.getLocation().getColumnNr();
+    return what + (col > 0 ? " at column " + col : "") + ": " + parserMessage(ex);
+  }
 
   /** Whether a token count fits {@link #MAX_TOKENS} (callers have checked it is whole, >= 0). */
   static boolean tokensInRange(BigDecimal tokens) {

@@ -81,7 +81,7 @@ final class MiniSweParser implements FileParser {
     } catch (JacksonException ex) {
       long line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNr();
       out.records++;
-      out.skip(line, "malformed JSON (truncated file?): " + ex.getOriginalMessage());
+      out.skip(line, "malformed JSON (truncated file?): " + Fields.parserMessage(ex));
       return;
     }
     if (apiCalls > responses) {

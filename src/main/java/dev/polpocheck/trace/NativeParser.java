@@ -51,10 +51,7 @@ final class NativeParser implements FileParser {
         out.records++;
         out.skip(
             lines.lineNumber(),
-            "malformed JSON (truncated line?) at column "
-                + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr())
-                + ": "
-                + ex.getOriginalMessage());
+            Fields.malformed("malformed JSON (truncated line?)", ex));
         continue;
       }
       try {
