@@ -4,6 +4,7 @@ import dev.polpocheck.UserInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,6 +160,33 @@ public final class PriceCatalog {
     return l;
   }
 
+  /**
+   * Whether {@code nameOrPath} is a built-in catalog's name or refers to a file (an existing one,
+   * or one written as a path: with a slash or ending in {@code .json}). Anything else is an
+   * unknown name, which a command reports as a usage error.
+   */
+  public static boolean isNameOrFile(String nameOrPath) {
+    if (builtinNames().contains(nameOrPath)
+        || nameOrPath.contains("/")
+        || nameOrPath.endsWith(".json")) {
+      return true;
+    }
+    try {
+      return Files.exists(Path.of(nameOrPath));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /** The message for a catalog name that is neither built in nor a file; it lists the names. */
+  public static String unknownNameMessage(String name) {
+    return "unknown price catalog '"
+        + name
+        + "'; built-in catalogs: "
+        + String.join(", ", builtinNames())
+        + " (or give a catalog file path)";
+  }
+
   /** The default catalog: Anthropic's list prices for Claude, DeepSeek's for DeepSeek models. */
   public static PriceCatalog defaultCatalog() {
     return builtin(DEFAULT);
@@ -177,12 +205,7 @@ public final class PriceCatalog {
           List.of(builtin("anthropic"), builtin("deepseek")));
     }
     if (!BUILTIN.contains(name)) {
-      throw new UserInputException(
-          "unknown price catalog '"
-              + name
-              + "'; built-in catalogs: "
-              + String.join(", ", builtinNames())
-              + " (or give a catalog file path)");
+      throw new UserInputException(unknownNameMessage(name));
     }
     String res = "/dev/polpocheck/catalog/prices/" + name + ".json";
     try (InputStream in = PriceCatalog.class.getResourceAsStream(res)) {

@@ -122,7 +122,7 @@ public final class CostCommand implements Callable<Integer> {
       throw usage("--since " + from + " is after --until " + to);
     }
     int share = parseShare(assume1hShare);
-    PriceCatalog catalog = PriceCatalog.resolve(prices);
+    PriceCatalog catalog = catalog(spec.commandLine(), prices);
     int n =
         threads != null
             ? threads
@@ -160,6 +160,17 @@ public final class CostCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The catalog a {@code --prices} value (or a {@code prices diff} argument) names; an unknown name
+   * is a usage error (exit 2), while a named file that cannot be read is a run error (exit 3).
+   */
+  static PriceCatalog catalog(CommandLine cl, String nameOrPath) {
+    if (!PriceCatalog.isNameOrFile(nameOrPath)) {
+      throw new CommandLine.ParameterException(cl, PriceCatalog.unknownNameMessage(nameOrPath));
+    }
+    return PriceCatalog.resolve(nameOrPath);
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -173,7 +173,7 @@ public final class PricesCommand implements Runnable {
           cats.add(PriceCatalog.builtin(n));
         }
       } else {
-        cats.add(PriceCatalog.resolve(prices));
+        cats.add(CostCommand.catalog(spec.commandLine(), prices));
       }
       if (format == OutputFormat.json) {
         ArrayNode arr = ResultEnvelope.MAPPER.createArrayNode();
@@ -262,7 +262,7 @@ public final class PricesCommand implements Runnable {
         cats.put(n, PriceCatalog.builtin(n));
       }
       if (prices != null) {
-        PriceCatalog c = PriceCatalog.resolve(prices);
+        PriceCatalog c = CostCommand.catalog(spec.commandLine(), prices);
         cats.put(c.name(), c);
       }
       // Without --provider, a model id that one provider lists in a catalog matches there.
@@ -321,8 +321,8 @@ public final class PricesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      PriceCatalog ca = PriceCatalog.resolve(a);
-      PriceCatalog cb = PriceCatalog.resolve(b);
+      PriceCatalog ca = CostCommand.catalog(spec.commandLine(), a);
+      PriceCatalog cb = CostCommand.catalog(spec.commandLine(), b);
       out.println(
           "A = "
               + ca.name()

@@ -157,6 +157,9 @@ class CostCommandBadInputTest {
     CliRunner.Result r = CliRunner.run("cost", file("a.jsonl", GOOD).toString(), "--prices", "nosuch");
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(r.err().contains("unknown price catalog 'nosuch'"), r.err());
+    assertEquals(2, CliRunner.run("prices", "diff", "anthropic", "nosuch").exitCode());
+    assertEquals(2, CliRunner.run("prices", "list", "--prices", "nosuch").exitCode());
+    assertEquals(2, CliRunner.run("prices", "show", "claude-sonnet-4-5", "--prices", "x").exitCode());
   }
 
   @Test

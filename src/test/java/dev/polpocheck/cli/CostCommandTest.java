@@ -147,15 +147,17 @@ class CostCommandTest {
   }
 
   @Test
-  void missingFileOrCatalog_exitThreeWithOneLine() throws Exception {
+  void missingFileOrCatalogFile_exitThreeWithOneLine() throws Exception {
     Run r = run("cost", tmp.resolve("absent.jsonl").toString());
     assertEquals(3, r.code());
     assertEquals(
         "polpo-check: error: " + tmp.resolve("absent.jsonl") + ": no such file or directory",
         r.err().strip());
-    Run p = run("cost", trace(LINE_A).toString(), "--prices", "nope");
+    Run p = run("cost", trace(LINE_A).toString(), "--prices", tmp.resolve("absent.json").toString());
     assertEquals(3, p.code());
-    assertTrue(p.err().contains("unknown price catalog 'nope'"), p.err());
+    assertEquals(
+        "polpo-check: error: " + tmp.resolve("absent.json") + ": price catalog file not found",
+        p.err().strip());
   }
 
   @Test
