@@ -112,6 +112,29 @@ public final class SecretScanner {
     return LOOSE.matcher(value).find() || !scan(value).isEmpty();
   }
 
+  /**
+   * Returns {@code text} with every credential-shaped region replaced by its public prefix and
+   * {@code …} ({@code sk-ant-oat01-…}): the form in which a string read from a trace or a file may
+   * be printed. Text that holds nothing credential-shaped is returned as it is.
+   */
+  public static String redact(String text) {
+    if (text == null || !looksSensitive(text)) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder();
+    int at = 0;
+    for (Match m : scan(text)) {
+      sb.append(redactLoose(text.substring(at, m.start()))).append(m.masked());
+      at = m.end();
+    }
+    return sb.append(redactLoose(text.substring(at))).toString();
+  }
+
+  /** What only the loose test catches (a short key-like value) keeps just its prefix. */
+  private static String redactLoose(String gap) {
+    return LOOSE.matcher(gap).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "…"));
+  }
+
   /** Returns the Polpo provider a credential kind belongs to, or "" when none. */
   public static String provider(String kind) {
     for (Shape s : SHAPES) {

@@ -1,6 +1,7 @@
 package dev.polpocheck.cost;
 
 import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.config.SecretScanner;
 import dev.polpocheck.trace.ReadSummary;
 import dev.polpocheck.trace.TraceProblem;
 import java.io.IOException;
@@ -103,7 +104,7 @@ public final class CostOutput {
     ArrayNode rows = cost.putArray("rows");
     for (LedgerReport.Row r : report.rows()) {
       ObjectNode o = rows.addObject();
-      o.put("key", r.key());
+      o.put("key", SecretScanner.redact(r.key()));
       if (r.blockStartMillis() >= 0) {
         ObjectNode b = o.putObject("block");
         b.put("start", Instant.ofEpochMilli(r.blockStartMillis()).toString());
@@ -114,7 +115,7 @@ public final class CostOutput {
     }
     totals(cost.putObject("total"), report.total());
     ObjectNode un = cost.putObject("unpricedModels");
-    report.unpricedModels().forEach(un::put);
+    report.unpricedModels().forEach((k, v) -> un.put(SecretScanner.redact(k), v));
     return ResultEnvelope.toJson(root);
   }
 
@@ -122,7 +123,7 @@ public final class CostOutput {
     o.put("calls", t.calls());
     o.put("unpricedCalls", t.unpriced());
     ArrayNode m = o.putArray("models");
-    t.models().forEach(m::add);
+    t.models().forEach(x -> m.add(SecretScanner.redact(x)));
     ObjectNode tok = o.putObject("tokens");
     tok.put("input", t.input());
     tok.put("output", t.output());
@@ -183,7 +184,7 @@ public final class CostOutput {
     try (CSVPrinter p =
         new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
       for (LedgerReport.Row r : report.rows()) {
-        p.printRecord(withContext(csvRow(r.key(), r.totals())));
+        p.printRecord(withContext(csvRow(SecretScanner.redact(r.key()), r.totals())));
       }
       p.printRecord(withContext(csvRow("TOTAL", report.total())));
     } catch (IOException e) {
@@ -244,7 +245,7 @@ public final class CostOutput {
     }
     rows.add(head.toArray(new String[0]));
     for (LedgerReport.Row r : report.rows()) {
-      rows.add(textRow(r.key(), r.totals(), recorded));
+      rows.add(textRow(SecretScanner.redact(r.key()), r.totals(), recorded));
     }
     rows.add(textRow("TOTAL", report.total(), recorded));
     int[] width = new int[head.size()];
@@ -318,7 +319,7 @@ public final class CostOutput {
     sb.append(" (").append(read.files()).append(" files)\n");
     for (Map.Entry<String, Long> e : report.unpricedModels().entrySet()) {
       sb.append("no price for ")
-          .append(e.getKey())
+          .append(SecretScanner.redact(e.getKey()))
           .append(" in '")
           .append(catalog.name())
           .append("': ")

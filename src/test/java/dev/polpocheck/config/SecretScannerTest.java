@@ -88,4 +88,20 @@ class SecretScannerTest {
     assertFalse(SecretScanner.looksSensitive("claude-sonnet-4-5"));
     assertFalse(SecretScanner.looksSensitive("sk-ant-..."));
   }
+
+  @Test
+  void redact_textWithKeysAndShortKeyLikeValue_keepsOnlyPrefixesAndTheRest() {
+    String key = "sk-ant-api03-" + body(95);
+    String oauth = "sk-ant-oat01-" + body(95);
+    String shortKey = "sk-" + body(10);
+    assertEquals(
+        "session sk-ant-api03-… and sk-ant-oat01-…, then sk-…!",
+        SecretScanner.redact("session " + key + " and " + oauth + ", then " + shortKey + "!"));
+  }
+
+  @Test
+  void redact_plainTextAndNull_areReturnedAsTheyAre() {
+    assertEquals("claude-sonnet-4-5 run-42 task-sk", SecretScanner.redact("claude-sonnet-4-5 run-42 task-sk"));
+    assertEquals(null, SecretScanner.redact(null));
+  }
 }
