@@ -42,6 +42,7 @@ public final class PriceCatalog {
   private final String effectiveDate;
   private final List<PriceEntry> entries;
   private final List<String> warnings;
+  private final List<PriceCatalog> parts;
   private final Map<String, PriceEntry> byKey = new HashMap<>();
   private final Map<String, List<PriceEntry>> byModel = new HashMap<>();
 
@@ -52,6 +53,18 @@ public final class PriceCatalog {
       String effectiveDate,
       List<PriceEntry> entries,
       List<String> loadWarnings) {
+    this(name, title, source, effectiveDate, entries, loadWarnings, List.of());
+  }
+
+  private PriceCatalog(
+      String name,
+      String title,
+      String source,
+      String effectiveDate,
+      List<PriceEntry> entries,
+      List<String> loadWarnings,
+      List<PriceCatalog> parts) {
+    this.parts = List.copyOf(parts);
     this.name = Objects.requireNonNull(name);
     this.title = title == null ? "" : title;
     this.source = Objects.requireNonNull(source);
@@ -96,9 +109,35 @@ public final class PriceCatalog {
     return source;
   }
 
-  /** ISO date as of which the prices are stated. */
+  /**
+   * ISO date as of which the prices are stated; for a catalog composed of others ({@code list}),
+   * the oldest of their dates, so the date never claims more currency than the stalest part has.
+   */
   public String effectiveDate() {
     return effectiveDate;
+  }
+
+  /** The catalogs this one looks prices up in, in order; empty for a single catalog. */
+  public List<PriceCatalog> parts() {
+    return parts;
+  }
+
+  /**
+   * The dates to print: {@code "effective 2026-04-01"} for a single catalog, each part's date for a
+   * composed one ({@code "anthropic effective 2026-11-25, deepseek effective 2026-04-01"}).
+   */
+  public String describeDates() {
+    if (parts.isEmpty()) {
+      return "effective " + effectiveDate;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (PriceCatalog p : parts) {
+      sb.append(sb.length() == 0 ? "" : ", ")
+          .append(p.name())
+          .append(" effective ")
+          .append(p.effectiveDate());
+    }
+    return sb.toString();
   }
 
   /** Every row, in catalog order. */
@@ -242,7 +281,7 @@ public final class PriceCatalog {
     List<PriceEntry> all = new ArrayList<>();
     Map<String, Boolean> seen = new LinkedHashMap<>();
     StringBuilder src = new StringBuilder();
-    String date = "";
+    String date = null;
     for (PriceCatalog c : parts) {
       for (PriceEntry e : c.list()) {
         if (seen.putIfAbsent(key(e.provider(), e.model().toLowerCase(Locale.ROOT)), true) == null) {
@@ -253,10 +292,10 @@ public final class PriceCatalog {
         src.append("; ");
       }
       src.append(c.name()).append(" (").append(c.effectiveDate()).append("): ").append(c.source());
-      if (c.effectiveDate().compareTo(date) > 0) {
+      if (date == null || c.effectiveDate().compareTo(date) < 0) {
         date = c.effectiveDate();
       }
     }
-    return new PriceCatalog(name, title, src.toString(), date, all, List.of());
+    return new PriceCatalog(name, title, src.toString(), date, all, List.of(), parts);
   }
 }

@@ -203,7 +203,7 @@ public final class PricesCommand implements Runnable {
         table(out, rows);
       } else {
         PriceCatalog c = cats.get(0);
-        out.println(c.name() + " (effective " + c.effectiveDate() + "): " + c.title());
+        out.println(c.name() + " (" + c.describeDates() + "): " + c.title());
         out.println("source: " + c.source());
         out.println("USD per million tokens");
         List<String[]> rows = new ArrayList<>();
@@ -326,12 +326,12 @@ public final class PricesCommand implements Runnable {
       out.println(
           "A = "
               + ca.name()
-              + " (effective "
-              + ca.effectiveDate()
+              + " ("
+              + ca.describeDates()
               + "), B = "
               + cb.name()
-              + " (effective "
-              + cb.effectiveDate()
+              + " ("
+              + cb.describeDates()
               + "); USD per million tokens");
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"provider:model", "rate", "A", "B", "B - A"});

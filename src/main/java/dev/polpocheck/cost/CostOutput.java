@@ -273,8 +273,8 @@ public final class CostOutput {
     sb.append('\n')
         .append("prices: ")
         .append(catalog.name())
-        .append(" (effective ")
-        .append(catalog.effectiveDate())
+        .append(" (")
+        .append(catalog.describeDates())
         .append(
             catalog.warnings().isEmpty()
                 ? ""

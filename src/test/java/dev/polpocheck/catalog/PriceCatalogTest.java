@@ -57,6 +57,25 @@ class PriceCatalogTest {
   }
 
   @Test
+  void list_composedCatalog_isDatedByItsOldestPartAndNamesEachPartsDate() {
+    PriceCatalog list = PriceCatalog.defaultCatalog();
+    // deepseek: the mini-swe-agent traces were recorded in April 2026 (their README)
+    assertEquals("2026-04-01", list.effectiveDate());
+    assertEquals(List.of("anthropic", "deepseek"), list.parts().stream().map(PriceCatalog::name).toList());
+    assertEquals(
+        "anthropic effective 2026-11-25, deepseek effective 2026-04-01", list.describeDates());
+    assertEquals("effective 2026-04-01", PriceCatalog.builtin("deepseek").describeDates());
+  }
+
+  @Test
+  void builtins_areDatedByTheirSourcesNotByTheDayTheyWereWritten() {
+    // polpo-semantics.md: pi-ai 0.58.3 is dated 2026-03-15; Polpo's docs pages were last in the
+    // repository at commit fed60c8 (2026-03-22)
+    assertEquals("2026-03-15", PriceCatalog.builtin("pi-ai").effectiveDate());
+    assertEquals("2026-03-22", PriceCatalog.builtin("polpo-docs").effectiveDate());
+  }
+
+  @Test
   void anthropic_sonnet45_hasPublishedRatesAndLongContextTier() {
     Price p =
         PriceCatalog.builtin("anthropic")
