@@ -338,7 +338,7 @@ public final class PricesCommand implements Runnable {
       List<String> onlyA = new ArrayList<>();
       int same = 0;
       for (PriceEntry ea : ca.list()) {
-        Optional<PriceEntry> eb = cb.findEntry(ea.provider(), ea.model());
+        Optional<PriceEntry> eb = counterpart(cb, ea);
         if (eb.isEmpty()) {
           onlyA.add(ea.provider() + ":" + ea.model());
           continue;
@@ -365,7 +365,7 @@ public final class PricesCommand implements Runnable {
       }
       List<String> onlyB = new ArrayList<>();
       for (PriceEntry eb : cb.list()) {
-        if (ca.findEntry(eb.provider(), eb.model()).isEmpty()) {
+        if (counterpart(ca, eb).isEmpty()) {
           onlyB.add(eb.provider() + ":" + eb.model());
         }
       }
@@ -381,6 +381,18 @@ public final class PricesCommand implements Runnable {
       }
       out.flush();
       return ExitCodes.OK;
+    }
+
+    /**
+     * The row of {@code other} for the model of {@code e}: by its id, then by each of its aliases, so
+     * an undated row ({@code claude-3-7-sonnet}) pairs with a catalog that lists only the dated id.
+     */
+    private static Optional<PriceEntry> counterpart(PriceCatalog other, PriceEntry e) {
+      Optional<PriceEntry> found = other.findEntry(e.provider(), e.model());
+      for (int i = 0; found.isEmpty() && i < e.aliases().size(); i++) {
+        found = other.findEntry(e.provider(), e.aliases().get(i));
+      }
+      return found;
     }
 
     private static String delta(String x, String y) {
