@@ -37,9 +37,11 @@ final class MiniSweParser implements FileParser {
     long messagesLine = 0;
     try (JsonParser p = MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        out.problem(1, "expected a JSON object (mini-swe-agent trajectory)");
+        out.records++;
+        out.skip(1, "expected a JSON object (mini-swe-agent trajectory)");
         return;
       }
+      boolean sawMessages = false;
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String f = p.currentName();
         JsonToken t = p.nextToken();
@@ -56,6 +58,7 @@ final class MiniSweParser implements FileParser {
             exitStatus = ex.stringValue();
           }
         } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
+          sawMessages = true;
           messagesLine = p.currentTokenLocation().getLineNr();
           // One trajectory file is one run; the same instance is solved in several runs
           // (folders), so the session is "<folder>/<instance>".
@@ -77,6 +80,12 @@ final class MiniSweParser implements FileParser {
         } else {
           p.skipChildren();
         }
+      }
+      if (!sawMessages) {
+        // a .traj.json that is some other document: say so instead of reading it as zero calls
+        out.records++;
+        out.skip(1, "no \"messages\" array: not a mini-swe-agent trajectory");
+        return;
       }
     } catch (JacksonException ex) {
       long line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNr();
