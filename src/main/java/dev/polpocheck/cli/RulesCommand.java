@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "List the validation rules (id, default severity, summary), or show one"
-        + " rule's documentation.")
+    description =
+        "List the validation rules (id, default severity, summary), or show one"
+            + " rule's documentation.")
 public final class RulesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,8 +27,13 @@ public final class RulesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (rule != null) {
-      RuleDescriptor d = Rules.find(rule).orElseThrow(() -> new CommandLine.ParameterException(
-          spec.commandLine(), "unknown rule \"" + rule + "\" (polpo-check rules lists them)"));
+      RuleDescriptor d =
+          Rules.find(rule)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(),
+                          "unknown rule \"" + rule + "\" (polpo-check rules lists them)"));
       TreeSet<String> kinds = new TreeSet<>();
       for (FileKind k : d.kinds()) {
         kinds.add(k.basename());
@@ -45,8 +51,8 @@ public final class RulesCommand implements Callable<Integer> {
         width = Math.max(width, d.id().length());
       }
       for (RuleDescriptor d : Rules.descriptors()) {
-        out.printf("%-" + width + "s  %-7s  %s%n", d.id(), d.defaultSeverity().label(),
-            d.summary());
+        out.printf(
+            "%-" + width + "s  %-7s  %s%n", d.id(), d.defaultSeverity().label(), d.summary());
       }
     }
     out.flush();

@@ -23,9 +23,15 @@ public final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String id = name.replaceFirst("\\.schema\\.json$", "").replaceFirst("\\.json$", "");
-    FileKind kind = FileKind.fromId(id).orElseThrow(() -> new CommandLine.ParameterException(
-        spec.commandLine(), "unknown schema \"" + name
-            + "\"; expected polpo, agents, teams or auth-profiles"));
+    FileKind kind =
+        FileKind.fromId(id)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "unknown schema \""
+                            + name
+                            + "\"; expected polpo, agents, teams or auth-profiles"));
     spec.commandLine().getOut().print(Schemas.text(kind));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

@@ -9,6 +9,7 @@ import dev.polpocheck.validate.Diagnostic;
 import dev.polpocheck.validate.FileKind;
 import dev.polpocheck.validate.FileResult;
 import dev.polpocheck.validate.RuleConfig;
+import dev.polpocheck.validate.RuleConfigFile;
 import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Rules;
 import dev.polpocheck.validate.Schemas;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,15 +49,15 @@ import picocli.CommandLine.Parameters;
       "Validate Polpo config files (polpo.json, agents.json, teams.json, auth-profiles.json)"
           + " against their schemas and Polpo's real behaviour.",
       "Directories expand to the Polpo files in them or in their .polpo/ folder."
-          + " Without arguments, validates ./.polpo/.",
+          + " Without arguments, validates the current directory and its .polpo/ folder.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  polpo-check validate .polpo/polpo.json .polpo/agents.json",
       "  polpo-check validate --format sarif --output polpo.sarif .",
       "  polpo-check validate --env-file .polpo/.env --require-env .polpo",
-      "  polpo-check validate --disable polpo/config/unknown-key --severity"
-          + " polpo/settings/storage-ignored=error .",
+      "  polpo-check validate --disable polpo/config/unknown-key .",
+      "  polpo-check validate --severity polpo/settings/storage-ignored=error .",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -67,64 +69,102 @@ import picocli.CommandLine.Parameters;
 public final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files or directories (default: .polpo in the current directory).")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Files or directories (default: the current directory and its .polpo/).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text, json, sarif, github or junit (default: text, or github when"
-          + " GITHUB_ACTIONS=true).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "text, json, sarif, github or junit (default: text, or github when"
+              + " GITHUB_ACTIONS=true).")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--kind", paramLabel = "KIND",
-      description = "Treat every file as polpo, agents, teams or auth-profiles instead of"
-          + " deciding by file name.")
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description =
+          "Treat every file as polpo, agents, teams or auth-profiles instead of"
+              + " deciding by file name.")
   String kind;
 
   @Option(names = "--strict", description = "Fail on warnings too (same as --fail-on warning).")
   boolean strict;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "error",
       description = "Lowest severity that fails the run: error (default), warning or info.")
   String failOn;
 
   @Option(names = "--no-snippet", description = "One line per finding, without code frames.")
   boolean noSnippet;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "auto (default: only on a terminal, honouring NO_COLOR and TERM=dumb),"
-          + " always or never.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "auto (default: only on a terminal, honouring NO_COLOR and TERM=dumb),"
+              + " always or never.")
   String color;
 
-  @Option(names = "--disable", paramLabel = "RULE", description = "Do not report RULE"
-      + " (repeatable).")
+  @Option(
+      names = "--disable",
+      paramLabel = "RULE",
+      description = "Do not report RULE" + " (repeatable).")
   List<String> disable = new ArrayList<>();
 
-  @Option(names = "--severity", paramLabel = "RULE=LEVEL",
+  @Option(
+      names = "--severity",
+      paramLabel = "RULE=LEVEL",
       description = "Report RULE at LEVEL: error, warning or info (repeatable).")
   Map<String, String> severities = new LinkedHashMap<>();
 
-  @Option(names = "--env-file", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Rule settings file: {\"disable\": [RULE...], \"severity\":"
+              + " {RULE: LEVEL}}; --disable and --severity add to and override it.")
+  Path rulesFile;
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "FILE",
       description = "Resolved pass: read variables from FILE, parsed like Polpo's .polpo/.env.")
   Path envFile;
 
-  @Option(names = "--env", paramLabel = "KEY=VAL",
+  @Option(
+      names = "--env",
+      paramLabel = "KEY=VAL",
       description = "Resolved pass: set a variable (repeatable); overrides the environment.")
   Map<String, String> envPairs = new LinkedHashMap<>();
 
-  @Option(names = "--require-env",
+  @Option(
+      names = "--require-env",
       description = "Resolved pass using the process environment; unresolved references fail.")
   boolean requireEnv;
 
-  @Option(names = "--auth-profiles", paramLabel = "FILE",
+  @Option(
+      names = "--auth-profiles",
+      paramLabel = "FILE",
       description = "Count the providers of this auth-profiles.json as credential sources.")
   Path authProfiles;
 
-  @Option(names = "--now", paramLabel = "INSTANT",
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
       description = "Current time for expiry checks, ISO-8601 (default: the system clock).")
   String now;
 
@@ -132,19 +172,38 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Severity threshold = strict ? Severity.WARNING : parseSeverity(failOn, "--fail-on");
     Format chosen = chooseFormat();
-    FileKind forced = kind == null ? null : FileKind.fromId(kind).orElseThrow(() -> usage(
-        "unknown --kind \"" + kind + "\"; expected polpo, agents, teams or auth-profiles"));
+    FileKind forced =
+        kind == null
+            ? null
+            : FileKind.fromId(kind)
+                .orElseThrow(
+                    () ->
+                        usage(
+                            "unknown --kind \""
+                                + kind
+                                + "\"; expected polpo, agents, teams or auth-profiles"));
     RuleConfig rules = ruleConfig();
     Environment env = environment();
     Clock clock = clock();
-    List<Target> targets = expand(forced);
+    List<Target> targets = expand(forced, rules);
     Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock);
-    List<FileResult> results = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<FileKind> kinds = new ArrayList<>();
     for (Target t : targets) {
-      results.add(t.missing != null ? t.missing : validator.validate(t.path, t.display, t.kind));
+      if (t.missing == null) {
+        files.add(t.path);
+        names.add(t.display);
+        kinds.add(t.kind);
+      }
     }
-    Report report = new Report(results, Rules.descriptors(), VersionProvider.version(),
-        threshold);
+    List<FileResult> checked = validator.validateAll(files, names, kinds);
+    List<FileResult> results = new ArrayList<>();
+    int next = 0;
+    for (Target t : targets) {
+      results.add(t.missing != null ? t.missing : checked.get(next++));
+    }
+    Report report = new Report(results, Rules.descriptors(), VersionProvider.version(), threshold);
     boolean useColor = useColor();
     Format.Options options = new Format.Options(!noSnippet, useColor);
     if (output != null) {
@@ -152,8 +211,8 @@ public final class ValidateCommand implements Callable<Integer> {
           PrintWriter pw = new PrintWriter(w)) {
         chosen.reporter(options).write(report, pw);
       } catch (IOException e) {
-        throw new UserInputException(output + ": cannot write report ("
-            + e.getClass().getSimpleName() + ")");
+        throw new UserInputException(
+            output + ": cannot write report (" + e.getClass().getSimpleName() + ")");
       }
     } else {
       chosen.reporter(options).write(report, spec.commandLine().getOut());
@@ -177,7 +236,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   /** {@code github} when running in GitHub Actions, else {@code text}. */
   static Format defaultFormat(Map<String, String> env) {
-    return "true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", "")) ? Format.GITHUB
+    return "true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", ""))
+        ? Format.GITHUB
         : Format.TEXT;
   }
 
@@ -185,8 +245,13 @@ public final class ValidateCommand implements Callable<Integer> {
     if (format == null) {
       return defaultFormat(System.getenv());
     }
-    return Format.fromId(format).orElseThrow(() -> usage("unknown --format \"" + format
-        + "\"; expected text, json, sarif, github or junit"));
+    return Format.fromId(format)
+        .orElseThrow(
+            () ->
+                usage(
+                    "unknown --format \""
+                        + format
+                        + "\"; expected text, json, sarif, github or junit"));
   }
 
   private boolean useColor() {
@@ -196,7 +261,9 @@ public final class ValidateCommand implements Callable<Integer> {
       case "never":
         return false;
       case "auto":
-        return output == null && System.console() != null && System.getenv("NO_COLOR") == null
+        return output == null
+            && System.console() != null
+            && System.getenv("NO_COLOR") == null
             && !"dumb".equals(System.getenv("TERM"));
       default:
         throw usage("unknown --color \"" + color + "\"; expected auto, always or never");
@@ -213,7 +280,8 @@ public final class ValidateCommand implements Callable<Integer> {
     for (Map.Entry<String, String> e : severities.entrySet()) {
       levels.put(knownRule(e.getKey(), known), parseSeverity(e.getValue(), "--severity"));
     }
-    return new RuleConfig(off, levels);
+    RuleConfig flags = new RuleConfig(off, levels);
+    return rulesFile == null ? flags : RuleConfigFile.merge(RuleConfigFile.read(rulesFile), flags);
   }
 
   private String knownRule(String id, Map<String, RuleDescriptor> known) {
@@ -221,8 +289,12 @@ public final class ValidateCommand implements Callable<Integer> {
       return id;
     }
     List<String> close = Suggestions.rank(id, known.keySet());
-    throw usage("unknown rule \"" + id + "\"" + (close.isEmpty() ? ""
-        : "; did you mean \"" + close.get(0) + "\"?") + " (polpo-check rules lists them)");
+    throw usage(
+        "unknown rule \""
+            + id
+            + "\""
+            + (close.isEmpty() ? "" : "; did you mean \"" + close.get(0) + "\"?")
+            + " (polpo-check rules lists them)");
   }
 
   private Severity parseSeverity(String value, String option) {
@@ -234,10 +306,11 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private Environment environment() {
-    Environment env = envFile != null || !envPairs.isEmpty() || requireEnv
-        ? Environment.resolved(System.getenv(), envFile == null ? null : EnvFile.read(envFile),
-            envPairs)
-        : Environment.staticPass();
+    Environment env =
+        envFile != null || !envPairs.isEmpty() || requireEnv
+            ? Environment.resolved(
+                System.getenv(), envFile == null ? null : EnvFile.read(envFile), envPairs)
+            : Environment.staticPass();
     if (authProfiles != null) {
       env = env.withAuthProfiles(AuthProfileProviders.read(authProfiles));
     }
@@ -251,16 +324,16 @@ public final class ValidateCommand implements Callable<Integer> {
     try {
       return Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw usage("--now: \"" + now + "\" is not an ISO-8601 instant such as"
-          + " 2026-11-25T12:00:00Z");
+      throw usage(
+          "--now: \"" + now + "\" is not an ISO-8601 instant such as" + " 2026-11-25T12:00:00Z");
     }
   }
 
   /** One file to validate, or a ready-made result for a path that could not be used. */
   private record Target(Path path, String display, FileKind kind, FileResult missing) {}
 
-  private List<Target> expand(FileKind forced) {
-    List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".polpo")) : paths;
+  private List<Target> expand(FileKind forced, RuleConfig rules) {
+    List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     List<Target> out = new ArrayList<>();
     for (Path p : inputs) {
       String display = p.toString();
@@ -274,27 +347,90 @@ public final class ValidateCommand implements Callable<Integer> {
             }
           }
         }
+        Path polpoDir =
+            p.getFileName() != null && p.getFileName().toString().equals(".polpo")
+                ? p
+                : p.resolve(".polpo");
+        boolean hasPolpoJson = found.stream().anyMatch(t -> t.kind == FileKind.POLPO);
+        boolean hasAgentsOrTeams =
+            found.stream()
+                .anyMatch(
+                    t ->
+                        t.path.startsWith(polpoDir)
+                            && (t.kind == FileKind.AGENTS || t.kind == FileKind.TEAMS));
+        Optional<Severity> level =
+            rules.effective(Rules.UNPARSABLE.id(), null, Rules.UNPARSABLE.defaultSeverity());
+        if (forced == null && hasAgentsOrTeams && !hasPolpoJson && level.isPresent()) {
+          out.add(
+              new Target(
+                  null,
+                  null,
+                  FileKind.POLPO,
+                  missingPolpoJson(polpoDir.resolve("polpo.json").toString(), level.get())));
+        }
         if (found.isEmpty()) {
-          out.add(new Target(p, display, FileKind.POLPO, unreadable(display,
-              "directory has no Polpo file (looked for polpo.json, agents.json, teams.json and"
-                  + " auth-profiles.json in it and in its .polpo/ folder)")));
+          out.add(
+              new Target(
+                  p,
+                  display,
+                  FileKind.POLPO,
+                  unreadable(
+                      display,
+                      "directory has no Polpo file (looked for polpo.json, agents.json, teams.json"
+                          + " and auth-profiles.json in it and in its .polpo/ folder)")));
         }
         out.addAll(found);
+      } else if (!Files.exists(p)
+          && forced == null
+          && FileKind.fromBasename(String.valueOf(p.getFileName())).isEmpty()) {
+        out.add(
+            new Target(
+                p, display, FileKind.POLPO, unreadable(display, "no such file or" + " directory")));
       } else {
         String name = p.getFileName() == null ? display : p.getFileName().toString();
-        FileKind k = forced != null ? forced : FileKind.fromBasename(name).orElseThrow(() ->
-            usage(display + ": cannot tell which Polpo file this is from its name; name it"
-                + " polpo.json, agents.json, teams.json or auth-profiles.json, or pass --kind"));
+        FileKind k =
+            forced != null
+                ? forced
+                : FileKind.fromBasename(name)
+                    .orElseThrow(
+                        () ->
+                            usage(
+                                display
+                                    + ": cannot tell which Polpo file this is from its name; name"
+                                    + " it polpo.json, agents.json, teams.json or"
+                                    + " auth-profiles.json, or pass --kind"));
         out.add(new Target(p, display, k, null));
       }
     }
     return out;
   }
 
+  /** A .polpo/ folder with agents or teams but no polpo.json: Polpo will not start. */
+  private static FileResult missingPolpoJson(String display, Severity level) {
+    RuleDescriptor d = Rules.UNPARSABLE;
+    Diagnostic diag =
+        new Diagnostic(
+            d.id(),
+            level,
+            "polpo.json is missing next to"
+                + " agents.json/teams.json; Polpo stops with \"No configuration found\"",
+            display,
+            "",
+            0,
+            0,
+            0,
+            0,
+            "create it (polpo init writes one) with at least {}",
+            null,
+            d.docsUrl());
+    return new FileResult(display, FileKind.POLPO, List.of(diag), null, List.of(), true);
+  }
+
   private static FileResult unreadable(String display, String message) {
     RuleDescriptor d = Rules.UNREADABLE;
-    Diagnostic diag = new Diagnostic(d.id(), Severity.ERROR, message, display, "", 0, 0, 0, 0,
-        null, null, d.docsUrl());
+    Diagnostic diag =
+        new Diagnostic(
+            d.id(), Severity.ERROR, message, display, "", 0, 0, 0, 0, null, null, d.docsUrl());
     return new FileResult(display, FileKind.POLPO, List.of(diag), null, List.of(), false);
   }
 

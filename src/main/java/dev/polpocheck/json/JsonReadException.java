@@ -3,8 +3,8 @@ package dev.polpocheck.json;
 import dev.polpocheck.UserInputException;
 
 /**
- * A JSON file that could not be read or parsed, with the place and a message that never quotes
- * the file's content (a token could be a secret).
+ * A JSON file that could not be read or parsed, with the place and a message that never quotes the
+ * file's content (a token could be a secret).
  */
 public final class JsonReadException extends UserInputException {
   private static final long serialVersionUID = 1L;

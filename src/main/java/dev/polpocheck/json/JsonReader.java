@@ -38,8 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * them). Bytes that are not UTF-8 are reported at their line and column, found with a strict
  * decoder rather than silently replaced.
  *
- * <p>Error messages describe the problem by kind and never quote the offending token: an
- * unquoted API key pasted into a file must not end up in a CI log.
+ * <p>Error messages describe the problem by kind and never quote the offending token: an unquoted
+ * API key pasted into a file must not end up in a CI log.
  */
 public final class JsonReader {
 
@@ -49,12 +49,14 @@ public final class JsonReader {
   /** Deepest nesting of objects and arrays accepted. */
   public static final int MAX_DEPTH = 256;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH + 8)
-          .maxDocumentLength(MAX_BYTES)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH + 8)
+                  .maxDocumentLength(MAX_BYTES)
+                  .build())
+          .build();
 
   private final String file;
   private final String text;
@@ -81,47 +83,73 @@ public final class JsonReader {
   }
 
   /**
-   * Reads a file's bytes after checking that it exists, is a regular file and is not larger
-   * than {@link #MAX_BYTES} (checked before reading, so a huge file costs nothing).
+   * Reads a file's bytes after checking that it exists, is a regular file and is not larger than
+   * {@link #MAX_BYTES} (checked before reading, so a huge file costs nothing).
    *
    * @throws JsonReadException with reason UNREADABLE or TOO_LARGE
    */
   public static byte[] readBytes(Path path, String displayName) {
     try {
       if (Files.isDirectory(path)) {
-        throw new JsonReadException(JsonReadException.Reason.UNREADABLE, displayName, 0, 0,
-            "is a directory, not a file");
+        throw new JsonReadException(
+            JsonReadException.Reason.UNREADABLE, displayName, 0, 0, "is a directory, not a file");
       }
       long size = Files.size(path);
       if (size > MAX_BYTES) {
-        throw new JsonReadException(JsonReadException.Reason.TOO_LARGE, displayName, 0, 0,
-            "file is " + size / (1024 * 1024) + " MiB; polpo-check reads files up to "
-                + MAX_BYTES / (1024 * 1024) + " MiB (Polpo configs are a few kilobytes)");
+        throw new JsonReadException(
+            JsonReadException.Reason.TOO_LARGE,
+            displayName,
+            0,
+            0,
+            "file is "
+                + size / (1024 * 1024)
+                + " MiB; polpo-check reads files up to "
+                + MAX_BYTES / (1024 * 1024)
+                + " MiB (Polpo configs are a few kilobytes)");
       }
       return Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new JsonReadException(JsonReadException.Reason.UNREADABLE, displayName, 0, 0,
-          "no such file");
+      throw new JsonReadException(
+          JsonReadException.Reason.UNREADABLE, displayName, 0, 0, "no such file");
     } catch (IOException e) {
-      throw new JsonReadException(JsonReadException.Reason.UNREADABLE, displayName, 0, 0,
-          "cannot read file (" + (e instanceof java.nio.file.AccessDeniedException
-              ? "permission denied" : e.getClass().getSimpleName()) + ")");
+      throw new JsonReadException(
+          JsonReadException.Reason.UNREADABLE,
+          displayName,
+          0,
+          0,
+          "cannot read file ("
+              + (e instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : e.getClass().getSimpleName())
+              + ")");
     }
   }
 
   /** Parses UTF-8 bytes; see {@link #read}. */
   public static JsonDocument parse(String displayName, byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      throw new JsonReadException(JsonReadException.Reason.TOO_LARGE, displayName, 0, 0,
+      throw new JsonReadException(
+          JsonReadException.Reason.TOO_LARGE,
+          displayName,
+          0,
+          0,
           "input is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
     }
-    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-      throw new JsonReadException(JsonReadException.Reason.ENCODING, displayName, 1, 1,
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      throw new JsonReadException(
+          JsonReadException.Reason.ENCODING,
+          displayName,
+          1,
+          1,
           "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
     }
-    boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
-        && bytes[2] == (byte) 0xBF;
+    boolean bom =
+        bytes.length >= 3
+            && bytes[0] == (byte) 0xEF
+            && bytes[1] == (byte) 0xBB
+            && bytes[2] == (byte) 0xBF;
     int start = bom ? 3 : 0;
     String text = decodeUtf8(displayName, bytes, start);
     return new JsonReader(displayName, text).parseDocument(bom);
@@ -134,9 +162,11 @@ public final class JsonReader {
   }
 
   private static String decodeUtf8(String file, byte[] bytes, int start) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate(bytes.length - start + 1);
     CoderResult result = decoder.decode(in, out, true);
@@ -148,8 +178,13 @@ public final class JsonReader {
       out.flip();
       LineMap map = new LineMap(out.toString());
       int offset = out.length();
-      throw new JsonReadException(JsonReadException.Reason.ENCODING, file, map.line(offset),
-          map.column(offset), "invalid UTF-8 byte sequence (byte offset " + in.position()
+      throw new JsonReadException(
+          JsonReadException.Reason.ENCODING,
+          file,
+          map.line(offset),
+          map.column(offset),
+          "invalid UTF-8 byte sequence (byte offset "
+              + in.position()
               + "); Polpo reads its files as UTF-8, save the file in that encoding");
     }
     out.flip();
@@ -158,7 +193,11 @@ public final class JsonReader {
 
   private JsonDocument parseDocument(boolean bom) {
     if (text.isBlank()) {
-      throw new JsonReadException(JsonReadException.Reason.EMPTY, file, 1, 1,
+      throw new JsonReadException(
+          JsonReadException.Reason.EMPTY,
+          file,
+          1,
+          1,
           "file is empty; JSON.parse rejects an empty file, so Polpo cannot use it");
     }
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
@@ -182,53 +221,57 @@ public final class JsonReader {
     int start = offsetOf(parser.currentTokenLocation());
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     switch (token) {
-      case START_OBJECT: {
-        checkDepth(depth, start);
-        ObjectNode obj = nodes.objectNode();
-        Map<String, Span> seen = new HashMap<>();
-        JsonToken t;
-        while ((t = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
-          String name = parser.currentName();
-          int keyStart = offsetOf(parser.currentTokenLocation());
-          Span key = span(keyStart, stringEnd(keyStart));
-          String child = PositionIndex.child(pointer, name);
-          Span earlier = seen.put(name, key);
-          if (earlier != null) {
-            duplicates.add(new DuplicateKey(child, name, earlier, key));
-            removeSubtree(child);
+      case START_OBJECT:
+        {
+          checkDepth(depth, start);
+          ObjectNode obj = nodes.objectNode();
+          Map<String, Span> seen = new HashMap<>();
+          JsonToken t;
+          while ((t = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            int keyStart = offsetOf(parser.currentTokenLocation());
+            Span key = span(keyStart, stringEnd(keyStart));
+            String child = PositionIndex.child(pointer, name);
+            Span earlier = seen.put(name, key);
+            if (earlier != null) {
+              duplicates.add(new DuplicateKey(child, name, earlier, key));
+              removeSubtree(child);
+            }
+            JsonNode value = readValue(parser.nextToken(), child, key, depth + 1);
+            obj.set(name, value);
           }
-          JsonNode value = readValue(parser.nextToken(), child, key, depth + 1);
-          obj.set(name, value);
+          int end = offsetOf(parser.currentTokenLocation()) + 1;
+          index.put(pointer, new PositionIndex.Entry(keySpan, span(start, end)));
+          return obj;
         }
-        int end = offsetOf(parser.currentTokenLocation()) + 1;
-        index.put(pointer, new PositionIndex.Entry(keySpan, span(start, end)));
-        return obj;
-      }
-      case START_ARRAY: {
-        checkDepth(depth, start);
-        ArrayNode arr = nodes.arrayNode();
-        JsonToken t;
-        int i = 0;
-        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-          arr.add(readValue(t, PositionIndex.child(pointer, i), null, depth + 1));
-          i++;
+      case START_ARRAY:
+        {
+          checkDepth(depth, start);
+          ArrayNode arr = nodes.arrayNode();
+          JsonToken t;
+          int i = 0;
+          while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            arr.add(readValue(t, PositionIndex.child(pointer, i), null, depth + 1));
+            i++;
+          }
+          int end = offsetOf(parser.currentTokenLocation()) + 1;
+          index.put(pointer, new PositionIndex.Entry(keySpan, span(start, end)));
+          return arr;
         }
-        int end = offsetOf(parser.currentTokenLocation()) + 1;
-        index.put(pointer, new PositionIndex.Entry(keySpan, span(start, end)));
-        return arr;
-      }
       case VALUE_STRING:
         index.put(pointer, new PositionIndex.Entry(keySpan, span(start, stringEnd(start))));
         return nodes.stringNode(parser.getString());
-      case VALUE_NUMBER_INT: {
-        JsonNode n = switch (parser.getNumberType()) {
-          case INT -> nodes.numberNode(parser.getIntValue());
-          case LONG -> nodes.numberNode(parser.getLongValue());
-          default -> nodes.numberNode(parser.getBigIntegerValue());
-        };
-        index.put(pointer, new PositionIndex.Entry(keySpan, span(start, scalarEnd(start))));
-        return n;
-      }
+      case VALUE_NUMBER_INT:
+        {
+          JsonNode n =
+              switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+              };
+          index.put(pointer, new PositionIndex.Entry(keySpan, span(start, scalarEnd(start))));
+          return n;
+        }
       case VALUE_NUMBER_FLOAT:
         index.put(pointer, new PositionIndex.Entry(keySpan, span(start, scalarEnd(start))));
         return nodes.numberNode(parser.getDoubleValue());
@@ -251,8 +294,11 @@ public final class JsonReader {
 
   private void checkDepth(int depth, int offset) {
     if (depth >= MAX_DEPTH) {
-      throw syntax(offset, "objects and arrays are nested more than " + MAX_DEPTH
-          + " levels deep; polpo-check stops here (Polpo configs are a few levels deep)");
+      throw syntax(
+          offset,
+          "objects and arrays are nested more than "
+              + MAX_DEPTH
+              + " levels deep; polpo-check stops here (Polpo configs are a few levels deep)");
     }
   }
 
@@ -286,27 +332,32 @@ public final class JsonReader {
   }
 
   private Span span(int start, int end) {
-    return new Span(lines.line(start), lines.column(start), lines.line(end), lines.column(end),
-        start, end);
+    return new Span(
+        lines.line(start), lines.column(start), lines.line(end), lines.column(end), start, end);
   }
 
   private JsonReadException syntax(int offset, String detail) {
-    return new JsonReadException(JsonReadException.Reason.SYNTAX, file, lines.line(offset),
-        lines.column(offset), detail);
+    return new JsonReadException(
+        JsonReadException.Reason.SYNTAX, file, lines.line(offset), lines.column(offset), detail);
   }
 
   /**
-   * Rewrites Jackson's parse error into a message that names the problem without quoting the
-   * token Jackson saw (it could be an unquoted secret).
+   * Rewrites Jackson's parse error into a message that names the problem without quoting the token
+   * Jackson saw (it could be an unquoted secret).
    */
   private JsonReadException translate(StreamReadException e) {
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     TokenStreamLocation loc = e.getLocation();
-    int offset = loc == null || loc.getCharOffset() < 0 ? text.length()
-        : (int) Math.min(loc.getCharOffset(), text.length());
+    int offset =
+        loc == null || loc.getCharOffset() < 0
+            ? text.length()
+            : (int) Math.min(loc.getCharOffset(), text.length());
     if (original.contains("Nesting depth") || original.contains("nesting depth")) {
-      return syntax(offset, "objects and arrays are nested more than " + MAX_DEPTH
-          + " levels deep; polpo-check stops here (Polpo configs are a few levels deep)");
+      return syntax(
+          offset,
+          "objects and arrays are nested more than "
+              + MAX_DEPTH
+              + " levels deep; polpo-check stops here (Polpo configs are a few levels deep)");
     }
     String detail;
     if (original.startsWith("Unexpected end-of-input")) {
@@ -315,8 +366,9 @@ public final class JsonReader {
     } else if (original.startsWith("Unexpected close marker")) {
       detail = "closing bracket does not match the open object or array";
     } else if (original.startsWith("Unrecognized token")) {
-      detail = "unrecognized token: values must be double-quoted strings, numbers, true, false"
-          + " or null";
+      detail =
+          "unrecognized token: values must be double-quoted strings, numbers, true, false"
+              + " or null";
     } else if (original.startsWith("Unexpected character")) {
       char c = offset < text.length() ? text.charAt(offset) : ' ';
       int prev = previousNonSpace(offset);

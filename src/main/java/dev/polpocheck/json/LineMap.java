@@ -3,8 +3,8 @@ package dev.polpocheck.json;
 import java.util.Arrays;
 
 /**
- * Converts character offsets to 1-based lines and columns. A line ends at {@code \n}, {@code
- * \r\n} or a lone {@code \r}, as Jackson counts them.
+ * Converts character offsets to 1-based lines and columns. A line ends at {@code \n}, {@code \r\n}
+ * or a lone {@code \r}, as Jackson counts them.
  */
 public final class LineMap {
   private final int[] lineStarts;
@@ -16,8 +16,8 @@ public final class LineMap {
     int n = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean lineEnd = c == '\n' || (c == '\r'
-          && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+      boolean lineEnd =
+          c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
       if (lineEnd) {
         if (n == starts.length) {
           starts = Arrays.copyOf(starts, n * 2);

@@ -8,10 +8,10 @@ import java.util.Optional;
 /**
  * Where each value of a JSON document sits in its source text, by JSON Pointer (RFC 6901).
  *
- * <p>Every value has a value span; object members also have a key span (the quoted key
- * including its quotes). The root's pointer is {@code ""}. When a key occurs twice in one object
- * the index keeps the <em>last</em> occurrence, the one JavaScript's {@code JSON.parse} (and so
- * Polpo) uses; the earlier ones are listed in {@link JsonDocument#duplicates()}.
+ * <p>Every value has a value span; object members also have a key span (the quoted key including
+ * its quotes). The root's pointer is {@code ""}. When a key occurs twice in one object the index
+ * keeps the <em>last</em> occurrence, the one JavaScript's {@code JSON.parse} (and so Polpo) uses;
+ * the earlier ones are listed in {@link JsonDocument#duplicates()}.
  */
 public final class PositionIndex {
 
@@ -42,8 +42,8 @@ public final class PositionIndex {
   }
 
   /**
-   * The key span at a pointer, if the value is an object member; otherwise empty (root, array
-   * item, or unknown pointer).
+   * The key span at a pointer, if the value is an object member; otherwise empty (root, array item,
+   * or unknown pointer).
    */
   public Optional<Span> keySpan(String pointer) {
     return get(pointer).map(Entry::key);

@@ -13,8 +13,20 @@ public record Span(int line, int column, int endLine, int endColumn, int offset,
   /** Validates that both ends are positive and ordered. */
   public Span {
     if (line < 1 || column < 1 || endLine < line || offset < 0 || endOffset < offset) {
-      throw new IllegalArgumentException("invalid span " + line + ":" + column + "-" + endLine
-          + ":" + endColumn + " [" + offset + "," + endOffset + ")");
+      throw new IllegalArgumentException(
+          "invalid span "
+              + line
+              + ":"
+              + column
+              + "-"
+              + endLine
+              + ":"
+              + endColumn
+              + " ["
+              + offset
+              + ","
+              + endOffset
+              + ")");
     }
   }
 

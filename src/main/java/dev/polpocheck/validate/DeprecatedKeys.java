@@ -1,27 +1,15 @@
 package dev.polpocheck.validate;
 
+import dev.polpocheck.config.ProviderCredentials;
 import dev.polpocheck.json.PositionIndex;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Messages for keys Polpo documents but ignores. The schemas keep such keys as deprecated
- * properties tagged with the rule id ({@code x-rule}) so editors explain them and these rules,
- * not a generic unknown-key finding, report them (validation-ux.md §12.2).
+ * properties tagged with the rule id ({@code x-rule}) so editors explain them and these rules, not
+ * a generic unknown-key finding, report them (validation-ux.md §12.2).
  */
 final class DeprecatedKeys {
   private DeprecatedKeys() {}
-
-  /** Provider ids and the API-key variable pi-ai reads for them (polpo-semantics.md §8). */
-  private static final Map<String, String> ENV_KEYS = Map.ofEntries(
-      Map.entry("anthropic", "ANTHROPIC_API_KEY"), Map.entry("openai", "OPENAI_API_KEY"),
-      Map.entry("google", "GEMINI_API_KEY"), Map.entry("groq", "GROQ_API_KEY"),
-      Map.entry("cerebras", "CEREBRAS_API_KEY"), Map.entry("xai", "XAI_API_KEY"),
-      Map.entry("openrouter", "OPENROUTER_API_KEY"), Map.entry("zai", "ZAI_API_KEY"),
-      Map.entry("mistral", "MISTRAL_API_KEY"), Map.entry("minimax", "MINIMAX_API_KEY"),
-      Map.entry("azure-openai-responses", "AZURE_OPENAI_API_KEY"),
-      Map.entry("huggingface", "HF_TOKEN"), Map.entry("kimi-coding", "KIMI_API_KEY"),
-      Map.entry("vercel-ai-gateway", "AI_GATEWAY_API_KEY"));
 
   /** The finding for a deprecated key at {@code pointer} reported under {@code rule}. */
   static Finding finding(String rule, String pointer) {
@@ -29,37 +17,66 @@ final class DeprecatedKeys {
     String where = SchemaErrors.where(pointer);
     switch (rule) {
       case "polpo/config/org-key":
-        return new Finding(Target.key(pointer),
+        return new Finding(
+            Target.key(pointer),
             "\"org\" is not read by Polpo; the project name key is \"project\"",
-            "rename \"org\" to \"project\" (older docs show \"org\")", "project", null);
+            "rename \"org\" to \"project\" (older docs show \"org\")",
+            "project",
+            null);
       case "polpo/config/agents-in-polpo-json":
-        return Finding.of(Target.key(pointer), "\"" + key + "\" in polpo.json is ignored: Polpo"
+        return Finding.of(
+            Target.key(pointer),
+            "\""
+                + key
+                + "\" in polpo.json is ignored: Polpo"
                 + " loads agents only from .polpo/agents.json and teams from .polpo/teams.json",
             "move each agent to .polpo/agents.json as {\"agent\": {...}, \"teamName\": \"...\"}");
-      case "polpo/providers/api-key-ignored": {
-        boolean apiKey = key.equals("apiKey");
-        String provider = apiKey ? PositionIndex.lastToken(PositionIndex.parent(pointer)) : key;
-        String env = ENV_KEYS.getOrDefault(provider,
-            provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY");
-        String msg = apiKey
-            ? "providers." + provider + ".apiKey is ignored by Polpo 0.3.x (it never reads apiKey)"
-            : "string-form provider \"" + provider + "\" is ignored by Polpo 0.3.x (it reads only"
-                + " objects with baseUrl, api or models)";
-        return Finding.of(Target.key(pointer), msg, "set " + env + " in the environment or in a"
-            + " git-ignored .polpo/.env, or add an auth profile (polpo auth login " + provider
-            + ")");
-      }
+      case "polpo/providers/api-key-ignored":
+        {
+          boolean apiKey = key.equals("apiKey");
+          String provider = apiKey ? PositionIndex.lastToken(PositionIndex.parent(pointer)) : key;
+          String env = ProviderCredentials.describe(provider);
+          String msg =
+              apiKey
+                  ? "providers."
+                      + provider
+                      + ".apiKey is ignored by Polpo 0.3.x (it never reads apiKey)"
+                  : "string-form provider \""
+                      + provider
+                      + "\" is ignored by Polpo 0.3.x (it reads only"
+                      + " objects with baseUrl, api or models)";
+          String help =
+              env.isEmpty()
+                  ? "Polpo 0.3.x reads no environment key for \""
+                      + provider
+                      + "\": add an auth"
+                      + " profile for it (any placeholder value works for a local server)"
+                  : "set "
+                      + env
+                      + " in the environment or in a git-ignored .polpo/.env, or add"
+                      + " an auth profile (polpo auth login "
+                      + provider
+                      + ")";
+          return Finding.of(Target.key(pointer), msg, help);
+        }
       case "polpo/settings/billing-disable-ignored":
-        return Finding.of(Target.key(pointer), where + " is never read by Polpo 0.3.x; billing"
+        return Finding.of(
+            Target.key(pointer),
+            where
+                + " is never read by Polpo 0.3.x; billing"
                 + " disable always lasts 5 h, doubling to a 24 h cap",
             "remove it: the schedule cannot be configured in Polpo 0.3.x");
       case "polpo/retry/escalate-model-unused":
-        return Finding.of(Target.key(pointer), where + " is declared but never used by Polpo"
+        return Finding.of(
+            Target.key(pointer),
+            where
+                + " is declared but never used by Polpo"
                 + " 0.3.x; escalation never switches models",
             "to escalate to a stronger model, set fallbackAgent to an agent that uses it");
       case "polpo/agents/inline-vault":
-        return Finding.of(Target.key(pointer), where + " is discarded by Polpo (legacy inline"
-                + " credentials)",
+        return Finding.of(
+            Target.key(pointer),
+            where + " is discarded by Polpo (legacy inline" + " credentials)",
             "store credentials with `polpo vault`, encrypted in .polpo/vault.enc");
       default:
         return Finding.of(Target.key(pointer), where + " is ignored by Polpo", null);

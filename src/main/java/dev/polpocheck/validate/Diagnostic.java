@@ -5,8 +5,8 @@ package dev.polpocheck.validate;
  *
  * <p>Positions are 1-based; {@code endColumn} is exclusive. A finding about the whole file (for
  * example an unreadable file) has line 0 and column 0. The message, help and suggestion never
- * contain a secret or an environment variable's value: rules build them from keys, schema-side
- * data and variable names only.
+ * contain a secret or an environment variable's value: rules build them from keys, schema-side data
+ * and variable names only.
  *
  * @param rule stable rule id, e.g. {@code polpo/config/unknown-key}
  * @param severity effective severity after command-line re-levelling
@@ -52,7 +52,18 @@ public record Diagnostic(
 
   /** The same finding with another severity. */
   public Diagnostic withSeverity(Severity newSeverity) {
-    return new Diagnostic(rule, newSeverity, message, file, pointer, line, column, endLine,
-        endColumn, help, suggestion, docs);
+    return new Diagnostic(
+        rule,
+        newSeverity,
+        message,
+        file,
+        pointer,
+        line,
+        column,
+        endLine,
+        endColumn,
+        help,
+        suggestion,
+        docs);
   }
 }

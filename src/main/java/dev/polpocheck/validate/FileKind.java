@@ -49,7 +49,10 @@ public enum FileKind {
     return Optional.empty();
   }
 
-  /** The kind named {@code id} ({@code polpo}, {@code agents}, {@code teams}, {@code auth-profiles}). */
+  /**
+   * The kind named {@code id} ({@code polpo}, {@code agents}, {@code teams}, {@code
+   * auth-profiles}).
+   */
   public static Optional<FileKind> fromId(String id) {
     String wanted = id.toLowerCase(Locale.ROOT);
     for (FileKind k : values()) {

@@ -7,15 +7,15 @@ import dev.polpocheck.json.Span;
 import java.util.Optional;
 
 /**
- * Converts a {@link Target} into a source span: the key or value of a pointer, or characters
- * inside a string value with escape sequences accounted for (validation-ux.md §3.3).
+ * Converts a {@link Target} into a source span: the key or value of a pointer, or characters inside
+ * a string value with escape sequences accounted for (validation-ux.md §3.3).
  */
 final class Locator {
   private Locator() {}
 
   /**
-   * The span of a target. A pointer that is not in the document (a missing key) falls back to
-   * its nearest existing ancestor's key, or the file start.
+   * The span of a target. A pointer that is not in the document (a missing key) falls back to its
+   * nearest existing ancestor's key, or the file start.
    */
   static Span locate(JsonDocument doc, Target t) {
     PositionIndex idx = doc.positions();
@@ -44,9 +44,13 @@ final class Locator {
 
   /** For the root or an array item without a key: just its first character ({@code {}). */
   private static Span openingOf(JsonDocument doc, Span value) {
-    LineMap lines = new LineMap(doc.text());
     int start = value.offset();
-    return new Span(value.line(), value.column(), value.line(), value.column() + 1, start,
+    return new Span(
+        value.line(),
+        value.column(),
+        value.line(),
+        value.column() + 1,
+        start,
         Math.min(start + 1, doc.text().length()));
   }
 
@@ -79,7 +83,7 @@ final class Locator {
       end = limit;
     }
     LineMap lines = new LineMap(text);
-    return new Span(lines.line(start), lines.column(start), lines.line(end), lines.column(end),
-        start, end);
+    return new Span(
+        lines.line(start), lines.column(start), lines.line(end), lines.column(end), start, end);
   }
 }

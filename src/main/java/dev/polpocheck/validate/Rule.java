@@ -11,8 +11,8 @@ public interface Rule {
 
   /**
    * Inspects the file in {@code ctx} and reports each finding with {@link RuleContext#report}.
-   * Called only for files whose kind is in {@link RuleDescriptor#kinds()} and only when the
-   * file parsed.
+   * Called only for files whose kind is in {@link RuleDescriptor#kinds()} and only when the file
+   * parsed.
    */
   void check(RuleContext ctx);
 }

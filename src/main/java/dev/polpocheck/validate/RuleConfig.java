@@ -23,8 +23,8 @@ public record RuleConfig(Set<String> disabled, Map<String, Severity> severities)
   }
 
   /**
-   * The severity to report a finding at, or empty when the rule is disabled: the user's level,
-   * else the finding's own, else the rule's default.
+   * The severity to report a finding at, or empty when the rule is disabled: the user's level, else
+   * the finding's own, else the rule's default.
    */
   public Optional<Severity> effective(String ruleId, Severity findingLevel, Severity ruleDefault) {
     if (disabled.contains(ruleId)) {

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
  * Everything a {@link Rule} sees about one file, and the place it reports to.
  *
  * <p>The tree has JavaScript's last-wins semantics for duplicate keys (what Polpo uses) and holds
- * the file's text as written: {@code ${VAR}} references are not substituted here.
- * Positions come from {@link #positions()} by JSON Pointer; rules never compute columns
- * themselves, they report a {@link Target} and the engine converts it.
+ * the file's text as written: {@code ${VAR}} references are not substituted here. Positions come
+ * from {@link #positions()} by JSON Pointer; rules never compute columns themselves, they report a
+ * {@link Target} and the engine converts it.
  */
 public final class RuleContext {
   private final Path path;
@@ -83,8 +83,8 @@ public final class RuleContext {
 
   /**
    * Marks the value at {@code pointer} as a secret: code frames mask it in every output format.
-   * Fields the schema marks {@code x-secret} are masked already; use this for a literal
-   * credential found in a field that is not meant to hold one.
+   * Fields the schema marks {@code x-secret} are masked already; use this for a literal credential
+   * found in a field that is not meant to hold one.
    */
   public void markSecret(String pointer) {
     secrets.add(pointer);

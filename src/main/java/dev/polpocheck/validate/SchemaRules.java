@@ -15,93 +15,154 @@ import java.util.Map;
 final class SchemaRules {
   private SchemaRules() {}
 
-  private static final String NOT_TOLD = "Polpo documents this rule in validateAgents, but 0.3.x"
-      + " never calls it, so Polpo itself would not tell you";
+  private static final String NOT_TOLD =
+      "Polpo documents this rule in validateAgents, but 0.3.x"
+          + " never calls it, so Polpo itself would not tell you";
 
-  static final List<RuleDescriptor> ALL = List.of(
-      RuleDescriptor.of("polpo/settings/log-level", Severity.ERROR,
-          "settings.logLevel is not quiet, normal or verbose",
-          "parseSettings rejects any other value, including the empty string, and Polpo refuses"
-              + " to start with `Invalid logLevel \"...\": must be quiet, normal, or verbose`.",
-          POLPO),
-      RuleDescriptor.of("polpo/settings/storage-ignored", Severity.WARNING,
-          "settings.storage is not file, sqlite or postgres, so Polpo drops it",
-          "parseSettings keeps storage only when it is one of the three backends; any other"
-              + " value is dropped silently and Polpo uses file storage.", POLPO),
-      RuleDescriptor.of("polpo/settings/reasoning-enum", Severity.WARNING,
-          "reasoning level outside off, minimal, low, medium, high, xhigh",
-          "Polpo copies settings.reasoning and an agent's reasoning without checking them (only"
-              + " the HTTP API checks), so a typo reaches the provider call unchecked.",
-          POLPO, AGENTS),
-      RuleDescriptor.of("polpo/settings/no-primary", Severity.ERROR,
-          "orchestratorModel object without a string primary",
-          "An object orchestratorModel needs a string primary; Polpo drops a non-string one and"
-              + " then fails with `No primary model configured`.", POLPO),
-      RuleDescriptor.of("polpo/settings/fallbacks-non-string", Severity.WARNING,
-          "orchestratorModel.fallbacks entry that is not a string",
-          "Polpo filters non-string fallback entries out silently, so the chain is shorter than"
-              + " written.", POLPO),
-      RuleDescriptor.of("polpo/providers/api-enum", Severity.ERROR,
-          "providers.*.api is not openai-completions, openai-responses or anthropic-messages",
-          "Polpo copies api without checking it and maps unknown values to no API at all, so a"
-              + " custom model using this provider fails when first called.", POLPO),
-      RuleDescriptor.of("polpo/agents/missing-name", Severity.ERROR,
-          "Agent without a name",
-          "Every agent needs a non-empty string name (`Each agent must have a name`). " + NOT_TOLD
-              + "; lookups by name then fail.", AGENTS),
-      RuleDescriptor.of("polpo/agents/allowed-paths", Severity.ERROR,
-          "allowedPaths is not an array of non-blank strings",
-          "validateAgents requires allowedPaths to be an array of non-empty strings. " + NOT_TOLD
-              + ".", AGENTS),
-      RuleDescriptor.of("polpo/agents/browser-profile", Severity.ERROR,
-          "browserProfile has characters other than letters, digits, - and _",
-          "browserProfile names a directory and must match ^[a-zA-Z0-9_-]+$. " + NOT_TOLD + ".",
-          AGENTS),
-      RuleDescriptor.of("polpo/agents/responsibilities", Severity.ERROR,
-          "identity.responsibilities is not an array",
-          "validateAgents requires identity.responsibilities to be an array of strings or"
-              + " {area, description, priority} objects. " + NOT_TOLD + ".", AGENTS),
-      RuleDescriptor.of("polpo/config/org-key", Severity.WARNING,
-          "Top-level org, which Polpo never reads",
-          "Older docs name the project with \"org\"; Polpo reads only \"project\", so the name"
-              + " is lost. Rename the key.", POLPO),
-      RuleDescriptor.of("polpo/config/agents-in-polpo-json", Severity.WARNING,
-          "agents, teams or team in polpo.json, which Polpo ignores",
-          "The provider docs show agents inside polpo.json, and older versions kept teams there;"
-              + " Polpo 0.3.x discards them and loads agents only from .polpo/agents.json.",
-          POLPO),
-      RuleDescriptor.of("polpo/providers/api-key-ignored", Severity.WARNING,
-          "Provider key in polpo.json (string form or apiKey), ignored by Polpo 0.3.x",
-          "The docs show \"anthropic\": \"${ANTHROPIC_API_KEY}\" and providers.*.apiKey, but"
-              + " since March 2026 Polpo skips string entries and never reads apiKey. Keys come"
-              + " from the environment (including a git-ignored .polpo/.env) or from auth"
-              + " profiles.", POLPO),
-      RuleDescriptor.of("polpo/settings/billing-disable-ignored", Severity.WARNING,
-          "settings.billingDisable, which Polpo never reads",
-          "Documented as tuning the billing-disable back-off, but Polpo 0.3.x always uses 5 h"
-              + " doubling to a 24 h cap with a 24 h window.", POLPO),
-      RuleDescriptor.of("polpo/retry/escalate-model-unused", Severity.WARNING,
-          "retryPolicy.escalateModel, which Polpo never uses",
-          "escalateModel is declared and documented but no code path reads it; escalation only"
-              + " changes the agent (fallbackAgent or reportsTo).", POLPO),
-      RuleDescriptor.of("polpo/agents/inline-vault", Severity.WARNING,
-          "Legacy inline vault on an agent, which Polpo discards",
-          "Inline credentials on an agent are deleted on load; use `polpo vault` so they are"
-              + " stored encrypted in .polpo/vault.enc.", AGENTS));
+  static final List<RuleDescriptor> ALL =
+      List.of(
+          RuleDescriptor.of(
+              "polpo/settings/log-level",
+              Severity.ERROR,
+              "settings.logLevel is not quiet, normal or verbose",
+              "parseSettings rejects any other value, including the empty string, and Polpo refuses"
+                  + " to start with `Invalid logLevel \"...\": must be quiet, normal, or verbose`.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/settings/storage-ignored",
+              Severity.WARNING,
+              "settings.storage is not file, sqlite or postgres, so Polpo drops it",
+              "parseSettings keeps storage only when it is one of the three backends; any other"
+                  + " value is dropped silently and Polpo uses file storage.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/settings/reasoning-enum",
+              Severity.WARNING,
+              "reasoning level outside off, minimal, low, medium, high, xhigh",
+              "Polpo copies settings.reasoning and an agent's reasoning without checking them (only"
+                  + " the HTTP API checks), so a typo reaches the provider call unchecked.",
+              POLPO,
+              AGENTS),
+          RuleDescriptor.of(
+              "polpo/settings/no-primary",
+              Severity.ERROR,
+              "orchestratorModel object without a string primary",
+              "An object orchestratorModel needs a string primary; Polpo drops a non-string one and"
+                  + " then fails with `No primary model configured`.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/settings/fallbacks-non-string",
+              Severity.WARNING,
+              "orchestratorModel.fallbacks entry that is not a string",
+              "Polpo filters non-string fallback entries out silently, so the chain is shorter than"
+                  + " written.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/providers/api-enum",
+              Severity.ERROR,
+              "providers.*.api is not openai-completions, openai-responses or anthropic-messages",
+              "Polpo copies api without checking it and maps unknown values to no API at all, so a"
+                  + " custom model using this provider fails when first called.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/agents/missing-name",
+              Severity.ERROR,
+              "Agent without a name",
+              "Every agent needs a non-empty string name (`Each agent must have a name`). "
+                  + NOT_TOLD
+                  + "; lookups by name then fail.",
+              AGENTS),
+          RuleDescriptor.of(
+              "polpo/agents/allowed-paths",
+              Severity.ERROR,
+              "allowedPaths is not an array of non-blank strings",
+              "validateAgents requires allowedPaths to be an array of non-empty strings. "
+                  + NOT_TOLD
+                  + ".",
+              AGENTS),
+          RuleDescriptor.of(
+              "polpo/agents/browser-profile",
+              Severity.ERROR,
+              "browserProfile has characters other than letters, digits, - and _",
+              "browserProfile names a directory and must match ^[a-zA-Z0-9_-]+$. " + NOT_TOLD + ".",
+              AGENTS),
+          RuleDescriptor.of(
+              "polpo/agents/responsibilities",
+              Severity.ERROR,
+              "identity.responsibilities is not an array",
+              "validateAgents requires identity.responsibilities to be an array of strings or"
+                  + " {area, description, priority} objects. "
+                  + NOT_TOLD
+                  + ".",
+              AGENTS),
+          RuleDescriptor.of(
+              "polpo/config/org-key",
+              Severity.WARNING,
+              "Top-level org, which Polpo never reads",
+              "Older docs name the project with \"org\"; Polpo reads only \"project\", so the name"
+                  + " is lost. Rename the key.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/config/agents-in-polpo-json",
+              Severity.WARNING,
+              "agents, teams or team in polpo.json, which Polpo ignores",
+              "The provider docs show agents inside polpo.json, and older versions kept teams"
+                  + " there; Polpo 0.3.x discards them and loads agents only from"
+                  + " .polpo/agents.json.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/providers/api-key-ignored",
+              Severity.WARNING,
+              "Provider key in polpo.json (string form or apiKey), ignored by Polpo 0.3.x",
+              "The docs show \"anthropic\": \"${ANTHROPIC_API_KEY}\" and providers.*.apiKey, but"
+                  + " since March 2026 Polpo skips string entries and never reads apiKey. Keys come"
+                  + " from the environment (including a git-ignored .polpo/.env) or from auth"
+                  + " profiles.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/settings/billing-disable-ignored",
+              Severity.WARNING,
+              "settings.billingDisable, which Polpo never reads",
+              "Documented as tuning the billing-disable back-off, but Polpo 0.3.x always uses 5 h"
+                  + " doubling to a 24 h cap with a 24 h window.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/retry/escalate-model-unused",
+              Severity.WARNING,
+              "retryPolicy.escalateModel, which Polpo never uses",
+              "escalateModel is declared and documented but no code path reads it; escalation only"
+                  + " changes the agent (fallbackAgent or reportsTo).",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/agents/inline-vault",
+              Severity.WARNING,
+              "Legacy inline vault on an agent, which Polpo discards",
+              "Inline credentials on an agent are deleted on load; use `polpo vault` so they are"
+                  + " stored encrypted in .polpo/vault.enc.",
+              AGENTS));
 
-  private static final Map<String, String> CONSEQUENCES = Map.of(
-      "polpo/settings/log-level", "Polpo refuses to start with any other value",
-      "polpo/settings/storage-ignored", "Polpo silently drops it and uses file storage",
-      "polpo/settings/reasoning-enum", "Polpo passes it on unchecked",
-      "polpo/settings/no-primary", "Polpo fails with \"No primary model configured\"",
-      "polpo/settings/fallbacks-non-string", "Polpo silently drops non-string fallbacks",
-      "polpo/providers/api-enum", "Polpo maps other values to no API and the model fails",
-      "polpo/agents/missing-name", "Polpo itself would not tell you (validateAgents never runs)",
-      "polpo/agents/allowed-paths", "Polpo itself would not tell you (validateAgents never runs)",
-      "polpo/agents/browser-profile",
-      "Polpo itself would not tell you (validateAgents never runs)",
-      "polpo/agents/responsibilities",
-      "Polpo itself would not tell you (validateAgents never runs)");
+  private static final Map<String, String> CONSEQUENCES =
+      Map.of(
+          "polpo/settings/log-level",
+          "Polpo refuses to start with any other value",
+          "polpo/settings/storage-ignored",
+          "Polpo silently drops it and uses file storage",
+          "polpo/settings/reasoning-enum",
+          "Polpo passes it on unchecked",
+          "polpo/settings/no-primary",
+          "Polpo fails with \"No primary model configured\"",
+          "polpo/settings/fallbacks-non-string",
+          "Polpo silently drops non-string fallbacks",
+          "polpo/providers/api-enum",
+          "Polpo maps other values to no API and the model fails",
+          "polpo/agents/missing-name",
+          "Polpo itself would not tell you (validateAgents never runs)",
+          "polpo/agents/allowed-paths",
+          "Polpo itself would not tell you (validateAgents never runs)",
+          "polpo/agents/browser-profile",
+          "Polpo itself would not tell you (validateAgents never runs)",
+          "polpo/agents/responsibilities",
+          "Polpo itself would not tell you (validateAgents never runs)");
 
   /** The clause appended to a schema message reported under {@code rule}, or null. */
   static String consequence(String rule) {

@@ -6,32 +6,34 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Pairs every value of a document with the schema object that describes it, so polpo-check can
- * read its own annotations ({@code x-secret}, {@code x-env}, {@code deprecationMessage}) per
- * value.
+ * Pairs every value of a document with the schema object that describes it, so polpo-check can read
+ * its own annotations ({@code x-secret}, {@code x-env}, {@code deprecationMessage}) per value.
  *
  * <p>Our schemas use only {@code properties}, {@code additionalProperties}, {@code items} and
  * {@code oneOf} (no {@code $ref}); a {@code oneOf} branch is chosen by a {@code type} const
- * discriminator when the branches have one, else by the first branch whose JSON type matches
- * the instance — the same choice {@link SchemaErrors} makes for error messages.
+ * discriminator when the branches have one, else by the first branch whose JSON type matches the
+ * instance — the same choice {@link SchemaErrors} makes for error messages.
  */
 final class SchemaWalker {
   private SchemaWalker() {}
 
+  /** A value and the schema object that describes it. */
+  record Pair(JsonNode schema, JsonNode value) {}
+
   /** The schema object applying at each pointer that a schema describes, in document order. */
-  static Map<String, JsonNode> applicable(JsonNode schema, JsonNode instance) {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
+  static Map<String, Pair> applicable(JsonNode schema, JsonNode instance) {
+    Map<String, Pair> out = new LinkedHashMap<>();
     walk(schema, instance, "", out);
     return out;
   }
 
-  private static void walk(JsonNode schema, JsonNode instance, String pointer,
-      Map<String, JsonNode> out) {
+  private static void walk(
+      JsonNode schema, JsonNode instance, String pointer, Map<String, Pair> out) {
     JsonNode s = resolveBranch(schema, instance);
     if (s == null || !s.isObject()) {
       return;
     }
-    out.put(pointer, s);
+    out.put(pointer, new Pair(s, instance));
     if (instance.isObject()) {
       JsonNode props = s.path("properties");
       JsonNode additional = s.get("additionalProperties");
@@ -93,8 +95,8 @@ final class SchemaWalker {
   }
 
   /**
-   * The index of the branch whose {@code properties.type.const} equals the instance's {@code
-   * type}, -1 when the branches have no such discriminator or the instance has no matching type.
+   * The index of the branch whose {@code properties.type.const} equals the instance's {@code type},
+   * -1 when the branches have no such discriminator or the instance has no matching type.
    */
   static int discriminated(JsonNode oneOf, JsonNode instance) {
     if (!instance.isObject() || !instance.path("type").isString()) {
@@ -143,8 +145,8 @@ final class SchemaWalker {
       case "array" -> n.isArray();
       case "string" -> n.isString();
       case "number" -> n.isNumber();
-      case "integer" -> n.isIntegralNumber()
-          || (n.isNumber() && n.asDouble() == Math.rint(n.asDouble()));
+      case "integer" ->
+          n.isIntegralNumber() || (n.isNumber() && n.asDouble() == Math.rint(n.asDouble()));
       case "boolean" -> n.isBoolean();
       case "null" -> n.isNull();
       default -> false;

@@ -13,21 +13,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The four Polpo schemas, loaded from the jar's {@code /schemas/} folder and compiled once with
  * networknt's draft-07 dialect.
  *
- * <p>The schemas keep their public {@code $id} ({@code https://polpo-check.dev/schema/v1/...});
- * the registry maps that prefix to the class path, so nothing is ever fetched from the network.
- * Editor and polpo-check keywords ({@code markdownDescription}, {@code x-secret}, ...) are
- * registered as annotations so networknt neither rejects nor logs them. Messages are pinned to
- * {@link Locale#ENGLISH}, although reporters never print them: see {@link SchemaErrors}.
+ * <p>The schemas keep their public {@code $id} ({@code https://polpo-check.dev/schema/v1/...}); the
+ * registry maps that prefix to the class path, so nothing is ever fetched from the network. Editor
+ * and polpo-check keywords ({@code markdownDescription}, {@code x-secret}, ...) are registered as
+ * annotations so networknt neither rejects nor logs them. Messages are pinned to {@link
+ * Locale#ENGLISH}, although reporters never print them: see {@link SchemaErrors}.
  */
 public final class Schemas {
 
@@ -35,13 +35,25 @@ public final class Schemas {
   public static final String ID_PREFIX = "https://polpo-check.dev/schema/v1/";
 
   /** Keywords our schemas use that carry no validation meaning. */
-  static final List<String> ANNOTATIONS = List.of("markdownDescription", "deprecationMessage",
-      "patternErrorMessage", "enumDescriptions", "markdownEnumDescriptions", "defaultSnippets",
-      "doNotSuggest", "x-secret", "x-env", "x-rule", "x-rule-required");
+  static final List<String> ANNOTATIONS =
+      List.of(
+          "markdownDescription",
+          "deprecationMessage",
+          "patternErrorMessage",
+          "enumDescriptions",
+          "markdownEnumDescriptions",
+          "defaultSnippets",
+          "doNotSuggest",
+          "x-secret",
+          "x-env",
+          "x-rule",
+          "x-rule-required",
+          "x-checked-by");
 
   private final SchemaRegistry registry;
-  private final Map<FileKind, Schema> compiled = new EnumMap<>(FileKind.class);
-  private final Map<FileKind, JsonNode> trees = new EnumMap<>(FileKind.class);
+  // Concurrent: a run may validate files in parallel; compiled schemas are thread-safe.
+  private final Map<FileKind, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<FileKind, JsonNode> trees = new ConcurrentHashMap<>();
 
   /** Loads and compiles nothing yet; each schema is compiled on first use. */
   public Schemas() {
@@ -49,13 +61,14 @@ public final class Schemas {
     for (String keyword : ANNOTATIONS) {
       dialect.keyword(new AnnotationKeyword(keyword));
     }
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-        .locale(Locale.ENGLISH)
-        .formatAssertionsEnabled(true)
-        .build();
-    this.registry = SchemaRegistry.withDialect(dialect.build(), b -> b
-        .schemaRegistryConfig(config)
-        .schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:schemas/")));
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder().locale(Locale.ENGLISH).formatAssertionsEnabled(true).build();
+    this.registry =
+        SchemaRegistry.withDialect(
+            dialect.build(),
+            b ->
+                b.schemaRegistryConfig(config)
+                    .schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:schemas/")));
   }
 
   /** The schema text of a kind, exactly as published (for {@code polpo-check schema NAME}). */
@@ -72,14 +85,14 @@ public final class Schemas {
 
   /** The parsed schema document of a kind, for walking annotations. */
   JsonNode tree(FileKind kind) {
-    return trees.computeIfAbsent(kind,
-        k -> JsonReader.parse(k.schemaFile(), text(k)).root());
+    return trees.computeIfAbsent(kind, k -> JsonReader.parse(k.schemaFile(), text(k)).root());
   }
 
   /** Validates an instance against the kind's schema; the raw library errors, unrendered. */
   List<Error> validate(FileKind kind, JsonNode instance) {
-    Schema schema = compiled.computeIfAbsent(kind,
-        k -> registry.getSchema(SchemaLocation.of(ID_PREFIX + k.schemaFile())));
+    Schema schema =
+        compiled.computeIfAbsent(
+            kind, k -> registry.getSchema(SchemaLocation.of(ID_PREFIX + k.schemaFile()), tree(k)));
     return schema.validate(instance);
   }
 }

@@ -11,7 +11,9 @@ public enum Severity {
   /** Worth knowing; never fails a run. */
   INFO;
 
-  /** The lower-case name used in every output format ({@code error}, {@code warning}, {@code info}). */
+  /**
+   * The lower-case name used in every output format ({@code error}, {@code warning}, {@code info}).
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

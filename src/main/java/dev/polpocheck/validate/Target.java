@@ -1,13 +1,13 @@
 package dev.polpocheck.validate;
 
 /**
- * Where a finding points: the key or the value at a JSON Pointer, or a range of characters
- * inside a string value.
+ * Where a finding points: the key or the value at a JSON Pointer, or a range of characters inside a
+ * string value.
  *
  * <p>Point at the key for findings about a member's presence or name (unknown, ignored or
- * deprecated keys); at the value when the value is wrong. {@code from}/{@code to} are indexes
- * into the decoded string value (what {@code JsonNode.asString()} returns); the engine maps them
- * to source columns, accounting for escape sequences.
+ * deprecated keys); at the value when the value is wrong. {@code from}/{@code to} are indexes into
+ * the decoded string value (what {@code JsonNode.asString()} returns); the engine maps them to
+ * source columns, accounting for escape sequences.
  *
  * @param pointer JSON Pointer of the member or value
  * @param anchor key, whole value, or part of a string value

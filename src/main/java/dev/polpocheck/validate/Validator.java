@@ -22,13 +22,16 @@ import tools.jackson.databind.JsonNode;
  * The validation engine: reads one file, checks it against its schema and every lint rule, and
  * returns positioned {@link Diagnostic}s with the user's severities applied.
  *
- * <p>Order of work: decode and parse (a failure is one {@code polpo/config/unparsable} finding
- * and nothing else runs, because nothing else would be meaningful); byte-order mark and
- * duplicate keys; schema; deprecated keys (schema annotations); lint rules. A validator holds
- * compiled schemas and is reused for every file of a run.
+ * <p>Order of work: decode and parse (a failure is one {@code polpo/config/unparsable} finding and
+ * nothing else runs, because nothing else would be meaningful); byte-order mark and duplicate keys;
+ * schema; deprecated keys (schema annotations); lint rules. A validator holds compiled schemas and
+ * is reused for every file of a run.
  */
 public final class Validator {
   private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{\\w+}");
+
+  /** Smallest number of files validated in parallel. */
+  static final int PARALLEL_FROM = 16;
 
   private final Schemas schemas;
   private final List<Rule> rules;
@@ -43,8 +46,8 @@ public final class Validator {
    * @param environment static or resolved pass (see {@link Environment})
    * @param clock the run's clock, for time-dependent checks such as token expiry
    */
-  public Validator(Schemas schemas, List<Rule> rules, RuleConfig config,
-      Environment environment, Clock clock) {
+  public Validator(
+      Schemas schemas, List<Rule> rules, RuleConfig config, Environment environment, Clock clock) {
     this.schemas = schemas;
     this.rules = List.copyOf(rules);
     this.config = config;
@@ -54,12 +57,36 @@ public final class Validator {
   }
 
   /**
-   * A validator with every registered rule at its default severity, in the static pass, with
-   * the given clock.
+   * A validator with every registered rule at its default severity, in the static pass, with the
+   * given clock.
    */
   public static Validator withDefaults(Clock clock) {
-    return new Validator(new Schemas(), Rules.checks(), RuleConfig.DEFAULTS,
-        Environment.staticPass(), clock);
+    return new Validator(
+        new Schemas(), Rules.checks(), RuleConfig.DEFAULTS, Environment.staticPass(), clock);
+  }
+
+  /**
+   * Validates many files, in parallel when there are several, returning results in input order (so
+   * output is identical to a sequential run).
+   */
+  public List<FileResult> validateAll(
+      List<Path> paths, List<String> displayNames, List<FileKind> kinds) {
+    // Compile each schema once up front so parallel workers only read the caches.
+    java.util.Set<FileKind> distinct = java.util.EnumSet.noneOf(FileKind.class);
+    distinct.addAll(kinds);
+    for (FileKind k : distinct) {
+      schemas.tree(k);
+      schemas.validate(k, tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
+    }
+    java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, paths.size());
+    // A pre-commit run checks a handful of files: starting the fork-join pool costs more
+    // class loading than it saves there.
+    if (paths.size() >= PARALLEL_FROM) {
+      indexes = indexes.parallel();
+    }
+    return indexes
+        .mapToObj(i -> validate(paths.get(i), displayNames.get(i), kinds.get(i)))
+        .collect(java.util.stream.Collectors.toList());
   }
 
   /** Validates a file on disk; {@code displayName} is how diagnostics name it. */
@@ -84,8 +111,10 @@ public final class Validator {
     try {
       doc = JsonReader.parse(displayName, bytes);
     } catch (JsonReadException e) {
-      String text = e.reason() == JsonReadException.Reason.ENCODING ? null
-          : new String(bytes, StandardCharsets.UTF_8);
+      String text =
+          e.reason() == JsonReadException.Reason.ENCODING
+              ? null
+              : new String(bytes, StandardCharsets.UTF_8);
       if (text != null && text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
@@ -93,35 +122,53 @@ public final class Validator {
     }
     List<Raw> raw = new ArrayList<>();
     if (doc.hadByteOrderMark()) {
-      raw.add(new Raw(Rules.UNPARSABLE.id(), Finding.of(Target.value(""),
-          "file starts with a UTF-8 byte-order mark; JSON.parse rejects it, so "
-              + consequence(kind), "save the file as UTF-8 without a byte-order mark")));
+      raw.add(
+          new Raw(
+              Rules.UNPARSABLE.id(),
+              Finding.of(
+                  Target.value(""),
+                  "file starts with a UTF-8 byte-order mark; JSON.parse rejects it, so "
+                      + consequence(kind),
+                  "save the file as UTF-8 without a byte-order mark")));
     }
     for (DuplicateKey d : doc.duplicates()) {
       String parent = PositionIndex.parent(d.pointer());
-      raw.add(new Raw(Rules.DUPLICATE_KEY.id(), null, d.ignored(), "duplicate key \""
-          + d.key() + "\" in " + (parent.isEmpty() ? "the top level" : SchemaErrors.where(parent))
-          + "; Polpo uses the last value (line " + d.kept().line() + "), this one (line "
-          + d.ignored().line() + ") is ignored", "remove one of the two entries"));
+      raw.add(
+          new Raw(
+              Rules.DUPLICATE_KEY.id(),
+              null,
+              d.ignored(),
+              "duplicate key \""
+                  + d.key()
+                  + "\" in "
+                  + (parent.isEmpty() ? "the top level" : SchemaErrors.where(parent))
+                  + "; Polpo uses the last value (line "
+                  + d.kept().line()
+                  + "), this one (line "
+                  + d.ignored().line()
+                  + ") is ignored",
+              "remove one of the two entries"));
     }
     JsonNode schemaTree = schemas.tree(kind);
-    for (SchemaErrors.Mapped m : SchemaErrors.map(schemas.validate(kind, doc.root()), schemaTree,
-        doc.root())) {
+    for (SchemaErrors.Mapped m :
+        SchemaErrors.map(schemas.validate(kind, doc.root()), schemaTree, doc.root())) {
       raw.add(new Raw(m.rule(), m.finding()));
     }
     List<int[]> secretRanges = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : SchemaWalker.applicable(schemaTree, doc.root())
-        .entrySet()) {
-      JsonNode s = e.getValue();
-      JsonNode value = doc.root().at(e.getKey());
+    for (Map.Entry<String, SchemaWalker.Pair> e :
+        SchemaWalker.applicable(schemaTree, doc.root()).entrySet()) {
+      JsonNode s = e.getValue().schema();
+      JsonNode value = e.getValue().value();
       boolean reference = value.isString() && WHOLE_REFERENCE.matcher(value.asString()).matches();
       // A whole ${VAR} reference names a variable; it is not itself a secret, so frames show it.
       if (s.path("x-secret").asBoolean(false) && !reference) {
         addSecret(doc, e.getKey(), secretRanges);
       }
       if (s.has("deprecationMessage") && s.path("x-rule").isString()) {
-        raw.add(new Raw(s.get("x-rule").asString(),
-            DeprecatedKeys.finding(s.get("x-rule").asString(), e.getKey())));
+        raw.add(
+            new Raw(
+                s.get("x-rule").asString(),
+                DeprecatedKeys.finding(s.get("x-rule").asString(), e.getKey())));
       }
     }
     maskBySecretName(doc, secretRanges);
@@ -158,30 +205,75 @@ public final class Validator {
       throw new IllegalStateException("finding under unregistered rule id " + r.rule());
     }
     Finding f = r.finding();
-    Optional<Severity> sev = config.effective(d.id(), f == null ? null : f.severity(),
-        d.defaultSeverity());
+    Optional<Severity> sev =
+        config.effective(d.id(), f == null ? null : f.severity(), d.defaultSeverity());
     if (sev.isEmpty()) {
       return Optional.empty();
     }
     if (f == null) {
       Span s = r.span();
-      return Optional.of(new Diagnostic(d.id(), sev.get(), r.message(), file, "", s.line(),
-          s.column(), s.endLine(), s.endColumn(), r.help(), null, d.docsUrl()));
+      return Optional.of(
+          new Diagnostic(
+              d.id(),
+              sev.get(),
+              r.message(),
+              file,
+              "",
+              s.line(),
+              s.column(),
+              s.endLine(),
+              s.endColumn(),
+              r.help(),
+              null,
+              d.docsUrl()));
     }
     Span s = Locator.locate(doc, f.target());
-    return Optional.of(new Diagnostic(d.id(), sev.get(), f.message(), file, f.target().pointer(),
-        s.line(), s.column(), s.endLine(), s.endColumn(), f.help(), f.suggestion(),
-        d.docsUrl()));
+    return Optional.of(
+        new Diagnostic(
+            d.id(),
+            sev.get(),
+            f.message(),
+            file,
+            f.target().pointer(),
+            s.line(),
+            s.column(),
+            s.endLine(),
+            s.endColumn(),
+            f.help(),
+            f.suggestion(),
+            d.docsUrl()));
   }
 
   /**
-   * Key names that hold credentials in Polpo's files or in anything pasted into them. Values
-   * under such keys are masked in code frames even where the schema does not apply (an unknown
-   * key, a notification channel whose {@code type} is misspelt), as defence in depth.
+   * Key names that hold credentials in Polpo's files or in anything pasted into them. Values under
+   * such keys are masked in code frames even where the schema does not apply (an unknown key, a
+   * notification channel whose {@code type} is misspelt), as defence in depth.
    */
-  private static final Pattern SECRET_KEY = Pattern.compile(
-      "(?i).*(key|token|secret|password|passwd|access|refresh|authorization|webhook|databaseurl"
-          + "|credential|cookie|vault).*");
+  private static final List<String> SECRET_KEY_PARTS =
+      List.of(
+          "key",
+          "token",
+          "secret",
+          "password",
+          "passwd",
+          "access",
+          "refresh",
+          "authorization",
+          "webhook",
+          "databaseurl",
+          "credential",
+          "cookie",
+          "vault");
+
+  private static boolean secretName(String key) {
+    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    for (String part : SECRET_KEY_PARTS) {
+      if (lower.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static void maskBySecretName(JsonDocument doc, List<int[]> ranges) {
     for (Map.Entry<String, JsonNode> e : SchemaWalker.pointers(doc.root()).entrySet()) {
@@ -190,7 +282,7 @@ public final class Validator {
         continue;
       }
       JsonNode v = e.getValue();
-      boolean named = SECRET_KEY.matcher(PositionIndex.lastToken(p)).matches();
+      boolean named = secretName(PositionIndex.lastToken(p));
       boolean underHeaders = PositionIndex.lastToken(PositionIndex.parent(p)).equals("headers");
       boolean reference = v.isString() && WHOLE_REFERENCE.matcher(v.asString()).matches();
       if ((named || underHeaders) && !v.isNumber() && !v.isBoolean() && !reference) {
@@ -201,26 +293,44 @@ public final class Validator {
 
   private static void addSecret(JsonDocument doc, String pointer, List<int[]> ranges) {
     // A value may be marked twice (schema x-secret and a rule's markSecret): keep one range.
-    doc.positions().valueSpan(pointer).ifPresent(s -> {
-      boolean known = ranges.stream().anyMatch(r -> r[0] == s.offset() && r[1] == s.endOffset());
-      if (!known) {
-        ranges.add(new int[] {s.offset(), s.endOffset()});
-      }
-    });
+    doc.positions()
+        .valueSpan(pointer)
+        .ifPresent(
+            s -> {
+              boolean known =
+                  ranges.stream().anyMatch(r -> r[0] == s.offset() && r[1] == s.endOffset());
+              if (!known) {
+                ranges.add(new int[] {s.offset(), s.endOffset()});
+              }
+            });
   }
 
-  private FileResult failed(String file, FileKind kind, String text, JsonReadException e,
-      boolean readable, Path path) {
+  private FileResult failed(
+      String file, FileKind kind, String text, JsonReadException e, boolean readable, Path path) {
     RuleDescriptor d = readable ? Rules.UNPARSABLE : Rules.UNREADABLE;
-    Optional<Severity> sev = readable
-        ? config.effective(d.id(), null, d.defaultSeverity()) : Optional.of(Severity.ERROR);
+    Optional<Severity> sev =
+        readable
+            ? config.effective(d.id(), null, d.defaultSeverity())
+            : Optional.of(Severity.ERROR);
     List<Diagnostic> out = new ArrayList<>();
     if (sev.isPresent()) {
       String message = readable ? e.detail() + "; " + consequence(kind) : e.detail();
       int line = e.line();
       int col = e.column();
-      out.add(new Diagnostic(d.id(), sev.get(), message, file, "", line, col, line,
-          line > 0 ? col + 1 : 0, readable ? hint(e) : null, null, d.docsUrl()));
+      out.add(
+          new Diagnostic(
+              d.id(),
+              sev.get(),
+              message,
+              file,
+              "",
+              line,
+              col,
+              line,
+              line > 0 ? col + 1 : 0,
+              readable ? hint(e) : null,
+              null,
+              d.docsUrl()));
     }
     return new FileResult(file, kind, out, text, List.of(), readable);
   }
@@ -240,16 +350,19 @@ public final class Validator {
       case POLPO -> "Polpo stops with \"No configuration found\" and hides the parse error";
       case AGENTS -> "Polpo silently loads zero agents from it (Polpo itself would not tell you)";
       case TEAMS -> "Polpo silently loads zero teams from it (Polpo itself would not tell you)";
-      case AUTH_PROFILES -> "Polpo treats it as corrupt, reads no profiles and overwrites it on"
-          + " the next save";
+      case AUTH_PROFILES ->
+          "Polpo treats it as corrupt, reads no profiles and overwrites it on" + " the next save";
     };
   }
 
   /** Diagnostics in file order: line, column, then rule id for a stable order. */
   static List<Diagnostic> sorted(List<Diagnostic> in) {
     List<Diagnostic> out = new ArrayList<>(in);
-    out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)
-        .thenComparing(Diagnostic::rule).thenComparing(Diagnostic::message));
+    out.sort(
+        Comparator.comparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::rule)
+            .thenComparing(Diagnostic::message));
     return out;
   }
 }

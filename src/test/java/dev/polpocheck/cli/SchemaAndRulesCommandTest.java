@@ -8,9 +8,9 @@ import dev.polpocheck.validate.Rules;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects {@code polpo-check schema NAME} (prints the published schema so editors and other
- * tools can use it) and {@code polpo-check rules [RULE]} (lists every rule with its default
- * severity, or documents one).
+ * Protects {@code polpo-check schema NAME} (prints the published schema so editors and other tools
+ * can use it) and {@code polpo-check rules [RULE]} (lists every rule with its default severity, or
+ * documents one).
  */
 class SchemaAndRulesCommandTest {
 
@@ -18,7 +18,8 @@ class SchemaAndRulesCommandTest {
   void schema_polpo_printsParsableDraft07Schema() {
     CliRun r = CliRun.of("schema", "polpo");
     assertEquals(0, r.exit());
-    assertEquals("https://polpo-check.dev/schema/v1/polpo.schema.json",
+    assertEquals(
+        "https://polpo-check.dev/schema/v1/polpo.schema.json",
         JsonReader.parse("s", r.out()).root().get("$id").asString());
   }
 
@@ -41,8 +42,11 @@ class SchemaAndRulesCommandTest {
     CliRun r = CliRun.of("rules");
     assertEquals(0, r.exit());
     assertEquals(Rules.descriptors().size(), r.out().split("\n").length);
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("polpo/settings/log-level")
-        && l.contains(" error ")), r.out());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(l -> l.startsWith("polpo/settings/log-level") && l.contains(" error ")),
+        r.out());
   }
 
   @Test
@@ -50,7 +54,8 @@ class SchemaAndRulesCommandTest {
     CliRun r = CliRun.of("rules", "polpo/config/unparsable");
     assertEquals(0, r.exit());
     assertTrue(r.out().contains("silently read as an empty list"), r.out());
-    assertTrue(r.out().contains("Files: agents.json, auth-profiles.json, polpo.json, teams.json"),
+    assertTrue(
+        r.out().contains("Files: agents.json, auth-profiles.json, polpo.json, teams.json"),
         r.out());
     assertEquals(2, CliRun.of("rules", "polpo/nope/nope").exit());
   }

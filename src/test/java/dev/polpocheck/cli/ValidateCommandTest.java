@@ -19,10 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End-to-end behaviour of {@code polpo-check validate} as pre-commit and CI call it: exit codes
- * 0/1/2/3, --strict/--fail-on, rule re-levelling, directory expansion, --kind, every bad input
- * of the issue (invalid JSON, empty, BOM, duplicates, wrong types, deep nesting, 50 MB,
- * directory without config, unreadable file, non-UTF-8) giving one clear message and no stack
- * trace.
+ * 0/1/2/3, --strict/--fail-on, rule re-levelling, directory expansion, --kind, every bad input of
+ * the issue (invalid JSON, empty, BOM, duplicates, wrong types, deep nesting, 50 MB, directory
+ * without config, unreadable file, non-UTF-8) giving one clear message and no stack trace.
  */
 class ValidateCommandTest {
   private static final Path FIXTURES = Path.of("src/test/resources/validate");
@@ -48,17 +47,20 @@ class ValidateCommandTest {
 
   @Test
   void validate_badFixture_exitsOneWithPositionedFindings() {
-    CliRun r = CliRun.of("validate", "--no-snippet",
-        FIXTURES.resolve("bad/.polpo/polpo.json").toString());
+    CliRun r =
+        CliRun.of("validate", "--no-snippet", FIXTURES.resolve("bad/.polpo/polpo.json").toString());
     assertEquals(1, r.exit(), r.all());
-    assertTrue(r.out().contains("bad/.polpo/polpo.json:4:17: error: settings.logLevel must be"
-        + " one of \"quiet\", \"normal\", \"verbose\""), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "bad/.polpo/polpo.json:4:17: error: settings.logLevel must be"
+                    + " one of \"quiet\", \"normal\", \"verbose\""),
+        r.out());
     assertTrue(r.out().contains("[polpo/settings/log-level]"), r.out());
   }
 
   @Test
-  void validate_warningsOnly_passUnlessStrictOrFailOnWarning(@TempDir Path dir)
-      throws IOException {
+  void validate_warningsOnly_passUnlessStrictOrFailOnWarning(@TempDir Path dir) throws IOException {
     Path p = write(dir, "polpo.json", "{\"org\": \"acme\"}");
     assertEquals(0, CliRun.of("validate", p.toString()).exit());
     assertEquals(1, CliRun.of("validate", "--strict", p.toString()).exit());
@@ -69,10 +71,9 @@ class ValidateCommandTest {
   @Test
   void validate_disableAndSeverity_changeOutcome(@TempDir Path dir) throws IOException {
     Path p = write(dir, "polpo.json", "{\"settings\": {\"logLevel\": \"loud\"}}");
-    assertEquals(0, CliRun.of("validate", "--disable", "polpo/settings/log-level",
-        p.toString()).exit());
-    CliRun r = CliRun.of("validate", "--severity", "polpo/settings/log-level=info",
-        p.toString());
+    assertEquals(
+        0, CliRun.of("validate", "--disable", "polpo/settings/log-level", p.toString()).exit());
+    CliRun r = CliRun.of("validate", "--severity", "polpo/settings/log-level=info", p.toString());
     assertEquals(0, r.exit(), r.all());
     assertTrue(r.out().contains(": info: "), r.out());
   }
@@ -137,8 +138,12 @@ class ValidateCommandTest {
 
   @Test
   void validate_wrongTypes_eachReported(@TempDir Path dir) throws IOException {
-    Path p = write(dir, "polpo.json", "{\"settings\": {\"maxRetries\": \"3\", \"workDir\": 1},"
-        + " \"providers\": {\"anthropic\": true}}");
+    Path p =
+        write(
+            dir,
+            "polpo.json",
+            "{\"settings\": {\"maxRetries\": \"3\", \"workDir\": 1},"
+                + " \"providers\": {\"anthropic\": true}}");
     CliRun r = CliRun.of("validate", "--format", "json", p.toString());
     assertEquals(1, r.exit());
     assertTrue(r.out().contains("\"errors\" : 3"), r.out());
@@ -146,8 +151,11 @@ class ValidateCommandTest {
 
   @Test
   void validate_veryDeepNesting_oneFinding(@TempDir Path dir) throws IOException {
-    Path p = write(dir, "polpo.json", "{\"settings\": {\"sla\": " + "[".repeat(5000)
-        + "]".repeat(5000) + "}}");
+    Path p =
+        write(
+            dir,
+            "polpo.json",
+            "{\"settings\": {\"sla\": " + "[".repeat(5000) + "]".repeat(5000) + "}}");
     CliRun r = CliRun.of("validate", "--no-snippet", p.toString());
     assertEquals(1, r.exit());
     assertTrue(r.out().contains("nested more than 256 levels"), r.out());
@@ -157,8 +165,8 @@ class ValidateCommandTest {
   @Test
   void validate_fiftyMegabyteFile_refusedWithoutReading(@TempDir Path dir) throws IOException {
     Path p = dir.resolve("polpo.json");
-    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ch.write(ByteBuffer.wrap(new byte[] {'}'}), 50L * 1024 * 1024 - 1);
     }
     CliRun r = CliRun.of("validate", p.toString());
@@ -187,8 +195,8 @@ class ValidateCommandTest {
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
     // Root reads files whatever their mode; a directory named polpo.json is unreadable as a
     // file for everyone, so it stands in for the same user-visible case there.
-    Path target = Files.isReadable(p) ? Files.createDirectory(dir.resolve("x")).resolve(
-        "polpo.json") : p;
+    Path target =
+        Files.isReadable(p) ? Files.createDirectory(dir.resolve("x")).resolve("polpo.json") : p;
     if (!target.equals(p)) {
       Files.createDirectory(target);
     }
@@ -211,8 +219,7 @@ class ValidateCommandTest {
   void validate_outputFile_writesReportThere(@TempDir Path dir) throws IOException {
     Path p = write(dir, "polpo.json", "{\"org\": \"x\"}");
     Path out = dir.resolve("r.sarif");
-    CliRun r = CliRun.of("validate", "--format", "sarif", "--output", out.toString(),
-        p.toString());
+    CliRun r = CliRun.of("validate", "--format", "sarif", "--output", out.toString(), p.toString());
     assertEquals(0, r.exit());
     assertEquals("", r.out());
     assertTrue(Files.readString(out).contains("\"version\" : \"2.1.0\""));
@@ -233,5 +240,60 @@ class ValidateCommandTest {
     assertFalse(r.all().contains("CANARYPASS"));
     CliRun staticRun = CliRun.of("validate", p.toString());
     assertTrue(staticRun.out().contains("polpo/settings/postgres-url"), staticRun.out());
+  }
+
+  @Test
+  void validate_configFile_disablesAndRelevels_flagsOverride(@TempDir Path dir) throws IOException {
+    Path p = write(dir, "polpo.json", "{\"org\": \"x\", \"settings\": {\"storage\": \"redis\"}}");
+    Path cfg =
+        write(
+            dir,
+            "rules.json",
+            "{\"disable\": [\"polpo/config/org-key\"],"
+                + " \"severity\": {\"polpo/settings/storage-ignored\": \"error\"}}");
+    CliRun r = CliRun.of("validate", "--no-snippet", "--config", cfg.toString(), p.toString());
+    assertEquals(1, r.exit(), r.all());
+    assertFalse(r.out().contains("org-key"), r.out());
+    assertTrue(r.out().contains("error: settings.storage"), r.out());
+    CliRun overridden =
+        CliRun.of(
+            "validate",
+            "--config",
+            cfg.toString(),
+            "--severity",
+            "polpo/settings/storage-ignored=warning",
+            p.toString());
+    assertEquals(0, overridden.exit(), overridden.all());
+  }
+
+  @Test
+  void validate_configFileWithUnknownRule_namesFileLineColumn(@TempDir Path dir)
+      throws IOException {
+    Path p = write(dir, "polpo.json", "{}");
+    Path cfg = write(dir, "rules.json", "{\n  \"disable\": [\"polpo/config/unknwn-key\"]\n}");
+    CliRun r = CliRun.of("validate", "--config", cfg.toString(), p.toString());
+    assertEquals(3, r.exit());
+    // Line 2 `  "disable": ["polpo/..."]`: the array item's quote is at column 15.
+    assertTrue(r.err().contains("rules.json:2:15: unknown rule id"), r.err());
+    assertNoStackTrace(r);
+  }
+
+  @Test
+  void validate_polpoDirWithAgentsButNoPolpoJson_reportsMissingPolpoJson(@TempDir Path dir)
+      throws IOException {
+    write(dir, ".polpo/agents.json", "[{\"agent\": {\"name\": \"a\"}}]");
+    CliRun r = CliRun.of("validate", dir.toString());
+    assertEquals(1, r.exit(), r.all());
+    assertTrue(r.out().contains("polpo.json is missing"), r.out());
+    assertTrue(r.out().contains("No configuration found"), r.out());
+    assertEquals(
+        0, CliRun.of("validate", "--disable", "polpo/config/unparsable", dir.toString()).exit());
+  }
+
+  @Test
+  void validate_missingPathWithUnknownName_exitsThreeNotUsage(@TempDir Path dir) {
+    CliRun r = CliRun.of("validate", dir.resolve("nowhere").toString());
+    assertEquals(3, r.exit(), r.all());
+    assertTrue(r.out().contains("no such file or directory"), r.out());
   }
 }

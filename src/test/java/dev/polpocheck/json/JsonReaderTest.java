@@ -72,8 +72,9 @@ class JsonReaderTest {
 
   @Test
   void parse_trailingComma_reportsPositionOfComma() {
-    JsonReadException e = assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", "{\n  \"a\": 1,\n}\n"));
+    JsonReadException e =
+        assertThrows(
+            JsonReadException.class, () -> JsonReader.parse("p.json", "{\n  \"a\": 1,\n}\n"));
     assertEquals(JsonReadException.Reason.SYNTAX, e.reason());
     assertEquals(2, e.line());
     assertEquals(9, e.column());
@@ -83,8 +84,10 @@ class JsonReaderTest {
 
   @Test
   void parse_unquotedSecretToken_neverQuotesTheToken() {
-    JsonReadException e = assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", "{\"k\": sk-ant-api03-CANARY}"));
+    JsonReadException e =
+        assertThrows(
+            JsonReadException.class,
+            () -> JsonReader.parse("p.json", "{\"k\": sk-ant-api03-CANARY}"));
     assertFalse(e.getMessage().contains("CANARY"), e.getMessage());
     assertEquals(1, e.line());
     assertEquals(7, e.column());
@@ -92,26 +95,34 @@ class JsonReaderTest {
 
   @Test
   void parse_truncatedFile_reportsEndOfFile() {
-    JsonReadException e = assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", "{\n \"a\": [1, 2"));
+    JsonReadException e =
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", "{\n \"a\": [1, 2"));
     assertTrue(e.detail().startsWith("unexpected end of file"), e.detail());
     assertEquals(2, e.line());
   }
 
   @Test
   void parse_commentAndSingleQuotes_namedClearly() {
-    assertTrue(assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", "{ // c\n}")).detail().contains("comments"));
-    assertTrue(assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", "{'a': 1}")).detail().contains("double quotes"));
+    assertTrue(
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", "{ // c\n}"))
+            .detail()
+            .contains("comments"));
+    assertTrue(
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", "{'a': 1}"))
+            .detail()
+            .contains("double quotes"));
   }
 
   @Test
   void parse_emptyOrBlankFile_reportsEmpty() {
-    assertEquals(JsonReadException.Reason.EMPTY, assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", new byte[0])).reason());
-    assertEquals(JsonReadException.Reason.EMPTY, assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", " \n\t\n")).reason());
+    assertEquals(
+        JsonReadException.Reason.EMPTY,
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", new byte[0]))
+            .reason());
+    assertEquals(
+        JsonReadException.Reason.EMPTY,
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", " \n\t\n"))
+            .reason());
   }
 
   @Test
@@ -132,8 +143,8 @@ class JsonReaderTest {
     bytes[head.length] = (byte) 0xFF;
     bytes[head.length + 1] = '"';
     bytes[head.length + 2] = '}';
-    JsonReadException e = assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", bytes));
+    JsonReadException e =
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", bytes));
     assertEquals(JsonReadException.Reason.ENCODING, e.reason());
     assertEquals(2, e.line());
     assertEquals(8, e.column());
@@ -142,18 +153,22 @@ class JsonReaderTest {
   @Test
   void parse_utf16File_reportsEncoding() {
     byte[] bytes = {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0};
-    assertEquals(JsonReadException.Reason.ENCODING, assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", bytes)).reason());
+    assertEquals(
+        JsonReadException.Reason.ENCODING,
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", bytes)).reason());
   }
 
   @Test
   void parse_nestingDeeperThanLimit_reportsDepthAtTheBracket() {
     int depth = JsonReader.MAX_DEPTH + 1;
     String text = "[".repeat(depth) + "]".repeat(depth);
-    JsonReadException e = assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", text));
-    assertEquals(JsonReadException.Reason.TOO_DEEP == e.reason()
-        ? JsonReadException.Reason.TOO_DEEP : JsonReadException.Reason.SYNTAX, e.reason());
+    JsonReadException e =
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", text));
+    assertEquals(
+        JsonReadException.Reason.TOO_DEEP == e.reason()
+            ? JsonReadException.Reason.TOO_DEEP
+            : JsonReadException.Reason.SYNTAX,
+        e.reason());
     assertTrue(e.detail().contains("nested more than 256"), e.detail());
     // The 257th '[' sits at column 257.
     assertEquals(JsonReader.MAX_DEPTH + 1, e.column());
@@ -168,30 +183,37 @@ class JsonReaderTest {
 
   @Test
   void parse_contentAfterValue_isRejected() {
-    JsonReadException e = assertThrows(JsonReadException.class,
-        () -> JsonReader.parse("p.json", "{}\n{}"));
+    JsonReadException e =
+        assertThrows(JsonReadException.class, () -> JsonReader.parse("p.json", "{}\n{}"));
     assertEquals(2, e.line());
   }
 
   @Test
   void read_missingFileOrDirectory_reportsUnreadable(@TempDir Path dir) {
-    assertEquals(JsonReadException.Reason.UNREADABLE, assertThrows(JsonReadException.class,
-        () -> JsonReader.read(dir.resolve("nope.json"), "nope.json")).reason());
-    assertEquals(JsonReadException.Reason.UNREADABLE, assertThrows(JsonReadException.class,
-        () -> JsonReader.read(dir, "dir")).reason());
+    assertEquals(
+        JsonReadException.Reason.UNREADABLE,
+        assertThrows(
+                JsonReadException.class,
+                () -> JsonReader.read(dir.resolve("nope.json"), "nope.json"))
+            .reason());
+    assertEquals(
+        JsonReadException.Reason.UNREADABLE,
+        assertThrows(JsonReadException.class, () -> JsonReader.read(dir, "dir")).reason());
   }
 
   @Test
-  void read_fileOverSizeLimit_reportsTooLargeWithoutReadingIt(@TempDir Path dir)
-      throws Exception {
+  void read_fileOverSizeLimit_reportsTooLargeWithoutReadingIt(@TempDir Path dir) throws Exception {
     Path big = dir.resolve("polpo.json");
-    try (var ch = java.nio.channels.FileChannel.open(big,
-        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            big,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE)) {
       ch.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), 50L * 1024 * 1024 - 1);
     }
     assertEquals(50L * 1024 * 1024, Files.size(big));
-    JsonReadException e = assertThrows(JsonReadException.class,
-        () -> JsonReader.read(big, "polpo.json"));
+    JsonReadException e =
+        assertThrows(JsonReadException.class, () -> JsonReader.read(big, "polpo.json"));
     assertEquals(JsonReadException.Reason.TOO_LARGE, e.reason());
     assertTrue(e.detail().contains("50 MiB"), e.detail());
   }

@@ -26,10 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * polpo-check} wrapper on PATH. A broken {@code .polpo/polpo.json} must fail the hook with the
  * finding in its output; valid files must pass; files the regex does not match are skipped.
  *
- * <p>Runs as a failsafe integration test, after the shaded jar is built: the wrapper is {@code
- * java -jar target/polpo-check.jar}, exactly what the install step puts on PATH. Skipped when
- * {@code pre-commit} is not installed, except in CI ({@code CI=true}), where it
- * must be.
+ * <p>Runs as a failsafe integration test, after the shaded jar is built: the wrapper is {@code java
+ * -jar target/polpo-check.jar}, exactly what the install step puts on PATH. Skipped when {@code
+ * pre-commit} is not installed, except in CI ({@code CI=true}), where it must be.
  */
 class PreCommitHookIT {
   private static Path repoRoot;
@@ -53,19 +52,21 @@ class PreCommitHookIT {
   void hook_brokenPolpoJson_failsWithFinding_validFilesPass(@TempDir Path tmp) throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path wrapper = bin.resolve("polpo-check");
-    Path jar = Path.of(System.getProperty("polpocheck.jar",
-        repoRoot.resolve("target/polpo-check.jar").toString()));
+    Path jar =
+        Path.of(
+            System.getProperty(
+                "polpocheck.jar", repoRoot.resolve("target/polpo-check.jar").toString()));
     assertTrue(Files.isRegularFile(jar), "the shaded jar must exist: " + jar);
-    Files.writeString(wrapper, "#!/bin/sh\nexec '" + javaBin() + "' -jar '" + jar
-        + "' \"$@\"\n");
+    Files.writeString(wrapper, "#!/bin/sh\nexec '" + javaBin() + "' -jar '" + jar + "' \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     Path work = Files.createDirectories(tmp.resolve("work"));
-    Map<String, String> env = Map.of(
-        "PATH", bin + File.pathSeparator + System.getenv("PATH"),
-        "PRE_COMMIT_HOME", tmp.resolve("cache").toString(),
-        "GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString(),
-        "HOME", tmp.toString());
+    Map<String, String> env =
+        Map.of(
+            "PATH", bin + File.pathSeparator + System.getenv("PATH"),
+            "PRE_COMMIT_HOME", tmp.resolve("cache").toString(),
+            "GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString(),
+            "HOME", tmp.toString());
     git(work, env, "init", "-q");
     git(work, env, "config", "user.email", "t@example.com");
     git(work, env, "config", "user.name", "t");
@@ -74,21 +75,40 @@ class PreCommitHookIT {
     write(work, "other/config.json", "{ not json");
     git(work, env, "add", "-A");
 
-    Result bad = run(List.of("pre-commit", "try-repo", repoRoot.toString(),
-        "polpo-check-validate", "--all-files", "--color", "never"), work, env);
+    Result bad =
+        run(
+            List.of(
+                "pre-commit",
+                "try-repo",
+                repoRoot.toString(),
+                "polpo-check-validate",
+                "--all-files",
+                "--color",
+                "never"),
+            work,
+            env);
     assertNotEquals(0, bad.exit, bad.output);
     assertTrue(bad.output.contains("Validate Polpo config (polpo-check)"), bad.output);
     // Line 2 `  "settings": {"logLevel": "loud"}`: the value's quote is at column 28.
-    assertTrue(bad.output.contains(".polpo/polpo.json:2:28: error: settings.logLevel"),
-        bad.output);
+    assertTrue(bad.output.contains(".polpo/polpo.json:2:28: error: settings.logLevel"), bad.output);
     // other/config.json does not match the hook's files regex, so only two files are checked.
     assertTrue(bad.output.contains("in 2 files"), bad.output);
     assertTrue(bad.output.contains("[polpo/settings/log-level]"), bad.output);
 
     write(work, ".polpo/polpo.json", "{\n  \"settings\": {\"logLevel\": \"quiet\"}\n}\n");
     git(work, env, "add", "-A");
-    Result good = run(List.of("pre-commit", "try-repo", repoRoot.toString(),
-        "polpo-check-validate", "--all-files", "--color", "never"), work, env);
+    Result good =
+        run(
+            List.of(
+                "pre-commit",
+                "try-repo",
+                repoRoot.toString(),
+                "polpo-check-validate",
+                "--all-files",
+                "--color",
+                "never"),
+            work,
+            env);
     assertEquals(0, good.exit, good.output);
     assertTrue(good.output.contains("Passed"), good.output);
   }

@@ -15,16 +15,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects the engine's promises: every finding points at the exact key or value, schema
- * errors read as one clear sentence (best branch only for oneOf), duplicate keys and broken
- * files are reported the way Polpo would treat them, and users can disable or re-level rules.
+ * Protects the engine's promises: every finding points at the exact key or value, schema errors
+ * read as one clear sentence (best branch only for oneOf), duplicate keys and broken files are
+ * reported the way Polpo would treat them, and users can disable or re-level rules.
  */
 class EngineTest {
 
   @Test
   void unknownKey_typo_pointsAtKeyWithDidYouMean() {
-    List<Diagnostic> d = run("polpo/config/unknown-key", FileKind.POLPO,
-        "{\n  \"settings\": {\n    \"maxRetires\": 3\n  }\n}");
+    List<Diagnostic> d =
+        run(
+            "polpo/config/unknown-key",
+            FileKind.POLPO,
+            "{\n  \"settings\": {\n    \"maxRetires\": 3\n  }\n}");
     assertEquals(1, d.size());
     // Line 3 `    "maxRetires": 3`: key from column 5, 12 characters with quotes → end 17.
     assertEquals(3, d.get(0).line());
@@ -37,40 +40,57 @@ class EngineTest {
 
   @Test
   void unknownKey_nothingClose_listsValidKeysWhenFew() {
-    List<Diagnostic> d = run("polpo/config/unknown-key", FileKind.POLPO,
-        "{\"settings\": {\"defaultRetryPolicy\": {\"zzz\": 1}}}");
-    assertTrue(d.get(0).help().startsWith("valid keys here: \"escalateAfter\""),
-        d.get(0).help());
+    List<Diagnostic> d =
+        run(
+            "polpo/config/unknown-key",
+            FileKind.POLPO,
+            "{\"settings\": {\"defaultRetryPolicy\": {\"zzz\": 1}}}");
+    assertTrue(d.get(0).help().startsWith("valid keys here: \"escalateAfter\""), d.get(0).help());
   }
 
   @Test
   void wrongTypes_everywhere_oneFindingEachAtTheValue() {
-    List<Diagnostic> d = run(FileKind.POLPO, "{\"project\": 1, \"settings\": {\"maxRetries\":"
-        + " \"3\", \"autoCorrectExpectations\": \"yes\", \"orchestratorSkills\": \"x\"},"
-        + " \"providers\": []}");
+    List<Diagnostic> d =
+        run(
+            FileKind.POLPO,
+            "{\"project\": 1, \"settings\": {\"maxRetries\":"
+                + " \"3\", \"autoCorrectExpectations\": \"yes\", \"orchestratorSkills\": \"x\"},"
+                + " \"providers\": []}");
     assertEquals(5, d.size(), d.toString());
     for (Diagnostic x : d) {
       assertEquals("polpo/schema/invalid", x.rule());
       assertTrue(x.message().contains(" must be "), x.message());
     }
-    assertEquals("settings.maxRetries must be an integer, not a string",
-        d.stream().filter(x -> x.pointer().equals("/settings/maxRetries")).findFirst()
-            .orElseThrow().message());
+    Diagnostic retries =
+        d.stream()
+            .filter(x -> x.pointer().equals("/settings/maxRetries"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("settings.maxRetries must be an integer, not a string", retries.message());
+    assertEquals("write the number without quotes", retries.help());
+    Diagnostic skills =
+        d.stream()
+            .filter(x -> x.pointer().equals("/settings/orchestratorSkills"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("wrap the value in [ ] to make a list", skills.help());
   }
 
   @Test
   void oneOf_providerOfWrongType_reportsOneFindingNotBranchWall() {
     List<Diagnostic> d = run(FileKind.POLPO, "{\"providers\": {\"anthropic\": 42}}");
     assertEquals(1, d.size(), d.toString());
-    assertEquals("providers.anthropic must be an object or a string, not an integer",
-        d.get(0).message());
+    assertEquals(
+        "providers.anthropic must be an object or a string, not an integer", d.get(0).message());
   }
 
   @Test
   void oneOf_objectBranch_reportsOnlyThatBranchsErrors() {
-    List<Diagnostic> d = run(FileKind.POLPO,
-        "{\"providers\": {\"anthropic\": {\"baseUrl\": \"http://localhost:11434/v1\","
-            + " \"modles\": []}}}");
+    List<Diagnostic> d =
+        run(
+            FileKind.POLPO,
+            "{\"providers\": {\"anthropic\": {\"baseUrl\": \"http://localhost:11434/v1\","
+                + " \"modles\": []}}}");
     assertEquals(1, d.size(), d.toString());
     assertEquals("polpo/config/unknown-key", d.get(0).rule());
     assertEquals("models", d.get(0).suggestion());
@@ -78,8 +98,11 @@ class EngineTest {
 
   @Test
   void oneOf_discriminatorTypo_reportsTypeWithSuggestion() {
-    List<Diagnostic> d = run(FileKind.POLPO, "{\"settings\": {\"notifications\": {\"channels\":"
-        + " {\"ops\": {\"type\": \"slak\", \"webhookUrl\": \"https://hooks.example/x\"}}}}}");
+    List<Diagnostic> d =
+        run(
+            FileKind.POLPO,
+            "{\"settings\": {\"notifications\": {\"channels\": {\"ops\": {\"type\": \"slak\","
+                + " \"webhookUrl\": \"https://hooks.example/x\"}}}}}");
     assertEquals(1, d.size(), d.toString());
     assertEquals("/settings/notifications/channels/ops/type", d.get(0).pointer());
     assertEquals("slack", d.get(0).suggestion());
@@ -99,11 +122,16 @@ class EngineTest {
 
   @Test
   void duplicateKeys_reportsEachWithBothLines() {
-    List<Diagnostic> d = run("polpo/config/duplicate-key", FileKind.POLPO,
-        "{\n \"project\": \"a\",\n \"project\": \"b\",\n \"project\": \"c\"\n}");
+    List<Diagnostic> d =
+        run(
+            "polpo/config/duplicate-key",
+            FileKind.POLPO,
+            "{\n \"project\": \"a\",\n \"project\": \"b\",\n \"project\": \"c\"\n}");
     assertEquals(2, d.size());
-    assertEquals("duplicate key \"project\" in the top level; Polpo uses the last value (line 3),"
-        + " this one (line 2) is ignored", d.get(0).message());
+    assertEquals(
+        "duplicate key \"project\" in the top level; Polpo uses the last value (line 3),"
+            + " this one (line 2) is ignored",
+        d.get(0).message());
     assertEquals(2, d.get(0).line());
     assertEquals(3, d.get(1).line());
   }
@@ -135,10 +163,12 @@ class EngineTest {
   @Test
   void ruleConfig_disableAndRelevel_applyToEngineAndRuleFindings() {
     String json = "{\"org\": \"x\", \"settings\": {\"maxRetires\": 1}}";
-    RuleConfig cfg = new RuleConfig(Set.of("polpo/config/unknown-key"),
-        Map.of("polpo/config/org-key", Severity.ERROR));
-    Validator v = new Validator(new Schemas(), Rules.checks(), cfg, Environment.staticPass(),
-        RuleTesting.CLOCK);
+    RuleConfig cfg =
+        new RuleConfig(
+            Set.of("polpo/config/unknown-key"), Map.of("polpo/config/org-key", Severity.ERROR));
+    Validator v =
+        new Validator(
+            new Schemas(), Rules.checks(), cfg, Environment.staticPass(), RuleTesting.CLOCK);
     List<Diagnostic> d = v.validateText("polpo.json", FileKind.POLPO, json).diagnostics();
     assertEquals(1, d.size(), d.toString());
     assertEquals("polpo/config/org-key", d.get(0).rule());
@@ -164,21 +194,55 @@ class EngineTest {
   @Test
   void secrets_schemaSecretField_isMaskedButWholeReferenceIsNot() {
     Validator v = Validator.withDefaults(RuleTesting.CLOCK);
-    FileResult r = v.validateText("polpo.json", FileKind.POLPO,
-        "{\"providers\": {\"anthropic\": \"sk-ant-x\", \"openai\": \"${OPENAI_API_KEY}\"}}");
+    FileResult r =
+        v.validateText(
+            "polpo.json",
+            FileKind.POLPO,
+            "{\"providers\": {\"anthropic\": \"sk-ant-x\", \"openai\": \"${OPENAI_API_KEY}\"}}");
     assertEquals(1, r.secretRanges().size());
-    assertEquals("\"sk-ant-x\"", r.text().substring(r.secretRanges().get(0)[0],
-        r.secretRanges().get(0)[1]));
+    assertEquals(
+        "\"sk-ant-x\"", r.text().substring(r.secretRanges().get(0)[0], r.secretRanges().get(0)[1]));
   }
 
   @Test
   void validFiles_produceNoFindings() {
-    assertEquals(List.of(), run(FileKind.AUTH_PROFILES, "{\"version\": 1, \"profiles\":"
-        + " {\"anthropic:me@example.com\": {\"provider\": \"anthropic\", \"type\": \"oauth\","
-        + " \"access\": \"tok\", \"refresh\": \"ref\", \"expires\": 1893456000000}}}").stream()
-        .filter(x -> x.rule().startsWith("polpo/schema") || x.rule().equals(
-            "polpo/config/unknown-key")).toList());
-    assertFalse(run(FileKind.TEAMS, "[{\"name\": \"t\", \"agents\": []}]").stream()
-        .anyMatch(x -> x.severity() == Severity.ERROR));
+    assertEquals(
+        List.of(),
+        run(
+                FileKind.AUTH_PROFILES,
+                "{\"version\": 1, \"profiles\": {\"anthropic:me@example.com\": {\"provider\":"
+                    + " \"anthropic\", \"type\": \"oauth\", \"access\": \"tok\", \"refresh\":"
+                    + " \"ref\", \"expires\": 1893456000000}}}")
+            .stream()
+            .filter(
+                x ->
+                    x.rule().startsWith("polpo/schema")
+                        || x.rule().equals("polpo/config/unknown-key"))
+            .toList());
+    assertFalse(
+        run(FileKind.TEAMS, "[{\"name\": \"t\", \"agents\": []}]").stream()
+            .anyMatch(x -> x.severity() == Severity.ERROR));
+  }
+
+  @Test
+  void checkedByRule_authProfileConstraint_reportedOnceByTheLintRule() {
+    List<Diagnostic> d =
+        run(
+            FileKind.AUTH_PROFILES,
+            "{\"version\": 1, \"profiles\": {\"anthropic:me\": {\"provider\": \"anthropic\","
+                + " \"type\": \"bearer\", \"access\": \"tok\"}}}");
+    List<Diagnostic> atType = d.stream().filter(x -> x.pointer().endsWith("/type")).toList();
+    assertEquals(1, atType.size(), d.toString());
+    assertEquals("polpo/auth/type", atType.get(0).rule());
+  }
+
+  @Test
+  void wrongType_withEnum_givesOnlyTheTypeFinding() {
+    List<Diagnostic> d = run(FileKind.POLPO, "{\"settings\": {\"logLevel\": 3}}");
+    assertEquals(1, d.size(), d.toString());
+    assertEquals(
+        "settings.logLevel must be a string, not an integer; Polpo refuses to start"
+            + " with any other value",
+        d.get(0).message());
   }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Test helper: validates JSON text with every registered rule and returns the diagnostics, so
- * rule tests assert on what users see (rule id, position, message), not on internals.
+ * Test helper: validates JSON text with every registered rule and returns the diagnostics, so rule
+ * tests assert on what users see (rule id, position, message), not on internals.
  */
 public final class RuleTesting {
   /** A fixed clock for time-dependent checks: 2026-11-25T12:00:00Z. */
-  public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"),
-      ZoneOffset.UTC);
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
   private static final Schemas SCHEMAS = new Schemas();
 

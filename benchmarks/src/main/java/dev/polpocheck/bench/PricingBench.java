@@ -4,10 +4,6 @@ import dev.polpocheck.catalog.Price;
 import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Pricing;
 import dev.polpocheck.trace.Call;
-import dev.polpocheck.trace.CallStatus;
-import dev.polpocheck.trace.CallerRole;
-import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,24 +22,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pricing one call exactly ({@code Pricing.cost}) against the baseline of Jackson's bare parse of
- * the same call's JSON line into a tree — the least any trace-driven pricing has to pay per
- * record. A ratio well below 1 means pricing is negligible next to reading.
+ * the same call's JSON line into a tree — the least any trace-driven pricing has to pay per record.
+ * A ratio well below 1 means pricing is negligible next to reading.
  *
- * <p>Inputs: 1,024 calls (power of two, indexed {@code i++ & MASK}) with Sonnet-4.5-like token
- * mixes, some above the 200k long-context threshold and some batch, priced at Claude Sonnet 4.5's
- * list price ($3 / $15 per MTok, 5-minute writes $3.75, 1-hour writes $6, reads $0.30; above 200k
- * prompt tokens $6 / $22.50 / $7.50 / $12 / $0.60), and each call's line in the native trace shape.
+ * <p>Inputs: 1,024 calls of {@link NativeTrace} (power of two, indexed {@code i++ & MASK}), priced
+ * at Claude Sonnet 4.5's list price ($3 / $15 per MTok, 5-minute writes $3.75, 1-hour writes $6,
+ * reads $0.30; above 200k prompt tokens $6 / $22.50 / $7.50 / $12 / $0.60), and each call's line in
+ * the native trace format.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 8, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class PricingBench {
 
   private static final int SIZE = 1 << 10;
   private static final int MASK = SIZE - 1;
+
   /** One dollar per million tokens is 1e12 / 1e6 = 1e6 picodollars per token. */
   private static final long PER_MTOK = 1_000_000L;
 
@@ -68,29 +65,9 @@ public class PricingBench {
             new Price.LongContext(
                 200_000L, 6 * PER_MTOK, 22_500_000L, 7_500_000L, 12 * PER_MTOK, 600_000L));
     mapper = JsonMapper.builder().build();
-    SplittableRandom random = new SplittableRandom(7);
-    for (int i = 0; i < SIZE; i++) {
-      long input = random.nextLong(1, 5_000);
-      long output = random.nextLong(1, 4_000);
-      long read = random.nextInt(8) == 0 ? random.nextLong(150_000, 260_000) : random.nextLong(60_000);
-      long write5m = random.nextLong(10_000);
-      long write1h = random.nextInt(4) == 0 ? random.nextLong(2_000) : 0;
-      boolean batch = random.nextInt(16) == 0;
-      long ts = 1_764_000_000_000L + 1_000L * i;
-      calls[i] =
-          new Call(
-              ts, "session-" + (i % 17), "coder", CallerRole.AGENT, "anthropic",
-              "claude-sonnet-4-5", input, output, read, write5m, write1h, 0, null,
-              CallStatus.OK, 1_200, -1, batch);
-      String line =
-          "{\"timestamp\":" + ts + ",\"session\":\"session-" + (i % 17)
-              + "\",\"agent\":\"coder\",\"role\":\"agent\",\"provider\":\"anthropic\","
-              + "\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input\":" + input
-              + ",\"output\":" + output + ",\"cacheRead\":" + read + ",\"cacheWrite5m\":"
-              + write5m + ",\"cacheWrite1h\":" + write1h + "},\"status\":\"ok\","
-              + "\"latencyMs\":1200,\"batch\":" + batch + "}";
-      lines[i] = line.getBytes(StandardCharsets.UTF_8);
-    }
+    NativeTrace trace = NativeTrace.generate(SIZE, 7);
+    System.arraycopy(trace.calls, 0, calls, 0, SIZE);
+    System.arraycopy(trace.lines, 0, lines, 0, SIZE);
   }
 
   /** Prices one call exactly. */

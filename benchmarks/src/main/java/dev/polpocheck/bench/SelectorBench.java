@@ -30,16 +30,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The pool starts in a realistic mix (a quarter OAuth, the rest API keys; lastUsed spread over
  * the last hour; about 10 % cooling down and 2 % billing-disabled), and between selections a
  * precomputed stream moves the clock forward (0–2 s per call, so cooldowns expire and profiles
- * migrate back) and injects profile errors (1 call in 32) and billing failures (1 in 8,192).
- * Every selection therefore sees a changed state; nothing is trivially cached. The stream is a
- * power-of-two array indexed {@code i++ & MASK}, so the measured path neither allocates nor draws
+ * migrate back) and injects profile errors and billing failures: 1 call in 32 and 1 in 8,192 in the
+ * {@code steady} workload, 1 in 4 and 1 in 512 in the {@code churn} workload, where profiles keep
+ * leaving for a cooldown and coming back with an old {@code lastUsed} (the fast selector's O(log n)
+ * path). Every selection therefore sees a changed state; nothing is trivially cached. The stream is
+ * a power-of-two array indexed {@code i++ & MASK}, so the measured path neither allocates nor draws
  * random numbers; run with {@code -prof gc} for bytes per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class SelectorBench {
 
@@ -53,6 +55,10 @@ public class SelectorBench {
   /** Number of profiles of the provider. */
   @Param({"1", "4", "16", "64", "256", "4096"})
   public int profiles;
+
+  /** Error rates of the event stream: {@code steady} or {@code churn}. */
+  @Param({"steady", "churn"})
+  public String workload;
 
   /** Which selector: {@code fast} or {@code reference}. */
   @Param({"fast", "reference"})
@@ -93,11 +99,16 @@ public class SelectorBench {
               disabledUntil == 0 ? ProfileStats.NO_WINDOW : now));
     }
     chooser = SelectorKind.valueOf(selector.toUpperCase(java.util.Locale.ROOT)).create(pool);
+    boolean churn = workload.equals("churn");
+    int billingOdds = churn ? 512 : 8_192;
+    int errorOdds = churn ? 4 : 32;
     for (int i = 0; i < EVENTS; i++) {
       deltas[i] = random.nextLong(2_001);
       targets[i] = random.nextInt(profiles);
-      int draw = random.nextInt(EVENTS);
-      kinds[i] = draw == 0 ? BILLING_FAILURE : draw < EVENTS / 32 ? PROFILE_ERROR : NONE;
+      kinds[i] =
+          random.nextInt(billingOdds) == 0
+              ? BILLING_FAILURE
+              : random.nextInt(errorOdds) == 0 ? PROFILE_ERROR : NONE;
     }
   }
 

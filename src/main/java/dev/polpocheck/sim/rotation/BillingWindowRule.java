@@ -8,8 +8,8 @@ package dev.polpocheck.sim.rotation;
  */
 public enum BillingWindowRule {
   /**
-   * Polpo 0.3.x code: the window starts at the first failure and is never moved by later ones;
-   * the counter resets at the first failure more than one window after that start.
+   * Polpo 0.3.x code: the window starts at the first failure and is never moved by later ones; the
+   * counter resets at the first failure more than one window after that start.
    */
   ANCHORED_AT_FIRST_FAILURE,
   /**

@@ -3,8 +3,8 @@ package dev.polpocheck.sim.rotation;
 import java.util.Arrays;
 
 /**
- * The per-profile transient cooldown: the n-th consecutive error cools the profile down for
- * step {@code min(n, steps)} of the schedule (polpo-semantics.md §11).
+ * The per-profile transient cooldown: the n-th consecutive error cools the profile down for step
+ * {@code min(n, steps)} of the schedule (polpo-semantics.md §11).
  */
 public final class CooldownSchedule {
 

@@ -3,43 +3,46 @@ package dev.polpocheck.sim.rotation;
 import java.util.Objects;
 
 /**
- * The production selector: the same answer as {@link ReferenceSelector} for every state and
- * time, with no sorting and no allocation per call; O(log n) per selection and per state change
- * at worst, O(1) in a replay's steady state.
+ * The production selector: the same answer as {@link ReferenceSelector} for every state and time,
+ * with no sorting and no allocation per call; O(log n) per selection and per state change at worst,
+ * O(1) in a replay's steady state.
  *
  * <p>How it works. Each provider keeps four priority queues ({@link RunHeap}: a sorted run plus a
  * 4-ary indexed heap) over its profiles, numbered by file position, which breaks every tie as
- * Polpo's stable sort does: available OAuth profiles and available API-key profiles, both keyed
- * by {@code lastUsed}; cooling profiles keyed by {@code cooldownUntil}; disabled profiles keyed
- * by {@code disabledUntil}. Splitting "available" by type gives "OAuth first, then least recently
- * used" without a compound key. The answer is the head of the first non-empty queue in that
- * order.
+ * Polpo's stable sort does: available OAuth profiles and available API-key profiles, both keyed by
+ * {@code lastUsed}; cooling profiles keyed by {@code cooldownUntil}; disabled profiles keyed by
+ * {@code disabledUntil}. Splitting "available" by type gives "OAuth first, then least recently
+ * used" without a compound key. The answer is the head of the first non-empty queue in that order.
  *
  * <p>Every profile sits in the bucket it had at the provider's <em>classification time</em> — the
- * {@code now} of the provider's last selection. Buckets only ever move forward in time (disabled
- * → cooling or available, cooling → available), because an expiry is the only way a profile
- * changes bucket without a state change. So before answering at {@code now} the selector pops
- * every disabled profile whose {@code disabledUntil <= now} and every cooling profile whose
- * {@code cooldownUntil <= now} and re-files them: lazy migration, paid once per expiry. State
- * changes reported by the pool re-file the one profile at the classification time, which is never
- * later than the next selection, so the next migration corrects it. A selection at a time earlier
- * than the classification time (a clock going backwards) re-files the provider's profiles from
- * scratch, O(n log n) once. Pinned selections read the pin's state directly.
+ * {@code now} of the provider's last selection. Buckets only ever move forward in time (disabled →
+ * cooling or available, cooling → available), because an expiry is the only way a profile changes
+ * bucket without a state change. So before answering at {@code now} the selector pops every
+ * disabled profile whose {@code disabledUntil <= now} and every cooling profile whose {@code
+ * cooldownUntil <= now} and re-files them: lazy migration, paid once per expiry. State changes
+ * reported by the pool re-file the one profile at the classification time, which is never later
+ * than the next selection, so the next migration corrects it. A selection at a time earlier than
+ * the classification time (a clock going backwards) re-files the provider's profiles from scratch,
+ * O(n log n) once. Pinned selections read the pin's state directly.
  */
 public final class FastSelector implements Selector, ProfilePool.Listener {
 
-  private static final byte AVAILABLE_API_KEY = 0;
-  private static final byte AVAILABLE_OAUTH = 1;
+  // Bucket numbers, in the order Polpo prefers them.
+  private static final byte AVAILABLE_OAUTH = 0;
+  private static final byte AVAILABLE_API_KEY = 1;
   private static final byte COOLING = 2;
   private static final byte DISABLED = 3;
 
   /** The heaps of one provider. */
   private static final class Buckets {
     final int[] members;
+
     /** Indexed by the bucket constants above. */
     final RunHeap[] heaps = new RunHeap[4];
+
     /** Local profile number → its current bucket. */
     final byte[] bucket;
+
     long classifiedAt = Long.MIN_VALUE;
 
     Buckets(int[] members) {
@@ -97,24 +100,13 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
       migrate(buckets, now);
     }
     RunHeap[] heaps = buckets.heaps;
-    for (int b = AVAILABLE_OAUTH; ; b = nextChoice(b)) {
-      RunHeap heap = heaps[b];
-      if (heap.size() > 0) {
-        return buckets.members[heap.peek()];
+    for (int b = AVAILABLE_OAUTH; b < DISABLED; b++) {
+      if (heaps[b].size() > 0) {
+        return buckets.members[heaps[b].peek()];
       }
     }
-  }
-
-  /** Order of preference: OAuth available, API-key available, cooling, disabled. */
-  private static int nextChoice(int bucket) {
-    switch (bucket) {
-      case AVAILABLE_OAUTH:
-        return AVAILABLE_API_KEY;
-      case AVAILABLE_API_KEY:
-        return COOLING;
-      default:
-        return DISABLED;
-    }
+    // Every profile is in some bucket, so with the others empty this one is not.
+    return buckets.members[heaps[DISABLED].peek()];
   }
 
   @Override
@@ -124,7 +116,8 @@ public final class FastSelector implements Selector, ProfilePool.Listener {
     byte current = buckets.bucket[local];
     byte bucket = bucketAt(index, buckets.classifiedAt);
     if (bucket == current) {
-      // The common case (a success on an available profile): one sift instead of two.
+      // The common case, a success on an available profile: in a replay an O(1) move to the
+      // end of the bucket's sorted run.
       buckets.heaps[bucket].changeKey(local, keyIn(bucket, index));
     } else {
       buckets.heaps[current].remove(local);

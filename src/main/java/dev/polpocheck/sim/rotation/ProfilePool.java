@@ -14,9 +14,9 @@ import java.util.Objects;
  *
  * <p>Profiles are numbered 0..n−1 in file order; providers are numbered in order of first
  * appearance. State lives in primitive arrays indexed by profile number, so the hot path (select,
- * then {@link #recordSuccess}) allocates nothing. Times are epoch milliseconds with the
- * conventions of {@link ProfileStats}: 0 means "absent" for {@code lastUsed}, {@code
- * cooldownUntil} and {@code disabledUntil}.
+ * then {@link #recordSuccess}) allocates nothing. Times are epoch milliseconds with the conventions
+ * of {@link ProfileStats}: 0 means "absent" for {@code lastUsed}, {@code cooldownUntil} and {@code
+ * disabledUntil}.
  *
  * <p>Every change is reported to the registered {@link Listener}s, which is how a {@link
  * FastSelector} keeps its indexed structures current. Not thread-safe: one simulation, one pool.
@@ -35,12 +35,16 @@ public final class ProfilePool {
   private final String[] providerNames;
   private final Map<String, Integer> providerIndex;
   private final Map<String, Integer> profileIndex;
+
   /** Profile number → provider number. */
   final int[] providerOf;
+
   /** Profile number → position among its provider's profiles (file order). */
   final int[] localIndexOf;
+
   /** Provider number → its profiles' numbers in file order. */
   final int[][] members;
+
   /** Profile number → true for OAuth, false for API key. */
   final boolean[] oauth;
 
@@ -222,7 +226,9 @@ public final class ProfilePool {
     return until != 0 && now < until;
   }
 
-  /** Returns whether profile {@code index} is billing-disabled at {@code now} (strict {@code <}). */
+  /**
+   * Returns whether profile {@code index} is billing-disabled at {@code now} (strict {@code <}).
+   */
   public boolean isDisabled(int index, long now) {
     long until = disabledUntil[index];
     return until != 0 && now < until;
@@ -253,8 +259,8 @@ public final class ProfilePool {
   }
 
   /**
-   * Records a billing failure ({@code recordBillingFailure}, §12) under the schedule's window
-   * rule; returns the new {@code disabledUntil}.
+   * Records a billing failure ({@code recordBillingFailure}, §12) under the schedule's window rule;
+   * returns the new {@code disabledUntil}.
    */
   public long recordBillingFailure(int index, long now) {
     long start = failureWindowStart[index];
@@ -286,8 +292,8 @@ public final class ProfilePool {
   }
 
   /**
-   * Clears everything ({@code clearProfileCooldown}, §11): cooldown, error count, billing
-   * disable, billing count and failure window. {@code lastUsed} is kept.
+   * Clears everything ({@code clearProfileCooldown}, §11): cooldown, error count, billing disable,
+   * billing count and failure window. {@code lastUsed} is kept.
    */
   public void clearCooldown(int index) {
     cooldownUntil[index] = 0;

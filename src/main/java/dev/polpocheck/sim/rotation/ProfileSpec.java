@@ -3,8 +3,8 @@ package dev.polpocheck.sim.rotation;
 import java.util.Objects;
 
 /**
- * One credential profile as the simulator sees it: its id, the provider it serves, its type and
- * the organisation or workspace that scopes its prompt cache.
+ * One credential profile as the simulator sees it: its id, the provider it serves, its type and the
+ * organisation or workspace that scopes its prompt cache.
  *
  * @param id the profile id, e.g. {@code anthropic:work}
  * @param provider the provider the profile is selected for (Polpo filters on this field)

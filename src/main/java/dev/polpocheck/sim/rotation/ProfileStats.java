@@ -1,14 +1,13 @@
 package dev.polpocheck.sim.rotation;
 
 /**
- * A snapshot of one profile's usage statistics, the {@code usageStats} entry of
- * {@code auth-profiles.json} (polpo-semantics.md §9.2), in epoch milliseconds.
+ * A snapshot of one profile's usage statistics, the {@code usageStats} entry of {@code
+ * auth-profiles.json} (polpo-semantics.md §9.2), in epoch milliseconds.
  *
- * <p>Conventions follow Polpo's JavaScript truthiness: {@code lastUsed}, {@code cooldownUntil}
- * and {@code disabledUntil} equal to 0 mean "absent" (a missing {@code lastUsed} sorts as 0
- * anyway, and Polpo tests {@code cooldownUntil && now < cooldownUntil}). {@code
- * failureWindowStart} is read with {@code ??}, so 0 is a real start time; {@link #NO_WINDOW}
- * marks it absent.
+ * <p>Conventions follow Polpo's JavaScript truthiness: {@code lastUsed}, {@code cooldownUntil} and
+ * {@code disabledUntil} equal to 0 mean "absent" (a missing {@code lastUsed} sorts as 0 anyway, and
+ * Polpo tests {@code cooldownUntil && now < cooldownUntil}). {@code failureWindowStart} is read
+ * with {@code ??}, so 0 is a real start time; {@link #NO_WINDOW} marks it absent.
  *
  * @param lastUsed the last successful key fetch, 0 if never
  * @param cooldownUntil end of the transient cooldown, 0 if none

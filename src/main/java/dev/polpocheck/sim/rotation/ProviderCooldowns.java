@@ -3,9 +3,9 @@ package dev.polpocheck.sim.rotation;
 import java.util.Objects;
 
 /**
- * Polpo's in-memory provider cooldown (polpo-semantics.md §13): per provider, an error count and
- * an end time; the entry is deleted — and its count forgotten — only when {@link #isCoolingDown}
- * finds it expired or {@link #clear} is called.
+ * Polpo's in-memory provider cooldown (polpo-semantics.md §13): per provider, an error count and an
+ * end time; the entry is deleted — and its count forgotten — only when {@link #isCoolingDown} finds
+ * it expired or {@link #clear} is called.
  *
  * <p>Providers are the pool's provider numbers. Not thread-safe; one per simulated process.
  */

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * Polpo 0.3.x's {@code selectProfileForProvider} transcribed literally (polpo-semantics.md §10.1,
- * {@code src/auth/profile-rotation.ts}): filter the provider's profiles in file order, honour
- * the pin, put each profile in the disabled, cooldown or available bucket, stable-sort each
- * bucket, return the first available, else the soonest cooldown, else the soonest disabled.
+ * {@code src/auth/profile-rotation.ts}): filter the provider's profiles in file order, honour the
+ * pin, put each profile in the disabled, cooldown or available bucket, stable-sort each bucket,
+ * return the first available, else the soonest cooldown, else the soonest disabled.
  *
  * <p>It sorts and allocates on every call on purpose: it is the specification the {@link
  * FastSelector} is tested against, not a hot path.

@@ -1,8 +1,8 @@
 package dev.polpocheck.sim.rotation;
 
 /**
- * A rotation policy at work: chooses the profile for each key fetch of a session. Created by
- * {@link RotationPolicy#create}.
+ * A rotation policy at work: chooses the profile for each key fetch of a session. Created by {@link
+ * RotationPolicy#create}.
  */
 public interface Rotation {
 

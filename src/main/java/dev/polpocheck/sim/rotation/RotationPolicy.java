@@ -3,8 +3,8 @@ package dev.polpocheck.sim.rotation;
 import java.util.Objects;
 
 /**
- * The rotation policies the simulator compares (anthropic-and-peers.md §8), as factories of
- * {@link Rotation}s over a {@link Selector}.
+ * The rotation policies the simulator compares (anthropic-and-peers.md §8), as factories of {@link
+ * Rotation}s over a {@link Selector}.
  */
 public enum RotationPolicy {
   /** Polpo 0.3.x: every key fetch rotates by least-recent use, OAuth first (§10.3); the default. */

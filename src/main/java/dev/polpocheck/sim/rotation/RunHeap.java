@@ -9,11 +9,11 @@ import java.util.Arrays;
  *
  * <p>Why: in rotation most keys arrive in ascending order. A success sets {@code lastUsed = now},
  * the largest key in its bucket while the clock runs forward; cooldown and disable ends grow the
- * same way. Such an insert is an O(1) append to the run, and the smallest item is the lesser of
- * the run's head and the heap's top, so the steady state of a replay costs O(1) per operation and
- * the heap only holds the stragglers (a profile back from a cooldown with an old {@code lastUsed},
- * a state loaded from a file, a clock that went backwards), each at O(log n). Removing any item
- * from the run is an O(1) unlink. Nothing is allocated after construction.
+ * same way. Such an insert is an O(1) append to the run, and the smallest item is the lesser of the
+ * run's head and the heap's top, so the steady state of a replay costs O(1) per operation and the
+ * heap only holds the stragglers (a profile back from a cooldown with an old {@code lastUsed}, a
+ * state loaded from a file, a clock that went backwards), each at O(log n). Removing any item from
+ * the run is an O(1) unlink. Nothing is allocated after construction.
  */
 final class RunHeap {
 

@@ -12,8 +12,8 @@ package dev.polpocheck.sim.rotation;
 public interface Selector {
 
   /**
-   * Returns the profile to use for provider number {@code provider} at {@code now}, or −1 when
-   * no profile serves the provider.
+   * Returns the profile to use for provider number {@code provider} at {@code now}, or −1 when no
+   * profile serves the provider.
    *
    * @param pinnedIndex a pinned profile number, or −1; a pin on another provider's profile is
    *     ignored, as in Polpo

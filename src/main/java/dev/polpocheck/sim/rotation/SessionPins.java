@@ -7,14 +7,15 @@ import java.util.Arrays;
  * hash map from (session, provider) to a profile number that allocates only when it grows.
  *
  * <p>Memory is bounded by the peak number of open (session, provider) pairs: {@link #endSession}
- * removes a session's entries (backward-shift deletion, so no tombstones accumulate), and the
- * table halves when it becomes an eighth full.
+ * removes a session's entries (backward-shift deletion, so no tombstones accumulate), and the table
+ * halves when it becomes an eighth full.
  */
 final class SessionPins {
 
   private static final int MIN_CAPACITY = 16;
 
   private long[] keys = new long[MIN_CAPACITY];
+
   /** Profile numbers; −1 marks an empty slot. */
   private int[] values = emptyValues(MIN_CAPACITY);
 

@@ -8,10 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * GitHub Actions workflow commands (validation-ux.md §8.4): one {@code ::error}, {@code
- * ::warning} or {@code ::notice} line per diagnostic, errors first because GitHub caps how many
- * annotations it shows. Data and properties are escaped as the runner requires; columns are
- * sent only when the span is on one line.
+ * GitHub Actions workflow commands (validation-ux.md §8.4): one {@code ::error}, {@code ::warning}
+ * or {@code ::notice} line per diagnostic, errors first because GitHub caps how many annotations it
+ * shows. Data and properties are escaped as the runner requires; columns are sent only when the
+ * span is on one line.
  */
 final class GithubReporter implements Reporter {
 
@@ -20,8 +20,11 @@ final class GithubReporter implements Reporter {
     List<Diagnostic> all = new ArrayList<>(report.diagnostics());
     all.sort(Comparator.comparing(Diagnostic::severity));
     for (Diagnostic d : all) {
-      StringBuilder sb = new StringBuilder("::").append(command(d.severity()))
-          .append(" file=").append(property(d.file()));
+      StringBuilder sb =
+          new StringBuilder("::")
+              .append(command(d.severity()))
+              .append(" file=")
+              .append(property(d.file()));
       if (d.hasPosition()) {
         sb.append(",line=").append(d.line()).append(",endLine=").append(d.endLine());
         if (d.endLine() == d.line()) {

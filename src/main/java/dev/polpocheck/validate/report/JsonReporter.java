@@ -10,10 +10,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The stable machine format, {@code schemaVersion} 1 (README "validate", validation-ux.md
- * §8.2). Fields may be added; none is removed or renamed without a new schema version.
- * Position fields are omitted for file-level findings; {@code help}, {@code suggestion} and
- * {@code docs} are omitted when absent.
+ * The stable machine format, {@code schemaVersion} 1 (README "validate", validation-ux.md §8.2).
+ * Fields may be added; none is removed or renamed without a new schema version. Position fields are
+ * omitted for file-level findings; {@code help}, {@code suggestion} and {@code docs} are omitted
+ * when absent.
  */
 final class JsonReporter implements Reporter {
   static final JsonMapper MAPPER = JsonMapper.builder().build();

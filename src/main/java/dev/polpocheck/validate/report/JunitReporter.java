@@ -5,10 +5,10 @@ import dev.polpocheck.validate.FileResult;
 import java.io.PrintWriter;
 
 /**
- * JUnit XML (validation-ux.md §8.5): one test suite, one test case per file; a file with a
- * finding at or above the failure threshold is a failure whose body lists every finding as
- * {@code file:line:col: severity: message [rule]}. {@code time} is always set (0: validation
- * time is not a test result and would break byte-identical output).
+ * JUnit XML (validation-ux.md §8.5): one test suite, one test case per file; a file with a finding
+ * at or above the failure threshold is a failure whose body lists every finding as {@code
+ * file:line:col: severity: message [rule]}. {@code time} is always set (0: validation time is not a
+ * test result and would break byte-identical output).
  */
 final class JunitReporter implements Reporter {
 
@@ -22,25 +22,49 @@ final class JunitReporter implements Reporter {
     }
     int tests = report.files().size();
     out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    out.println("<testsuites name=\"polpo-check validate\" tests=\"" + tests + "\" failures=\""
-        + failures + "\" errors=\"0\" skipped=\"0\" time=\"0\">");
-    out.println("  <testsuite name=\"polpo-check validate\" tests=\"" + tests + "\" failures=\""
-        + failures + "\" errors=\"0\" skipped=\"0\" time=\"0\">");
+    out.println(
+        "<testsuites name=\"polpo-check validate\" tests=\""
+            + tests
+            + "\" failures=\""
+            + failures
+            + "\" errors=\"0\" skipped=\"0\" time=\"0\">");
+    out.println(
+        "  <testsuite name=\"polpo-check validate\" tests=\""
+            + tests
+            + "\" failures=\""
+            + failures
+            + "\" errors=\"0\" skipped=\"0\" time=\"0\">");
     for (FileResult f : report.files()) {
-      out.print("    <testcase name=\"" + xml(f.file()) + "\" classname=\"polpo-check."
-          + xml(f.kind().id()) + "\" time=\"0\"");
+      out.print(
+          "    <testcase name=\""
+              + xml(f.file())
+              + "\" classname=\"polpo-check."
+              + xml(f.kind().id())
+              + "\" time=\"0\"");
       if (!failed(f, report)) {
         out.println("/>");
         continue;
       }
       out.println(">");
-      long n = f.diagnostics().stream().filter(d -> d.severity().atLeast(report.failOn()))
-          .count();
-      out.println("      <failure message=\"" + n + " finding(s) at or above "
-          + report.failOn().label() + "\" type=\"polpo-check\">");
+      long n = f.diagnostics().stream().filter(d -> d.severity().atLeast(report.failOn())).count();
+      out.println(
+          "      <failure message=\""
+              + n
+              + " finding(s) at or above "
+              + report.failOn().label()
+              + "\" type=\"polpo-check\">");
       for (Diagnostic d : f.diagnostics()) {
-        out.println(xml(d.file() + (d.hasPosition() ? ":" + d.line() + ":" + d.column() : "")
-            + ": " + d.severity().label() + ": " + d.message() + " [" + d.rule() + "]"));
+        out.println(
+            xml(
+                d.file()
+                    + (d.hasPosition() ? ":" + d.line() + ":" + d.column() : "")
+                    + ": "
+                    + d.severity().label()
+                    + ": "
+                    + d.message()
+                    + " ["
+                    + d.rule()
+                    + "]"));
       }
       out.println("      </failure>");
       out.println("    </testcase>");

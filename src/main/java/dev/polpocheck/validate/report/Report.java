@@ -8,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a reporter renders: the results of one run, the rules that were active, and the
- * tool version.
+ * Everything a reporter renders: the results of one run, the rules that were active, and the tool
+ * version.
  *
  * @param files one result per file, in the order given
  * @param rules every rule that could be reported (SARIF lists them)
  * @param toolVersion polpo-check's version
  * @param failOn the lowest severity that fails the run (JUnit marks those as failures)
  */
-public record Report(List<FileResult> files, List<RuleDescriptor> rules, String toolVersion,
-    Severity failOn) {
+public record Report(
+    List<FileResult> files, List<RuleDescriptor> rules, String toolVersion, Severity failOn) {
 
   /** Copies the lists. */
   public Report {

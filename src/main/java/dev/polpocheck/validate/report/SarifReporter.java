@@ -12,9 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (validation-ux.md §8.3): one run, every rule in {@code
- * tool.driver.rules} with its default level, one result per diagnostic with a region (columns
- * in UTF-16 code units, SARIF's default), file URIs relative to {@code %SRCROOT%}, and a fix
- * replacing the key when there is a did-you-mean suggestion for it.
+ * tool.driver.rules} with its default level, one result per diagnostic with a region (columns in
+ * UTF-16 code units, SARIF's default), file URIs relative to {@code %SRCROOT%} (absolute paths as
+ * {@code file:} URIs), and a fix replacing the key when there is a did-you-mean suggestion for it.
  */
 final class SarifReporter implements Reporter {
 
@@ -40,7 +40,6 @@ final class SarifReporter implements Reporter {
       o.put("helpUri", r.docsUrl());
       o.putObject("defaultConfiguration").put("level", level(r.defaultSeverity()));
     }
-    run.putObject("originalUriBaseIds").putObject("%SRCROOT%").put("uri", "file:///");
     ArrayNode results = run.putArray("results");
     for (Diagnostic d : report.diagnostics()) {
       ObjectNode o = results.addObject();
@@ -50,12 +49,10 @@ final class SarifReporter implements Reporter {
         o.put("ruleIndex", idx);
       }
       o.put("level", level(d.severity()));
-      o.putObject("message").put("text", d.message() + (d.help() == null ? ""
-          : " (help: " + d.help() + ")"));
+      o.putObject("message")
+          .put("text", d.message() + (d.help() == null ? "" : " (help: " + d.help() + ")"));
       ObjectNode phys = o.putArray("locations").addObject().putObject("physicalLocation");
-      ObjectNode artifact = phys.putObject("artifactLocation");
-      artifact.put("uri", uri(d.file()));
-      artifact.put("uriBaseId", "%SRCROOT%");
+      location(phys.putObject("artifactLocation"), d.file());
       if (d.hasPosition()) {
         ObjectNode region = phys.putObject("region");
         region.put("startLine", d.line());
@@ -66,9 +63,7 @@ final class SarifReporter implements Reporter {
           ObjectNode fix = o.putArray("fixes").addObject();
           fix.putObject("description").put("text", "Rename to \"" + d.suggestion() + "\"");
           ObjectNode change = fix.putArray("artifactChanges").addObject();
-          ObjectNode loc = change.putObject("artifactLocation");
-          loc.put("uri", uri(d.file()));
-          loc.put("uriBaseId", "%SRCROOT%");
+          location(change.putObject("artifactLocation"), d.file());
           ObjectNode rep = change.putArray("replacements").addObject();
           rep.set("deletedRegion", region.deepCopy());
           rep.putObject("insertedContent").put("text", "\"" + d.suggestion() + "\"");
@@ -85,6 +80,20 @@ final class SarifReporter implements Reporter {
       case WARNING -> "warning";
       case INFO -> "note";
     };
+  }
+
+  /**
+   * A file given relative to the working directory is relative to {@code %SRCROOT%} (the repository
+   * root in CI); an absolute one becomes a {@code file:} URI with no base.
+   */
+  private static void location(ObjectNode artifact, String file) {
+    String u = uri(file);
+    if (u.startsWith("/")) {
+      artifact.put("uri", "file://" + u);
+    } else {
+      artifact.put("uri", u);
+      artifact.put("uriBaseId", "%SRCROOT%");
+    }
   }
 
   /** A relative URI: forward slashes, no leading {@code ./}, spaces and % escaped. */

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * The default, human format (validation-ux.md §8.1): {@code file:line:col: severity: message
- * [rule]}, then a code frame with the source line and a {@code ^~~~} underline of the exact
- * span, then {@code = help:} and {@code = docs:} lines, and a summary.
+ * [rule]}, then a code frame with the source line and a {@code ^~~~} underline of the exact span,
+ * then {@code = help:} and {@code = docs:} lines, and a summary.
  *
- * <p>Secret values are replaced by bullets in the frame (same length, so the underline still
- * lines up). Tabs in the source line are copied into the underline line for the same reason.
- * Not a stability contract: machines should read {@code json} or {@code sarif}.
+ * <p>Secret values are replaced by bullets in the frame (same length, so the underline still lines
+ * up). Tabs in the source line are copied into the underline line for the same reason. Not a
+ * stability contract: machines should read {@code json} or {@code sarif}.
  */
 final class TextReporter implements Reporter {
   private static final String RESET = "\u001b[0m";
@@ -28,12 +28,16 @@ final class TextReporter implements Reporter {
 
   /**
    * Credential shapes masked wherever they appear in a frame, even outside a secret field or
-   * unquoted in a file that does not parse: Anthropic, OpenAI, Slack, GitHub, Google, Hugging
-   * Face, Groq, xAI and AWS key prefixes followed by at least 8 token characters.
+   * unquoted in a file that does not parse: Anthropic, OpenAI, Slack, GitHub, Google, Hugging Face,
+   * Groq, xAI and AWS key prefixes followed by at least 8 token characters.
    */
-  static final Pattern SECRET_SHAPE = Pattern.compile(
-      "(sk-ant-|sk-proj-|sk-|xox[abprs]-|ghp_|gho_|ghs_|github_pat_|AIza|hf_|gsk_|xai-|AKIA)"
-          + "[A-Za-z0-9_\\-]{8,}");
+  static final Pattern SECRET_SHAPE =
+      Pattern.compile(
+          "(sk-ant-|sk-proj-|sk-|xox[abprs]-|ghp_|gho_|ghs_|github_pat_|AIza|hf_|gsk_|xai-|AKIA)"
+              + "[A-Za-z0-9_\\-]{8,}");
+
+  /** Longest source line shown whole in a code frame. */
+  static final int MAX_FRAME_WIDTH = 160;
 
   private final boolean snippets;
   private final boolean color;
@@ -66,13 +70,19 @@ final class TextReporter implements Reporter {
 
   private String header(Diagnostic d) {
     String where = d.file() + (d.hasPosition() ? ":" + d.line() + ":" + d.column() : "") + ":";
-    String sev = switch (d.severity()) {
-      case ERROR -> paint(RED + BOLD, "error");
-      case WARNING -> paint(YELLOW + BOLD, "warning");
-      case INFO -> paint(BLUE + BOLD, "info");
-    };
-    return paint(BOLD, where) + " " + sev + ": " + d.message() + " " + paint(DIM, "[" + d.rule()
-        + "]");
+    String sev =
+        switch (d.severity()) {
+          case ERROR -> paint(RED + BOLD, "error");
+          case WARNING -> paint(YELLOW + BOLD, "warning");
+          case INFO -> paint(BLUE + BOLD, "info");
+        };
+    return paint(BOLD, where)
+        + " "
+        + sev
+        + ": "
+        + d.message()
+        + " "
+        + paint(DIM, "[" + d.rule() + "]");
   }
 
   private void frame(FileResult f, LineMap lines, Diagnostic d, PrintWriter out) {
@@ -97,6 +107,19 @@ final class TextReporter implements Reporter {
     int col = Math.max(1, d.column());
     int endCol = d.endLine() == d.line() ? Math.max(d.endColumn(), col + 1) : src.length() + 1;
     endCol = Math.min(endCol, Math.max(src.length() + 1, col + 1));
+    if (src.length() > MAX_FRAME_WIDTH) {
+      // A minified file is one huge line: show a window around the span, marked with "…".
+      int from = Math.max(0, col - 1 - MAX_FRAME_WIDTH / 4);
+      int to = Math.min(src.length(), from + MAX_FRAME_WIDTH);
+      String window =
+          (from > 0 ? "\u2026" : "")
+              + src.substring(from, to)
+              + (to < src.length() ? "\u2026" : "");
+      int shift = from - (from > 0 ? 1 : 0);
+      col -= shift;
+      endCol = Math.min(endCol - shift, window.length() + 1);
+      src = new StringBuilder(window);
+    }
     StringBuilder under = new StringBuilder();
     for (int i = 0; i < col - 1 && i < src.length(); i++) {
       under.append(src.charAt(i) == '\t' ? '\t' : ' ');

@@ -6,8 +6,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The agents of an agents.json file as Polpo's lookups see them: index, name and reportsTo,
- * for the rules Polpo documents in {@code validateAgents} but never runs.
+ * The agents of an agents.json file as Polpo's lookups see them: index, name and reportsTo, for the
+ * rules Polpo documents in {@code validateAgents} but never runs.
  */
 final class Agents {
   /** One agent entry; name or reportsTo is null when not a string. */
@@ -17,8 +17,8 @@ final class Agents {
     }
   }
 
-  static final String NOT_TOLD = "Polpo itself would not tell you (validateAgents is never"
-      + " called)";
+  static final String NOT_TOLD =
+      "Polpo itself would not tell you (validateAgents is never" + " called)";
 
   private Agents() {}
 
@@ -30,8 +30,11 @@ final class Agents {
     }
     for (int i = 0; i < root.size(); i++) {
       JsonNode a = root.get(i).path("agent");
-      out.add(new Agent(i, a.path("name").isString() ? a.get("name").asString() : null,
-          a.path("reportsTo").isString() ? a.get("reportsTo").asString() : null));
+      out.add(
+          new Agent(
+              i,
+              a.path("name").isString() ? a.get("name").asString() : null,
+              a.path("reportsTo").isString() ? a.get("reportsTo").asString() : null));
     }
     return out;
   }

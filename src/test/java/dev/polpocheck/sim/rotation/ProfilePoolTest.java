@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Protects the cooldown and billing-disable timelines the simulator reports: Polpo 0.3.x's
- * {@code recordProfileSuccess}, {@code recordProfileError}, {@code recordBillingFailure} and
- * {@code clearProfileCooldown} (polpo-semantics.md §10.2, §11, §12). Expected times are the
- * schedules of §11/§12 worked by hand; the billing steps match Polpo's test "doubles backoff on
- * subsequent billing failures" and the window table of §12.
+ * Protects the cooldown and billing-disable timelines the simulator reports: Polpo 0.3.x's {@code
+ * recordProfileSuccess}, {@code recordProfileError}, {@code recordBillingFailure} and {@code
+ * clearProfileCooldown} (polpo-semantics.md §10.2, §11, §12). Expected times are the schedules of
+ * §11/§12 worked by hand; the billing steps match Polpo's test "doubles backoff on subsequent
+ * billing failures" and the window table of §12.
  */
 class ProfilePoolTest {
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Protects the simulated provider-level cooldown (polpo-semantics.md §13): the 1/5/25/60-minute
- * escalation, deletion on an expired check (which resets the count), and escalation without
- * bound when nobody checks. Times are worked by hand from §13.
+ * escalation, deletion on an expired check (which resets the count), and escalation without bound
+ * when nobody checks. Times are worked by hand from §13.
  */
 class ProviderCooldownsTest {
 

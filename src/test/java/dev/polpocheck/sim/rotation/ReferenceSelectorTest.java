@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Protects the simulated credential choice: which profile Polpo 0.3.x picks for a key fetch
  * (polpo-semantics.md §10.1). The cases mirror Polpo's own {@code auth-store.test.ts} "Profile
- * Rotation" tests and add the boundaries; each runs against both selectors, since the fast one
- * must give the reference's answer. Expected profiles are worked out by hand from §10.1.
+ * Rotation" tests and add the boundaries; each runs against both selectors, since the fast one must
+ * give the reference's answer. Expected profiles are worked out by hand from §10.1.
  */
 class ReferenceSelectorTest {
 

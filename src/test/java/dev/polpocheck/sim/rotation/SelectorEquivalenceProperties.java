@@ -17,13 +17,13 @@ import net.jqwik.api.Tuple;
  * picks exactly the profile Polpo's literal algorithm picks, for every pool state, pin and time.
  *
  * <p>Each try builds a random pool (mostly small, sometimes up to 5,000 profiles; mixed OAuth and
- * API keys over up to three providers; random lastUsed, cooldown and disable times on a coarse
- * grid so that ties are common) and plays a random interleaving of selections (with and without
- * pins), successes, profile errors, billing failures (one profile or the whole provider),
- * cooldown clears, state overwrites and clock moves — forward by a little, exactly onto an expiry,
- * one millisecond either side of it, and now and then backwards. Both selectors share the pool
- * and must agree after every step. The operation stream comes from a seed drawn by jqwik, and the
- * property itself runs with a fixed jqwik seed, so every run plays the same cases.
+ * API keys over up to three providers; random lastUsed, cooldown and disable times on a coarse grid
+ * so that ties are common) and plays a random interleaving of selections (with and without pins),
+ * successes, profile errors, billing failures (one profile or the whole provider), cooldown clears,
+ * state overwrites and clock moves — forward by a little, exactly onto an expiry, one millisecond
+ * either side of it, and now and then backwards. Both selectors share the pool and must agree after
+ * every step. The operation stream comes from a seed drawn by jqwik, and the property itself runs
+ * with a fixed jqwik seed, so every run plays the same cases.
  */
 class SelectorEquivalenceProperties {
 
@@ -118,8 +118,7 @@ class SelectorEquivalenceProperties {
   /** The next clock value: a small step, an expiry, one millisecond around one, or backwards. */
   private static long nextTime(SplittableRandom random, ProfilePool pool, int profile, long now) {
     int kind = random.nextInt(10);
-    long until =
-        random.nextBoolean() ? pool.cooldownUntil(profile) : pool.disabledUntil(profile);
+    long until = random.nextBoolean() ? pool.cooldownUntil(profile) : pool.disabledUntil(profile);
     if (kind < 4) {
       return now + GRID * random.nextInt(4);
     } else if (kind < 8 && until > now) {

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Protects each output format's contract: the text code frame's caret under the exact span,
- * the documented JSON shape, SARIF 2.1.0's required structure (what GitHub code scanning
- * accepts), GitHub workflow-command escaping, and well-formed JUnit XML.
+ * Protects each output format's contract: the text code frame's caret under the exact span, the
+ * documented JSON shape, SARIF 2.1.0's required structure (what GitHub code scanning accepts),
+ * GitHub workflow-command escaping, and well-formed JUnit XML.
  */
 class ReportersTest {
-  private static final String POLPO = "{\n  \"settings\": {\n    \"maxRetires\": 3,\n"
-      + "    \"logLevel\": \"loud\"\n  }\n}\n";
+  private static final String POLPO =
+      "{\n  \"settings\": {\n    \"maxRetires\": 3,\n" + "    \"logLevel\": \"loud\"\n  }\n}\n";
 
   private static Report report() {
     Validator v = Validator.withDefaults(RuleTesting.CLOCK);
@@ -41,12 +41,13 @@ class ReportersTest {
   @Test
   void text_finding_printsHeaderFrameCaretAndHelp() {
     String out = render(Format.TEXT, true);
-    String expected = ".polpo/polpo.json:3:5: warning: unknown key \"maxRetires\" in settings"
-        + " [polpo/config/unknown-key]\n"
-        + "  |\n"
-        + "3 |     \"maxRetires\": 3,\n"
-        + "  |     ^~~~~~~~~~~~\n"
-        + "  = help: did you mean \"maxRetries\"?\n";
+    String expected =
+        ".polpo/polpo.json:3:5: warning: unknown key \"maxRetires\" in settings"
+            + " [polpo/config/unknown-key]\n"
+            + "  |\n"
+            + "3 |     \"maxRetires\": 3,\n"
+            + "  |     ^~~~~~~~~~~~\n"
+            + "  = help: did you mean \"maxRetries\"?\n";
     assertTrue(out.startsWith(expected), out);
     assertTrue(out.endsWith("1 error, 1 warning in 1 file\n"), out);
     assertFalse(out.contains("\u001b["), "no colour unless asked");
@@ -95,10 +96,15 @@ class ReportersTest {
     JsonNode rules = run.at("/tool/driver/rules");
     assertEquals(Rules.descriptors().size(), rules.size());
     for (JsonNode r : rules) {
-      assertTrue(r.has("id") && r.at("/shortDescription/text").isString()
-          && r.at("/fullDescription/text").isString() && r.has("helpUri"), r.toString());
-      assertTrue(List.of("error", "warning", "note")
-          .contains(r.at("/defaultConfiguration/level").asString()));
+      assertTrue(
+          r.has("id")
+              && r.at("/shortDescription/text").isString()
+              && r.at("/fullDescription/text").isString()
+              && r.has("helpUri"),
+          r.toString());
+      assertTrue(
+          List.of("error", "warning", "note")
+              .contains(r.at("/defaultConfiguration/level").asString()));
     }
     JsonNode results = run.get("results");
     assertEquals(2, results.size());
@@ -120,8 +126,11 @@ class ReportersTest {
   void github_annotations_escapedAndErrorsFirst() {
     String out = render(Format.GITHUB, true);
     String[] lines = out.split("\n");
-    assertTrue(lines[0].startsWith("::error file=.polpo/polpo.json,line=4,endLine=4,col=17,"
-        + "endColumn=23,title=polpo/settings/log-level::"), lines[0]);
+    assertTrue(
+        lines[0].startsWith(
+            "::error file=.polpo/polpo.json,line=4,endLine=4,col=17,"
+                + "endColumn=23,title=polpo/settings/log-level::"),
+        lines[0]);
     assertTrue(lines[1].startsWith("::warning "), lines[1]);
     assertTrue(lines[1].contains("%0Ahelp: did you mean"), lines[1]);
     assertEquals("a%25b%0Ac", GithubReporter.data("a%b\nc"));
@@ -133,9 +142,70 @@ class ReportersTest {
     String out = render(Format.JUNIT, true);
     assertTrue(out.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"), out);
     assertTrue(out.contains("tests=\"1\" failures=\"1\""), out);
-    assertTrue(out.contains("<testcase name=\".polpo/polpo.json\" classname=\"polpo-check.polpo\""
-        + " time=\"0\">"), out);
+    assertTrue(
+        out.contains(
+            "<testcase name=\".polpo/polpo.json\" classname=\"polpo-check.polpo\""
+                + " time=\"0\">"),
+        out);
     assertTrue(out.contains("unknown key &quot;maxRetires&quot;"), out);
     assertEquals("&lt;a&gt; &amp; &apos;", JunitReporter.xml("<a> & '\u0001"));
+  }
+
+  @Test
+  void junit_output_isWellFormedXml() throws Exception {
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    var doc =
+        factory
+            .newDocumentBuilder()
+            .parse(
+                new java.io.ByteArrayInputStream(
+                    render(Format.JUNIT, true).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals("testsuites", doc.getDocumentElement().getTagName());
+    assertEquals(1, doc.getElementsByTagName("failure").getLength());
+  }
+
+  @Test
+  void sarif_absolutePath_isFileUriWithoutBase() {
+    Validator v = Validator.withDefaults(RuleTesting.CLOCK);
+    FileResult r = v.validateText("/abs/dir/polpo.json", FileKind.POLPO, "{\"org\": 1}");
+    StringWriter sw = new StringWriter();
+    Format.SARIF
+        .reporter(new Format.Options(true, false))
+        .write(
+            new Report(List.of(r), Rules.descriptors(), "0.1.0", Severity.ERROR),
+            new PrintWriter(sw));
+    JsonNode loc =
+        JsonReader.parse("s", sw.toString())
+            .root()
+            .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+    assertEquals("file:///abs/dir/polpo.json", loc.get("uri").asString());
+    assertTrue(loc.get("uriBaseId") == null);
+  }
+
+  @Test
+  void text_hugeMinifiedLine_showsWindowAroundTheSpan() {
+    // 300 filler keys of 12 characters each put the bad value far beyond column 160.
+    StringBuilder json = new StringBuilder("{\"settings\": {");
+    for (int i = 0; i < 300; i++) {
+      json.append(String.format("\"maxRetries\": %d, ", i % 10));
+    }
+    json.append("\"logLevel\": \"loud\"}}");
+    Validator v = Validator.withDefaults(RuleTesting.CLOCK);
+    FileResult r = v.validateText("polpo.json", FileKind.POLPO, json.toString());
+    StringWriter sw = new StringWriter();
+    Format.TEXT
+        .reporter(new Format.Options(true, false))
+        .write(
+            new Report(List.of(r), Rules.descriptors(), "0.1.0", Severity.ERROR),
+            new PrintWriter(sw));
+    List<String> lines =
+        sw.toString().lines().filter(l -> l.startsWith("1 | ") || l.startsWith("  | ")).toList();
+    String source = lines.get(lines.size() - 2).substring(4);
+    String caret = lines.get(lines.size() - 1).substring(4);
+    assertTrue(source.length() <= TextReporter.MAX_FRAME_WIDTH + 2, source);
+    assertTrue(source.startsWith("\u2026"), source);
+    int at = caret.indexOf('^');
+    assertEquals("\"loud\"", source.substring(at, at + 6));
+    assertEquals("^~~~~~", caret.trim());
   }
 }
