@@ -201,8 +201,8 @@ public final class PriceCatalog {
 
   /**
    * Whether {@code nameOrPath} is a built-in catalog's name or refers to a file (an existing one,
-   * or one written as a path: with a slash or ending in {@code .json}). Anything else is an
-   * unknown name, which a command reports as a usage error.
+   * or one written as a path: with a slash or ending in {@code .json}). Anything else is an unknown
+   * name, which a command reports as a usage error.
    */
   public static boolean isNameOrFile(String nameOrPath) {
     if (builtinNames().contains(nameOrPath)

@@ -384,8 +384,9 @@ public final class PricesCommand implements Runnable {
     }
 
     /**
-     * The row of {@code other} for the model of {@code e}: by its id, then by each of its aliases, so
-     * an undated row ({@code claude-3-7-sonnet}) pairs with a catalog that lists only the dated id.
+     * The row of {@code other} for the model of {@code e}: by its id, then by each of its aliases,
+     * so an undated row ({@code claude-3-7-sonnet}) pairs with a catalog that lists only the dated
+     * id.
      */
     private static Optional<PriceEntry> counterpart(PriceCatalog other, PriceEntry e) {
       Optional<PriceEntry> found = other.findEntry(e.provider(), e.model());

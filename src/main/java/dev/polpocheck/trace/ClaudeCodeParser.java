@@ -102,9 +102,7 @@ final class ClaudeCodeParser implements FileParser {
         readEntry(p, e);
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(
-            lines.lineNumber(),
-            Fields.malformed("malformed JSON", ex));
+        out.skip(lines.lineNumber(), Fields.malformed("malformed JSON", ex));
         continue;
       } catch (BadField ex) {
         out.records++;

@@ -87,7 +87,9 @@ final class Fields {
     if (v.isNumber() || v.isBoolean()) {
       return v.toString();
     }
-    return v.isString() ? "a string" : v.isObject() ? "an object" : v.isArray() ? "an array" : "null";
+    return v.isString()
+        ? "a string"
+        : v.isObject() ? "an object" : v.isArray() ? "an array" : "null";
   }
 
   /** Epoch milliseconds of an ISO-8601 instant ("...Z" or with an offset), or null if invalid. */

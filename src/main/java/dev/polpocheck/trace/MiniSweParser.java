@@ -153,7 +153,9 @@ final class MiniSweParser implements FileParser {
         || !ts.isNumber()
         || !Fields.millisInRange(ts.decimalValue().multiply(BigDecimal.valueOf(1000)))) {
       out.records++;
-      out.skip(line, where + ".extra.timestamp (epoch seconds) is missing, not a number or out of range");
+      out.skip(
+          line,
+          where + ".extra.timestamp (epoch seconds) is missing, not a number or out of range");
       return false;
     }
     long recorded = -1;

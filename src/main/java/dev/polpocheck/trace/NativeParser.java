@@ -49,9 +49,7 @@ final class NativeParser implements FileParser {
         n = MAPPER.readTree(lines.bytes(), 0, lines.length());
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(
-            lines.lineNumber(),
-            Fields.malformed("malformed JSON (truncated line?)", ex));
+        out.skip(lines.lineNumber(), Fields.malformed("malformed JSON (truncated line?)", ex));
         continue;
       }
       try {
@@ -195,7 +193,8 @@ final class NativeParser implements FileParser {
         return m;
       }
     }
-    throw new Bad("timestamp must be an ISO-8601 string or epoch milliseconds (1970 to 9999), found "
+    throw new Bad(
+        "timestamp must be an ISO-8601 string or epoch milliseconds (1970 to 9999), found "
             + Fields.describe(t));
   }
 

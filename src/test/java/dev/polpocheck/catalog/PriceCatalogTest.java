@@ -61,7 +61,8 @@ class PriceCatalogTest {
     PriceCatalog list = PriceCatalog.defaultCatalog();
     // deepseek: the mini-swe-agent traces were recorded in April 2026 (their README)
     assertEquals("2026-04-01", list.effectiveDate());
-    assertEquals(List.of("anthropic", "deepseek"), list.parts().stream().map(PriceCatalog::name).toList());
+    assertEquals(
+        List.of("anthropic", "deepseek"), list.parts().stream().map(PriceCatalog::name).toList());
     assertEquals(
         "anthropic effective 2026-11-25, deepseek effective 2026-04-01", list.describeDates());
     assertEquals("effective 2026-04-01", PriceCatalog.builtin("deepseek").describeDates());

@@ -12,19 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code polpo-check cost} on hostile input, as found in review: numbers too large for exact
  * arithmetic, secret-shaped strings in trace fields, over-long lines and unknown catalogs each give
- * one clear line (file:line for records) and the documented exit code, never an internal error,
- * a leaked secret or an uncounted record.
+ * one clear line (file:line for records) and the documented exit code, never an internal error, a
+ * leaked secret or an uncounted record.
  */
 class CostCommandBadInputTest {
   @TempDir Path tmp;
 
-  private static final String API_KEY =
-      "sk-ant-api03-CANARY" + "A".repeat(80) + "-AAAAAAAA";
+  private static final String API_KEY = "sk-ant-api03-CANARY" + "A".repeat(80) + "-AAAAAAAA";
   private static final String OAUTH = "sk-ant-oat01-CANARY" + "B".repeat(80);
 
   private static String nativeLine(String usage) {
     return "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"session\":\"s\",\"model\":\"claude-sonnet-4-5\","
-        + "\"usage\":{"
+               + "\"usage\":{"
         + usage
         + "}}";
   }
@@ -154,17 +153,20 @@ class CostCommandBadInputTest {
 
   @Test
   void cost_unknownCatalogName_isAUsageErrorExitTwo() throws Exception {
-    CliRunner.Result r = CliRunner.run("cost", file("a.jsonl", GOOD).toString(), "--prices", "nosuch");
+    CliRunner.Result r =
+        CliRunner.run("cost", file("a.jsonl", GOOD).toString(), "--prices", "nosuch");
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(r.err().contains("unknown price catalog 'nosuch'"), r.err());
     assertEquals(2, CliRunner.run("prices", "diff", "anthropic", "nosuch").exitCode());
     assertEquals(2, CliRunner.run("prices", "list", "--prices", "nosuch").exitCode());
-    assertEquals(2, CliRunner.run("prices", "show", "claude-sonnet-4-5", "--prices", "x").exitCode());
+    assertEquals(
+        2, CliRunner.run("prices", "show", "claude-sonnet-4-5", "--prices", "x").exitCode());
   }
 
   @Test
   void cost_malformedLine_messageNamesColumnWithoutParserInternals() throws Exception {
-    Path f = file("t.jsonl", GOOD, "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"usage\":{\"input\":1");
+    Path f =
+        file("t.jsonl", GOOD, "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"usage\":{\"input\":1");
     CliRunner.Result r = CliRunner.run("cost", f.toString());
     assertEquals(0, r.exitCode(), r.err());
     String warning =

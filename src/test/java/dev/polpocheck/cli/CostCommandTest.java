@@ -66,7 +66,9 @@ class CostCommandTest {
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("TOTAL") && l.contains("1.12")), r.out());
     // the default catalog is two catalogs with their own dates (anthropic.json, deepseek.json)
     assertTrue(
-        r.out().contains("prices: list (anthropic effective 2026-11-25, deepseek effective 2026-04-01)"),
+        r.out()
+            .contains(
+                "prices: list (anthropic effective 2026-11-25, deepseek effective 2026-04-01)"),
         r.out());
     assertTrue(
         r.out().contains("assumed 1-hour share of unsplit cache writes (\"cache write ?\"): 0.8"),
@@ -157,7 +159,8 @@ class CostCommandTest {
     assertEquals(
         "polpo-check: error: " + tmp.resolve("absent.jsonl") + ": no such file or directory",
         r.err().strip());
-    Run p = run("cost", trace(LINE_A).toString(), "--prices", tmp.resolve("absent.json").toString());
+    Run p =
+        run("cost", trace(LINE_A).toString(), "--prices", tmp.resolve("absent.json").toString());
     assertEquals(3, p.code());
     assertEquals(
         "polpo-check: error: " + tmp.resolve("absent.json") + ": price catalog file not found",

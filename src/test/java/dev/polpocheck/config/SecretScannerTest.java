@@ -101,7 +101,9 @@ class SecretScannerTest {
 
   @Test
   void redact_plainTextAndNull_areReturnedAsTheyAre() {
-    assertEquals("claude-sonnet-4-5 run-42 task-sk", SecretScanner.redact("claude-sonnet-4-5 run-42 task-sk"));
+    assertEquals(
+        "claude-sonnet-4-5 run-42 task-sk",
+        SecretScanner.redact("claude-sonnet-4-5 run-42 task-sk"));
     assertEquals(null, SecretScanner.redact(null));
   }
 }

@@ -50,7 +50,8 @@ class TraceEdgeCasesTest {
     assertEquals(0, calls.size());
     assertEquals(2, s.records());
     assertEquals(2, s.skipped());
-    assertTrue(s.problems().get(1).toString().startsWith(noMessages + ":1: "), s.problems().toString());
+    assertTrue(
+        s.problems().get(1).toString().startsWith(noMessages + ":1: "), s.problems().toString());
     assertThrows(
         UserInputException.class,
         () -> new TraceReader(true, 1).read(List.of(noMessages), c -> {}));
