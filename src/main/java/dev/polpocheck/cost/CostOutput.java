@@ -245,7 +245,7 @@ public final class CostOutput {
     }
     rows.add(head.toArray(new String[0]));
     for (LedgerReport.Row r : report.rows()) {
-      rows.add(textRow(SecretScanner.redact(r.key()), r.totals(), recorded));
+      rows.add(textRow(terminalSafe(SecretScanner.redact(r.key())), r.totals(), recorded));
     }
     rows.add(textRow("TOTAL", report.total(), recorded));
     int[] width = new int[head.size()];
@@ -319,7 +319,7 @@ public final class CostOutput {
     sb.append(" (").append(read.files()).append(" files)\n");
     for (Map.Entry<String, Long> e : report.unpricedModels().entrySet()) {
       sb.append("no price for ")
-          .append(SecretScanner.redact(e.getKey()))
+          .append(terminalSafe(SecretScanner.redact(e.getKey())))
           .append(" in '")
           .append(catalog.name())
           .append("': ")
@@ -331,7 +331,7 @@ public final class CostOutput {
       if (shown++ == 10) {
         break;
       }
-      sb.append("warning: ").append(p).append('\n');
+      sb.append("warning: ").append(terminalSafe(p.toString())).append('\n');
     }
     if (read.problemCount() > Math.min(10, read.problems().size())) {
       sb.append("... ")
@@ -386,5 +386,29 @@ public final class CostOutput {
       sb.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
     }
     return sb.toString();
+  }
+
+  /**
+   * Text for the terminal table: control characters read from a trace (a newline or an escape
+   * sequence in a session id) are shown as {@code \\uXXXX}, so they can neither forge table lines
+   * nor drive the terminal. JSON and CSV quote them instead.
+   */
+  static String terminalSafe(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+      if (control && sb == null) {
+        sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (sb != null) {
+        if (control) {
+          sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+    return sb == null ? s : sb.toString();
   }
 }

@@ -175,4 +175,18 @@ class CostCommandBadInputTest {
     assertFalse(warning.contains("Source: REDACTED"), warning);
     assertFalse(warning.contains("StreamReadFeature"), warning);
   }
+
+  @Test
+  void cost_controlCharactersInASessionId_cannotForgeTableLinesOrEscapes() throws Exception {
+    Path f =
+        file(
+            "ctl.jsonl",
+            "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"session\":\"a\\nTOTAL 999\\u001b[31m\","
+                + "\"model\":\"claude-haiku-4-5\",\"usage\":{\"input\":1000000,\"output\":0}}");
+    CliRunner.Result r = CliRunner.run("cost", f.toString(), "--by", "session");
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.out().contains("\u001b"), r.out());
+    assertEquals(1, r.out().lines().filter(l -> l.startsWith("TOTAL")).count(), r.out());
+    assertTrue(r.out().contains("a\\u000aTOTAL 999\\u001b[31m"), r.out());
+  }
 }
