@@ -175,6 +175,62 @@ class PriceCatalogTest {
   }
 
   @Test
+  void ownFormatFile_impossibleDateOrHugeRate_isRejectedWithAClearReason() throws Exception {
+    Path bad = tmp.resolve("date.json");
+    Files.writeString(
+        bad,
+        "{\"schemaVersion\":1,\"name\":\"d\",\"source\":\"me\",\"effectiveDate\":\"2026-13-45\","
+            + "\"models\":[]}");
+    UserInputException e =
+        assertThrows(UserInputException.class, () -> PriceCatalog.resolve(bad.toString()));
+    assertTrue(
+        e.getMessage().contains("'effectiveDate' is required as a real date"), e.getMessage());
+    Path huge = tmp.resolve("huge.json");
+    Files.writeString(
+        huge,
+        "{\"schemaVersion\":1,\"name\":\"h\",\"source\":\"me\",\"effectiveDate\":\"2026-01-01\","
+            + "\"models\":[{\"provider\":\"x\",\"model\":\"m\",\"input\":1e300,\"output\":1,"
+            + "\"cacheWrite5m\":1,\"cacheWrite1h\":1,\"cacheRead\":1}]}");
+    e = assertThrows(UserInputException.class, () -> PriceCatalog.resolve(huge.toString()));
+    assertTrue(e.getMessage().contains("'input' is above 10000 USD per million"), e.getMessage());
+    assertTrue(e.getMessage().length() < 200, e.getMessage());
+  }
+
+  @Test
+  void liteLlmFile_negativeHugeOrTextRate_skipsThatModelWithAWarning() throws Exception {
+    Path f = tmp.resolve("ll.json");
+    Files.writeString(
+        f,
+        """
+        {"neg": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": -3e-06, "output_cost_per_token": 1.5e-05},
+         "huge": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": 1e300, "output_cost_per_token": 1.5e-05},
+         "text": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": "abc", "output_cost_per_token": 1.5e-05},
+         "ok": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": 1e-06, "output_cost_per_token": 5e-06}}
+        """);
+    PriceCatalog c = PriceCatalog.resolve(f.toString());
+    assertEquals(List.of("ok"), c.list().stream().map(PriceEntry::model).toList());
+    for (String m : new String[] {"neg", "huge", "text"}) {
+      assertTrue(
+          c.warnings().stream()
+              .anyMatch(w -> w.startsWith(f + ": " + m + ": input_cost_per_token is not a number")),
+          m + " " + c.warnings());
+    }
+  }
+
+  @Test
+  void jsonObjectWithoutAnyPrice_isNotReadAsAnEmptyCatalog() throws Exception {
+    Path f = tmp.resolve("empty.json");
+    Files.writeString(f, "{}");
+    UserInputException e =
+        assertThrows(UserInputException.class, () -> PriceCatalog.resolve(f.toString()));
+    assertTrue(e.getMessage().startsWith(f + ": no chat model"), e.getMessage());
+  }
+
+  @Test
   void truncatedFile_reportsInvalidJsonWithPosition() throws Exception {
     Path f = tmp.resolve("cut.json");
     Files.writeString(f, "{\"schemaVersion\":1,\"name\":\"cut\",\n\"models\":[{\"provider\":");
