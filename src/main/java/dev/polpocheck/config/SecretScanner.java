@@ -71,7 +71,10 @@ public final class SecretScanner {
           shape("Slack token", "(xox[abprs]-)[A-Za-z0-9-]{10,}", ""),
           shape("AWS access key id", "((?:AKIA|ASIA))[0-9A-Z]{16}", "amazon-bedrock"),
           shape("Telegram bot token", "()\\b\\d{8,10}:[A-Za-z0-9_-]{35}\\b", ""),
-          shape("database URL with a password", "([a-z][a-z0-9+.-]*://)[^\\s:/@]+:[^\\s@/]+@", ""));
+          shape(
+              "database URL with a password",
+              "([a-z][a-z0-9+.-]{0,31}://)[^\\s:/@]+:[^\\s@/]+@",
+              ""));
 
   private SecretScanner() {}
 

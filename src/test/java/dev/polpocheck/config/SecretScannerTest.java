@@ -2,8 +2,10 @@ package dev.polpocheck.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,5 +107,18 @@ class SecretScannerTest {
         "claude-sonnet-4-5 run-42 task-sk",
         SecretScanner.redact("claude-sonnet-4-5 run-42 task-sk"));
     assertEquals(null, SecretScanner.redact(null));
+  }
+
+  @Test
+  void scan_longValueWithAColon_finishesInsteadOfBacktrackingForMinutes() {
+    // A 200,000-character model id ("anthropic:xxxx...") made the database-URL pattern try every
+    // start position across the whole run of letters (quadratic: validate hung for over ten
+    // minutes). This guards against the hang; it is not a performance measurement.
+    String value = "anthropic:" + "x".repeat(200_000);
+    List<SecretScanner.Match> found =
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> SecretScanner.scan(value));
+    assertTrue(found.isEmpty());
+    String url = "postgres://user:" + body(12) + "@db.example.com/x";
+    assertEquals("postgres://…", SecretScanner.scan(url).get(0).masked());
   }
 }
