@@ -9,6 +9,8 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +39,16 @@ final class CatalogFiles {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final BigDecimal PICOS = BigDecimal.valueOf(Money.PICOS_PER_USD);
+
+  /**
+   * The highest rate a catalog may state, in USD per million tokens: well above any real price (the
+   * dearest list prices are a few hundred), low enough that a rate times a call's tokens stays far
+   * from the range of exact arithmetic.
+   */
+  static final BigDecimal MAX_USD_PER_MILLION = BigDecimal.valueOf(10_000);
+
+  private static final BigDecimal MAX_USD_PER_TOKEN =
+      MAX_USD_PER_MILLION.movePointLeft(6).stripTrailingZeros();
 
   private CatalogFiles() {}
 
@@ -116,8 +128,9 @@ final class CatalogFiles {
       if (source == null || source.isBlank()) {
         throw new UserInputException(top + ": 'source' is required (where the prices come from)");
       }
-      if (date == null || !DATE.matcher(date).matches()) {
-        throw new UserInputException(top + ": 'effectiveDate' is required as YYYY-MM-DD");
+      if (date == null || !DATE.matcher(date).matches() || !isDate(date)) {
+        throw new UserInputException(
+            top + ": 'effectiveDate' is required as a real date, YYYY-MM-DD");
       }
       return new PriceCatalog(name, title, source, date, entries, List.of());
     } catch (JacksonException e) {
@@ -204,6 +217,15 @@ final class CatalogFiles {
       throw new UserInputException(
           where + ": '" + field + "' must be a number >= 0 (USD per million tokens)");
     }
+    if (v.decimalValue().compareTo(MAX_USD_PER_MILLION) > 0) {
+      throw new UserInputException(
+          where
+              + ": '"
+              + field
+              + "' is above "
+              + MAX_USD_PER_MILLION
+              + " USD per million tokens; no model is priced like that");
+    }
     try {
       return Money.perTokenFromPerMillion(v.decimalValue());
     } catch (ArithmeticException e) {
@@ -232,8 +254,23 @@ final class CatalogFiles {
         continue;
       }
       String mode = n.path("mode").asString("chat");
-      if (!"chat".equals(mode)
-          || !n.path("input_cost_per_token").isNumber()
+      if (!"chat".equals(mode)) {
+        continue;
+      }
+      String bad = badRateField(n);
+      if (bad != null) {
+        warnings.add(
+            file
+                + ": "
+                + f.getKey()
+                + ": "
+                + bad
+                + " is not a number from 0 to "
+                + MAX_USD_PER_TOKEN.toPlainString()
+                + " USD per token; model skipped");
+        continue;
+      }
+      if (!n.path("input_cost_per_token").isNumber()
           || !n.path("output_cost_per_token").isNumber()) {
         continue;
       }
@@ -285,10 +322,35 @@ final class CatalogFiles {
               perToken(n, "output_cost_per_token_batches", -1, w, warnings),
               Set.of()));
     }
+    if (entries.isEmpty()) {
+      throw new UserInputException(
+          file
+              + ": no chat model with input_cost_per_token and output_cost_per_token: neither a"
+              + " polpo-check catalog (schemaVersion 1) nor a LiteLLM price table");
+    }
     String name = file.getFileName().toString().replaceAll("\\.json$", "").toLowerCase();
     // LiteLLM's table carries no date; "unknown" keeps reports honest and reproducible.
     return new PriceCatalog(
         name, "LiteLLM price table", "LiteLLM file " + file, "unknown", entries, warnings);
+  }
+
+  /** The first present rate field ({@code *cost*}) that is not a number in range, or null. */
+  private static String badRateField(JsonNode n) {
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      if (!e.getKey().contains("cost_per_token") && !e.getKey().contains("token_cost")) {
+        continue;
+      }
+      JsonNode v = e.getValue();
+      if (v.isNull()) {
+        continue;
+      }
+      if (!v.isNumber()
+          || v.decimalValue().signum() < 0
+          || v.decimalValue().compareTo(MAX_USD_PER_TOKEN) > 0) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   private static long perToken(
@@ -311,6 +373,15 @@ final class CatalogFiles {
               + " p$/token");
     }
     return r.longValueExact();
+  }
+
+  private static boolean isDate(String s) {
+    try {
+      LocalDate.parse(s);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   static String position(String where, TokenStreamLocation loc) {

@@ -4,6 +4,7 @@ import dev.polpocheck.UserInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ public final class PriceCatalog {
   private final String effectiveDate;
   private final List<PriceEntry> entries;
   private final List<String> warnings;
+  private final List<PriceCatalog> parts;
   private final Map<String, PriceEntry> byKey = new HashMap<>();
   private final Map<String, List<PriceEntry>> byModel = new HashMap<>();
 
@@ -51,6 +53,18 @@ public final class PriceCatalog {
       String effectiveDate,
       List<PriceEntry> entries,
       List<String> loadWarnings) {
+    this(name, title, source, effectiveDate, entries, loadWarnings, List.of());
+  }
+
+  private PriceCatalog(
+      String name,
+      String title,
+      String source,
+      String effectiveDate,
+      List<PriceEntry> entries,
+      List<String> loadWarnings,
+      List<PriceCatalog> parts) {
+    this.parts = List.copyOf(parts);
     this.name = Objects.requireNonNull(name);
     this.title = title == null ? "" : title;
     this.source = Objects.requireNonNull(source);
@@ -95,9 +109,35 @@ public final class PriceCatalog {
     return source;
   }
 
-  /** ISO date as of which the prices are stated. */
+  /**
+   * ISO date as of which the prices are stated; for a catalog composed of others ({@code list}),
+   * the oldest of their dates, so the date never claims more currency than the stalest part has.
+   */
   public String effectiveDate() {
     return effectiveDate;
+  }
+
+  /** The catalogs this one looks prices up in, in order; empty for a single catalog. */
+  public List<PriceCatalog> parts() {
+    return parts;
+  }
+
+  /**
+   * The dates to print: {@code "effective 2026-04-01"} for a single catalog, each part's date for a
+   * composed one ({@code "anthropic effective 2026-11-25, deepseek effective 2026-04-01"}).
+   */
+  public String describeDates() {
+    if (parts.isEmpty()) {
+      return "effective " + effectiveDate;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (PriceCatalog p : parts) {
+      sb.append(sb.length() == 0 ? "" : ", ")
+          .append(p.name())
+          .append(" effective ")
+          .append(p.effectiveDate());
+    }
+    return sb.toString();
   }
 
   /** Every row, in catalog order. */
@@ -159,6 +199,33 @@ public final class PriceCatalog {
     return l;
   }
 
+  /**
+   * Whether {@code nameOrPath} is a built-in catalog's name or refers to a file (an existing one,
+   * or one written as a path: with a slash or ending in {@code .json}). Anything else is an unknown
+   * name, which a command reports as a usage error.
+   */
+  public static boolean isNameOrFile(String nameOrPath) {
+    if (builtinNames().contains(nameOrPath)
+        || nameOrPath.contains("/")
+        || nameOrPath.endsWith(".json")) {
+      return true;
+    }
+    try {
+      return Files.exists(Path.of(nameOrPath));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /** The message for a catalog name that is neither built in nor a file; it lists the names. */
+  public static String unknownNameMessage(String name) {
+    return "unknown price catalog '"
+        + name
+        + "'; built-in catalogs: "
+        + String.join(", ", builtinNames())
+        + " (or give a catalog file path)";
+  }
+
   /** The default catalog: Anthropic's list prices for Claude, DeepSeek's for DeepSeek models. */
   public static PriceCatalog defaultCatalog() {
     return builtin(DEFAULT);
@@ -177,12 +244,7 @@ public final class PriceCatalog {
           List.of(builtin("anthropic"), builtin("deepseek")));
     }
     if (!BUILTIN.contains(name)) {
-      throw new UserInputException(
-          "unknown price catalog '"
-              + name
-              + "'; built-in catalogs: "
-              + String.join(", ", builtinNames())
-              + " (or give a catalog file path)");
+      throw new UserInputException(unknownNameMessage(name));
     }
     String res = "/dev/polpocheck/catalog/prices/" + name + ".json";
     try (InputStream in = PriceCatalog.class.getResourceAsStream(res)) {
@@ -219,7 +281,7 @@ public final class PriceCatalog {
     List<PriceEntry> all = new ArrayList<>();
     Map<String, Boolean> seen = new LinkedHashMap<>();
     StringBuilder src = new StringBuilder();
-    String date = "";
+    String date = null;
     for (PriceCatalog c : parts) {
       for (PriceEntry e : c.list()) {
         if (seen.putIfAbsent(key(e.provider(), e.model().toLowerCase(Locale.ROOT)), true) == null) {
@@ -230,10 +292,10 @@ public final class PriceCatalog {
         src.append("; ");
       }
       src.append(c.name()).append(" (").append(c.effectiveDate()).append("): ").append(c.source());
-      if (c.effectiveDate().compareTo(date) > 0) {
+      if (date == null || c.effectiveDate().compareTo(date) < 0) {
         date = c.effectiveDate();
       }
     }
-    return new PriceCatalog(name, title, src.toString(), date, all, List.of());
+    return new PriceCatalog(name, title, src.toString(), date, all, List.of(), parts);
   }
 }

@@ -1,5 +1,6 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.UserInputException;
 import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.cost.CostOutput;
 import dev.polpocheck.cost.GroupBy;
@@ -121,7 +122,7 @@ public final class CostCommand implements Callable<Integer> {
       throw usage("--since " + from + " is after --until " + to);
     }
     int share = parseShare(assume1hShare);
-    PriceCatalog catalog = PriceCatalog.resolve(prices);
+    PriceCatalog catalog = catalog(spec.commandLine(), prices);
     int n =
         threads != null
             ? threads
@@ -130,27 +131,46 @@ public final class CostCommand implements Callable<Integer> {
       throw usage("--threads must be at least 1");
     }
     Ledger ledger = new Ledger(catalog, group, zone, from, to, share);
-    ReadSummary read = new TraceReader(strict, n).read(traces, ledger::accept);
-    LedgerReport report = ledger.report();
-    CostOutput out =
-        new CostOutput(
-            report,
-            read,
-            catalog,
-            traces.stream().map(Path::toString).toList(),
-            share,
-            zone.getId(),
-            from == null ? null : from.toString(),
-            to == null ? null : to.toString());
-    String text =
-        switch (format) {
-          case json -> out.json(VersionProvider.version());
-          case csv -> out.csv();
-          case text -> out.text();
-        };
+    String text;
+    try {
+      ReadSummary read = new TraceReader(strict, n).read(traces, ledger::accept);
+      LedgerReport report = ledger.report();
+      CostOutput out =
+          new CostOutput(
+              report,
+              read,
+              catalog,
+              traces.stream().map(Path::toString).toList(),
+              share,
+              zone.getId(),
+              from == null ? null : from.toString(),
+              to == null ? null : to.toString());
+      text =
+          switch (format) {
+            case json -> out.json(VersionProvider.version());
+            case csv -> out.csv();
+            case text -> out.text();
+          };
+    } catch (ArithmeticException e) {
+      // The readers bound every call; only a sum of very many huge calls gets here.
+      throw new UserInputException(
+          "a cost total exceeds the exact range (about 9.2 million USD in one group or in all);"
+              + " split the traces or narrow --since/--until");
+    }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The catalog a {@code --prices} value (or a {@code prices diff} argument) names; an unknown name
+   * is a usage error (exit 2), while a named file that cannot be read is a run error (exit 3).
+   */
+  static PriceCatalog catalog(CommandLine cl, String nameOrPath) {
+    if (!PriceCatalog.isNameOrFile(nameOrPath)) {
+      throw new CommandLine.ParameterException(cl, PriceCatalog.unknownNameMessage(nameOrPath));
+    }
+    return PriceCatalog.resolve(nameOrPath);
   }
 
   private CommandLine.ParameterException usage(String message) {

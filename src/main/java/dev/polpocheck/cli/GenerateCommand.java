@@ -1,7 +1,11 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.UserInputException;
 import dev.polpocheck.trace.ClaudeCodeCorpusGenerator;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,6 +21,8 @@ import picocli.CommandLine.Option;
         "Write a synthetic Claude Code transcript corpus (projects/<project>/<session>.jsonl)"
             + " with the real-world size profile, for benchmarks and the ccusage cross-check.")
 public final class GenerateCommand implements Callable<Integer> {
+  private static final long MIN_FILE_BYTES = 65_536;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -42,16 +48,33 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--max-file-bytes",
       defaultValue = "87000000",
-      description = "Cap on one file's size. Default: ${DEFAULT-VALUE}.")
+      description = "Cap on one file's size, at least 65536. Default: ${DEFAULT-VALUE}.")
   long maxFileBytes;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (!(scale > 0) || scale > 10) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be in (0, 10]");
     }
-    ClaudeCodeCorpusGenerator.Stats s =
-        ClaudeCodeCorpusGenerator.generate(out, seed, scale, maxFileBytes);
+    if (maxFileBytes < MIN_FILE_BYTES) {
+      // below a few long transcript lines the cap cannot hold: files came out larger than it
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--max-file-bytes must be at least " + MIN_FILE_BYTES);
+    }
+    ClaudeCodeCorpusGenerator.Stats s;
+    try {
+      s = ClaudeCodeCorpusGenerator.generate(out, seed, scale, maxFileBytes);
+    } catch (IOException e) {
+      String why =
+          e instanceof NoSuchFileException
+              ? "a parent directory does not exist or cannot be created"
+              : e instanceof AccessDeniedException
+                  ? "permission denied"
+                  : e instanceof FileSystemException f && f.getReason() != null
+                      ? f.getReason()
+                      : e.getClass().getSimpleName();
+      throw new UserInputException(out + ": cannot write the corpus here: " + why);
+    }
     spec.commandLine()
         .getOut()
         .printf(

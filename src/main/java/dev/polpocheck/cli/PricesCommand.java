@@ -173,7 +173,7 @@ public final class PricesCommand implements Runnable {
           cats.add(PriceCatalog.builtin(n));
         }
       } else {
-        cats.add(PriceCatalog.resolve(prices));
+        cats.add(CostCommand.catalog(spec.commandLine(), prices));
       }
       if (format == OutputFormat.json) {
         ArrayNode arr = ResultEnvelope.MAPPER.createArrayNode();
@@ -203,7 +203,7 @@ public final class PricesCommand implements Runnable {
         table(out, rows);
       } else {
         PriceCatalog c = cats.get(0);
-        out.println(c.name() + " (effective " + c.effectiveDate() + "): " + c.title());
+        out.println(c.name() + " (" + c.describeDates() + "): " + c.title());
         out.println("source: " + c.source());
         out.println("USD per million tokens");
         List<String[]> rows = new ArrayList<>();
@@ -262,7 +262,7 @@ public final class PricesCommand implements Runnable {
         cats.put(n, PriceCatalog.builtin(n));
       }
       if (prices != null) {
-        PriceCatalog c = PriceCatalog.resolve(prices);
+        PriceCatalog c = CostCommand.catalog(spec.commandLine(), prices);
         cats.put(c.name(), c);
       }
       // Without --provider, a model id that one provider lists in a catalog matches there.
@@ -321,24 +321,24 @@ public final class PricesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      PriceCatalog ca = PriceCatalog.resolve(a);
-      PriceCatalog cb = PriceCatalog.resolve(b);
+      PriceCatalog ca = CostCommand.catalog(spec.commandLine(), a);
+      PriceCatalog cb = CostCommand.catalog(spec.commandLine(), b);
       out.println(
           "A = "
               + ca.name()
-              + " (effective "
-              + ca.effectiveDate()
+              + " ("
+              + ca.describeDates()
               + "), B = "
               + cb.name()
-              + " (effective "
-              + cb.effectiveDate()
+              + " ("
+              + cb.describeDates()
               + "); USD per million tokens");
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"provider:model", "rate", "A", "B", "B - A"});
       List<String> onlyA = new ArrayList<>();
       int same = 0;
       for (PriceEntry ea : ca.list()) {
-        Optional<PriceEntry> eb = cb.findEntry(ea.provider(), ea.model());
+        Optional<PriceEntry> eb = counterpart(cb, ea);
         if (eb.isEmpty()) {
           onlyA.add(ea.provider() + ":" + ea.model());
           continue;
@@ -365,7 +365,7 @@ public final class PricesCommand implements Runnable {
       }
       List<String> onlyB = new ArrayList<>();
       for (PriceEntry eb : cb.list()) {
-        if (ca.findEntry(eb.provider(), eb.model()).isEmpty()) {
+        if (counterpart(ca, eb).isEmpty()) {
           onlyB.add(eb.provider() + ":" + eb.model());
         }
       }
@@ -381,6 +381,19 @@ public final class PricesCommand implements Runnable {
       }
       out.flush();
       return ExitCodes.OK;
+    }
+
+    /**
+     * The row of {@code other} for the model of {@code e}: by its id, then by each of its aliases,
+     * so an undated row ({@code claude-3-7-sonnet}) pairs with a catalog that lists only the dated
+     * id.
+     */
+    private static Optional<PriceEntry> counterpart(PriceCatalog other, PriceEntry e) {
+      Optional<PriceEntry> found = other.findEntry(e.provider(), e.model());
+      for (int i = 0; found.isEmpty() && i < e.aliases().size(); i++) {
+        found = other.findEntry(e.provider(), e.aliases().get(i));
+      }
+      return found;
     }
 
     private static String delta(String x, String y) {

@@ -127,4 +127,15 @@ public record ModelSpec(String provider, String model, Form form) {
   public String canonical() {
     return provider + ":" + model;
   }
+
+  /**
+   * A model spec as a message quotes it: at most 80 characters, longer ones cut with {@code …} and
+   * their length, so a pasted blob cannot flood the report.
+   */
+  public static String shown(String spec) {
+    if (spec.length() <= 80) {
+      return spec;
+    }
+    return spec.substring(0, 60) + "… (" + spec.length() + " characters)";
+  }
 }

@@ -128,7 +128,7 @@ public final class SecretScanner {
               44),
           new Shape(
               "database URL with a password",
-              Pattern.compile("([a-z][a-z0-9+.-]*://)[^\\s:/@]+:[^\\s@/]+@"),
+              Pattern.compile("([a-z][a-z0-9+.-]{0,31}://)[^\\s:/@]+:[^\\s@/]+@"),
               "",
               List.of("://"),
               0));
@@ -192,6 +192,29 @@ public final class SecretScanner {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns {@code text} with every credential-shaped region replaced by its public prefix and
+   * {@code …} ({@code sk-ant-oat01-…}): the form in which a string read from a trace or a file may
+   * be printed. Text that holds nothing credential-shaped is returned as it is.
+   */
+  public static String redact(String text) {
+    if (text == null || !looksSensitive(text)) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder();
+    int at = 0;
+    for (Match m : scan(text)) {
+      sb.append(redactLoose(text.substring(at, m.start()))).append(m.masked());
+      at = m.end();
+    }
+    return sb.append(redactLoose(text.substring(at))).toString();
+  }
+
+  /** What only the loose test catches (a short key-like value) keeps just its prefix. */
+  private static String redactLoose(String gap) {
+    return LOOSE.matcher(gap).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "…"));
   }
 
   /** Returns the Polpo provider a credential kind belongs to, or "" when none. */

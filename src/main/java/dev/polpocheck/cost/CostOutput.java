@@ -1,6 +1,7 @@
 package dev.polpocheck.cost;
 
 import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.config.SecretScanner;
 import dev.polpocheck.trace.ReadSummary;
 import dev.polpocheck.trace.TraceProblem;
 import java.io.IOException;
@@ -103,7 +104,7 @@ public final class CostOutput {
     ArrayNode rows = cost.putArray("rows");
     for (LedgerReport.Row r : report.rows()) {
       ObjectNode o = rows.addObject();
-      o.put("key", r.key());
+      o.put("key", SecretScanner.redact(r.key()));
       if (r.blockStartMillis() >= 0) {
         ObjectNode b = o.putObject("block");
         b.put("start", Instant.ofEpochMilli(r.blockStartMillis()).toString());
@@ -114,7 +115,7 @@ public final class CostOutput {
     }
     totals(cost.putObject("total"), report.total());
     ObjectNode un = cost.putObject("unpricedModels");
-    report.unpricedModels().forEach(un::put);
+    report.unpricedModels().forEach((k, v) -> un.put(SecretScanner.redact(k), v));
     return ResultEnvelope.toJson(root);
   }
 
@@ -122,7 +123,7 @@ public final class CostOutput {
     o.put("calls", t.calls());
     o.put("unpricedCalls", t.unpriced());
     ArrayNode m = o.putArray("models");
-    t.models().forEach(m::add);
+    t.models().forEach(x -> m.add(SecretScanner.redact(x)));
     ObjectNode tok = o.putObject("tokens");
     tok.put("input", t.input());
     tok.put("output", t.output());
@@ -183,7 +184,7 @@ public final class CostOutput {
     try (CSVPrinter p =
         new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
       for (LedgerReport.Row r : report.rows()) {
-        p.printRecord(withContext(csvRow(r.key(), r.totals())));
+        p.printRecord(withContext(csvRow(SecretScanner.redact(r.key()), r.totals())));
       }
       p.printRecord(withContext(csvRow("TOTAL", report.total())));
     } catch (IOException e) {
@@ -244,7 +245,7 @@ public final class CostOutput {
     }
     rows.add(head.toArray(new String[0]));
     for (LedgerReport.Row r : report.rows()) {
-      rows.add(textRow(r.key(), r.totals(), recorded));
+      rows.add(textRow(terminalSafe(SecretScanner.redact(r.key())), r.totals(), recorded));
     }
     rows.add(textRow("TOTAL", report.total(), recorded));
     int[] width = new int[head.size()];
@@ -272,8 +273,8 @@ public final class CostOutput {
     sb.append('\n')
         .append("prices: ")
         .append(catalog.name())
-        .append(" (effective ")
-        .append(catalog.effectiveDate())
+        .append(" (")
+        .append(catalog.describeDates())
         .append(
             catalog.warnings().isEmpty()
                 ? ""
@@ -318,7 +319,7 @@ public final class CostOutput {
     sb.append(" (").append(read.files()).append(" files)\n");
     for (Map.Entry<String, Long> e : report.unpricedModels().entrySet()) {
       sb.append("no price for ")
-          .append(e.getKey())
+          .append(terminalSafe(SecretScanner.redact(e.getKey())))
           .append(" in '")
           .append(catalog.name())
           .append("': ")
@@ -330,7 +331,7 @@ public final class CostOutput {
       if (shown++ == 10) {
         break;
       }
-      sb.append("warning: ").append(p).append('\n');
+      sb.append("warning: ").append(terminalSafe(p.toString())).append('\n');
     }
     if (read.problemCount() > Math.min(10, read.problems().size())) {
       sb.append("... ")
@@ -385,5 +386,29 @@ public final class CostOutput {
       sb.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
     }
     return sb.toString();
+  }
+
+  /**
+   * Text for the terminal table: control characters read from a trace (a newline or an escape
+   * sequence in a session id) are shown as {@code \\uXXXX}, so they can neither forge table lines
+   * nor drive the terminal. JSON and CSV quote them instead.
+   */
+  static String terminalSafe(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+      if (control && sb == null) {
+        sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (sb != null) {
+        if (control) {
+          sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+    return sb == null ? s : sb.toString();
   }
 }

@@ -85,6 +85,14 @@ public final class ResultEnvelope {
     prices.put("catalog", catalog.name());
     prices.put("effectiveDate", catalog.effectiveDate());
     prices.put("source", catalog.source());
+    if (!catalog.parts().isEmpty()) {
+      ArrayNode parts = prices.putArray("parts");
+      for (PriceCatalog part : catalog.parts()) {
+        ObjectNode o = parts.addObject();
+        o.put("catalog", part.name());
+        o.put("effectiveDate", part.effectiveDate());
+      }
+    }
     ArrayNode w = prices.putArray("warnings");
     catalog.warnings().forEach(w::add);
     return root;

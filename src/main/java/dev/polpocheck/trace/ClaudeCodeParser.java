@@ -69,7 +69,10 @@ final class ClaudeCodeParser implements FileParser {
     LineScanner lines = new LineScanner(in, MAX_LINE_BYTES);
     while (lines.next()) {
       if (lines.tooLong()) {
-        out.problem(
+        // Its content is unknown (it was not buffered), so it counts as a skipped record like a
+        // truncated line: the report never says "0 skipped" after dropping it.
+        out.records++;
+        out.skip(
             lines.lineNumber(),
             "line longer than "
                 + (MAX_LINE_BYTES >> 20)
@@ -99,12 +102,7 @@ final class ClaudeCodeParser implements FileParser {
         readEntry(p, e);
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(
-            lines.lineNumber(),
-            "malformed JSON at column "
-                + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr())
-                + ": "
-                + ex.getOriginalMessage());
+        out.skip(lines.lineNumber(), Fields.malformed("malformed JSON", ex));
         continue;
       } catch (BadField ex) {
         out.records++;
@@ -148,6 +146,11 @@ final class ClaudeCodeParser implements FileParser {
       unsplit = 0;
     }
     BigDecimal cost = u.costUsd != null ? u.costUsd : outer.costUsd;
+    if (cost != null && !Fields.usdInRange(cost)) {
+      out.records++;
+      out.skip(line, "costUSD is above " + Fields.MAX_RECORDED_USD + " USD for one call");
+      return null;
+    }
     Call call =
         new Call(
             millis,
@@ -283,24 +286,23 @@ final class ClaudeCodeParser implements FileParser {
     if (t == JsonToken.VALUE_NULL) {
       return -1;
     }
-    long v;
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      v = p.getLongValue();
-    } else if (t == JsonToken.VALUE_NUMBER_FLOAT && isWhole(p.getDecimalValue())) {
-      // 10.0 from a hand-made or Python-written transcript: ccusage 18 reads it, so do we
-      v = p.getDecimalValue().longValueExact();
-    } else {
+    // 10.0 from a hand-made or Python-written transcript: ccusage 18 reads it, so do we
+    boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+    BigDecimal d = number ? p.getDecimalValue() : null;
+    if (d == null || !isWhole(d)) {
       throw new BadField(
           "usage."
               + field
               + " must be a whole number, found "
-              + (t == JsonToken.VALUE_NUMBER_FLOAT
-                  ? p.getDecimalValue().toPlainString()
-                  : describe(t)));
+              + (d != null ? d.toPlainString() : describe(t)));
     }
-    if (v < 0) {
+    if (d.signum() < 0) {
       throw new BadField("usage." + field + " must not be negative");
     }
+    if (!Fields.tokensInRange(d)) {
+      throw new BadField(Fields.tokensTooLarge("usage." + field));
+    }
+    long v = d.longValueExact();
     return v;
   }
 

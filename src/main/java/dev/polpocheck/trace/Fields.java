@@ -9,13 +9,88 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /** Conversions every reader shares: timestamps, recorded costs, provider inference, names. */
 final class Fields {
   private static final BigDecimal PICOS = BigDecimal.valueOf(1_000_000_000_000L);
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
+  /**
+   * The largest token count one field of one call may hold. It is a thousand times the largest
+   * context window (1M tokens), so no real record reaches it, and it keeps every call's cost (at
+   * most about 5 x 10^17 picodollars) inside {@link dev.polpocheck.cost.Money}'s exact range.
+   */
+  static final long MAX_TOKENS = 1_000_000_000L;
+
+  /** The largest recorded cost of one call, in USD; beyond it a record is not a real call. */
+  static final BigDecimal MAX_RECORDED_USD = BigDecimal.valueOf(1_000_000L);
+
+  private static final BigDecimal MAX_TOKENS_DECIMAL = BigDecimal.valueOf(MAX_TOKENS);
+
+  /** Largest epoch-millisecond timestamp accepted (year 9999). */
+  private static final long MAX_MILLIS = 253_402_300_799_999L;
+
+  private static final Pattern SOURCE_NOTE =
+      Pattern.compile("\\s*\\(?(start marker at )?\\[Source:.*$", Pattern.DOTALL);
+  private static final Pattern SETTING_NOTE = Pattern.compile(",? from `[^`]*`");
+
   private Fields() {}
+
+  /**
+   * A JSON parser's message without its internals: the "[Source: REDACTED ...]" location (the
+   * caller names file, line and column itself) and the names of Jackson settings.
+   */
+  static String parserMessage(JacksonException ex) {
+    String m = ex.getOriginalMessage();
+    if (m == null || m.isBlank()) {
+      return "unreadable JSON";
+    }
+    m = SOURCE_NOTE.matcher(m).replaceAll("");
+    m = SETTING_NOTE.matcher(m).replaceAll("");
+    return m.strip();
+  }
+
+  /** "{@code what} at column N: reason", without the column when the parser does not know it. */
+  static String malformed(String what, JacksonException ex) {
+    int col = ex.getLocation() == null ? -1 : ex.getLocation().getColumnNr();
+    return what + (col > 0 ? " at column " + col : "") + ": " + parserMessage(ex);
+  }
+
+  /** Whether a token count fits {@link #MAX_TOKENS} (callers have checked it is whole, >= 0). */
+  static boolean tokensInRange(BigDecimal tokens) {
+    return tokens.compareTo(MAX_TOKENS_DECIMAL) <= 0;
+  }
+
+  /** The reason shown for a token count above {@link #MAX_TOKENS}. */
+  static String tokensTooLarge(String field) {
+    return field + " is above " + MAX_TOKENS + " tokens, more than any call can hold";
+  }
+
+  /** Whether a recorded cost is within 0..{@link #MAX_RECORDED_USD} in absolute value. */
+  static boolean usdInRange(BigDecimal usd) {
+    return usd.abs().compareTo(MAX_RECORDED_USD) <= 0;
+  }
+
+  /** Whether epoch milliseconds lie between 1970 and the end of year 9999. */
+  static boolean millisInRange(BigDecimal millis) {
+    return millis.signum() >= 0 && millis.compareTo(BigDecimal.valueOf(MAX_MILLIS)) <= 0;
+  }
+
+  /**
+   * How a value that failed a type check is named in a message: numbers and booleans as they are,
+   * anything else by its type only, so a secret in the wrong field is never echoed.
+   */
+  static String describe(JsonNode v) {
+    if (v.isNumber() || v.isBoolean()) {
+      return v.toString();
+    }
+    return v.isString()
+        ? "a string"
+        : v.isObject() ? "an object" : v.isArray() ? "an array" : "null";
+  }
 
   /** Epoch milliseconds of an ISO-8601 instant ("...Z" or with an offset), or null if invalid. */
   static Long isoMillis(String s) {
@@ -28,9 +103,12 @@ final class Fields {
     } catch (DateTimeParseException e) {
       try {
         return OffsetDateTime.parse(s).toInstant().toEpochMilli();
-      } catch (DateTimeParseException e2) {
+      } catch (DateTimeParseException | ArithmeticException e2) {
         return null;
       }
+    } catch (ArithmeticException e) {
+      // a year beyond what epoch milliseconds can hold (+1000000000-01-01T00:00:00Z)
+      return null;
     }
   }
 

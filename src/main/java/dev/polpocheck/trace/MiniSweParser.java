@@ -2,6 +2,7 @@ package dev.polpocheck.trace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -36,9 +37,11 @@ final class MiniSweParser implements FileParser {
     long messagesLine = 0;
     try (JsonParser p = MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        out.problem(1, "expected a JSON object (mini-swe-agent trajectory)");
+        out.records++;
+        out.skip(1, "expected a JSON object (mini-swe-agent trajectory)");
         return;
       }
+      boolean sawMessages = false;
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String f = p.currentName();
         JsonToken t = p.nextToken();
@@ -55,6 +58,7 @@ final class MiniSweParser implements FileParser {
             exitStatus = ex.stringValue();
           }
         } else if ("messages".equals(f) && t == JsonToken.START_ARRAY) {
+          sawMessages = true;
           messagesLine = p.currentTokenLocation().getLineNr();
           // One trajectory file is one run; the same instance is solved in several runs
           // (folders), so the session is "<folder>/<instance>".
@@ -77,10 +81,16 @@ final class MiniSweParser implements FileParser {
           p.skipChildren();
         }
       }
+      if (!sawMessages) {
+        // a .traj.json that is some other document: say so instead of reading it as zero calls
+        out.records++;
+        out.skip(1, "no \"messages\" array: not a mini-swe-agent trajectory");
+        return;
+      }
     } catch (JacksonException ex) {
       long line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNr();
       out.records++;
-      out.skip(line, "malformed JSON (truncated file?): " + ex.getOriginalMessage());
+      out.skip(line, "malformed JSON (truncated file?): " + Fields.parserMessage(ex));
       return;
     }
     if (apiCalls > responses) {
@@ -133,15 +143,29 @@ final class MiniSweParser implements FileParser {
           where + ".extra.response.usage lacks whole-number completion_tokens and prompt_tokens");
       return false;
     }
-    JsonNode ts = extra.get("timestamp");
-    if (ts == null || !ts.isNumber()) {
+    if (completion > Fields.MAX_TOKENS || miss > Fields.MAX_TOKENS || hit > Fields.MAX_TOKENS) {
       out.records++;
-      out.skip(line, where + ".extra.timestamp (epoch seconds) is missing or not a number");
+      out.skip(line, Fields.tokensTooLarge(where + ".extra.response.usage: a token count"));
+      return false;
+    }
+    JsonNode ts = extra.get("timestamp");
+    if (ts == null
+        || !ts.isNumber()
+        || !Fields.millisInRange(ts.decimalValue().multiply(BigDecimal.valueOf(1000)))) {
+      out.records++;
+      out.skip(
+          line,
+          where + ".extra.timestamp (epoch seconds) is missing, not a number or out of range");
       return false;
     }
     long recorded = -1;
     JsonNode cost = extra.get("cost");
     if (cost != null && cost.isNumber()) {
+      if (!Fields.usdInRange(cost.decimalValue())) {
+        out.records++;
+        out.skip(line, where + ".extra.cost is above " + Fields.MAX_RECORDED_USD + " USD");
+        return false;
+      }
       recorded = Fields.usdToPicos(cost.decimalValue());
     }
     String model = response.path("model").asString("");
@@ -182,9 +206,10 @@ final class MiniSweParser implements FileParser {
   /** A whole, non-negative number field, or -1 when absent or of the wrong type. */
   private static long count(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    if (v == null || !v.isIntegralNumber() || v.longValue() < 0) {
+    if (v == null || !v.isIntegralNumber() || v.decimalValue().signum() < 0) {
       return -1;
     }
-    return v.longValue();
+    // a count beyond a long is out of range, not truncated: the caller rejects it
+    return v.canConvertToLong() ? v.longValue() : Long.MAX_VALUE;
   }
 }

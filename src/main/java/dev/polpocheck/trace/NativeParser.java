@@ -49,12 +49,7 @@ final class NativeParser implements FileParser {
         n = MAPPER.readTree(lines.bytes(), 0, lines.length());
       } catch (JacksonException ex) {
         out.records++;
-        out.skip(
-            lines.lineNumber(),
-            "malformed JSON (truncated line?) at column "
-                + (ex.getLocation() == null ? "?" : ex.getLocation().getColumnNr())
-                + ": "
-                + ex.getOriginalMessage());
+        out.skip(lines.lineNumber(), Fields.malformed("malformed JSON (truncated line?)", ex));
         continue;
       }
       try {
@@ -132,6 +127,9 @@ final class NativeParser implements FileParser {
           || total.decimalValue().signum() < 0) {
         throw new Bad("usage.cost.total must be a number >= 0 (USD)");
       }
+      if (!Fields.usdInRange(total.decimalValue())) {
+        throw new Bad("usage.cost.total is above " + Fields.MAX_RECORDED_USD + " USD for one call");
+      }
       recorded = Fields.usdToPicos(total.decimalValue());
     }
     String roleText = optString(n, "role");
@@ -186,7 +184,7 @@ final class NativeParser implements FileParser {
     if (t == null || t.isNull()) {
       throw new Bad("timestamp is required (ISO-8601 string or epoch milliseconds)");
     }
-    if (t.isIntegralNumber()) {
+    if (t.isIntegralNumber() && Fields.millisInRange(t.decimalValue())) {
       return t.longValue();
     }
     if (t.isString()) {
@@ -195,7 +193,9 @@ final class NativeParser implements FileParser {
         return m;
       }
     }
-    throw new Bad("timestamp must be an ISO-8601 string or epoch milliseconds, found " + t);
+    throw new Bad(
+        "timestamp must be an ISO-8601 string or epoch milliseconds (1970 to 9999), found "
+            + Fields.describe(t));
   }
 
   private static String requiredString(JsonNode n, String field) {
@@ -225,14 +225,17 @@ final class NativeParser implements FileParser {
       }
       return 0;
     }
-    if (!v.isIntegralNumber() && !(v.isNumber() && isWhole(v.decimalValue()))) {
-      throw new Bad(field + " must be a whole number, found " + v);
+    if (!v.isNumber() || !isWhole(v.decimalValue())) {
+      throw new Bad(field + " must be a whole number, found " + Fields.describe(v));
     }
-    long x = v.isIntegralNumber() ? v.longValue() : v.decimalValue().longValueExact();
-    if (x < 0) {
+    BigDecimal d = v.decimalValue();
+    if (d.signum() < 0) {
       throw new Bad(field + " must not be negative");
     }
-    return x;
+    if (!Fields.tokensInRange(d)) {
+      throw new Bad(Fields.tokensTooLarge(field));
+    }
+    return d.longValueExact();
   }
 
   private static boolean isWhole(BigDecimal d) {

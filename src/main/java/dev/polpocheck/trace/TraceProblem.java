@@ -1,5 +1,7 @@
 package dev.polpocheck.trace;
 
+import dev.polpocheck.config.SecretScanner;
+
 /**
  * One record a reader could not use: where it is and why.
  *
@@ -9,6 +11,11 @@ package dev.polpocheck.trace;
  * @param message what is wrong, without secrets
  */
 public record TraceProblem(String file, long line, String message) {
+  /** Masks anything credential-shaped a reader quoted from the record into the message. */
+  public TraceProblem {
+    message = SecretScanner.redact(message);
+  }
+
   /** {@code file:line: message}, the form every report prints. */
   @Override
   public String toString() {

@@ -57,6 +57,26 @@ class PriceCatalogTest {
   }
 
   @Test
+  void list_composedCatalog_isDatedByItsOldestPartAndNamesEachPartsDate() {
+    PriceCatalog list = PriceCatalog.defaultCatalog();
+    // deepseek: the mini-swe-agent traces were recorded in April 2026 (their README)
+    assertEquals("2026-04-01", list.effectiveDate());
+    assertEquals(
+        List.of("anthropic", "deepseek"), list.parts().stream().map(PriceCatalog::name).toList());
+    assertEquals(
+        "anthropic effective 2026-11-25, deepseek effective 2026-04-01", list.describeDates());
+    assertEquals("effective 2026-04-01", PriceCatalog.builtin("deepseek").describeDates());
+  }
+
+  @Test
+  void builtins_areDatedByTheirSourcesNotByTheDayTheyWereWritten() {
+    // polpo-semantics.md: pi-ai 0.58.3 is dated 2026-03-15; Polpo's docs pages were last in the
+    // repository at commit fed60c8 (2026-03-22)
+    assertEquals("2026-03-15", PriceCatalog.builtin("pi-ai").effectiveDate());
+    assertEquals("2026-03-22", PriceCatalog.builtin("polpo-docs").effectiveDate());
+  }
+
+  @Test
   void anthropic_sonnet45_hasPublishedRatesAndLongContextTier() {
     Price p =
         PriceCatalog.builtin("anthropic")
@@ -152,6 +172,62 @@ class PriceCatalogTest {
     UserInputException e =
         assertThrows(UserInputException.class, () -> PriceCatalog.resolve(f.toString()));
     assertTrue(e.getMessage().contains("more than 6 decimals"), e.getMessage());
+  }
+
+  @Test
+  void ownFormatFile_impossibleDateOrHugeRate_isRejectedWithAClearReason() throws Exception {
+    Path bad = tmp.resolve("date.json");
+    Files.writeString(
+        bad,
+        "{\"schemaVersion\":1,\"name\":\"d\",\"source\":\"me\",\"effectiveDate\":\"2026-13-45\","
+            + "\"models\":[]}");
+    UserInputException e =
+        assertThrows(UserInputException.class, () -> PriceCatalog.resolve(bad.toString()));
+    assertTrue(
+        e.getMessage().contains("'effectiveDate' is required as a real date"), e.getMessage());
+    Path huge = tmp.resolve("huge.json");
+    Files.writeString(
+        huge,
+        "{\"schemaVersion\":1,\"name\":\"h\",\"source\":\"me\",\"effectiveDate\":\"2026-01-01\","
+            + "\"models\":[{\"provider\":\"x\",\"model\":\"m\",\"input\":1e300,\"output\":1,"
+            + "\"cacheWrite5m\":1,\"cacheWrite1h\":1,\"cacheRead\":1}]}");
+    e = assertThrows(UserInputException.class, () -> PriceCatalog.resolve(huge.toString()));
+    assertTrue(e.getMessage().contains("'input' is above 10000 USD per million"), e.getMessage());
+    assertTrue(e.getMessage().length() < 200, e.getMessage());
+  }
+
+  @Test
+  void liteLlmFile_negativeHugeOrTextRate_skipsThatModelWithAWarning() throws Exception {
+    Path f = tmp.resolve("ll.json");
+    Files.writeString(
+        f,
+        """
+        {"neg": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": -3e-06, "output_cost_per_token": 1.5e-05},
+         "huge": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": 1e300, "output_cost_per_token": 1.5e-05},
+         "text": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": "abc", "output_cost_per_token": 1.5e-05},
+         "ok": {"litellm_provider": "anthropic", "mode": "chat",
+           "input_cost_per_token": 1e-06, "output_cost_per_token": 5e-06}}
+        """);
+    PriceCatalog c = PriceCatalog.resolve(f.toString());
+    assertEquals(List.of("ok"), c.list().stream().map(PriceEntry::model).toList());
+    for (String m : new String[] {"neg", "huge", "text"}) {
+      assertTrue(
+          c.warnings().stream()
+              .anyMatch(w -> w.startsWith(f + ": " + m + ": input_cost_per_token is not a number")),
+          m + " " + c.warnings());
+    }
+  }
+
+  @Test
+  void jsonObjectWithoutAnyPrice_isNotReadAsAnEmptyCatalog() throws Exception {
+    Path f = tmp.resolve("empty.json");
+    Files.writeString(f, "{}");
+    UserInputException e =
+        assertThrows(UserInputException.class, () -> PriceCatalog.resolve(f.toString()));
+    assertTrue(e.getMessage().startsWith(f + ": no chat model"), e.getMessage());
   }
 
   @Test

@@ -64,7 +64,12 @@ class CostCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("2026-11-20"), r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("TOTAL") && l.contains("1.12")), r.out());
-    assertTrue(r.out().contains("prices: list (effective 2026-11-25)"), r.out());
+    // the default catalog is two catalogs with their own dates (anthropic.json, deepseek.json)
+    assertTrue(
+        r.out()
+            .contains(
+                "prices: list (anthropic effective 2026-11-25, deepseek effective 2026-04-01)"),
+        r.out());
     assertTrue(
         r.out().contains("assumed 1-hour share of unsplit cache writes (\"cache write ?\"): 0.8"),
         r.out());
@@ -131,7 +136,8 @@ class CostCommandTest {
     // share 0: 10,000 writes x $3.75/M = 0.0375 -> 0.003 + 0.03 + 0.0375 + 0.03 = 0.1005
     assertEquals("0.1005", rows.get(0).get("cost_total_usd"));
     assertEquals("0.0375", rows.get(0).get("cost_cache_write_5m_usd"));
-    assertEquals("list@2026-11-25", rows.get(2).get("prices"));
+    // a composed catalog is dated by its oldest part (deepseek.json, 2026-04-01)
+    assertEquals("list@2026-04-01", rows.get(2).get("prices"));
     assertEquals("0", rows.get(2).get("assumed_1h_share"));
   }
 
@@ -147,15 +153,18 @@ class CostCommandTest {
   }
 
   @Test
-  void missingFileOrCatalog_exitThreeWithOneLine() throws Exception {
+  void missingFileOrCatalogFile_exitThreeWithOneLine() throws Exception {
     Run r = run("cost", tmp.resolve("absent.jsonl").toString());
     assertEquals(3, r.code());
     assertEquals(
         "polpo-check: error: " + tmp.resolve("absent.jsonl") + ": no such file or directory",
         r.err().strip());
-    Run p = run("cost", trace(LINE_A).toString(), "--prices", "nope");
+    Run p =
+        run("cost", trace(LINE_A).toString(), "--prices", tmp.resolve("absent.json").toString());
     assertEquals(3, p.code());
-    assertTrue(p.err().contains("unknown price catalog 'nope'"), p.err());
+    assertEquals(
+        "polpo-check: error: " + tmp.resolve("absent.json") + ": price catalog file not found",
+        p.err().strip());
   }
 
   @Test

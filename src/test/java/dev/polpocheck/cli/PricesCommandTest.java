@@ -1,6 +1,7 @@
 package dev.polpocheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -61,6 +62,30 @@ class PricesCommandTest {
     String[] r = run("prices", "show", "gpt-99");
     assertEquals("3", r[0]);
     assertTrue(r[2].contains("no catalog has a price for 'gpt-99'"), r[2]);
+  }
+
+  @Test
+  void diff_anthropicVsPiAi_pairsUndatedIdsWithDatedOnes() {
+    String[] r = run("prices", "diff", "anthropic", "pi-ai");
+    assertEquals("0", r[0], r[2]);
+    // pi-ai 0.58.3 lists Claude 3.x only under dated ids (polpo-semantics.md section 19.1), which
+    // are aliases of Anthropic's rows: the models are in both catalogs.
+    String onlyA = r[1].lines().filter(l -> l.startsWith("only in A:")).findFirst().orElse("");
+    for (String m : new String[] {"claude-3-7-sonnet", "claude-3-5-haiku", "claude-3-opus"}) {
+      assertFalse(onlyA.contains("anthropic:" + m + ","), m + "\n" + r[1]);
+      assertFalse(onlyA.endsWith("anthropic:" + m), m + "\n" + r[1]);
+    }
+    String onlyB = r[1].lines().filter(l -> l.startsWith("only in B:")).findFirst().orElse("");
+    assertFalse(onlyB.contains("claude-3-haiku-20240307"), r[1]);
+    // Sonnet 3.7: Anthropic's 1-hour write is 2 x $3 = $6, pi-ai has one write price, $3.75
+    assertTrue(
+        r[1].lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("anthropic:claude-3-7-sonnet ")
+                        && l.contains("write 1h")
+                        && l.trim().endsWith("-2.25")),
+        r[1]);
   }
 
   @Test

@@ -2,8 +2,10 @@ package dev.polpocheck.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,5 +124,36 @@ class SecretScannerTest {
     List<SecretScanner.Match> m = SecretScanner.scan(value);
     assertEquals(List.of("Hugging Face token", "AWS access key id"),
         m.stream().map(SecretScanner.Match::kind).toList());
+  }
+
+  @Test
+  void redact_textWithKeysAndShortKeyLikeValue_keepsOnlyPrefixesAndTheRest() {
+    String key = "sk-ant-api03-" + body(95);
+    String oauth = "sk-ant-oat01-" + body(95);
+    String shortKey = "sk-" + body(10);
+    assertEquals(
+        "session sk-ant-api03-… and sk-ant-oat01-…, then sk-…!",
+        SecretScanner.redact("session " + key + " and " + oauth + ", then " + shortKey + "!"));
+  }
+
+  @Test
+  void redact_plainTextAndNull_areReturnedAsTheyAre() {
+    assertEquals(
+        "claude-sonnet-4-5 run-42 task-sk",
+        SecretScanner.redact("claude-sonnet-4-5 run-42 task-sk"));
+    assertEquals(null, SecretScanner.redact(null));
+  }
+
+  @Test
+  void scan_longValueWithAColon_finishesInsteadOfBacktrackingForMinutes() {
+    // A 200,000-character model id ("anthropic:xxxx...") made the database-URL pattern try every
+    // start position across the whole run of letters (quadratic: validate hung for over ten
+    // minutes). This guards against the hang; it is not a performance measurement.
+    String value = "anthropic:" + "x".repeat(200_000);
+    List<SecretScanner.Match> found =
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> SecretScanner.scan(value));
+    assertTrue(found.isEmpty());
+    String url = "postgres://user:" + body(12) + "@db.example.com/x";
+    assertEquals("postgres://…", SecretScanner.scan(url).get(0).masked());
   }
 }

@@ -1,8 +1,10 @@
 package dev.polpocheck.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polpocheck.UserInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -35,6 +37,24 @@ class TraceEdgeCasesTest {
     assertEquals("{\"a\":1}", new String(s.bytes(), 0, s.length(), StandardCharsets.US_ASCII));
     assertEquals(2, s.lineNumber());
     assertTrue(!s.next());
+  }
+
+  @Test
+  void miniSwe_fileThatIsNoTrajectory_isCountedAsSkippedAndFailsStrict() throws Exception {
+    Path notObject = tmp.resolve("a.traj.json");
+    Files.writeString(notObject, "[]\n");
+    Path noMessages = tmp.resolve("b.traj.json");
+    Files.writeString(noMessages, "{\"info\":{},\"messages\":\"x\"}\n");
+    List<Call> calls = new ArrayList<>();
+    ReadSummary s = new TraceReader(false, 1).read(List.of(notObject, noMessages), calls::add);
+    assertEquals(0, calls.size());
+    assertEquals(2, s.records());
+    assertEquals(2, s.skipped());
+    assertTrue(
+        s.problems().get(1).toString().startsWith(noMessages + ":1: "), s.problems().toString());
+    assertThrows(
+        UserInputException.class,
+        () -> new TraceReader(true, 1).read(List.of(noMessages), c -> {}));
   }
 
   @Test

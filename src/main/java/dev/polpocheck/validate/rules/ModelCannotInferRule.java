@@ -50,7 +50,7 @@ final class ModelCannotInferRule implements Rule {
         continue;
       }
       String s = f.use().spec();
-      String message = "Cannot infer provider for model \"" + s + "\"";
+      String message = "Cannot infer provider for model \"" + ModelSpec.shown(s) + "\"";
       String help;
       String suggestion = null;
       Optional<ModelSpec.Prefix> dropped = ModelSpec.droppedPrefix(s);

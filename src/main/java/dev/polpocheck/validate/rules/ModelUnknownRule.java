@@ -82,7 +82,7 @@ final class ModelUnknownRule implements Rule {
               Finding.of(
                   f.use().target(),
                   "Model \""
-                      + s.model()
+                      + ModelSpec.shown(s.model())
                       + "\" not found for provider \""
                       + s.provider()
                       + "\""

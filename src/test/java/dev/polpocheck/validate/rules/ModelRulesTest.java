@@ -88,6 +88,19 @@ class ModelRulesTest {
   }
 
   @Test
+  void unknownAndCannotInfer_hugeSpec_messageQuotesOnlyItsStart() {
+    String huge = "x".repeat(100_000);
+    List<Finding> f = polpo(new ModelUnknownRule(), orch("anthropic:" + huge));
+    assertEquals(1, f.size());
+    assertTrue(
+        f.get(0).message().startsWith("Model \"" + "x".repeat(60) + "… (100000 characters)\""),
+        f.get(0).message());
+    List<Finding> g = polpo(new ModelCannotInferRule(), orch(huge));
+    assertEquals(1, g.size());
+    assertTrue(g.get(0).message().length() < 200, g.get(0).message().substring(0, 100));
+  }
+
+  @Test
   void unknown_misspeltClaudeId_errorsWithDidYouMean() {
     List<Finding> f = polpo(new ModelUnknownRule(), orch("anthropic:claude-sonet-4-5"));
     assertEquals(1, f.size());
