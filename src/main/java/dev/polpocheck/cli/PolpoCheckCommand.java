@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       CostCommand.class,
       PricesCommand.class,
       GenerateCommand.class,
+      SimulateCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,61 @@
+package dev.polpocheck.sim;
+
+import dev.polpocheck.catalog.Price;
+import dev.polpocheck.catalog.RateLimitClass;
+import dev.polpocheck.sim.cache.CachePolicy;
+
+/**
+ * A model as the replay runs it (after remapping): its prices (list and pi-ai's), the output it
+ * reserves, its rate-limit pool, how it caches, and the running tally of its calls. Built by {@link
+ * ReplayModels}; one per run, mutable only in its tally.
+ */
+final class ReplayModel {
+  final int id;
+  final String provider;
+  final String model;
+  final String spec;
+  final Price price;
+  final Price piAi;
+  final long maxOutput;
+  final RateLimitClass cls;
+  final CachePolicy policy;
+  final boolean remapped;
+  final double factor;
+  final Tally tally = new Tally();
+
+  /**
+   * A model.
+   *
+   * @param id small number, unique in the run (the cache keys use it)
+   * @param price list price, or null when the catalog has none
+   * @param piAi pi-ai's price (what Polpo records), or null
+   * @param maxOutput the output limit Polpo sends as {@code max_tokens}, or -1 when unknown
+   * @param cls the Anthropic rate-limit pool, or null
+   * @param policy how it caches, or null for no caching at all
+   * @param remapped true when recorded calls of another model are replayed as this one
+   * @param factor the token-count factor of the remapping
+   */
+  ReplayModel(
+      int id,
+      String provider,
+      String model,
+      Price price,
+      Price piAi,
+      long maxOutput,
+      RateLimitClass cls,
+      CachePolicy policy,
+      boolean remapped,
+      double factor) {
+    this.id = id;
+    this.provider = provider;
+    this.model = model;
+    this.spec = provider + ":" + model;
+    this.price = price;
+    this.piAi = piAi;
+    this.maxOutput = maxOutput;
+    this.cls = cls;
+    this.policy = policy;
+    this.remapped = remapped;
+    this.factor = factor;
+  }
+}

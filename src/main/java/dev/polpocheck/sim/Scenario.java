@@ -1,0 +1,326 @@
+package dev.polpocheck.sim;
+
+import dev.polpocheck.sim.rotation.BillingSchedule;
+import dev.polpocheck.sim.rotation.BillingWindowRule;
+import dev.polpocheck.sim.rotation.CooldownSchedule;
+import dev.polpocheck.sim.rotation.PinKind;
+import dev.polpocheck.sim.rotation.ProfileType;
+import dev.polpocheck.sim.rotation.RotationPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Every knob of one simulation, as {@code schemas/scenario.schema.json} documents it; build one
+ * with {@link ScenarioFiles#defaults()} or {@link ScenarioFiles#load}. Immutable: forecast and
+ * capacity searches derive variants with the {@code with...} methods and run them side by side.
+ *
+ * @param variant code or docs behaviour
+ * @param rotation rotation policy
+ * @param pin a pin applied to every session, or null
+ * @param profiles credential profiles in file order
+ * @param envKeys environment credentials per provider; key {@code *} for providers with neither an
+ *     entry nor a profile
+ * @param plans subscription plans by name
+ * @param cooldown per-profile cooldown schedule
+ * @param billing billing-disable schedule and window rule
+ * @param retry retry settings
+ * @param fallbacks orchestrator fallback models as {@code provider:model}
+ * @param cache prompt-cache settings
+ * @param remaps model remapping rules, first match wins
+ * @param timing arrival-time compression and default latency
+ * @param prices price catalog: "bundled" or a path
+ * @param report report settings
+ * @param errors injected provider errors
+ */
+public record Scenario(
+    Variant variant,
+    RotationPolicy rotation,
+    Pin pin,
+    List<Profile> profiles,
+    Map<String, Credential> envKeys,
+    Map<String, Plan> plans,
+    CooldownSchedule cooldown,
+    Billing billing,
+    Retry retry,
+    List<String> fallbacks,
+    Cache cache,
+    List<Remap> remaps,
+    Timing timing,
+    String prices,
+    Report report,
+    Errors errors) {
+
+  public Scenario {
+    Objects.requireNonNull(variant, "variant");
+    Objects.requireNonNull(rotation, "rotation");
+    profiles = List.copyOf(profiles);
+    envKeys = new TreeMap<>(envKeys);
+    plans = new TreeMap<>(plans);
+    Objects.requireNonNull(cooldown, "cooldown");
+    Objects.requireNonNull(billing, "billing");
+    Objects.requireNonNull(retry, "retry");
+    fallbacks = List.copyOf(fallbacks);
+    Objects.requireNonNull(cache, "cache");
+    remaps = List.copyOf(remaps);
+    Objects.requireNonNull(timing, "timing");
+    Objects.requireNonNull(prices, "prices");
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(errors, "errors");
+  }
+
+  /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
+  public Scenario withRotation(RotationPolicy policy) {
+    return new Scenario(
+        variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks, cache,
+        remaps, timing, prices, report, errors);
+  }
+
+  /** This scenario with other profiles (capacity search). */
+  public Scenario withProfiles(List<Profile> newProfiles) {
+    return new Scenario(
+        variant,
+        rotation,
+        pin,
+        newProfiles,
+        envKeys,
+        plans,
+        cooldown,
+        billing,
+        retry,
+        fallbacks,
+        cache,
+        remaps,
+        timing,
+        prices,
+        report,
+        errors);
+  }
+
+  /** This scenario with another cache setting (e.g. as-recorded). */
+  public Scenario withCache(Cache newCache) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        newCache, remaps, timing, prices, report, errors);
+  }
+
+  /** This scenario with another timing (e.g. compression). */
+  public Scenario withTiming(Timing newTiming) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, newTiming, prices, report, errors);
+  }
+
+  /** This scenario with other remapping rules. */
+  public Scenario withRemaps(List<Remap> newRemaps) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, newRemaps, timing, prices, report, errors);
+  }
+
+  /** This scenario with other report settings. */
+  public Scenario withReport(Report newReport) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, timing, prices, newReport, errors);
+  }
+
+  /** This scenario with other injected errors. */
+  public Scenario withErrors(Errors newErrors) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, timing, prices, report, newErrors);
+  }
+
+  /** This scenario with another variant. */
+  public Scenario withVariant(Variant newVariant) {
+    return new Scenario(
+        newVariant,
+        rotation,
+        pin,
+        profiles,
+        envKeys,
+        plans,
+        cooldown,
+        billing,
+        retry,
+        fallbacks,
+        cache,
+        remaps,
+        timing,
+        prices,
+        report,
+        errors);
+  }
+
+  /** The billing schedule the pool runs, with the window rule resolved against the variant. */
+  public BillingSchedule billingSchedule() {
+    BillingWindowRule rule =
+        switch (billing.windowRule()) {
+          case "first-failure" -> BillingWindowRule.ANCHORED_AT_FIRST_FAILURE;
+          case "last-failure" -> BillingWindowRule.SINCE_LAST_FAILURE;
+          default ->
+              variant == Variant.POLPO_CODE
+                  ? BillingWindowRule.ANCHORED_AT_FIRST_FAILURE
+                  : BillingWindowRule.SINCE_LAST_FAILURE;
+        };
+    return new BillingSchedule(
+        billing.backoffMillis(), billing.maxMillis(), billing.windowMillis(), rule);
+  }
+
+  /** A pin on every session: {@code /model …@profile} ({@code USER}) or an auto pin. */
+  public record Pin(String profile, PinKind kind) {
+    public Pin {
+      Objects.requireNonNull(profile, "profile");
+      Objects.requireNonNull(kind, "kind");
+    }
+  }
+
+  /**
+   * An environment credential: the organisation that scopes its limits and cache, its tier, and its
+   * monthly spend cap.
+   *
+   * @param organisation organisation / workspace
+   * @param tier "tier1".."tier4" or "unlimited"
+   * @param monthlySpendCapPicos spend cap per calendar month in picodollars, or -1 for none
+   */
+  public record Credential(String organisation, String tier, long monthlySpendCapPicos) {
+    public Credential {
+      Objects.requireNonNull(organisation, "organisation");
+      Objects.requireNonNull(tier, "tier");
+    }
+  }
+
+  /**
+   * One auth profile.
+   *
+   * @param id profile id
+   * @param provider provider it serves
+   * @param type OAuth or API key
+   * @param organisation organisation / workspace (cache and limit scope)
+   * @param tier rate-limit tier or "unlimited"
+   * @param plan subscription plan name, or null
+   * @param monthlySpendCapPicos spend cap per calendar month, or -1
+   * @param tokenLifetimeMillis OAuth token lifetime, 0 = never expires
+   * @param refreshFailureRate probability that a token refresh fails
+   */
+  public record Profile(
+      String id,
+      String provider,
+      ProfileType type,
+      String organisation,
+      String tier,
+      String plan,
+      long monthlySpendCapPicos,
+      long tokenLifetimeMillis,
+      double refreshFailureRate) {
+    public Profile {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(provider, "provider");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(organisation, "organisation");
+      Objects.requireNonNull(tier, "tier");
+      if (refreshFailureRate < 0 || refreshFailureRate > 1 || tokenLifetimeMillis < 0) {
+        throw new IllegalArgumentException("bad profile " + id);
+      }
+    }
+  }
+
+  /** A subscription plan: its usage windows. */
+  public record Plan(List<Window> windows) {
+    public Plan {
+      windows = List.copyOf(windows);
+    }
+  }
+
+  /** One usage window of a plan: at most {@code tokens} within {@code millis}. */
+  public record Window(long millis, long tokens) {}
+
+  /**
+   * Billing-disable schedule; {@code windowRule} is "variant", "first-failure" or "last-failure".
+   */
+  public record Billing(long backoffMillis, long maxMillis, long windowMillis, String windowRule) {}
+
+  /**
+   * Retry settings.
+   *
+   * @param sdkMaxRetries the SDK's retries (2)
+   * @param initialDelayMillis withRetry's first delay
+   * @param maxDelayMillis withRetry's cap
+   * @param orchestratorMaxRetries withRetry's maxRetries at a plain model call site
+   * @param orchestratorMaxRetriesWithFallbacks ... at a call site with fallbacks
+   */
+  public record Retry(
+      int sdkMaxRetries,
+      long initialDelayMillis,
+      long maxDelayMillis,
+      int orchestratorMaxRetries,
+      int orchestratorMaxRetriesWithFallbacks) {}
+
+  /**
+   * Prompt-cache settings.
+   *
+   * @param asRecorded keep each call's recorded split instead of simulating it
+   * @param retention "5m", "1h" or "none"
+   * @param systemPrefixTokens the shared prefix per agent, or -1 to estimate it from the traces
+   * @param oauthPreambleTokens length up to the OAuth-only first system block, 0 = none
+   * @param defaultMinCacheableTokens minimum for explicit-cache models the catalog lacks
+   * @param automatic providers with automatic prefix caching
+   */
+  public record Cache(
+      boolean asRecorded,
+      String retention,
+      long systemPrefixTokens,
+      long oauthPreambleTokens,
+      long defaultMinCacheableTokens,
+      Map<String, Automatic> automatic) {
+    public Cache {
+      automatic = new TreeMap<>(automatic);
+    }
+
+    /** The entry TTL of explicit caching. */
+    public long ttlMillis() {
+      return "1h".equals(retention) ? 3_600_000L : 300_000L;
+    }
+  }
+
+  /** Automatic prefix caching of one provider. */
+  public record Automatic(long minTokens, long unitTokens, long ttlMillis) {}
+
+  /**
+   * Replay calls matching {@code from} ("provider:model", "provider:*" or "*") as {@code
+   * toProvider:toModel}, with token counts multiplied by {@code tokenFactor}.
+   */
+  public record Remap(String from, String toProvider, String toModel, double tokenFactor) {
+    /** Whether this rule applies to a call of {@code provider} and {@code model}. */
+    public boolean matches(String provider, String model) {
+      if ("*".equals(from)) {
+        return true;
+      }
+      int colon = from.indexOf(':');
+      String p = colon < 0 ? from : from.substring(0, colon);
+      String m = colon < 0 ? "*" : from.substring(colon + 1);
+      return p.equals(provider) && ("*".equals(m) || m.equals(model));
+    }
+  }
+
+  /** Arrival-time compression and the latency assumed when the trace has none. */
+  public record Timing(double compression, long defaultLatencyMillis) {}
+
+  /**
+   * Provider errors the replay injects (none are in the traces' successful calls).
+   *
+   * @param overloadedRate probability that an HTTP attempt gets a 529 {@code overloaded_error}
+   */
+  public record Errors(double overloadedRate) {
+    public Errors {
+      if (overloadedRate < 0 || overloadedRate > 1) {
+        throw new IllegalArgumentException("overloadedRate must be within 0..1");
+      }
+    }
+  }
+
+  /** Report settings. */
+  public record Report(long seriesBucketMillis, int maxEvents, boolean compareSticky) {}
+}

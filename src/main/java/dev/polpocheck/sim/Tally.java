@@ -1,0 +1,61 @@
+package dev.polpocheck.sim;
+
+import dev.polpocheck.cost.CostBreakdown;
+import dev.polpocheck.cost.Money;
+
+/**
+ * A mutable running sum of calls, tokens and cost for one group; turned into a record at the end.
+ */
+final class Tally {
+  long calls;
+  long input;
+  long output;
+  long read;
+  long write5m;
+  long write1h;
+  long cIn;
+  long cOut;
+  long cW5;
+  long cW1;
+  long cRead;
+
+  void add(long in, long out, long rd, long w5, long w1, CostBreakdown c) {
+    calls++;
+    input += in;
+    output += out;
+    read += rd;
+    write5m += w5;
+    write1h += w1;
+    cIn = Money.add(cIn, c.input());
+    cOut = Money.add(cOut, c.output());
+    cW5 = Money.add(cW5, c.cacheWrite5m());
+    cW1 = Money.add(cW1, c.cacheWrite1h());
+    cRead = Money.add(cRead, c.cacheRead());
+  }
+
+  void merge(Tally o) {
+    calls += o.calls;
+    input += o.input;
+    output += o.output;
+    read += o.read;
+    write5m += o.write5m;
+    write1h += o.write1h;
+    cIn = Money.add(cIn, o.cIn);
+    cOut = Money.add(cOut, o.cOut);
+    cW5 = Money.add(cW5, o.cW5);
+    cW1 = Money.add(cW1, o.cW1);
+    cRead = Money.add(cRead, o.cRead);
+  }
+
+  SimResult.Tokens tokens() {
+    return new SimResult.Tokens(input, output, read, write5m, write1h);
+  }
+
+  CostBreakdown cost() {
+    return new CostBreakdown(cIn, cOut, cW5, cW1, cRead);
+  }
+
+  SimResult.Part part() {
+    return new SimResult.Part(calls, tokens(), cost());
+  }
+}

@@ -1,0 +1,154 @@
+package dev.polpocheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Protects {@code polpo-check simulate} as users run it: it works with no scenario, prints the
+ * hand-worked cost, gives byte-identical JSON for the same input and seed, writes CSV, and turns
+ * bad scenarios, flags and paths into one line and the right exit code.
+ */
+class SimulateCommandTest {
+  @TempDir Path dir;
+
+  private Path traces() throws Exception {
+    Path f = dir.resolve("run.jsonl");
+    Files.writeString(
+        f,
+        """
+        {"timestamp": "2026-04-10T10:00:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-sonnet-4-5", "usage": {"input": 2000, "output": 100}}
+        {"timestamp": "2026-04-10T10:01:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-sonnet-4-5", "usage": {"input": 3000, "output": 100}}
+        """);
+    return f;
+  }
+
+  @Test
+  void simulate_noScenario_printsSummaryWithHandWorkedCost() throws Exception {
+    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "json");
+    assertEquals(0, r.exitCode(), r.err());
+    // turn 1 writes 2,000 tokens, turn 2 reads them and writes 1,000 (5-minute TTL, Sonnet 4.5):
+    // 3,000 x $3.75 + 2,000 x $0.30 + 200 x $15 per MTok = $0.01125 + $0.0006 + $0.003
+    assertTrue(r.out().contains("\"total\" : 0.01485"), r.out());
+    assertTrue(r.out().contains("\"command\" : \"simulate\""), r.out());
+    assertTrue(r.out().contains("\"variant\" : \"polpo-code\""), r.out());
+  }
+
+  @Test
+  void simulate_json_followsTheSharedResultEnvelope() throws Exception {
+    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "json");
+    Path basedir = Path.of(System.getProperty("polpocheck.basedir", "."));
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(Files.readString(basedir.resolve("schemas/result.schema.json")));
+    JsonNode json = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(List.of(), schema.validate(json));
+    assertEquals("simulate", json.get("command").asString());
+    assertEquals(2, json.get("simulate").get("calls").get("ok").asLong());
+    assertEquals("0.8", json.get("assumptions").get("assumed1hShare").asString());
+  }
+
+  @Test
+  void simulate_text_saysPlainlyWhatTheCodeVariantCannotDo() throws Exception {
+    CliRunner.Result r = CliRunner.run("simulate", traces().toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.out().startsWith("simulate: polpo-code, rotation polpo, environment keys"), r.out());
+    assertTrue(r.out().contains("calls: 2 in, 2 ok, 0 failed, 0 not run"), r.out());
+    assertTrue(r.out().contains("a 429 never rotates a credential"), r.out());
+  }
+
+  @Test
+  void simulate_sameInputAndSeed_byteIdenticalJson() throws Exception {
+    Path scenario = dir.resolve("s.json");
+    Files.writeString(
+        scenario,
+        """
+        {"profiles": [
+          {"id": "a", "provider": "anthropic", "type": "oauth", "organisation": "x", "tier": "tier1",
+           "tokenLifetimeMinutes": 0.5, "refreshFailureRate": 0.5},
+          {"id": "b", "provider": "anthropic", "type": "api_key", "organisation": "y", "tier": "tier1"}]}
+        """);
+    String t = traces().toString();
+    CliRunner.Result a =
+        CliRunner.run(
+            "simulate", t, "--scenario", scenario.toString(), "--format", "json", "--seed", "5");
+    CliRunner.Result b =
+        CliRunner.run(
+            "simulate",
+            t,
+            "--scenario",
+            scenario.toString(),
+            "--format",
+            "json",
+            "--seed",
+            "5",
+            "--selector",
+            "reference");
+    assertEquals(0, a.exitCode(), a.err());
+    assertEquals(
+        a.out().replace("\"selector\" : \"fast\"", ""),
+        b.out().replace("\"selector\" : \"reference\"", ""));
+    assertEquals(
+        a.out(),
+        CliRunner.run(
+                "simulate", t, "--scenario", scenario.toString(), "--format", "json", "--seed", "5")
+            .out());
+  }
+
+  @Test
+  void simulate_csv_hasHeaderTotalAndGroupRows() throws Exception {
+    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "csv");
+    assertEquals(0, r.exitCode(), r.err());
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].startsWith("group,key,calls,"), lines[0]);
+    assertTrue(lines[1].startsWith("total,,2,0,200,2000,3000,0,"), lines[1]);
+    assertTrue(lines[1].endsWith(",0.01485"), lines[1]);
+  }
+
+  @Test
+  void simulate_badScenario_exit3WithFileLineColumn() throws Exception {
+    Path scenario = dir.resolve("bad.json");
+    Files.writeString(scenario, "{\n  \"variant\": \"polpo-dogs\"\n}\n");
+    CliRunner.Result r =
+        CliRunner.run("simulate", traces().toString(), "--scenario", scenario.toString());
+    assertEquals(3, r.exitCode());
+    assertTrue(r.err().startsWith("polpo-check: error: " + scenario + ":2:14: "), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void simulate_badTraceLine_isSkippedCountedAndShown() throws Exception {
+    Path f = traces();
+    Files.writeString(f, Files.readString(f) + "{\"timestamp\": 5, \"session\": \"s2\"}\n");
+    CliRunner.Result r = CliRunner.run("simulate", f.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("records: 3 read, 2 replayed, 1 skipped"), r.out());
+    assertTrue(r.out().contains("run.jsonl:3"), r.out());
+  }
+
+  @Test
+  void simulate_unknownSelector_isUsageError() throws Exception {
+    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--selector", "magic");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("expected fast or reference"), r.err());
+  }
+
+  @Test
+  void simulate_missingTraceFile_exit3() {
+    CliRunner.Result r = CliRunner.run("simulate", dir.resolve("nope.jsonl").toString());
+    assertEquals(3, r.exitCode());
+    assertTrue(r.err().contains("nope.jsonl"), r.err());
+  }
+}

@@ -1,0 +1,121 @@
+package dev.polpocheck.sim.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protects the simulated cache reads and writes that decide most of a replay's cost: TTL expiry and
+ * refresh, the minimum cacheable length, per-organisation scope, the shared system prefix and
+ * automatic (DeepSeek-style) caching.
+ */
+class PromptCacheTest {
+  private static final long MIN = 60_000L;
+  // Sonnet 4.5: 1,024-token minimum, 5-minute TTL, explicit writes
+  private static final CachePolicy SONNET = new CachePolicy(1_024, 1, 5 * MIN, true);
+  private static final CachePolicy DEEPSEEK = new CachePolicy(64, 64, 60 * MIN, false);
+
+  private final PromptCache cache = new PromptCache();
+  private final CacheSplit s = new CacheSplit();
+
+  private void call(long t, int scope, long session, long prompt, CachePolicy p) {
+    cache.request(t, scope, 0, session, -1, 0, -1, 0, prompt, p, s, true);
+  }
+
+  private void assertSplit(long read, long write, long input) {
+    assertEquals(read, s.read(), "read");
+    assertEquals(write, s.write(), "write");
+    assertEquals(input, s.input(), "input");
+  }
+
+  @Test
+  void ttl_oneMillisecondBeforeFiveMinutes_readsPreviousPrompt() {
+    call(0, 0, 1, 2_000, SONNET);
+    assertSplit(0, 2_000, 0);
+    call(5 * MIN - 1, 0, 1, 2_500, SONNET);
+    assertSplit(2_000, 500, 0); // 2,500 = 2,000 read + 500 new content written
+  }
+
+  @Test
+  void ttl_exactlyFiveMinutes_entryIsGone() {
+    call(0, 0, 1, 2_000, SONNET);
+    call(5 * MIN, 0, 1, 2_500, SONNET);
+    assertSplit(0, 2_500, 0);
+  }
+
+  @Test
+  void ttl_hitRefreshesEntry_aliveEightMinutesAfterWrite() {
+    call(0, 0, 1, 2_000, SONNET);
+    call(4 * MIN, 0, 1, 2_000, SONNET); // same prompt: a pure hit, refreshes to 9:00
+    assertSplit(2_000, 0, 0);
+    call(8 * MIN, 0, 1, 2_100, SONNET);
+    assertSplit(2_000, 100, 0);
+  }
+
+  @Test
+  void minCacheable_oneTokenShort_nothingCachedOrWritten() {
+    call(0, 0, 1, 1_023, SONNET);
+    assertSplit(0, 0, 1_023);
+    call(1_000, 0, 1, 1_023, SONNET);
+    assertSplit(0, 0, 1_023);
+  }
+
+  @Test
+  void minCacheable_exactlyMinimum_isWritten() {
+    call(0, 0, 1, 1_024, SONNET);
+    assertSplit(0, 1_024, 0);
+  }
+
+  @Test
+  void scope_otherOrganisation_rewritesWholePrompt() {
+    call(0, 0, 1, 3_000, SONNET);
+    call(1_000, 1, 1, 3_200, SONNET); // rotated to a profile in another organisation
+    assertSplit(0, 3_200, 0);
+    call(2_000, 0, 1, 3_400, SONNET); // back in the first one: its entry is still alive
+    assertSplit(3_000, 400, 0);
+  }
+
+  @Test
+  void systemPrefix_sharedAcrossSessions_readByNewSession() {
+    // agent chain 100, S = 1,500; sessions 1 and 2 start in the same millisecond: both write
+    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+    cache.request(0, 0, 0, 2, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+    // a third session 1 ms later reads the system prefix and writes only its own 700 tokens
+    cache.request(1, 0, 0, 3, 100, 1_500, -1, 0, 2_200, SONNET, s, true);
+    assertSplit(1_500, 700, 0);
+  }
+
+  @Test
+  void conversation_promptShrinks_readsOnlySystemPrefix() {
+    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 9_000, SONNET, s, true);
+    cache.request(1_000, 0, 0, 1, 100, 1_500, -1, 0, 4_000, SONNET, s, true); // compacted
+    assertSplit(1_500, 2_500, 0);
+  }
+
+  @Test
+  void automatic_readsWhole64TokenUnitsAndNeverBillsWrites() {
+    call(0, 0, 1, 1_000, DEEPSEEK);
+    assertSplit(0, 0, 1_000);
+    call(1_000, 0, 1, 1_500, DEEPSEEK);
+    // 1,000 tokens cached as 15 units of 64 = 960; the other 540 are plain input
+    assertSplit(960, 0, 540);
+  }
+
+  @Test
+  void peek_withoutCommit_leavesCacheUnchanged() {
+    cache.request(0, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, false);
+    assertSplit(0, 2_000, 0);
+    call(1_000, 0, 1, 2_000, SONNET); // nothing was stored by the peek: written again
+    assertSplit(0, 2_000, 0);
+  }
+
+  @Test
+  void expiredEntries_areSweptSoMemoryStaysBounded() {
+    for (int i = 0; i < 5_000; i++) {
+      call(i * 10 * MIN, 0, i, 2_000, SONNET); // each session's entry is dead before the next
+    }
+    assertEquals(true, cache.size() < 2_100, "size " + cache.size());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.polpocheck.sim.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protects the 429s a replay reports: when Anthropic's per-organisation RPM / ITPM / OTPM buckets
+ * refuse a request, and the retry-after it is told to wait.
+ */
+class RateLimiterTest {
+  // Tier 1, Sonnet 4.x: 50 RPM, 30,000 ITPM, 8,000 OTPM (anthropic-and-peers.md 4.2)
+  private static final LimitSpec TIER1 = new LimitSpec(50, 30_000, 8_000, false);
+
+  @Test
+  void admit_secondRequestAtOnce_retryAfterIsLongestBucketWait() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1);
+    assertEquals(0, rl.tryAdmit(k, 20_000, 8_000, 0));
+    // ITPM: need 20,000, level 10,000, refill 500/s -> 20 s; OTPM: need 8,000, level 0,
+    // refill 8,000/60 per s -> 60 s. The longest wins: 60 s.
+    assertEquals(60_000, rl.tryAdmit(k, 20_000, 8_000, 0));
+  }
+
+  @Test
+  void admit_afterOutputRefund_onlyInputBucketBinds() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1);
+    rl.tryAdmit(k, 20_000, 8_000, 0);
+    rl.refundOutput(k, 8_000, 1_000, 0); // the response produced 1,000 of the 8,000 reserved
+    // OTPM: need 8,000, level 7,000 -> 1,000 / 133.33 per s = 7.5 s; ITPM still 20 s
+    assertEquals(20_000, rl.tryAdmit(k, 20_000, 8_000, 0));
+    // 20 s later ITPM has 10,000 + 20 x 500 = 20,000: admitted
+    assertEquals(0, rl.tryAdmit(k, 20_000, 8_000, 20_000));
+  }
+
+  @Test
+  void admit_shortWait_isRoundedUpToWholeSecondAtLeastOne() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", new LimitSpec(60, 0, 0, false));
+    for (int i = 0; i < 60; i++) {
+      assertEquals(0, rl.tryAdmit(k, 0, 0, 0));
+    }
+    // 1 request per second refill; 250 ms later 750 ms are missing -> rounded up to 1 s
+    assertEquals(1_000, rl.tryAdmit(k, 0, 0, 250));
+  }
+
+  @Test
+  void admit_needLargerThanBucket_isClampedAndFlagged() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1);
+    // Polpo sends max_tokens = 64,000 for Sonnet 4.5 against an 8,000 OTPM bucket
+    assertEquals(0, rl.tryAdmit(k, 1_000, 64_000, 0));
+    assertEquals(1, rl.oversizedRequests());
+    // the bucket is now empty: the next one waits a full minute instead of forever
+    assertEquals(60_000, rl.tryAdmit(k, 1_000, 64_000, 0));
+    // the response used 100 tokens: 8,000 were taken, 7,900 come back, not 63,900
+    rl.refundOutput(k, 64_000, 100, 0);
+    assertEquals(1, rl.tryAdmit(k, 1_000, 8_000, 0) / 1_000); // 100 missing: 0.75 s -> 1 s
+  }
+
+  @Test
+  void admit_organisationsAreSeparate_secondOrgIsNotLimited() {
+    RateLimiter rl = new RateLimiter(0);
+    int a = rl.key("org-a", "sonnet-4", TIER1);
+    int b = rl.key("org-b", "sonnet-4", TIER1);
+    assertEquals(0, rl.tryAdmit(a, 30_000, 1, 0));
+    assertEquals(0, rl.tryAdmit(b, 30_000, 1, 0));
+    assertEquals(a, rl.key("org-a", "sonnet-4", TIER1));
+  }
+
+  @Test
+  void admit_unlimited_neverRefuses() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "x", LimitSpec.UNLIMITED);
+    for (int i = 0; i < 10_000; i++) {
+      assertEquals(0, rl.tryAdmit(k, 1_000_000, 1_000_000, 0));
+    }
+  }
+}
