@@ -30,7 +30,7 @@ def cpu_model():
 
 
 def fmt(value):
-    if value is None:
+    if not isinstance(value, (int, float)):
         return "—"
     if value != value:  # NaN
         return "—"
@@ -45,7 +45,7 @@ def fmt(value):
 
 def fmt_bytes(value):
     """Bytes per operation, rounded to whole bytes (JMH reports ~1e-4 for allocation-free code)."""
-    if value is None or value != value:
+    if not isinstance(value, (int, float)) or value != value:
         return "—"
     return f"{round(value):,}"
 
@@ -79,7 +79,9 @@ def main():
                 "error": primary.get("scoreError"),
                 "unit": primary["scoreUnit"],
                 "alloc": alloc,
-                "best": min(iterations) if iterations else None,
+                # the best iteration: the fastest time, or the highest throughput
+                "best": (max(iterations) if run["mode"] == "thrpt" else min(iterations))
+                if iterations else None,
                 "mode": run["mode"],
                 "settings": (run.get("forks"), run.get("warmupIterations"), run.get("warmupTime"),
                              run.get("measurementIterations"), run.get("measurementTime")),
@@ -146,20 +148,29 @@ def main():
                   f"logarithmic).")
         print()
 
-    baselines = {}
-    for r in rows:
-        if r["method"].startswith("baseline"):
-            baselines[(r["class"], tuple(sorted(r["params"].items())))] = r
-    if baselines:
+    # A subject's baseline is the class's baseline* method with the same parameters, or failing
+    # that one whose parameters are a subset of the subject's (a baseline that does not depend on
+    # a parameter runs once).
+    baselines = [r for r in rows if r["method"].startswith("baseline")]
+
+    def baseline_of(subject):
+        same = [b for b in baselines if b["class"] == subject["class"]
+                and b["params"] == subject["params"]]
+        if same:
+            return same[0]
+        subset = [b for b in baselines if b["class"] == subject["class"]
+                  and all(subject["params"].get(k) == v for k, v in b["params"].items())]
+        return subset[0] if subset else None
+
+    paired = [(r, baseline_of(r)) for r in rows if not r["method"].startswith("baseline")]
+    paired = [(r, b) for r, b in paired if b is not None]
+    if paired:
         print("## Against the baselines\n")
+        print("Throughput rows (ops/s) are better when higher; time rows (ns/op, us/op) when "
+              "lower.\n")
         print("| Benchmark | Parameters | Score | Baseline | Baseline score | Subject / baseline |")
         print("|---|---|---:|---|---:|---:|")
-        for r in rows:
-            if r["method"].startswith("baseline"):
-                continue
-            base = baselines.get((r["class"], tuple(sorted(r["params"].items()))))
-            if base is None:
-                continue
+        for r, base in paired:
             ratio = r["score"] / base["score"] if base["score"] else None
             params = ", ".join(f"{k}={v}" for k, v in r["params"].items()) or "—"
             print(f"| {r['class']}.{r['method']} | {params} | {fmt(r['score'])} {r['unit']} | "

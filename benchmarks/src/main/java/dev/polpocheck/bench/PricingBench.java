@@ -53,21 +53,29 @@ public class PricingBench {
   /** Builds the calls, their JSON lines and the price from a fixed seed. */
   @Setup(Level.Trial)
   public void setUp() {
-    price =
-        new Price(
-            "anthropic",
-            "claude-sonnet-4-5",
-            3 * PER_MTOK,
-            15 * PER_MTOK,
-            3_750_000L,
-            6 * PER_MTOK,
-            300_000L,
-            new Price.LongContext(
-                200_000L, 6 * PER_MTOK, 22_500_000L, 7_500_000L, 12 * PER_MTOK, 600_000L));
+    price = sonnet45();
     mapper = JsonMapper.builder().build();
     NativeTrace trace = NativeTrace.generate(SIZE, 7);
     System.arraycopy(trace.calls, 0, calls, 0, SIZE);
     System.arraycopy(trace.lines, 0, lines, 0, SIZE);
+  }
+
+  /**
+   * Claude Sonnet 4.5's list price: $3 / $15 per MTok, 5-minute writes $3.75, 1-hour writes $6,
+   * reads $0.30; above 200k prompt tokens $6 / $22.50 / $7.50 / $12 / $0.60 (Anthropic's pricing
+   * page).
+   */
+  static Price sonnet45() {
+    return new Price(
+        "anthropic",
+        "claude-sonnet-4-5",
+        3 * PER_MTOK,
+        15 * PER_MTOK,
+        3_750_000L,
+        6 * PER_MTOK,
+        300_000L,
+        new Price.LongContext(
+            200_000L, 6 * PER_MTOK, 22_500_000L, 7_500_000L, 12 * PER_MTOK, 600_000L));
   }
 
   /** Prices one call exactly. */

@@ -26,6 +26,11 @@ final class SessionPins {
     return size;
   }
 
+  /** Returns the number of slots in the table (memory is proportional to it). */
+  int capacity() {
+    return keys.length;
+  }
+
   /** Returns the profile pinned by {@code session} for {@code provider}, or −1. */
   int get(int session, int provider) {
     long key = key(session, provider);

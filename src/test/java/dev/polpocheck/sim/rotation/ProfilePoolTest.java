@@ -190,7 +190,7 @@ class ProfilePoolTest {
   }
 
   @Test
-  void customCooldownSchedule_lastStepRepeats() {
+  void recordProfileError_customScheduleExhausted_repeatsLastStep() {
     ProfilePool pool =
         new ProfilePool(
             List.of(new ProfileSpec("anthropic:a", "anthropic", OAUTH, "o")),

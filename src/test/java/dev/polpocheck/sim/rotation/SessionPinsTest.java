@@ -2,6 +2,7 @@ package dev.polpocheck.sim.rotation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,23 @@ class SessionPinsTest {
       assertEquals(s % 100, pins.get(s, s % 3));
     }
     assertEquals(-1, pins.get(1, 1));
+  }
+
+  @Test
+  void endSession_afterAPeakOfOpenSessions_shrinksTheTable() {
+    SessionPins pins = new SessionPins();
+    for (int s = 0; s < 4_096; s++) {
+      pins.put(s, 0, 1);
+    }
+    // 4,096 pins at most half full → at least 8,192 slots.
+    int peak = pins.capacity();
+    assertTrue(peak >= 8_192, "capacity at the peak: " + peak);
+    for (int s = 0; s < 4_096; s++) {
+      pins.endSession(s, 1);
+    }
+    assertEquals(0, pins.size());
+    // Halving whenever an eighth full or less goes all the way down to the minimum of 16.
+    assertEquals(16, pins.capacity());
   }
 
   @Test
