@@ -1,6 +1,7 @@
 package dev.polpocheck.cli;
 
 import dev.polpocheck.UserInputException;
+import dev.polpocheck.config.SecretScanner;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,18 +60,49 @@ public final class PolpoCheckCommand implements Runnable {
   private static int handleException(
       Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
-    boolean debug = parseResult != null && parseResult.hasMatchedOption("--debug");
+    boolean debug = debugRequested(parseResult);
     if (ex instanceof UserInputException) {
-      err.println("polpo-check: error: " + ex.getMessage());
+      err.println("polpo-check: error: " + SecretScanner.redact(ex.getMessage()));
+    } else if (ex instanceof ArithmeticException && String.valueOf(ex.getMessage()).contains("overflow")) {
+      // Money and token sums use exact long arithmetic; a wrap-around would be a wrong answer.
+      err.println("polpo-check: error: a total is too large to add up exactly (money is kept in"
+          + " picodollars, up to about 9.2 million USD per sum); split the input");
     } else {
       err.println("polpo-check: internal error: " + ex.getClass().getSimpleName()
-          + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+          + (ex.getMessage() == null ? "" : ": " + SecretScanner.redact(ex.getMessage()))
           + (debug ? "" : " (run with --debug for the stack trace)"));
     }
     if (debug) {
-      ex.printStackTrace(err);
+      printRedactedStackTrace(ex, err);
     }
     err.flush();
     return ExitCodes.IO_OR_INTERNAL;
   }
+
+  /** {@code --debug} is inherited by every subcommand, so look along the whole chain. */
+  private static boolean debugRequested(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+      if (pr.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Prints a stack trace whose messages went through the secret redactor: exception messages may
+   * quote input (a model id, a trace field), and --debug output ends up in CI logs.
+   */
+  private static void printRedactedStackTrace(Throwable t, PrintWriter err) {
+    String prefix = "";
+    for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+      err.println(prefix + cur.getClass().getName()
+          + (cur.getMessage() == null ? "" : ": " + SecretScanner.redact(cur.getMessage())));
+      for (StackTraceElement e : cur.getStackTrace()) {
+        err.println("\tat " + e);
+      }
+      prefix = "Caused by: ";
+    }
+  }
+
 }

@@ -183,6 +183,15 @@ public final class ValidateCommand implements Callable<Integer> {
                                 + kind
                                 + "\"; expected polpo, agents, teams or auth-profiles"));
     RuleConfig rules = ruleConfig();
+    for (String name : envPairs.keySet()) {
+      // Polpo's reference grammar is ${\w+}: any other name could never be referenced.
+      if (!name.matches("\\w+")) {
+        throw usage(
+            "--env needs KEY=VALUE with a KEY of letters, digits and underscores; got a key of "
+                + name.length()
+                + " character(s)");
+      }
+    }
     Environment env = environment();
     Clock clock = clock();
     List<Target> targets = expand(forced, rules);

@@ -91,6 +91,16 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_envWithEmptyOrInvalidKey_isUsageError(@TempDir Path dir) throws IOException {
+    Path p = write(dir, "polpo.json", "{}");
+    CliRun empty = CliRun.of("validate", "--env", "=value", p.toString());
+    assertEquals(2, empty.exit(), empty.all());
+    assertTrue(empty.err().contains("--env needs KEY=VALUE"), empty.err());
+    assertEquals(2, CliRun.of("validate", "--env", "A-B=value", p.toString()).exit());
+    assertEquals(0, CliRun.of("validate", "--env", "A_1=value", p.toString()).exit());
+  }
+
+  @Test
   void validate_unrecognisedFileName_needsKind(@TempDir Path dir) throws IOException {
     Path p = write(dir, "config.json", "[{\"agent\": {\"name\": \"a\"}}]");
     CliRun r = CliRun.of("validate", p.toString());
