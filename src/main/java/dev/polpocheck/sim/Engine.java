@@ -21,14 +21,12 @@ import dev.polpocheck.sim.rotation.Selector;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -61,85 +59,11 @@ import org.HdrHistogram.Histogram;
  * <p>Money is summed in picodollars; the run checks its conservation laws when it ends.
  */
 final class Engine {
-  private static final int START = 0;
-  private static final int SEND = 1;
-  private static final int REFUND = 2;
   private static final String RATE_LIMIT_MSG =
       "429 rate_limit_error: This request would exceed your organization's rate limit";
   private static final String OVERLOADED_MSG = "529 overloaded_error: Overloaded";
   private static final String BILLING_MSG =
       "400 invalid_request_error: Your credit balance is too low to access the Anthropic API";
-
-  private static final class Event {
-    final long time;
-    final long seq;
-    final int kind;
-    final Task task;
-    final int key;
-    final long amount;
-    final long actual;
-
-    Event(long time, long seq, int kind, Task task, int key, long amount, long actual) {
-      this.time = time;
-      this.seq = seq;
-      this.kind = kind;
-      this.task = task;
-      this.key = key;
-      this.amount = amount;
-      this.actual = actual;
-    }
-  }
-
-  private static final class Sess {
-    final int idx;
-    long offset;
-    boolean inFlight;
-    boolean dead;
-    int remaining;
-    final ArrayDeque<Call> pending = new ArrayDeque<>(0);
-
-    Sess(int idx, int remaining) {
-      this.idx = idx;
-      this.remaining = remaining;
-    }
-  }
-
-  private static final class Task {
-    final Call call;
-    final Sess sess;
-    final ReplayModel primary;
-    final long prompt;
-    final long out;
-    final long rIn;
-    final long rRead;
-    final long rW5;
-    final long rW1;
-    final long rWu;
-    final long ready;
-    ReplayModel model;
-    int spec;
-    int polpoAttempt;
-    int sdkAttempt;
-    int agent;
-    int cred = -1;
-    int rotations;
-
-    Task(Call call, Sess sess, ReplayModel primary, long ready) {
-      this.call = call;
-      this.sess = sess;
-      this.primary = primary;
-      this.model = primary;
-      double f = primary.factor;
-      this.rIn = scale(call.inputTokens(), f);
-      this.rRead = scale(call.cacheReadTokens(), f);
-      this.rW5 = scale(call.cacheWrite5mTokens(), f);
-      this.rW1 = scale(call.cacheWrite1hTokens(), f);
-      this.rWu = scale(call.cacheWriteUnsplitTokens(), f);
-      this.out = scale(call.outputTokens(), f);
-      this.prompt = rIn + rRead + rW5 + rW1 + rWu;
-      this.ready = ready;
-    }
-  }
 
   private final long seed;
   private final Scenario sc;
@@ -161,16 +85,13 @@ final class Engine {
   private final List<Credential> creds = new ArrayList<>();
   private final Map<String, Integer> envCreds = new HashMap<>();
   private final Map<String, Integer> scopes = new HashMap<>();
-  private final Map<String, Sess> sessions = new HashMap<>();
+  private final Map<String, SessionState> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
   private final long[] systemPrefix;
   private final Tally[] agentTallies;
   private final long[] noUsableUntil;
-  private final PriorityQueue<Event> queue =
-      new PriorityQueue<>(
-          (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
-  private long seq;
+  private final EventQueue queue = new EventQueue();
   private int nextSession;
   private long bucketStart = Long.MIN_VALUE;
   private long[] currentBucket;
@@ -276,7 +197,7 @@ final class Engine {
   SimResult run(Iterator<Call> input) {
     Call next = input.hasNext() ? input.next() : null;
     while (true) {
-      Event head = queue.peek();
+      EventQueue.Event head = queue.peek();
       if (next != null && (head == null || compress(next.timestampMillis()) <= head.time)) {
         arrive(next);
         next = input.hasNext() ? input.next() : null;
@@ -287,8 +208,8 @@ final class Engine {
       }
       queue.poll();
       switch (head.kind) {
-        case START -> start(head.task, head.time);
-        case SEND -> send(head.task, head.time);
+        case EventQueue.START -> start(head.task, head.time);
+        case EventQueue.SEND -> send(head.task, head.time);
         default -> limiter.refundOutput(head.key, head.amount, head.actual, head.time);
       }
     }
@@ -302,19 +223,13 @@ final class Engine {
     if (call.status() == CallStatus.ERROR) {
       recordedErrors++;
     }
-    Sess s = sessions.get(call.session());
+    SessionState s = sessions.get(call.session());
     if (s == null) {
-      s = new Sess(nextSession++, pre.callsOf(call.session()));
+      s = new SessionState(nextSession++, pre.callsOf(call.session()));
       sessions.put(call.session(), s);
     }
     ReplayModel m = models.forCall(call);
-    long tokens =
-        scale(call.inputTokens(), m.factor)
-            + scale(call.cacheReadTokens(), m.factor)
-            + scale(call.cacheWrite5mTokens(), m.factor)
-            + scale(call.cacheWrite1hTokens(), m.factor)
-            + scale(call.cacheWriteUnsplitTokens(), m.factor)
-            + scale(call.outputTokens(), m.factor);
+    long tokens = Task.scaledTotal(call, m);
     tokensIn += tokens;
     if (s.dead) {
       notRun++;
@@ -330,11 +245,11 @@ final class Engine {
     begin(s, call, compress(call.timestampMillis()) + s.offset);
   }
 
-  private void begin(Sess s, Call call, long ready) {
+  private void begin(SessionState s, Call call, long ready) {
     s.inFlight = true;
     Task k = new Task(call, s, models.forCall(call), ready);
     k.agent = agents.get(call.agent()); // a session's calls may come from different agents
-    push(ready, START, k, -1, 0, 0);
+    queue.push(ready, EventQueue.START, k);
   }
 
   private void complete(Task k, boolean success, long now) {
@@ -350,7 +265,7 @@ final class Engine {
       failed++;
       tokensUnrun += k.prompt + k.out;
     }
-    Sess s = k.sess;
+    SessionState s = k.sess;
     s.offset += delay;
     s.inFlight = false;
     s.remaining--;
@@ -361,7 +276,7 @@ final class Engine {
       Call c = s.pending.poll();
       if (s.dead) {
         notRun++;
-        tokensUnrun += scaledTotal(c);
+        tokensUnrun += Task.scaledTotal(c, models.forCall(c));
         s.remaining--;
         continue;
       }
@@ -371,7 +286,7 @@ final class Engine {
     endIfDone(k.call.session(), s);
   }
 
-  private void endIfDone(String name, Sess s) {
+  private void endIfDone(String name, SessionState s) {
     if (s.remaining == 0 && !s.inFlight) {
       sessions.remove(name);
       rotation.endSession(s.idx);
@@ -542,7 +457,7 @@ final class Engine {
         long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
         k.sdkAttempt++;
         sdkRetries++;
-        push(now + d, SEND, k, -1, 0, 0);
+        queue.push(now + d, EventQueue.SEND, k);
       } else {
         httpError(k, OVERLOADED_MSG, now);
       }
@@ -570,7 +485,7 @@ final class Engine {
         long d = Backoff.sdkMillis(k.sdkAttempt, wait, rngSdk.nextDouble());
         k.sdkAttempt++;
         sdkRetries++;
-        push(now + d, SEND, k, -1, 0, 0);
+        queue.push(now + d, EventQueue.SEND, k);
       } else {
         httpError(k, RATE_LIMIT_MSG, now);
       }
@@ -723,7 +638,7 @@ final class Engine {
     if (key >= 0 && maxOut > k.out) {
       long latency =
           k.call.latencyMillis() >= 0 ? k.call.latencyMillis() : sc.timing().defaultLatencyMillis();
-      push(now + latency, REFUND, null, key, maxOut, k.out);
+      queue.pushRefund(now + latency, key, maxOut, k.out);
     }
     if (k.call.role() == CallerRole.ORCHESTRATOR) {
       cooldownsOf(m.provider).clear(0);
@@ -762,7 +677,7 @@ final class Engine {
           && anotherAvailable(c.profileIndex, now)) {
         k.rotations++;
         rotationsOnError++;
-        push(now, START, k, -1, 0, 0);
+        queue.push(now, EventQueue.START, k);
       } else {
         complete(k, false, now);
       }
@@ -812,7 +727,7 @@ final class Engine {
     if (withFallbacks && reason.failover() && k.spec < sc.fallbacks().size()) {
       k.spec++;
       fallbacksUsed++;
-      push(now, START, k, -1, 0, 0);
+      queue.push(now, EventQueue.START, k);
       return;
     }
     int maxRetries =
@@ -829,7 +744,7 @@ final class Engine {
       k.polpoAttempt++;
       k.spec = 0;
       polpoRetries++;
-      push(now + d, START, k, -1, 0, 0);
+      queue.push(now + d, EventQueue.START, k);
       return;
     }
     complete(k, false, now);
@@ -870,20 +785,6 @@ final class Engine {
     return stored - 2;
   }
 
-  private long scaledTotal(Call c) {
-    ReplayModel m = models.forCall(c);
-    return scale(c.inputTokens(), m.factor)
-        + scale(c.cacheReadTokens(), m.factor)
-        + scale(c.cacheWrite5mTokens(), m.factor)
-        + scale(c.cacheWrite1hTokens(), m.factor)
-        + scale(c.cacheWriteUnsplitTokens(), m.factor)
-        + scale(c.outputTokens(), m.factor);
-  }
-
-  static long scale(long tokens, double factor) {
-    return factor == 1.0 ? tokens : Math.round(tokens * factor);
-  }
-
   private long compress(long ts) {
     double f = sc.timing().compression();
     return f == 1.0 ? ts : pre.start() + Math.round((ts - pre.start()) / f);
@@ -912,10 +813,6 @@ final class Engine {
     if (events.size() < sc.report().maxEvents()) {
       events.add(new SimResult.Event(now, kind, subject, reason, until));
     }
-  }
-
-  private void push(long time, int kind, Task task, int key, long amount, long actual) {
-    queue.add(new Event(time, seq++, kind, task, key, amount, actual));
   }
 
   // ---- the end: results and self-check ----
