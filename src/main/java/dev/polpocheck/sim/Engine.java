@@ -28,9 +28,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.HdrHistogram.Histogram;
 
 /**
  * One simulation run: the discrete-event loop and the per-call steps (key fetch → spend cap → plan
@@ -89,53 +86,11 @@ final class Engine {
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
   private final long[] systemPrefix;
-  private final Tally[] agentTallies;
   private final long[] noUsableUntil;
   private final EventQueue queue = new EventQueue();
   private int nextSession;
-  private long bucketStart = Long.MIN_VALUE;
-  private long[] currentBucket;
 
-  // results
-  private final Tally total = new Tally();
-  private final Map<String, Tally> byAgent = new HashMap<>();
-  private final Map<String, Tally> byModel = new HashMap<>();
-  private final Map<String, Tally> byOrg = new HashMap<>();
-  private final TreeMap<Long, long[]> series = new TreeMap<>();
-  private final List<SimResult.Event> events = new ArrayList<>();
-  private final Histogram delays = new Histogram(3);
-  private final TreeSet<String> unpricedModels = new TreeSet<>();
-  private final TreeSet<String> unlimitedModels = new TreeSet<>();
-  private long eventCount;
-  private long callsIn;
-  private long ok;
-  private long failed;
-  private long notRun;
-  private long attempts;
-  private long rateLimited;
-  private long sdkRetries;
-  private long polpoRetries;
-  private long rotationsOnError;
-  private long fallbacksUsed;
-  private long billingRejections;
-  private long noCredential;
-  private long unpricedCalls;
-  private long refreshCooldowns;
-  private long recordedErrors;
-  private long overloaded;
-  private long costWithoutCache;
-  private long polpoCost;
-  private long totalDelay;
-  private long delayedCalls;
-  private long noUsableMillis;
-  private long tokensIn;
-  private long tokensUnrun;
-  private long fidCalls;
-  private long fidRecorded;
-  private long fidSimulated;
-  private long fidAbs;
-  private long fidRecordedWrites;
-  private long fidSimulatedWrites;
+  private final Accounting acc;
 
   Engine(Scenario sc, SimOptions opt, long seed, Prepass pre) {
     this.seed = seed;
@@ -179,13 +134,12 @@ final class Engine {
               creds.size()));
     }
     this.limiter = new RateLimiter(pre.start());
+    this.acc = new Accounting(sc, pre);
     this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
-    this.agentTallies = new Tally[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
       agents.put(pre.agentName(a), a);
       agentNames.add(pre.agentName(a));
-      agentTallies[a] = tally(byAgent, pre.agentName(a));
       systemPrefix[a] =
           sc.cache().systemPrefixTokens() >= 0
               ? sc.cache().systemPrefixTokens()
@@ -219,9 +173,9 @@ final class Engine {
   // ---- arrival and sessions ----
 
   private void arrive(Call call) {
-    callsIn++;
+    acc.callsIn++;
     if (call.status() == CallStatus.ERROR) {
-      recordedErrors++;
+      acc.recordedErrors++;
     }
     SessionState s = sessions.get(call.session());
     if (s == null) {
@@ -230,10 +184,9 @@ final class Engine {
     }
     ReplayModel m = models.forCall(call);
     long tokens = Task.scaledTotal(call, m);
-    tokensIn += tokens;
+    acc.tokensIn += tokens;
     if (s.dead) {
-      notRun++;
-      tokensUnrun += tokens;
+      acc.notRun(tokens);
       s.remaining--;
       endIfDone(call.session(), s);
       return;
@@ -254,17 +207,7 @@ final class Engine {
 
   private void complete(Task k, boolean success, long now) {
     long delay = now - k.ready;
-    delays.recordValue(delay);
-    totalDelay += delay;
-    if (delay > 0) {
-      delayedCalls++;
-    }
-    if (success) {
-      ok++;
-    } else {
-      failed++;
-      tokensUnrun += k.prompt + k.out;
-    }
+    acc.completed(delay, success, k.prompt + k.out);
     SessionState s = k.sess;
     s.offset += delay;
     s.inFlight = false;
@@ -275,8 +218,7 @@ final class Engine {
     while (!s.pending.isEmpty()) {
       Call c = s.pending.poll();
       if (s.dead) {
-        notRun++;
-        tokensUnrun += Task.scaledTotal(c, models.forCall(c));
+        acc.notRun(Task.scaledTotal(c, models.forCall(c)));
         s.remaining--;
         continue;
       }
@@ -311,7 +253,7 @@ final class Engine {
     k.model = specModel(k);
     int cred = acquire(k, k.model.provider, now);
     if (cred < 0) {
-      noCredential++;
+      acc.noCredential++;
       thrownError(k, "No API key for provider: " + k.model.provider, now);
       return;
     }
@@ -382,8 +324,8 @@ final class Engine {
       if (recordFailure) {
         long until = pool.recordProfileError(profile, now);
         c.cooldowns++;
-        refreshCooldowns++;
-        event(now, "profile-cooldown", c.id, "refresh_failed", until);
+        acc.refreshCooldowns++;
+        acc.event(now, "profile-cooldown", c.id, "refresh_failed", until);
       }
       return false;
     }
@@ -406,7 +348,7 @@ final class Engine {
     }
     long from = Math.max(now, noUsableUntil[p]);
     if (soonest > from) {
-      noUsableMillis += soonest - from;
+      acc.noUsableMillis += soonest - from;
       noUsableUntil[p] = soonest;
     }
   }
@@ -441,22 +383,22 @@ final class Engine {
   // ---- one HTTP attempt ----
 
   private void send(Task k, long now) {
-    attempts++;
+    acc.attempts++;
     Credential c = creds.get(k.cred);
     ReplayModel m = k.model;
     if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
-      billingRejections++;
+      acc.billingRejections++;
       httpError(k, BILLING_MSG, now); // a 400: the SDK does not retry it
       return;
     }
     double overloadRate = sc.errors().overloadedRate();
     if (overloadRate > 0 && rngErrors.nextDouble() < overloadRate) {
-      overloaded++;
+      acc.overloaded++;
       if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
         // no retry-after on a 529: the SDK's own exponential backoff
         long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
         k.sdkAttempt++;
-        sdkRetries++;
+        acc.sdkRetries++;
         queue.push(now + d, EventQueue.SEND, k);
       } else {
         httpError(k, OVERLOADED_MSG, now);
@@ -478,13 +420,11 @@ final class Engine {
       wait = limiter.tryAdmit(key, in + wr + (spec.cacheReadsCount() ? rd : 0), maxOut, now);
     }
     if (wait > 0) {
-      rateLimited++;
-      c.rateLimited++;
-      bucket(now)[5]++;
+      acc.rateLimited(c, now);
       if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
         long d = Backoff.sdkMillis(k.sdkAttempt, wait, rngSdk.nextDouble());
         k.sdkAttempt++;
-        sdkRetries++;
+        acc.sdkRetries++;
         queue.push(now + d, EventQueue.SEND, k);
       } else {
         httpError(k, RATE_LIMIT_MSG, now);
@@ -562,8 +502,8 @@ final class Engine {
             k.call.batch());
     CostBreakdown cost = CostBreakdown.ZERO;
     if (m.price == null) {
-      unpricedCalls++;
-      unpricedModels.add(m.spec);
+      acc.unpricedCalls++;
+      acc.unpricedModels.add(m.spec);
     } else {
       cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
       long plain;
@@ -596,7 +536,7 @@ final class Engine {
                 k.call.batch());
         plain = Pricing.cost(uncached, m.price, 0).total();
       }
-      costWithoutCache = Money.add(costWithoutCache, plain);
+      acc.costWithoutCache = Money.add(acc.costWithoutCache, plain);
     }
     if (m.piAi != null) {
       // pi-ai's calculateCost: one cache-write price (the 5-minute one), no tiers, no batch
@@ -605,35 +545,18 @@ final class Engine {
               + Math.multiplyExact(k.out, m.piAi.output())
               + Math.multiplyExact(rd, m.piAi.cacheRead())
               + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
-      polpoCost = Money.add(polpoCost, polpo);
+      acc.polpoCost = Money.add(acc.polpoCost, polpo);
     }
     long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
     w5 += wu - u1;
     w1 += u1;
-    total.add(in, k.out, rd, w5, w1, cost);
-    agentTallies[k.agent].add(in, k.out, rd, w5, w1, cost);
-    m.tally.add(in, k.out, rd, w5, w1, cost);
-    if (c.orgTally == null) {
-      c.orgTally = tally(byOrg, c.organisation);
-    }
-    c.orgTally.add(in, k.out, rd, w5, w1, cost);
-    c.tally.add(in, k.out, rd, w5, w1, cost);
+    acc.priced(k, c, m, in, rd, w5, w1, cost, now);
     if (c.capPicos >= 0) {
       c.spent(now);
       c.spentPicos = Money.add(c.spentPicos, cost.total());
     }
-    long[] b = bucket(now);
-    b[0]++;
-    b[1] = Money.add(b[1], cost.total());
-    b[2] += rd;
-    b[3] += w5 + w1;
     if (!sc.cache().asRecorded() && !m.remapped && k.spec == 0) {
-      fidCalls++;
-      fidRecorded += k.rRead;
-      fidSimulated += rd;
-      fidAbs += Math.abs(rd - k.rRead);
-      fidRecordedWrites += k.rW5 + k.rW1 + k.rWu;
-      fidSimulatedWrites += w5 + w1;
+      acc.fidelity(k.rRead, rd, k.rW5 + k.rW1 + k.rWu, w5 + w1);
     }
     if (key >= 0 && maxOut > k.out) {
       long latency =
@@ -664,11 +587,11 @@ final class Engine {
       if (reason == ErrorReason.BILLING) {
         long until = pool.recordBillingFailure(c.profileIndex, now);
         c.billingDisables++;
-        event(now, "billing-disable", c.id, "billing", until);
+        acc.event(now, "billing-disable", c.id, "billing", until);
       } else if (reason.cooldown()) {
         long until = pool.recordProfileError(c.profileIndex, now);
         c.cooldowns++;
-        event(now, "profile-cooldown", c.id, reason.name().toLowerCase(), until);
+        acc.event(now, "profile-cooldown", c.id, reason.name().toLowerCase(), until);
       }
     }
     if (k.call.role() == CallerRole.AGENT) {
@@ -676,7 +599,7 @@ final class Engine {
           && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
           && anotherAvailable(c.profileIndex, now)) {
         k.rotations++;
-        rotationsOnError++;
+        acc.rotationsOnError++;
         queue.push(now, EventQueue.START, k);
       } else {
         complete(k, false, now);
@@ -711,7 +634,7 @@ final class Engine {
       if (withFallbacks) {
         until = cooldownsOf(provider).mark(0, now); // marked again in the fallback loop
       }
-      event(now, "provider-cooldown", provider, reason.name().toLowerCase(), until);
+      acc.event(now, "provider-cooldown", provider, reason.name().toLowerCase(), until);
     }
     if (reason == ErrorReason.BILLING && sc.variant() == Variant.POLPO_CODE) {
       int p = pool.providerIndex(provider);
@@ -720,13 +643,13 @@ final class Engine {
         for (int i = 0; i < pool.profileCount(p); i++) {
           Credential c = creds.get(pool.profileOf(p, i));
           c.billingDisables++;
-          event(now, "billing-disable", c.id, "billing", pool.disabledUntil(c.profileIndex));
+          acc.event(now, "billing-disable", c.id, "billing", pool.disabledUntil(c.profileIndex));
         }
       }
     }
     if (withFallbacks && reason.failover() && k.spec < sc.fallbacks().size()) {
       k.spec++;
-      fallbacksUsed++;
+      acc.fallbacksUsed++;
       queue.push(now, EventQueue.START, k);
       return;
     }
@@ -743,7 +666,7 @@ final class Engine {
               rngRetry.nextDouble());
       k.polpoAttempt++;
       k.spec = 0;
-      polpoRetries++;
+      acc.polpoRetries++;
       queue.push(now + d, EventQueue.START, k);
       return;
     }
@@ -775,7 +698,7 @@ final class Engine {
       LimitSpec spec = limitSpec(c, m);
       if (spec.unlimited()) {
         stored = 1;
-        unlimitedModels.add(m.spec);
+        acc.unlimitedModels.add(m.spec);
       } else {
         stored = limiter.key(c.organisation, m.cls.name(), spec) + 2;
       }
@@ -794,211 +717,18 @@ final class Engine {
     return scopes.computeIfAbsent(organisation, o -> scopes.size());
   }
 
-  private static Tally tally(Map<String, Tally> map, String key) {
-    return map.computeIfAbsent(key, x -> new Tally());
-  }
-
-  private long[] bucket(long now) {
-    long size = sc.report().seriesBucketMillis();
-    if (currentBucket != null && now >= bucketStart && now - bucketStart < size) {
-      return currentBucket;
-    }
-    bucketStart = Math.floorDiv(now, size) * size;
-    currentBucket = series.computeIfAbsent(bucketStart, x -> new long[6]);
-    return currentBucket;
-  }
-
-  private void event(long now, String kind, String subject, String reason, long until) {
-    eventCount++;
-    if (events.size() < sc.report().maxEvents()) {
-      events.add(new SimResult.Event(now, kind, subject, reason, until));
-    }
-  }
-
   // ---- the end: results and self-check ----
 
   private SimResult finish() {
-    long oversized = limiter.oversizedRequests();
-    SimResult.Counts counts =
-        new SimResult.Counts(
-            callsIn,
-            ok,
-            failed,
-            notRun,
-            attempts,
-            rateLimited,
-            sdkRetries,
-            polpoRetries,
-            rotationsOnError,
-            fallbacksUsed,
-            billingRejections,
-            noCredential,
-            oversized,
-            unpricedCalls,
-            overloaded);
-    Map<String, SimResult.Part> agentsOut = parts(byAgent);
-    for (ReplayModel m : models.all()) {
-      if (m.tally.calls > 0) {
-        Tally t = tally(byModel, m.spec);
-        t.merge(m.tally);
-      }
-    }
-    Map<String, SimResult.Part> modelsOut = parts(byModel);
-    Map<String, SimResult.Part> orgsOut = parts(byOrg);
-    Map<String, SimResult.Part> profilesOut = new TreeMap<>();
-    List<SimResult.ProfileUse> uses = new ArrayList<>();
-    Map<String, Long> callsPerProvider = new HashMap<>();
-    for (Credential c : creds) {
-      callsPerProvider.merge(c.provider, c.tally.calls, Long::sum);
-    }
-    for (Credential c : creds) {
-      if (c.tally.calls > 0 || c.profileIndex >= 0) {
-        profilesOut.put(c.id, c.tally.part());
-        long all = callsPerProvider.getOrDefault(c.provider, 0L);
-        uses.add(
-            new SimResult.ProfileUse(
-                c.id,
-                c.provider,
-                c.organisation,
-                c.tally.calls,
-                all == 0 ? 0 : (double) c.tally.calls / all,
-                c.rateLimited,
-                c.cooldowns,
-                c.billingDisables,
-                c.tally.cost()));
-      }
-    }
-    uses.sort((a, b) -> a.id().compareTo(b.id()));
-    List<SimResult.Bucket> buckets = new ArrayList<>();
-    for (Map.Entry<Long, long[]> e : series.entrySet()) {
-      long[] v = e.getValue();
-      buckets.add(new SimResult.Bucket(e.getKey(), v[0], v[1], v[2], v[3], v[5]));
-    }
-    boolean anyCall = ok + failed > 0;
-    SimResult.Delays d =
-        new SimResult.Delays(
-            anyCall ? delays.getValueAtPercentile(50) : 0,
-            anyCall ? delays.getValueAtPercentile(95) : 0,
-            anyCall ? delays.getValueAtPercentile(99) : 0,
-            anyCall ? delays.getMaxValue() : 0,
-            totalDelay,
-            delayedCalls,
-            noUsableMillis);
-    SimResult.Fidelity fid =
-        fidCalls == 0
-            ? null
-            : new SimResult.Fidelity(
-                fidCalls,
-                fidRecorded,
-                fidSimulated,
-                fidAbs,
-                fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded,
-                fidRecordedWrites,
-                fidSimulatedWrites);
-    Map<String, Long> prefixes = new TreeMap<>();
-    for (int a = 0; a < agentNames.size(); a++) {
-      prefixes.put(agentNames.get(a), systemPrefix[a]);
-    }
-    CostBreakdown cost = total.cost();
     SimResult r =
-        new SimResult(
-            sc,
-            seed,
-            opt.selector().name().toLowerCase(),
-            counts,
-            total.tokens(),
-            cost,
-            costWithoutCache,
-            costWithoutCache - cost.total(),
-            null,
-            agentsOut,
-            modelsOut,
-            profilesOut,
-            orgsOut,
-            d,
-            events,
-            eventCount,
-            uses,
-            buckets,
-            fid,
-            prefixes,
-            notes(oversized),
-            polpoCost);
+        new ResultBuilder(sc, opt, seed, acc, creds, models, pool, agentNames, systemPrefix)
+            .build(limiter.oversizedRequests());
     SelfCheck.verify(
         r,
-        tokensIn,
-        total.tokens().prompt() + total.output,
-        tokensUnrun,
+        acc.tokensIn,
+        acc.total.tokens().prompt() + acc.total.output,
+        acc.tokensUnrun,
         queue.isEmpty() && sessions.isEmpty());
     return r;
-  }
-
-  private List<String> notes(long oversized) {
-    List<String> notes = new ArrayList<>();
-    if (sc.variant() == Variant.POLPO_CODE) {
-      notes.add(
-          "polpo-code: provider errors come back as messages and never reach Polpo's"
-              + " classifier, so a 429 never rotates a credential or cools a profile down, and"
-              + " billing-disable cannot happen; profile cooldowns come only from token-refresh"
-              + " failures ("
-              + refreshCooldowns
-              + " in this run). A failed agent turn ends its run.");
-    }
-    for (String provider : new TreeSet<>(sc.envKeys().keySet())) {
-      int p = pool.providerIndex(provider);
-      if (p >= 0) {
-        notes.add(
-            provider
-                + ": an environment key is set, so its "
-                + pool.profileCount(p)
-                + " profile(s) are never used (Polpo reads the environment first).");
-      }
-    }
-    if (oversized > 0) {
-      notes.add(
-          oversized
-              + " request(s) needed more than a whole rate-limit bucket (Polpo sends max_tokens ="
-              + " the model's output limit); Anthropic's handling is unpublished, so they were"
-              + " admitted when the bucket was full.");
-    }
-    if (!unpricedModels.isEmpty()) {
-      notes.add(
-          unpricedCalls
-              + " call(s) ran on models without a price and cost 0: "
-              + String.join(", ", unpricedModels));
-    }
-    if (!models.uncatalogued().isEmpty()) {
-      notes.add(
-          "not in the model catalog (output reserved = actual output; minimum cacheable = "
-              + sc.cache().defaultMinCacheableTokens()
-              + "): "
-              + String.join(", ", models.uncatalogued()));
-    }
-    if (!unlimitedModels.isEmpty()) {
-      notes.add(
-          "no rate limits applied (no published tier limits, or tier unlimited): "
-              + String.join(", ", unlimitedModels));
-    }
-    if (recordedErrors > 0) {
-      notes.add(
-          recordedErrors
-              + " call(s) were recorded as provider errors; they are replayed as"
-              + " requests with their recorded (possibly partial) usage.");
-    }
-    if (noCredential > 0) {
-      notes.add(noCredential + " key fetch(es) found no usable credential (\"No API key\").");
-    }
-    return notes;
-  }
-
-  private static Map<String, SimResult.Part> parts(Map<String, Tally> map) {
-    Map<String, SimResult.Part> out = new TreeMap<>();
-    map.forEach(
-        (k, v) -> {
-          if (v.calls > 0) {
-            out.put(k, v.part());
-          }
-        });
-    return out;
   }
 }
