@@ -11,10 +11,8 @@ import dev.polpocheck.sim.limits.WindowBudget;
 import dev.polpocheck.sim.retry.Backoff;
 import dev.polpocheck.sim.retry.ErrorClassifier;
 import dev.polpocheck.sim.retry.ErrorReason;
-import dev.polpocheck.sim.rotation.PinKind;
 import dev.polpocheck.sim.rotation.ProfilePool;
 import dev.polpocheck.sim.rotation.ProfileSpec;
-import dev.polpocheck.sim.rotation.ProfileType;
 import dev.polpocheck.sim.rotation.ProviderCooldowns;
 import dev.polpocheck.sim.rotation.Rotation;
 import dev.polpocheck.sim.rotation.Selector;
@@ -71,22 +69,17 @@ final class Engine {
   private final SplittableRandom rngRefresh;
   private final SplittableRandom rngErrors;
   private final ProfilePool pool;
-  private final Selector selector;
   private final Rotation rotation;
-  private final int pinIndex;
   private final RateLimiter limiter;
   private final ReplayModels models;
   private final PromptCache cache = new PromptCache();
   private final CacheSplit split = new CacheSplit();
   private final Map<String, ProviderCooldowns> providerCooldowns = new HashMap<>();
-  private final List<Credential> creds = new ArrayList<>();
-  private final Map<String, Integer> envCreds = new HashMap<>();
-  private final Map<String, Integer> scopes = new HashMap<>();
+  private final KeyFetch keys;
   private final Map<String, SessionState> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
   private final long[] systemPrefix;
-  private final long[] noUsableUntil;
   private final EventQueue queue = new EventQueue();
   private int nextSession;
 
@@ -107,34 +100,11 @@ final class Engine {
       specs.add(new ProfileSpec(p.id(), p.provider(), p.type(), p.organisation()));
     }
     this.pool = new ProfilePool(specs, sc.cooldown(), sc.billingSchedule());
-    this.selector = opt.selector().create(pool);
+    Selector selector = opt.selector().create(pool);
     this.rotation = sc.rotation().create(selector);
-    this.pinIndex = sc.pin() == null ? -1 : pool.indexOf(sc.pin().profile());
-    for (Scenario.Profile p : sc.profiles()) {
-      WindowBudget[] plan = new WindowBudget[0];
-      if (p.plan() != null) {
-        List<Scenario.Window> ws = sc.plans().get(p.plan()).windows();
-        plan = new WindowBudget[ws.size()];
-        for (int i = 0; i < plan.length; i++) {
-          plan[i] = new WindowBudget(ws.get(i).millis(), ws.get(i).tokens());
-        }
-      }
-      creds.add(
-          new Credential(
-              p.id(),
-              p.provider(),
-              p.organisation(),
-              p.tier(),
-              p.type() == ProfileType.OAUTH,
-              scope(p.organisation()),
-              p.monthlySpendCapPicos(),
-              plan,
-              p.tokenLifetimeMillis(),
-              p.refreshFailureRate(),
-              creds.size()));
-    }
-    this.limiter = new RateLimiter(pre.start());
     this.acc = new Accounting(sc, pre);
+    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc);
+    this.limiter = new RateLimiter(pre.start());
     this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
@@ -145,7 +115,6 @@ final class Engine {
               ? sc.cache().systemPrefixTokens()
               : pre.estimatedSystemPrefix(a);
     }
-    this.noUsableUntil = new long[pool.providerCount()];
   }
 
   SimResult run(Iterator<Call> input) {
@@ -251,7 +220,7 @@ final class Engine {
       }
     }
     k.model = specModel(k);
-    int cred = acquire(k, k.model.provider, now);
+    int cred = keys.acquire(k.sess.idx, k.model.provider, now);
     if (cred < 0) {
       acc.noCredential++;
       thrownError(k, "No API key for provider: " + k.model.provider, now);
@@ -272,119 +241,11 @@ final class Engine {
         spec.substring(0, colon), spec.substring(colon + 1), false, k.primary.factor);
   }
 
-  /** Polpo's key fetch (§10.2): select, refresh an expired token, record success at fetch. */
-  private int acquire(Task k, String provider, long now) {
-    int p = pool.providerIndex(provider);
-    if (p < 0 || sc.envKeys().containsKey(provider)) {
-      return envCred(provider);
-    }
-    trackNoUsable(p, now);
-    int chosen;
-    boolean hardPin = false;
-    if (pinIndex >= 0 && pool.providerOf(pinIndex) == p) {
-      chosen = selector.select(p, now, pinIndex, sc.pin().kind());
-      hardPin = sc.pin().kind() == PinKind.USER && chosen == pinIndex;
-    } else {
-      chosen = rotation.choose(p, k.sess.idx, now);
-    }
-    if (chosen < 0) {
-      return -1;
-    }
-    if (tokenUsable(chosen, now, true)) {
-      pool.recordSuccess(chosen, now);
-      return chosen;
-    }
-    if (hardPin) {
-      return -1;
-    }
-    // "others": the provider's other profiles in file order, ignoring cooldown and billing
-    for (int i = 0; i < pool.profileCount(p); i++) {
-      int other = pool.profileOf(p, i);
-      if (other != chosen && tokenUsable(other, now, false)) {
-        pool.recordSuccess(other, now);
-        return other;
-      }
-    }
-    return -1;
-  }
-
-  private boolean tokenUsable(int profile, long now, boolean recordFailure) {
-    Credential c = creds.get(profile);
-    if (c.lifetime == 0) {
-      return true;
-    }
-    if (c.expiresAt < 0) {
-      c.expiresAt = now + c.lifetime; // fresh at first use
-      return true;
-    }
-    if (now < c.expiresAt) {
-      return true;
-    }
-    if (c.refreshFailureRate > 0 && rngRefresh.nextDouble() < c.refreshFailureRate) {
-      if (recordFailure) {
-        long until = pool.recordProfileError(profile, now);
-        c.cooldowns++;
-        acc.refreshCooldowns++;
-        acc.event(now, "profile-cooldown", c.id, "refresh_failed", until);
-      }
-      return false;
-    }
-    c.expiresAt = now + c.lifetime;
-    return true;
-  }
-
-  private void trackNoUsable(int p, long now) {
-    long soonest = Long.MAX_VALUE;
-    for (int i = 0; i < pool.profileCount(p); i++) {
-      int idx = pool.profileOf(p, i);
-      if (!pool.isCoolingDown(idx, now) && !pool.isDisabled(idx, now)) {
-        return;
-      }
-      long free =
-          Math.max(
-              pool.isCoolingDown(idx, now) ? pool.cooldownUntil(idx) : 0,
-              pool.isDisabled(idx, now) ? pool.disabledUntil(idx) : 0);
-      soonest = Math.min(soonest, free);
-    }
-    long from = Math.max(now, noUsableUntil[p]);
-    if (soonest > from) {
-      acc.noUsableMillis += soonest - from;
-      noUsableUntil[p] = soonest;
-    }
-  }
-
-  private int envCred(String provider) {
-    Integer existing = envCreds.get(provider);
-    if (existing != null) {
-      return existing;
-    }
-    Scenario.Credential c = sc.envKeys().getOrDefault(provider, sc.envKeys().get("*"));
-    if (c == null) {
-      return -1;
-    }
-    int idx = creds.size();
-    creds.add(
-        new Credential(
-            "env:" + provider,
-            provider,
-            c.organisation(),
-            c.tier(),
-            false,
-            scope(c.organisation()),
-            c.monthlySpendCapPicos(),
-            new WindowBudget[0],
-            0,
-            0,
-            -1));
-    envCreds.put(provider, idx);
-    return idx;
-  }
-
   // ---- one HTTP attempt ----
 
   private void send(Task k, long now) {
     acc.attempts++;
-    Credential c = creds.get(k.cred);
+    Credential c = keys.credential(k.cred);
     ReplayModel m = k.model;
     if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
       acc.billingRejections++;
@@ -582,7 +443,7 @@ final class Engine {
       return;
     }
     ErrorReason reason = ErrorClassifier.classify(message);
-    Credential c = creds.get(k.cred);
+    Credential c = keys.credential(k.cred);
     if (c.profileIndex >= 0) {
       if (reason == ErrorReason.BILLING) {
         long until = pool.recordBillingFailure(c.profileIndex, now);
@@ -641,7 +502,7 @@ final class Engine {
       if (p >= 0) {
         pool.recordBillingFailureForProvider(p, now);
         for (int i = 0; i < pool.profileCount(p); i++) {
-          Credential c = creds.get(pool.profileOf(p, i));
+          Credential c = keys.credential(pool.profileOf(p, i));
           c.billingDisables++;
           acc.event(now, "billing-disable", c.id, "billing", pool.disabledUntil(c.profileIndex));
         }
@@ -713,15 +574,11 @@ final class Engine {
     return f == 1.0 ? ts : pre.start() + Math.round((ts - pre.start()) / f);
   }
 
-  private int scope(String organisation) {
-    return scopes.computeIfAbsent(organisation, o -> scopes.size());
-  }
-
   // ---- the end: results and self-check ----
 
   private SimResult finish() {
     SimResult r =
-        new ResultBuilder(sc, opt, seed, acc, creds, models, pool, agentNames, systemPrefix)
+        new ResultBuilder(sc, opt, seed, acc, keys.all(), models, pool, agentNames, systemPrefix)
             .build(limiter.oversizedRequests());
     SelfCheck.verify(
         r,
