@@ -9,11 +9,8 @@ import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.RateLimiter;
 import dev.polpocheck.sim.limits.WindowBudget;
 import dev.polpocheck.sim.retry.Backoff;
-import dev.polpocheck.sim.retry.ErrorClassifier;
-import dev.polpocheck.sim.retry.ErrorReason;
 import dev.polpocheck.sim.rotation.ProfilePool;
 import dev.polpocheck.sim.rotation.ProfileSpec;
-import dev.polpocheck.sim.rotation.ProviderCooldowns;
 import dev.polpocheck.sim.rotation.Rotation;
 import dev.polpocheck.sim.rotation.Selector;
 import dev.polpocheck.trace.Call;
@@ -74,7 +71,7 @@ final class Engine {
   private final ReplayModels models;
   private final PromptCache cache = new PromptCache();
   private final CacheSplit split = new CacheSplit();
-  private final Map<String, ProviderCooldowns> providerCooldowns = new HashMap<>();
+  private final ErrorPolicy errors;
   private final KeyFetch keys;
   private final Map<String, SessionState> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
@@ -104,6 +101,7 @@ final class Engine {
     this.rotation = sc.rotation().create(selector);
     this.acc = new Accounting(sc, pre);
     this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc);
+    this.errors = new ErrorPolicy(sc, pool, keys, rngRetry, acc);
     this.limiter = new RateLimiter(pre.start());
     this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
@@ -211,11 +209,11 @@ final class Engine {
     List<String> chain = orchestrator ? sc.fallbacks() : List.of();
     if (orchestrator && !chain.isEmpty()) {
       // queryTextWithFallback: skip providers in cooldown (which deletes ended entries)
-      while (k.spec <= chain.size() && cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
+      while (k.spec <= chain.size() && errors.cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
         k.spec++;
       }
       if (k.spec > chain.size()) {
-        thrownError(k, "All model providers failed or are in cooldown", now);
+        after(k, errors.thrownError(k, "All model providers failed or are in cooldown", now), now);
         return;
       }
     }
@@ -223,7 +221,7 @@ final class Engine {
     int cred = keys.acquire(k.sess.idx, k.model.provider, now);
     if (cred < 0) {
       acc.noCredential++;
-      thrownError(k, "No API key for provider: " + k.model.provider, now);
+      after(k, errors.thrownError(k, "No API key for provider: " + k.model.provider, now), now);
       return;
     }
     k.cred = cred;
@@ -249,7 +247,7 @@ final class Engine {
     ReplayModel m = k.model;
     if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
       acc.billingRejections++;
-      httpError(k, BILLING_MSG, now); // a 400: the SDK does not retry it
+      after(k, errors.httpError(k, BILLING_MSG, now), now); // a 400: the SDK does not retry it
       return;
     }
     double overloadRate = sc.errors().overloadedRate();
@@ -262,7 +260,7 @@ final class Engine {
         acc.sdkRetries++;
         queue.push(now + d, EventQueue.SEND, k);
       } else {
-        httpError(k, OVERLOADED_MSG, now);
+        after(k, errors.httpError(k, OVERLOADED_MSG, now), now);
       }
       return;
     }
@@ -288,7 +286,7 @@ final class Engine {
         acc.sdkRetries++;
         queue.push(now + d, EventQueue.SEND, k);
       } else {
-        httpError(k, RATE_LIMIT_MSG, now);
+        after(k, errors.httpError(k, RATE_LIMIT_MSG, now), now);
       }
       return;
     }
@@ -425,121 +423,23 @@ final class Engine {
       queue.pushRefund(now + latency, key, maxOut, k.out);
     }
     if (k.call.role() == CallerRole.ORCHESTRATOR) {
-      cooldownsOf(m.provider).clear(0);
+      errors.cooldownsOf(m.provider).clear(0);
     }
     complete(k, true, now);
   }
 
   // ---- failure paths ----
 
-  /** An HTTP error that survived the SDK's retries. */
-  private void httpError(Task k, String message, long now) {
-    if (sc.variant() == Variant.POLPO_CODE) {
-      // pi-ai returns the error as a message: nothing is classified, queryText "succeeds"
-      if (k.call.role() == CallerRole.ORCHESTRATOR) {
-        cooldownsOf(k.model.provider).clear(0);
-      }
+  /** Carries out {@link ErrorPolicy}'s decision: the call fails, or starts again at a time. */
+  private void after(Task k, long restartAt, long now) {
+    if (restartAt == ErrorPolicy.FAIL) {
       complete(k, false, now);
-      return;
+    } else {
+      queue.push(restartAt, EventQueue.START, k);
     }
-    ErrorReason reason = ErrorClassifier.classify(message);
-    Credential c = keys.credential(k.cred);
-    if (c.profileIndex >= 0) {
-      if (reason == ErrorReason.BILLING) {
-        long until = pool.recordBillingFailure(c.profileIndex, now);
-        c.billingDisables++;
-        acc.event(now, "billing-disable", c.id, "billing", until);
-      } else if (reason.cooldown()) {
-        long until = pool.recordProfileError(c.profileIndex, now);
-        c.cooldowns++;
-        acc.event(now, "profile-cooldown", c.id, reason.name().toLowerCase(), until);
-      }
-    }
-    if (k.call.role() == CallerRole.AGENT) {
-      if (c.profileIndex >= 0
-          && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
-          && anotherAvailable(c.profileIndex, now)) {
-        k.rotations++;
-        acc.rotationsOnError++;
-        queue.push(now, EventQueue.START, k);
-      } else {
-        complete(k, false, now);
-      }
-      return;
-    }
-    thrownError(k, message, now);
-  }
-
-  private boolean anotherAvailable(int profile, long now) {
-    int p = pool.providerOf(profile);
-    for (int i = 0; i < pool.profileCount(p); i++) {
-      int idx = pool.profileOf(p, i);
-      if (idx != profile && !pool.isCoolingDown(idx, now) && !pool.isDisabled(idx, now)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** An error thrown inside queryText: classification, provider cooldown, failover, withRetry. */
-  private void thrownError(Task k, String message, long now) {
-    if (k.call.role() == CallerRole.AGENT) {
-      complete(k, false, now); // a turn without a key ends the run
-      return;
-    }
-    ErrorReason reason = ErrorClassifier.classify(message);
-    String provider = k.model.provider;
-    boolean withFallbacks = !sc.fallbacks().isEmpty();
-    if (reason.cooldown()) {
-      long until = cooldownsOf(provider).mark(0, now);
-      if (withFallbacks) {
-        until = cooldownsOf(provider).mark(0, now); // marked again in the fallback loop
-      }
-      acc.event(now, "provider-cooldown", provider, reason.name().toLowerCase(), until);
-    }
-    if (reason == ErrorReason.BILLING && sc.variant() == Variant.POLPO_CODE) {
-      int p = pool.providerIndex(provider);
-      if (p >= 0) {
-        pool.recordBillingFailureForProvider(p, now);
-        for (int i = 0; i < pool.profileCount(p); i++) {
-          Credential c = keys.credential(pool.profileOf(p, i));
-          c.billingDisables++;
-          acc.event(now, "billing-disable", c.id, "billing", pool.disabledUntil(c.profileIndex));
-        }
-      }
-    }
-    if (withFallbacks && reason.failover() && k.spec < sc.fallbacks().size()) {
-      k.spec++;
-      acc.fallbacksUsed++;
-      queue.push(now, EventQueue.START, k);
-      return;
-    }
-    int maxRetries =
-        withFallbacks
-            ? sc.retry().orchestratorMaxRetriesWithFallbacks()
-            : sc.retry().orchestratorMaxRetries();
-    if (k.polpoAttempt < maxRetries && ErrorClassifier.isTransient(message)) {
-      long d =
-          Backoff.withRetryMillis(
-              k.polpoAttempt,
-              sc.retry().initialDelayMillis(),
-              sc.retry().maxDelayMillis(),
-              rngRetry.nextDouble());
-      k.polpoAttempt++;
-      k.spec = 0;
-      acc.polpoRetries++;
-      queue.push(now + d, EventQueue.START, k);
-      return;
-    }
-    complete(k, false, now);
   }
 
   // ---- helpers ----
-
-  private ProviderCooldowns cooldownsOf(String provider) {
-    return providerCooldowns.computeIfAbsent(
-        provider, p -> new ProviderCooldowns(1, sc.cooldown()));
-  }
 
   private LimitSpec limitSpec(Credential c, ReplayModel m) {
     if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
