@@ -1,10 +1,6 @@
 package dev.polpocheck.sim;
 
-import dev.polpocheck.cost.CostBreakdown;
-import dev.polpocheck.cost.Money;
-import dev.polpocheck.cost.Pricing;
 import dev.polpocheck.sim.cache.CacheSplit;
-import dev.polpocheck.sim.cache.PromptCache;
 import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.RateLimiter;
 import dev.polpocheck.sim.limits.WindowBudget;
@@ -69,8 +65,8 @@ final class Engine {
   private final Rotation rotation;
   private final RateLimiter limiter;
   private final ReplayModels models;
-  private final PromptCache cache = new PromptCache();
-  private final CacheSplit split = new CacheSplit();
+  private final CacheStep cacheStep;
+  private final PriceStep prices;
   private final ErrorPolicy errors;
   private final KeyFetch keys;
   private final Map<String, SessionState> sessions = new HashMap<>();
@@ -113,6 +109,8 @@ final class Engine {
               ? sc.cache().systemPrefixTokens()
               : pre.estimatedSystemPrefix(a);
     }
+    this.cacheStep = new CacheStep(sc, systemPrefix);
+    this.prices = new PriceStep(sc, opt, acc);
   }
 
   SimResult run(Iterator<Call> input) {
@@ -264,7 +262,7 @@ final class Engine {
       }
       return;
     }
-    split(k, c, m, now, false);
+    CacheSplit split = cacheStep.request(k, c, m, now, false);
     long in = split.input();
     long rd = split.read();
     long wr = split.write();
@@ -293,130 +291,12 @@ final class Engine {
     for (WindowBudget w : c.plan) {
       w.consume(in + wr + k.out, now);
     }
-    split(k, c, m, now, true);
+    cacheStep.request(k, c, m, now, true);
     succeed(k, c, m, now, key, maxOut);
   }
 
-  private void split(Task k, Credential c, ReplayModel m, long now, boolean commit) {
-    if (sc.cache().asRecorded()) {
-      split.set(k.rRead, k.rW5 + k.rW1 + k.rWu, k.rIn);
-      return;
-    }
-    if (m.policy == null) {
-      split.set(0, 0, k.prompt);
-      return;
-    }
-    int agent = k.agent;
-    long preTokens = c.oauth ? sc.cache().oauthPreambleTokens() : 0;
-    cache.request(
-        now,
-        c.scope,
-        m.id,
-        3L * k.sess.idx,
-        3L * agent + 1,
-        systemPrefix[agent],
-        preTokens > 0 ? 3L * agent + 2 : -1,
-        preTokens,
-        k.prompt,
-        m.policy,
-        split,
-        commit);
-  }
-
   private void succeed(Task k, Credential c, ReplayModel m, long now, int key, long maxOut) {
-    long in = split.input();
-    long rd = split.read();
-    long w5;
-    long w1;
-    long wu = 0;
-    if (sc.cache().asRecorded()) {
-      w5 = k.rW5;
-      w1 = k.rW1;
-      wu = k.rWu;
-    } else if (sc.cache().ttlMillis() > 300_000L) {
-      w5 = 0;
-      w1 = split.write();
-    } else {
-      w5 = split.write();
-      w1 = 0;
-    }
-    Call priced =
-        new Call(
-            now,
-            k.call.session(),
-            k.call.agent(),
-            k.call.role(),
-            m.provider,
-            m.model,
-            in,
-            k.out,
-            rd,
-            w5,
-            w1,
-            wu,
-            c.id,
-            CallStatus.OK,
-            k.call.latencyMillis(),
-            -1,
-            k.call.batch());
-    CostBreakdown cost = CostBreakdown.ZERO;
-    if (m.price == null) {
-      acc.unpricedCalls++;
-      acc.unpricedModels.add(m.spec);
-    } else {
-      cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
-      long plain;
-      if (!k.call.batch()
-          && (m.price.longContext() == null
-              || k.prompt <= m.price.longContext().thresholdTokens())) {
-        plain =
-            Money.add(
-                Math.multiplyExact(k.prompt, m.price.input()),
-                Math.multiplyExact(k.out, m.price.output()));
-      } else {
-        Call uncached =
-            new Call(
-                now,
-                k.call.session(),
-                k.call.agent(),
-                k.call.role(),
-                m.provider,
-                m.model,
-                k.prompt,
-                k.out,
-                0,
-                0,
-                0,
-                0,
-                c.id,
-                CallStatus.OK,
-                -1,
-                -1,
-                k.call.batch());
-        plain = Pricing.cost(uncached, m.price, 0).total();
-      }
-      acc.costWithoutCache = Money.add(acc.costWithoutCache, plain);
-    }
-    if (m.piAi != null) {
-      // pi-ai's calculateCost: one cache-write price (the 5-minute one), no tiers, no batch
-      long polpo =
-          Math.multiplyExact(in, m.piAi.input())
-              + Math.multiplyExact(k.out, m.piAi.output())
-              + Math.multiplyExact(rd, m.piAi.cacheRead())
-              + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
-      acc.polpoCost = Money.add(acc.polpoCost, polpo);
-    }
-    long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
-    w5 += wu - u1;
-    w1 += u1;
-    acc.priced(k, c, m, in, rd, w5, w1, cost, now);
-    if (c.capPicos >= 0) {
-      c.spent(now);
-      c.spentPicos = Money.add(c.spentPicos, cost.total());
-    }
-    if (!sc.cache().asRecorded() && !m.remapped && k.spec == 0) {
-      acc.fidelity(k.rRead, rd, k.rW5 + k.rW1 + k.rWu, w5 + w1);
-    }
+    prices.price(k, c, m, cacheStep.split(), now);
     if (key >= 0 && maxOut > k.out) {
       long latency =
           k.call.latencyMillis() >= 0 ? k.call.latencyMillis() : sc.timing().defaultLatencyMillis();
