@@ -1,9 +1,7 @@
 package dev.polpocheck.sim;
 
 import dev.polpocheck.sim.cache.CacheSplit;
-import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.RateLimiter;
-import dev.polpocheck.sim.limits.WindowBudget;
 import dev.polpocheck.sim.retry.Backoff;
 import dev.polpocheck.sim.rotation.ProfilePool;
 import dev.polpocheck.sim.rotation.ProfileSpec;
@@ -13,7 +11,6 @@ import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -21,9 +18,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One simulation run: the discrete-event loop and the per-call steps (key fetch → spend cap → plan
- * window and rate limits → cache → price), with the retry, failover and cooldown paths of the
- * chosen variant. Package-private; {@link Simulation} is the entry point.
+ * One simulation run: the discrete-event loop that takes each call through the per-call steps —
+ * {@link KeyFetch} (select) → spend cap → {@link LimitStep} (plan windows and rate limits) → {@link
+ * CacheStep} → {@link PriceStep} — and each error through the SDK's own retries, then {@link
+ * ErrorPolicy}. Results accumulate in {@link Accounting}; {@link ResultBuilder} assembles them.
+ * Package-private; {@link Simulation} is the entry point.
  *
  * <p>Time. Calls arrive at their recorded start, compressed by the scenario's factor and shifted by
  * the delay their session has accumulated so far (an agent waits for its previous turn, so a
@@ -33,16 +32,11 @@ import java.util.SplittableRandom;
  * deterministic. Input is pulled only up to the time of the next event, so memory holds the open
  * sessions, the live cache entries and the profiles, not the trace.
  *
- * <p>Errors. An HTTP error (429, or a spend cap that ran out) first goes through the SDK's own
- * retries (429 only, honouring retry-after). What survives them depends on the variant. In {@code
- * polpo-code} the error comes back as a message (pi-ai never throws): an agent run ends there (its
- * later calls are not run) and an orchestrator call returns empty-handed — no cooldown, no
- * rotation, no billing-disable, and the provider's cooldown is even cleared. In {@code polpo-docs}
- * the error is classified: auth / rate-limit / server errors cool the profile down and billing
- * errors disable it, an agent turn moves to another available profile, and an orchestrator call
- * takes Polpo's thrown-error path: provider cooldown (marked twice on the fallback path), failover
- * to the next fallback model, then {@code withRetry} for transient errors. A key fetch that finds
- * no credential throws "No API key" in both variants.
+ * <p>Errors. An HTTP error (429, 529 overloaded, or a spend cap that ran out) first goes through
+ * the SDK's own retries (429 and 529 only, honouring a 429's retry-after). What survives them goes
+ * to {@link ErrorPolicy}, whose answer — fail, or start again at a given time — the loop carries
+ * out. A failed agent turn ends its session's run: the session's later calls are recorded as not
+ * run. A key fetch that finds no credential throws "No API key" in both variants.
  *
  * <p>Money is summed in picodollars; the run checks its conservation laws when it ends.
  */
@@ -63,7 +57,7 @@ final class Engine {
   private final SplittableRandom rngErrors;
   private final ProfilePool pool;
   private final Rotation rotation;
-  private final RateLimiter limiter;
+  private final LimitStep limits;
   private final ReplayModels models;
   private final CacheStep cacheStep;
   private final PriceStep prices;
@@ -98,7 +92,7 @@ final class Engine {
     this.acc = new Accounting(sc, pre);
     this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc);
     this.errors = new ErrorPolicy(sc, pool, keys, rngRetry, acc);
-    this.limiter = new RateLimiter(pre.start());
+    this.limits = new LimitStep(opt, acc, new RateLimiter(pre.start()));
     this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
@@ -129,7 +123,7 @@ final class Engine {
       switch (head.kind) {
         case EventQueue.START -> start(head.task, head.time);
         case EventQueue.SEND -> send(head.task, head.time);
-        default -> limiter.refundOutput(head.key, head.amount, head.actual, head.time);
+        default -> limits.refundOutput(head.key, head.amount, head.actual, head.time);
       }
     }
     return finish();
@@ -267,15 +261,8 @@ final class Engine {
     long rd = split.read();
     long wr = split.write();
     long maxOut = m.maxOutput > 0 ? Math.max(m.maxOutput, k.out) : k.out;
-    long wait = 0;
-    for (WindowBudget w : c.plan) {
-      wait = Math.max(wait, w.waitMillis(in + wr + k.out, now));
-    }
-    int key = limiterKey(c, m);
-    if (wait == 0 && key >= 0) {
-      LimitSpec spec = c.limitSpecs[m.id];
-      wait = limiter.tryAdmit(key, in + wr + (spec.cacheReadsCount() ? rd : 0), maxOut, now);
-    }
+    int key = limits.key(c, m);
+    long wait = limits.admit(c, m, key, in, rd, wr, k.out, maxOut, now);
     if (wait > 0) {
       acc.rateLimited(c, now);
       if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
@@ -287,9 +274,6 @@ final class Engine {
         after(k, errors.httpError(k, RATE_LIMIT_MSG, now), now);
       }
       return;
-    }
-    for (WindowBudget w : c.plan) {
-      w.consume(in + wr + k.out, now);
     }
     cacheStep.request(k, c, m, now, true);
     succeed(k, c, m, now, key, maxOut);
@@ -321,34 +305,6 @@ final class Engine {
 
   // ---- helpers ----
 
-  private LimitSpec limitSpec(Credential c, ReplayModel m) {
-    if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
-      return LimitSpec.UNLIMITED;
-    }
-    return opt.tiers().limits(c.tier, m.cls);
-  }
-
-  private int limiterKey(Credential c, ReplayModel m) {
-    if (m.id >= c.limiterKeys.length) {
-      int n = Math.max(m.id + 1, c.limiterKeys.length * 2);
-      c.limiterKeys = Arrays.copyOf(c.limiterKeys, n);
-      c.limitSpecs = Arrays.copyOf(c.limitSpecs, n);
-    }
-    int stored = c.limiterKeys[m.id];
-    if (stored == 0) {
-      LimitSpec spec = limitSpec(c, m);
-      if (spec.unlimited()) {
-        stored = 1;
-        acc.unlimitedModels.add(m.spec);
-      } else {
-        stored = limiter.key(c.organisation, m.cls.name(), spec) + 2;
-      }
-      c.limiterKeys[m.id] = stored;
-      c.limitSpecs[m.id] = spec;
-    }
-    return stored - 2;
-  }
-
   private long compress(long ts) {
     double f = sc.timing().compression();
     return f == 1.0 ? ts : pre.start() + Math.round((ts - pre.start()) / f);
@@ -359,7 +315,7 @@ final class Engine {
   private SimResult finish() {
     SimResult r =
         new ResultBuilder(sc, opt, seed, acc, keys.all(), models, pool, agentNames, systemPrefix)
-            .build(limiter.oversizedRequests());
+            .build(limits.oversizedRequests());
     SelfCheck.verify(
         r,
         acc.tokensIn,
