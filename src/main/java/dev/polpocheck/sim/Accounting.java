@@ -1,6 +1,5 @@
 package dev.polpocheck.sim;
 
-import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,30 +93,21 @@ final class Accounting {
     tokensUnrun += tokens;
   }
 
-  /** A priced call: its tokens and cost in every group it belongs to and in the series. */
-  void priced(
-      Task k,
-      Credential c,
-      ReplayModel m,
-      long in,
-      long rd,
-      long w5,
-      long w1,
-      CostBreakdown cost,
-      long now) {
-    total.add(in, k.out, rd, w5, w1, cost);
-    agentTallies[k.agent].add(in, k.out, rd, w5, w1, cost);
-    m.tally.add(in, k.out, rd, w5, w1, cost);
+  /** A priced call, {@code line}: its tokens and cost in every group it is in and the series. */
+  void priced(Task k, Credential c, ReplayModel m, Tally line, long now) {
+    total.merge(line);
+    agentTallies[k.agent].merge(line);
+    m.tally.merge(line);
     if (c.orgTally == null) {
       c.orgTally = tally(byOrg, c.organisation);
     }
-    c.orgTally.add(in, k.out, rd, w5, w1, cost);
-    c.tally.add(in, k.out, rd, w5, w1, cost);
+    c.orgTally.merge(line);
+    c.tally.merge(line);
     long[] b = bucket(now);
     b[0]++;
-    b[1] = Money.add(b[1], cost.total());
-    b[2] += rd;
-    b[3] += w5 + w1;
+    b[1] = Money.add(b[1], line.costTotal());
+    b[2] += line.read;
+    b[3] += line.write5m + line.write1h;
   }
 
   /** One call's simulated cache split beside the one its trace recorded. */

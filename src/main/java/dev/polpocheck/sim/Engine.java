@@ -201,7 +201,8 @@ final class Engine {
     List<String> chain = orchestrator ? sc.fallbacks() : List.of();
     if (orchestrator && !chain.isEmpty()) {
       // queryTextWithFallback: skip providers in cooldown (which deletes ended entries)
-      while (k.spec <= chain.size() && errors.cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
+      while (k.spec <= chain.size()
+          && errors.cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
         k.spec++;
       }
       if (k.spec > chain.size()) {
