@@ -1,43 +1,28 @@
 package dev.polpocheck.sim;
 
-import dev.polpocheck.cost.CostBreakdown;
-import dev.polpocheck.cost.Money;
-import dev.polpocheck.cost.Pricing;
 import dev.polpocheck.sim.cache.CacheSplit;
-import dev.polpocheck.sim.cache.PromptCache;
-import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.RateLimiter;
-import dev.polpocheck.sim.limits.WindowBudget;
 import dev.polpocheck.sim.retry.Backoff;
-import dev.polpocheck.sim.retry.ErrorClassifier;
-import dev.polpocheck.sim.retry.ErrorReason;
-import dev.polpocheck.sim.rotation.PinKind;
 import dev.polpocheck.sim.rotation.ProfilePool;
 import dev.polpocheck.sim.rotation.ProfileSpec;
-import dev.polpocheck.sim.rotation.ProfileType;
-import dev.polpocheck.sim.rotation.ProviderCooldowns;
 import dev.polpocheck.sim.rotation.Rotation;
 import dev.polpocheck.sim.rotation.Selector;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.HdrHistogram.Histogram;
 
 /**
- * One simulation run: the discrete-event loop and the per-call steps (key fetch → spend cap → plan
- * window and rate limits → cache → price), with the retry, failover and cooldown paths of the
- * chosen variant. Package-private; {@link Simulation} is the entry point.
+ * One simulation run: the discrete-event loop that takes each call through the per-call steps —
+ * {@link KeyFetch} (select) → spend cap → {@link LimitStep} (plan windows and rate limits) → {@link
+ * CacheStep} → {@link PriceStep} — and each error through the SDK's own retries, then {@link
+ * ErrorPolicy}. Results accumulate in {@link Accounting}; {@link ResultBuilder} assembles them.
+ * Package-private; {@link Simulation} is the entry point.
  *
  * <p>Time. Calls arrive at their recorded start, compressed by the scenario's factor and shifted by
  * the delay their session has accumulated so far (an agent waits for its previous turn, so a
@@ -47,99 +32,20 @@ import org.HdrHistogram.Histogram;
  * deterministic. Input is pulled only up to the time of the next event, so memory holds the open
  * sessions, the live cache entries and the profiles, not the trace.
  *
- * <p>Errors. An HTTP error (429, or a spend cap that ran out) first goes through the SDK's own
- * retries (429 only, honouring retry-after). What survives them depends on the variant. In {@code
- * polpo-code} the error comes back as a message (pi-ai never throws): an agent run ends there (its
- * later calls are not run) and an orchestrator call returns empty-handed — no cooldown, no
- * rotation, no billing-disable, and the provider's cooldown is even cleared. In {@code polpo-docs}
- * the error is classified: auth / rate-limit / server errors cool the profile down and billing
- * errors disable it, an agent turn moves to another available profile, and an orchestrator call
- * takes Polpo's thrown-error path: provider cooldown (marked twice on the fallback path), failover
- * to the next fallback model, then {@code withRetry} for transient errors. A key fetch that finds
- * no credential throws "No API key" in both variants.
+ * <p>Errors. An HTTP error (429, 529 overloaded, or a spend cap that ran out) first goes through
+ * the SDK's own retries (429 and 529 only, honouring a 429's retry-after). What survives them goes
+ * to {@link ErrorPolicy}, whose answer — fail, or start again at a given time — the loop carries
+ * out. A failed agent turn ends its session's run: the session's later calls are recorded as not
+ * run. A key fetch that finds no credential throws "No API key" in both variants.
  *
  * <p>Money is summed in picodollars; the run checks its conservation laws when it ends.
  */
 final class Engine {
-  private static final int START = 0;
-  private static final int SEND = 1;
-  private static final int REFUND = 2;
   private static final String RATE_LIMIT_MSG =
       "429 rate_limit_error: This request would exceed your organization's rate limit";
   private static final String OVERLOADED_MSG = "529 overloaded_error: Overloaded";
   private static final String BILLING_MSG =
       "400 invalid_request_error: Your credit balance is too low to access the Anthropic API";
-
-  private static final class Event {
-    final long time;
-    final long seq;
-    final int kind;
-    final Task task;
-    final int key;
-    final long amount;
-    final long actual;
-
-    Event(long time, long seq, int kind, Task task, int key, long amount, long actual) {
-      this.time = time;
-      this.seq = seq;
-      this.kind = kind;
-      this.task = task;
-      this.key = key;
-      this.amount = amount;
-      this.actual = actual;
-    }
-  }
-
-  private static final class Sess {
-    final int idx;
-    long offset;
-    boolean inFlight;
-    boolean dead;
-    int remaining;
-    final ArrayDeque<Call> pending = new ArrayDeque<>(0);
-
-    Sess(int idx, int remaining) {
-      this.idx = idx;
-      this.remaining = remaining;
-    }
-  }
-
-  private static final class Task {
-    final Call call;
-    final Sess sess;
-    final ReplayModel primary;
-    final long prompt;
-    final long out;
-    final long rIn;
-    final long rRead;
-    final long rW5;
-    final long rW1;
-    final long rWu;
-    final long ready;
-    ReplayModel model;
-    int spec;
-    int polpoAttempt;
-    int sdkAttempt;
-    int agent;
-    int cred = -1;
-    int rotations;
-
-    Task(Call call, Sess sess, ReplayModel primary, long ready) {
-      this.call = call;
-      this.sess = sess;
-      this.primary = primary;
-      this.model = primary;
-      double f = primary.factor;
-      this.rIn = scale(call.inputTokens(), f);
-      this.rRead = scale(call.cacheReadTokens(), f);
-      this.rW5 = scale(call.cacheWrite5mTokens(), f);
-      this.rW1 = scale(call.cacheWrite1hTokens(), f);
-      this.rWu = scale(call.cacheWriteUnsplitTokens(), f);
-      this.out = scale(call.outputTokens(), f);
-      this.prompt = rIn + rRead + rW5 + rW1 + rWu;
-      this.ready = ready;
-    }
-  }
 
   private final long seed;
   private final Scenario sc;
@@ -150,71 +56,21 @@ final class Engine {
   private final SplittableRandom rngRefresh;
   private final SplittableRandom rngErrors;
   private final ProfilePool pool;
-  private final Selector selector;
   private final Rotation rotation;
-  private final int pinIndex;
-  private final RateLimiter limiter;
+  private final LimitStep limits;
   private final ReplayModels models;
-  private final PromptCache cache = new PromptCache();
-  private final CacheSplit split = new CacheSplit();
-  private final Map<String, ProviderCooldowns> providerCooldowns = new HashMap<>();
-  private final List<Credential> creds = new ArrayList<>();
-  private final Map<String, Integer> envCreds = new HashMap<>();
-  private final Map<String, Integer> scopes = new HashMap<>();
-  private final Map<String, Sess> sessions = new HashMap<>();
+  private final CacheStep cacheStep;
+  private final PriceStep prices;
+  private final ErrorPolicy errors;
+  private final KeyFetch keys;
+  private final Map<String, SessionState> sessions = new HashMap<>();
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
   private final long[] systemPrefix;
-  private final Tally[] agentTallies;
-  private final long[] noUsableUntil;
-  private final PriorityQueue<Event> queue =
-      new PriorityQueue<>(
-          (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
-  private long seq;
+  private final EventQueue queue = new EventQueue();
   private int nextSession;
-  private long bucketStart = Long.MIN_VALUE;
-  private long[] currentBucket;
 
-  // results
-  private final Tally total = new Tally();
-  private final Map<String, Tally> byAgent = new HashMap<>();
-  private final Map<String, Tally> byModel = new HashMap<>();
-  private final Map<String, Tally> byOrg = new HashMap<>();
-  private final TreeMap<Long, long[]> series = new TreeMap<>();
-  private final List<SimResult.Event> events = new ArrayList<>();
-  private final Histogram delays = new Histogram(3);
-  private final TreeSet<String> unpricedModels = new TreeSet<>();
-  private final TreeSet<String> unlimitedModels = new TreeSet<>();
-  private long eventCount;
-  private long callsIn;
-  private long ok;
-  private long failed;
-  private long notRun;
-  private long attempts;
-  private long rateLimited;
-  private long sdkRetries;
-  private long polpoRetries;
-  private long rotationsOnError;
-  private long fallbacksUsed;
-  private long billingRejections;
-  private long noCredential;
-  private long unpricedCalls;
-  private long refreshCooldowns;
-  private long recordedErrors;
-  private long overloaded;
-  private long costWithoutCache;
-  private long polpoCost;
-  private long totalDelay;
-  private long delayedCalls;
-  private long noUsableMillis;
-  private long tokensIn;
-  private long tokensUnrun;
-  private long fidCalls;
-  private long fidRecorded;
-  private long fidSimulated;
-  private long fidAbs;
-  private long fidRecordedWrites;
-  private long fidSimulatedWrites;
+  private final Accounting acc;
 
   Engine(Scenario sc, SimOptions opt, long seed, Prepass pre) {
     this.seed = seed;
@@ -231,52 +87,30 @@ final class Engine {
       specs.add(new ProfileSpec(p.id(), p.provider(), p.type(), p.organisation()));
     }
     this.pool = new ProfilePool(specs, sc.cooldown(), sc.billingSchedule());
-    this.selector = opt.selector().create(pool);
+    Selector selector = opt.selector().create(pool);
     this.rotation = sc.rotation().create(selector);
-    this.pinIndex = sc.pin() == null ? -1 : pool.indexOf(sc.pin().profile());
-    for (Scenario.Profile p : sc.profiles()) {
-      WindowBudget[] plan = new WindowBudget[0];
-      if (p.plan() != null) {
-        List<Scenario.Window> ws = sc.plans().get(p.plan()).windows();
-        plan = new WindowBudget[ws.size()];
-        for (int i = 0; i < plan.length; i++) {
-          plan[i] = new WindowBudget(ws.get(i).millis(), ws.get(i).tokens());
-        }
-      }
-      creds.add(
-          new Credential(
-              p.id(),
-              p.provider(),
-              p.organisation(),
-              p.tier(),
-              p.type() == ProfileType.OAUTH,
-              scope(p.organisation()),
-              p.monthlySpendCapPicos(),
-              plan,
-              p.tokenLifetimeMillis(),
-              p.refreshFailureRate(),
-              creds.size()));
-    }
-    this.limiter = new RateLimiter(pre.start());
+    this.acc = new Accounting(sc, pre);
+    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc);
+    this.errors = new ErrorPolicy(sc, pool, keys, rngRetry, acc);
+    this.limits = new LimitStep(opt, acc, new RateLimiter(pre.start()));
     this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
-    this.agentTallies = new Tally[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
       agents.put(pre.agentName(a), a);
       agentNames.add(pre.agentName(a));
-      agentTallies[a] = tally(byAgent, pre.agentName(a));
       systemPrefix[a] =
           sc.cache().systemPrefixTokens() >= 0
               ? sc.cache().systemPrefixTokens()
               : pre.estimatedSystemPrefix(a);
     }
-    this.noUsableUntil = new long[pool.providerCount()];
+    this.cacheStep = new CacheStep(sc, systemPrefix);
+    this.prices = new PriceStep(sc, opt, acc);
   }
 
   SimResult run(Iterator<Call> input) {
     Call next = input.hasNext() ? input.next() : null;
     while (true) {
-      Event head = queue.peek();
+      EventQueue.Event head = queue.peek();
       if (next != null && (head == null || compress(next.timestampMillis()) <= head.time)) {
         arrive(next);
         next = input.hasNext() ? input.next() : null;
@@ -287,9 +121,9 @@ final class Engine {
       }
       queue.poll();
       switch (head.kind) {
-        case START -> start(head.task, head.time);
-        case SEND -> send(head.task, head.time);
-        default -> limiter.refundOutput(head.key, head.amount, head.actual, head.time);
+        case EventQueue.START -> start(head.task, head.time);
+        case EventQueue.SEND -> send(head.task, head.time);
+        default -> limits.refundOutput(head.key, head.amount, head.actual, head.time);
       }
     }
     return finish();
@@ -298,27 +132,20 @@ final class Engine {
   // ---- arrival and sessions ----
 
   private void arrive(Call call) {
-    callsIn++;
+    acc.callsIn++;
     if (call.status() == CallStatus.ERROR) {
-      recordedErrors++;
+      acc.recordedErrors++;
     }
-    Sess s = sessions.get(call.session());
+    SessionState s = sessions.get(call.session());
     if (s == null) {
-      s = new Sess(nextSession++, pre.callsOf(call.session()));
+      s = new SessionState(nextSession++, pre.callsOf(call.session()));
       sessions.put(call.session(), s);
     }
     ReplayModel m = models.forCall(call);
-    long tokens =
-        scale(call.inputTokens(), m.factor)
-            + scale(call.cacheReadTokens(), m.factor)
-            + scale(call.cacheWrite5mTokens(), m.factor)
-            + scale(call.cacheWrite1hTokens(), m.factor)
-            + scale(call.cacheWriteUnsplitTokens(), m.factor)
-            + scale(call.outputTokens(), m.factor);
-    tokensIn += tokens;
+    long tokens = Task.scaledTotal(call, m);
+    acc.tokensIn += tokens;
     if (s.dead) {
-      notRun++;
-      tokensUnrun += tokens;
+      acc.notRun(tokens);
       s.remaining--;
       endIfDone(call.session(), s);
       return;
@@ -330,27 +157,17 @@ final class Engine {
     begin(s, call, compress(call.timestampMillis()) + s.offset);
   }
 
-  private void begin(Sess s, Call call, long ready) {
+  private void begin(SessionState s, Call call, long ready) {
     s.inFlight = true;
     Task k = new Task(call, s, models.forCall(call), ready);
     k.agent = agents.get(call.agent()); // a session's calls may come from different agents
-    push(ready, START, k, -1, 0, 0);
+    queue.push(ready, EventQueue.START, k);
   }
 
   private void complete(Task k, boolean success, long now) {
     long delay = now - k.ready;
-    delays.recordValue(delay);
-    totalDelay += delay;
-    if (delay > 0) {
-      delayedCalls++;
-    }
-    if (success) {
-      ok++;
-    } else {
-      failed++;
-      tokensUnrun += k.prompt + k.out;
-    }
-    Sess s = k.sess;
+    acc.completed(delay, success, k.prompt + k.out);
+    SessionState s = k.sess;
     s.offset += delay;
     s.inFlight = false;
     s.remaining--;
@@ -360,8 +177,7 @@ final class Engine {
     while (!s.pending.isEmpty()) {
       Call c = s.pending.poll();
       if (s.dead) {
-        notRun++;
-        tokensUnrun += scaledTotal(c);
+        acc.notRun(Task.scaledTotal(c, models.forCall(c)));
         s.remaining--;
         continue;
       }
@@ -371,7 +187,7 @@ final class Engine {
     endIfDone(k.call.session(), s);
   }
 
-  private void endIfDone(String name, Sess s) {
+  private void endIfDone(String name, SessionState s) {
     if (s.remaining == 0 && !s.inFlight) {
       sessions.remove(name);
       rotation.endSession(s.idx);
@@ -385,19 +201,20 @@ final class Engine {
     List<String> chain = orchestrator ? sc.fallbacks() : List.of();
     if (orchestrator && !chain.isEmpty()) {
       // queryTextWithFallback: skip providers in cooldown (which deletes ended entries)
-      while (k.spec <= chain.size() && cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
+      while (k.spec <= chain.size()
+          && errors.cooldownsOf(specModel(k).provider).isCoolingDown(0, now)) {
         k.spec++;
       }
       if (k.spec > chain.size()) {
-        thrownError(k, "All model providers failed or are in cooldown", now);
+        after(k, errors.thrownError(k, "All model providers failed or are in cooldown", now), now);
         return;
       }
     }
     k.model = specModel(k);
-    int cred = acquire(k, k.model.provider, now);
+    int cred = keys.acquire(k.sess.idx, k.model.provider, now);
     if (cred < 0) {
-      noCredential++;
-      thrownError(k, "No API key for provider: " + k.model.provider, now);
+      acc.noCredential++;
+      after(k, errors.thrownError(k, "No API key for provider: " + k.model.provider, now), now);
       return;
     }
     k.cred = cred;
@@ -415,693 +232,97 @@ final class Engine {
         spec.substring(0, colon), spec.substring(colon + 1), false, k.primary.factor);
   }
 
-  /** Polpo's key fetch (§10.2): select, refresh an expired token, record success at fetch. */
-  private int acquire(Task k, String provider, long now) {
-    int p = pool.providerIndex(provider);
-    if (p < 0 || sc.envKeys().containsKey(provider)) {
-      return envCred(provider);
-    }
-    trackNoUsable(p, now);
-    int chosen;
-    boolean hardPin = false;
-    if (pinIndex >= 0 && pool.providerOf(pinIndex) == p) {
-      chosen = selector.select(p, now, pinIndex, sc.pin().kind());
-      hardPin = sc.pin().kind() == PinKind.USER && chosen == pinIndex;
-    } else {
-      chosen = rotation.choose(p, k.sess.idx, now);
-    }
-    if (chosen < 0) {
-      return -1;
-    }
-    if (tokenUsable(chosen, now, true)) {
-      pool.recordSuccess(chosen, now);
-      return chosen;
-    }
-    if (hardPin) {
-      return -1;
-    }
-    // "others": the provider's other profiles in file order, ignoring cooldown and billing
-    for (int i = 0; i < pool.profileCount(p); i++) {
-      int other = pool.profileOf(p, i);
-      if (other != chosen && tokenUsable(other, now, false)) {
-        pool.recordSuccess(other, now);
-        return other;
-      }
-    }
-    return -1;
-  }
-
-  private boolean tokenUsable(int profile, long now, boolean recordFailure) {
-    Credential c = creds.get(profile);
-    if (c.lifetime == 0) {
-      return true;
-    }
-    if (c.expiresAt < 0) {
-      c.expiresAt = now + c.lifetime; // fresh at first use
-      return true;
-    }
-    if (now < c.expiresAt) {
-      return true;
-    }
-    if (c.refreshFailureRate > 0 && rngRefresh.nextDouble() < c.refreshFailureRate) {
-      if (recordFailure) {
-        long until = pool.recordProfileError(profile, now);
-        c.cooldowns++;
-        refreshCooldowns++;
-        event(now, "profile-cooldown", c.id, "refresh_failed", until);
-      }
-      return false;
-    }
-    c.expiresAt = now + c.lifetime;
-    return true;
-  }
-
-  private void trackNoUsable(int p, long now) {
-    long soonest = Long.MAX_VALUE;
-    for (int i = 0; i < pool.profileCount(p); i++) {
-      int idx = pool.profileOf(p, i);
-      if (!pool.isCoolingDown(idx, now) && !pool.isDisabled(idx, now)) {
-        return;
-      }
-      long free =
-          Math.max(
-              pool.isCoolingDown(idx, now) ? pool.cooldownUntil(idx) : 0,
-              pool.isDisabled(idx, now) ? pool.disabledUntil(idx) : 0);
-      soonest = Math.min(soonest, free);
-    }
-    long from = Math.max(now, noUsableUntil[p]);
-    if (soonest > from) {
-      noUsableMillis += soonest - from;
-      noUsableUntil[p] = soonest;
-    }
-  }
-
-  private int envCred(String provider) {
-    Integer existing = envCreds.get(provider);
-    if (existing != null) {
-      return existing;
-    }
-    Scenario.Credential c = sc.envKeys().getOrDefault(provider, sc.envKeys().get("*"));
-    if (c == null) {
-      return -1;
-    }
-    int idx = creds.size();
-    creds.add(
-        new Credential(
-            "env:" + provider,
-            provider,
-            c.organisation(),
-            c.tier(),
-            false,
-            scope(c.organisation()),
-            c.monthlySpendCapPicos(),
-            new WindowBudget[0],
-            0,
-            0,
-            -1));
-    envCreds.put(provider, idx);
-    return idx;
-  }
-
   // ---- one HTTP attempt ----
 
   private void send(Task k, long now) {
-    attempts++;
-    Credential c = creds.get(k.cred);
+    acc.attempts++;
+    Credential c = keys.credential(k.cred);
     ReplayModel m = k.model;
     if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
-      billingRejections++;
-      httpError(k, BILLING_MSG, now); // a 400: the SDK does not retry it
+      acc.billingRejections++;
+      after(k, errors.httpError(k, BILLING_MSG, now), now); // a 400: the SDK does not retry it
       return;
     }
     double overloadRate = sc.errors().overloadedRate();
     if (overloadRate > 0 && rngErrors.nextDouble() < overloadRate) {
-      overloaded++;
+      acc.overloaded++;
       if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
         // no retry-after on a 529: the SDK's own exponential backoff
         long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
         k.sdkAttempt++;
-        sdkRetries++;
-        push(now + d, SEND, k, -1, 0, 0);
+        acc.sdkRetries++;
+        queue.push(now + d, EventQueue.SEND, k);
       } else {
-        httpError(k, OVERLOADED_MSG, now);
+        after(k, errors.httpError(k, OVERLOADED_MSG, now), now);
       }
       return;
     }
-    split(k, c, m, now, false);
+    CacheSplit split = cacheStep.request(k, c, m, now, false);
     long in = split.input();
     long rd = split.read();
     long wr = split.write();
     long maxOut = m.maxOutput > 0 ? Math.max(m.maxOutput, k.out) : k.out;
-    long wait = 0;
-    for (WindowBudget w : c.plan) {
-      wait = Math.max(wait, w.waitMillis(in + wr + k.out, now));
-    }
-    int key = limiterKey(c, m);
-    if (wait == 0 && key >= 0) {
-      LimitSpec spec = c.limitSpecs[m.id];
-      wait = limiter.tryAdmit(key, in + wr + (spec.cacheReadsCount() ? rd : 0), maxOut, now);
-    }
+    int key = limits.key(c, m);
+    long wait = limits.admit(c, m, key, in, rd, wr, k.out, maxOut, now);
     if (wait > 0) {
-      rateLimited++;
-      c.rateLimited++;
-      bucket(now)[5]++;
+      acc.rateLimited(c, now);
       if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
         long d = Backoff.sdkMillis(k.sdkAttempt, wait, rngSdk.nextDouble());
         k.sdkAttempt++;
-        sdkRetries++;
-        push(now + d, SEND, k, -1, 0, 0);
+        acc.sdkRetries++;
+        queue.push(now + d, EventQueue.SEND, k);
       } else {
-        httpError(k, RATE_LIMIT_MSG, now);
+        after(k, errors.httpError(k, RATE_LIMIT_MSG, now), now);
       }
       return;
     }
-    for (WindowBudget w : c.plan) {
-      w.consume(in + wr + k.out, now);
-    }
-    split(k, c, m, now, true);
+    cacheStep.request(k, c, m, now, true);
     succeed(k, c, m, now, key, maxOut);
   }
 
-  private void split(Task k, Credential c, ReplayModel m, long now, boolean commit) {
-    if (sc.cache().asRecorded()) {
-      split.set(k.rRead, k.rW5 + k.rW1 + k.rWu, k.rIn);
-      return;
-    }
-    if (m.policy == null) {
-      split.set(0, 0, k.prompt);
-      return;
-    }
-    int agent = k.agent;
-    long preTokens = c.oauth ? sc.cache().oauthPreambleTokens() : 0;
-    cache.request(
-        now,
-        c.scope,
-        m.id,
-        3L * k.sess.idx,
-        3L * agent + 1,
-        systemPrefix[agent],
-        preTokens > 0 ? 3L * agent + 2 : -1,
-        preTokens,
-        k.prompt,
-        m.policy,
-        split,
-        commit);
-  }
-
   private void succeed(Task k, Credential c, ReplayModel m, long now, int key, long maxOut) {
-    long in = split.input();
-    long rd = split.read();
-    long w5;
-    long w1;
-    long wu = 0;
-    if (sc.cache().asRecorded()) {
-      w5 = k.rW5;
-      w1 = k.rW1;
-      wu = k.rWu;
-    } else if (sc.cache().ttlMillis() > 300_000L) {
-      w5 = 0;
-      w1 = split.write();
-    } else {
-      w5 = split.write();
-      w1 = 0;
-    }
-    Call priced =
-        new Call(
-            now,
-            k.call.session(),
-            k.call.agent(),
-            k.call.role(),
-            m.provider,
-            m.model,
-            in,
-            k.out,
-            rd,
-            w5,
-            w1,
-            wu,
-            c.id,
-            CallStatus.OK,
-            k.call.latencyMillis(),
-            -1,
-            k.call.batch());
-    CostBreakdown cost = CostBreakdown.ZERO;
-    if (m.price == null) {
-      unpricedCalls++;
-      unpricedModels.add(m.spec);
-    } else {
-      cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
-      long plain;
-      if (!k.call.batch()
-          && (m.price.longContext() == null
-              || k.prompt <= m.price.longContext().thresholdTokens())) {
-        plain =
-            Money.add(
-                Math.multiplyExact(k.prompt, m.price.input()),
-                Math.multiplyExact(k.out, m.price.output()));
-      } else {
-        Call uncached =
-            new Call(
-                now,
-                k.call.session(),
-                k.call.agent(),
-                k.call.role(),
-                m.provider,
-                m.model,
-                k.prompt,
-                k.out,
-                0,
-                0,
-                0,
-                0,
-                c.id,
-                CallStatus.OK,
-                -1,
-                -1,
-                k.call.batch());
-        plain = Pricing.cost(uncached, m.price, 0).total();
-      }
-      costWithoutCache = Money.add(costWithoutCache, plain);
-    }
-    if (m.piAi != null) {
-      // pi-ai's calculateCost: one cache-write price (the 5-minute one), no tiers, no batch
-      long polpo =
-          Math.multiplyExact(in, m.piAi.input())
-              + Math.multiplyExact(k.out, m.piAi.output())
-              + Math.multiplyExact(rd, m.piAi.cacheRead())
-              + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
-      polpoCost = Money.add(polpoCost, polpo);
-    }
-    long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
-    w5 += wu - u1;
-    w1 += u1;
-    total.add(in, k.out, rd, w5, w1, cost);
-    agentTallies[k.agent].add(in, k.out, rd, w5, w1, cost);
-    m.tally.add(in, k.out, rd, w5, w1, cost);
-    if (c.orgTally == null) {
-      c.orgTally = tally(byOrg, c.organisation);
-    }
-    c.orgTally.add(in, k.out, rd, w5, w1, cost);
-    c.tally.add(in, k.out, rd, w5, w1, cost);
-    if (c.capPicos >= 0) {
-      c.spent(now);
-      c.spentPicos = Money.add(c.spentPicos, cost.total());
-    }
-    long[] b = bucket(now);
-    b[0]++;
-    b[1] = Money.add(b[1], cost.total());
-    b[2] += rd;
-    b[3] += w5 + w1;
-    if (!sc.cache().asRecorded() && !m.remapped && k.spec == 0) {
-      fidCalls++;
-      fidRecorded += k.rRead;
-      fidSimulated += rd;
-      fidAbs += Math.abs(rd - k.rRead);
-      fidRecordedWrites += k.rW5 + k.rW1 + k.rWu;
-      fidSimulatedWrites += w5 + w1;
-    }
+    prices.price(k, c, m, cacheStep.split(), now);
     if (key >= 0 && maxOut > k.out) {
       long latency =
           k.call.latencyMillis() >= 0 ? k.call.latencyMillis() : sc.timing().defaultLatencyMillis();
-      push(now + latency, REFUND, null, key, maxOut, k.out);
+      queue.pushRefund(now + latency, key, maxOut, k.out);
     }
     if (k.call.role() == CallerRole.ORCHESTRATOR) {
-      cooldownsOf(m.provider).clear(0);
+      errors.cooldownsOf(m.provider).clear(0);
     }
     complete(k, true, now);
   }
 
   // ---- failure paths ----
 
-  /** An HTTP error that survived the SDK's retries. */
-  private void httpError(Task k, String message, long now) {
-    if (sc.variant() == Variant.POLPO_CODE) {
-      // pi-ai returns the error as a message: nothing is classified, queryText "succeeds"
-      if (k.call.role() == CallerRole.ORCHESTRATOR) {
-        cooldownsOf(k.model.provider).clear(0);
-      }
+  /** Carries out {@link ErrorPolicy}'s decision: the call fails, or starts again at a time. */
+  private void after(Task k, long restartAt, long now) {
+    if (restartAt == ErrorPolicy.FAIL) {
       complete(k, false, now);
-      return;
+    } else {
+      queue.push(restartAt, EventQueue.START, k);
     }
-    ErrorReason reason = ErrorClassifier.classify(message);
-    Credential c = creds.get(k.cred);
-    if (c.profileIndex >= 0) {
-      if (reason == ErrorReason.BILLING) {
-        long until = pool.recordBillingFailure(c.profileIndex, now);
-        c.billingDisables++;
-        event(now, "billing-disable", c.id, "billing", until);
-      } else if (reason.cooldown()) {
-        long until = pool.recordProfileError(c.profileIndex, now);
-        c.cooldowns++;
-        event(now, "profile-cooldown", c.id, reason.name().toLowerCase(), until);
-      }
-    }
-    if (k.call.role() == CallerRole.AGENT) {
-      if (c.profileIndex >= 0
-          && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
-          && anotherAvailable(c.profileIndex, now)) {
-        k.rotations++;
-        rotationsOnError++;
-        push(now, START, k, -1, 0, 0);
-      } else {
-        complete(k, false, now);
-      }
-      return;
-    }
-    thrownError(k, message, now);
-  }
-
-  private boolean anotherAvailable(int profile, long now) {
-    int p = pool.providerOf(profile);
-    for (int i = 0; i < pool.profileCount(p); i++) {
-      int idx = pool.profileOf(p, i);
-      if (idx != profile && !pool.isCoolingDown(idx, now) && !pool.isDisabled(idx, now)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** An error thrown inside queryText: classification, provider cooldown, failover, withRetry. */
-  private void thrownError(Task k, String message, long now) {
-    if (k.call.role() == CallerRole.AGENT) {
-      complete(k, false, now); // a turn without a key ends the run
-      return;
-    }
-    ErrorReason reason = ErrorClassifier.classify(message);
-    String provider = k.model.provider;
-    boolean withFallbacks = !sc.fallbacks().isEmpty();
-    if (reason.cooldown()) {
-      long until = cooldownsOf(provider).mark(0, now);
-      if (withFallbacks) {
-        until = cooldownsOf(provider).mark(0, now); // marked again in the fallback loop
-      }
-      event(now, "provider-cooldown", provider, reason.name().toLowerCase(), until);
-    }
-    if (reason == ErrorReason.BILLING && sc.variant() == Variant.POLPO_CODE) {
-      int p = pool.providerIndex(provider);
-      if (p >= 0) {
-        pool.recordBillingFailureForProvider(p, now);
-        for (int i = 0; i < pool.profileCount(p); i++) {
-          Credential c = creds.get(pool.profileOf(p, i));
-          c.billingDisables++;
-          event(now, "billing-disable", c.id, "billing", pool.disabledUntil(c.profileIndex));
-        }
-      }
-    }
-    if (withFallbacks && reason.failover() && k.spec < sc.fallbacks().size()) {
-      k.spec++;
-      fallbacksUsed++;
-      push(now, START, k, -1, 0, 0);
-      return;
-    }
-    int maxRetries =
-        withFallbacks
-            ? sc.retry().orchestratorMaxRetriesWithFallbacks()
-            : sc.retry().orchestratorMaxRetries();
-    if (k.polpoAttempt < maxRetries && ErrorClassifier.isTransient(message)) {
-      long d =
-          Backoff.withRetryMillis(
-              k.polpoAttempt,
-              sc.retry().initialDelayMillis(),
-              sc.retry().maxDelayMillis(),
-              rngRetry.nextDouble());
-      k.polpoAttempt++;
-      k.spec = 0;
-      polpoRetries++;
-      push(now + d, START, k, -1, 0, 0);
-      return;
-    }
-    complete(k, false, now);
   }
 
   // ---- helpers ----
-
-  private ProviderCooldowns cooldownsOf(String provider) {
-    return providerCooldowns.computeIfAbsent(
-        provider, p -> new ProviderCooldowns(1, sc.cooldown()));
-  }
-
-  private LimitSpec limitSpec(Credential c, ReplayModel m) {
-    if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
-      return LimitSpec.UNLIMITED;
-    }
-    return opt.tiers().limits(c.tier, m.cls);
-  }
-
-  private int limiterKey(Credential c, ReplayModel m) {
-    if (m.id >= c.limiterKeys.length) {
-      int n = Math.max(m.id + 1, c.limiterKeys.length * 2);
-      c.limiterKeys = Arrays.copyOf(c.limiterKeys, n);
-      c.limitSpecs = Arrays.copyOf(c.limitSpecs, n);
-    }
-    int stored = c.limiterKeys[m.id];
-    if (stored == 0) {
-      LimitSpec spec = limitSpec(c, m);
-      if (spec.unlimited()) {
-        stored = 1;
-        unlimitedModels.add(m.spec);
-      } else {
-        stored = limiter.key(c.organisation, m.cls.name(), spec) + 2;
-      }
-      c.limiterKeys[m.id] = stored;
-      c.limitSpecs[m.id] = spec;
-    }
-    return stored - 2;
-  }
-
-  private long scaledTotal(Call c) {
-    ReplayModel m = models.forCall(c);
-    return scale(c.inputTokens(), m.factor)
-        + scale(c.cacheReadTokens(), m.factor)
-        + scale(c.cacheWrite5mTokens(), m.factor)
-        + scale(c.cacheWrite1hTokens(), m.factor)
-        + scale(c.cacheWriteUnsplitTokens(), m.factor)
-        + scale(c.outputTokens(), m.factor);
-  }
-
-  static long scale(long tokens, double factor) {
-    return factor == 1.0 ? tokens : Math.round(tokens * factor);
-  }
 
   private long compress(long ts) {
     double f = sc.timing().compression();
     return f == 1.0 ? ts : pre.start() + Math.round((ts - pre.start()) / f);
   }
 
-  private int scope(String organisation) {
-    return scopes.computeIfAbsent(organisation, o -> scopes.size());
-  }
-
-  private static Tally tally(Map<String, Tally> map, String key) {
-    return map.computeIfAbsent(key, x -> new Tally());
-  }
-
-  private long[] bucket(long now) {
-    long size = sc.report().seriesBucketMillis();
-    if (currentBucket != null && now >= bucketStart && now - bucketStart < size) {
-      return currentBucket;
-    }
-    bucketStart = Math.floorDiv(now, size) * size;
-    currentBucket = series.computeIfAbsent(bucketStart, x -> new long[6]);
-    return currentBucket;
-  }
-
-  private void event(long now, String kind, String subject, String reason, long until) {
-    eventCount++;
-    if (events.size() < sc.report().maxEvents()) {
-      events.add(new SimResult.Event(now, kind, subject, reason, until));
-    }
-  }
-
-  private void push(long time, int kind, Task task, int key, long amount, long actual) {
-    queue.add(new Event(time, seq++, kind, task, key, amount, actual));
-  }
-
   // ---- the end: results and self-check ----
 
   private SimResult finish() {
-    long oversized = limiter.oversizedRequests();
-    SimResult.Counts counts =
-        new SimResult.Counts(
-            callsIn,
-            ok,
-            failed,
-            notRun,
-            attempts,
-            rateLimited,
-            sdkRetries,
-            polpoRetries,
-            rotationsOnError,
-            fallbacksUsed,
-            billingRejections,
-            noCredential,
-            oversized,
-            unpricedCalls,
-            overloaded);
-    Map<String, SimResult.Part> agentsOut = parts(byAgent);
-    for (ReplayModel m : models.all()) {
-      if (m.tally.calls > 0) {
-        Tally t = tally(byModel, m.spec);
-        t.merge(m.tally);
-      }
-    }
-    Map<String, SimResult.Part> modelsOut = parts(byModel);
-    Map<String, SimResult.Part> orgsOut = parts(byOrg);
-    Map<String, SimResult.Part> profilesOut = new TreeMap<>();
-    List<SimResult.ProfileUse> uses = new ArrayList<>();
-    Map<String, Long> callsPerProvider = new HashMap<>();
-    for (Credential c : creds) {
-      callsPerProvider.merge(c.provider, c.tally.calls, Long::sum);
-    }
-    for (Credential c : creds) {
-      if (c.tally.calls > 0 || c.profileIndex >= 0) {
-        profilesOut.put(c.id, c.tally.part());
-        long all = callsPerProvider.getOrDefault(c.provider, 0L);
-        uses.add(
-            new SimResult.ProfileUse(
-                c.id,
-                c.provider,
-                c.organisation,
-                c.tally.calls,
-                all == 0 ? 0 : (double) c.tally.calls / all,
-                c.rateLimited,
-                c.cooldowns,
-                c.billingDisables,
-                c.tally.cost()));
-      }
-    }
-    uses.sort((a, b) -> a.id().compareTo(b.id()));
-    List<SimResult.Bucket> buckets = new ArrayList<>();
-    for (Map.Entry<Long, long[]> e : series.entrySet()) {
-      long[] v = e.getValue();
-      buckets.add(new SimResult.Bucket(e.getKey(), v[0], v[1], v[2], v[3], v[5]));
-    }
-    boolean anyCall = ok + failed > 0;
-    SimResult.Delays d =
-        new SimResult.Delays(
-            anyCall ? delays.getValueAtPercentile(50) : 0,
-            anyCall ? delays.getValueAtPercentile(95) : 0,
-            anyCall ? delays.getValueAtPercentile(99) : 0,
-            anyCall ? delays.getMaxValue() : 0,
-            totalDelay,
-            delayedCalls,
-            noUsableMillis);
-    SimResult.Fidelity fid =
-        fidCalls == 0
-            ? null
-            : new SimResult.Fidelity(
-                fidCalls,
-                fidRecorded,
-                fidSimulated,
-                fidAbs,
-                fidRecorded == 0 ? 0 : (double) (fidSimulated - fidRecorded) / fidRecorded,
-                fidRecordedWrites,
-                fidSimulatedWrites);
-    Map<String, Long> prefixes = new TreeMap<>();
-    for (int a = 0; a < agentNames.size(); a++) {
-      prefixes.put(agentNames.get(a), systemPrefix[a]);
-    }
-    CostBreakdown cost = total.cost();
     SimResult r =
-        new SimResult(
-            sc,
-            seed,
-            opt.selector().name().toLowerCase(),
-            counts,
-            total.tokens(),
-            cost,
-            costWithoutCache,
-            costWithoutCache - cost.total(),
-            null,
-            agentsOut,
-            modelsOut,
-            profilesOut,
-            orgsOut,
-            d,
-            events,
-            eventCount,
-            uses,
-            buckets,
-            fid,
-            prefixes,
-            notes(oversized),
-            polpoCost);
+        new ResultBuilder(sc, opt, seed, acc, keys.all(), models, pool, agentNames, systemPrefix)
+            .build(limits.oversizedRequests());
     SelfCheck.verify(
         r,
-        tokensIn,
-        total.tokens().prompt() + total.output,
-        tokensUnrun,
+        acc.tokensIn,
+        acc.total.tokens().prompt() + acc.total.output,
+        acc.tokensUnrun,
         queue.isEmpty() && sessions.isEmpty());
     return r;
-  }
-
-  private List<String> notes(long oversized) {
-    List<String> notes = new ArrayList<>();
-    if (sc.variant() == Variant.POLPO_CODE) {
-      notes.add(
-          "polpo-code: provider errors come back as messages and never reach Polpo's"
-              + " classifier, so a 429 never rotates a credential or cools a profile down, and"
-              + " billing-disable cannot happen; profile cooldowns come only from token-refresh"
-              + " failures ("
-              + refreshCooldowns
-              + " in this run). A failed agent turn ends its run.");
-    }
-    for (String provider : new TreeSet<>(sc.envKeys().keySet())) {
-      int p = pool.providerIndex(provider);
-      if (p >= 0) {
-        notes.add(
-            provider
-                + ": an environment key is set, so its "
-                + pool.profileCount(p)
-                + " profile(s) are never used (Polpo reads the environment first).");
-      }
-    }
-    if (oversized > 0) {
-      notes.add(
-          oversized
-              + " request(s) needed more than a whole rate-limit bucket (Polpo sends max_tokens ="
-              + " the model's output limit); Anthropic's handling is unpublished, so they were"
-              + " admitted when the bucket was full.");
-    }
-    if (!unpricedModels.isEmpty()) {
-      notes.add(
-          unpricedCalls
-              + " call(s) ran on models without a price and cost 0: "
-              + String.join(", ", unpricedModels));
-    }
-    if (!models.uncatalogued().isEmpty()) {
-      notes.add(
-          "not in the model catalog (output reserved = actual output; minimum cacheable = "
-              + sc.cache().defaultMinCacheableTokens()
-              + "): "
-              + String.join(", ", models.uncatalogued()));
-    }
-    if (!unlimitedModels.isEmpty()) {
-      notes.add(
-          "no rate limits applied (no published tier limits, or tier unlimited): "
-              + String.join(", ", unlimitedModels));
-    }
-    if (recordedErrors > 0) {
-      notes.add(
-          recordedErrors
-              + " call(s) were recorded as provider errors; they are replayed as"
-              + " requests with their recorded (possibly partial) usage.");
-    }
-    if (noCredential > 0) {
-      notes.add(noCredential + " key fetch(es) found no usable credential (\"No API key\").");
-    }
-    return notes;
-  }
-
-  private static Map<String, SimResult.Part> parts(Map<String, Tally> map) {
-    Map<String, SimResult.Part> out = new TreeMap<>();
-    map.forEach(
-        (k, v) -> {
-          if (v.calls > 0) {
-            out.put(k, v.part());
-          }
-        });
-    return out;
   }
 }

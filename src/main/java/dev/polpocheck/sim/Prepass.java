@@ -52,9 +52,9 @@ final class Prepass {
         double f = factor.applyAsDouble(c);
         sessionsPerAgent.merge(c.agent(), 1, Integer::sum);
         if (c.cacheReadTokens() > 0) {
-          firstReads.get(c.agent()).add(Engine.scale(c.cacheReadTokens(), f));
+          firstReads.get(c.agent()).add(Task.scale(c.cacheReadTokens(), f));
         }
-        long t = Engine.scale(c.promptTokens(), f);
+        long t = Task.scale(c.promptTokens(), f);
         minFirstPrompt.merge(c.agent(), t, Math::min);
       }
     }

@@ -19,7 +19,6 @@ import dev.polpocheck.sim.rotation.RotationPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,14 +31,13 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads scenario files: validates them against {@code scenario.schema.json} (problems reported as
  * {@code file:line:col}), lays them over the shipped default scenario (objects merge key by key;
- * arrays and values replace) and builds the {@link Scenario}. Also writes a scenario back as JSON,
- * so every result can carry the effective scenario.
+ * arrays and values replace) and builds the {@link Scenario}. Also writes a scenario back as JSON
+ * (through {@link ScenarioJson}), so every result can carry the effective scenario.
  */
 public final class ScenarioFiles {
   private static final String DEFAULTS = "default-scenario.json";
@@ -129,116 +127,7 @@ public final class ScenarioFiles {
 
   /** The effective scenario as JSON in the scenario-file format (for results). */
   public static ObjectNode toJson(Scenario s) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("variant", s.variant().id());
-    o.put("rotation", s.rotation().name().toLowerCase(Locale.ROOT));
-    if (s.pin() == null) {
-      o.putNull("pin");
-    } else {
-      ObjectNode pin = o.putObject("pin");
-      pin.put("profile", s.pin().profile());
-      pin.put("kind", s.pin().kind().name().toLowerCase(Locale.ROOT));
-    }
-    ArrayNode profiles = o.putArray("profiles");
-    for (Scenario.Profile p : s.profiles()) {
-      ObjectNode n = profiles.addObject();
-      n.put("id", p.id());
-      n.put("provider", p.provider());
-      n.put("type", p.type() == ProfileType.OAUTH ? "oauth" : "api_key");
-      n.put("organisation", p.organisation());
-      n.put("tier", p.tier());
-      if (p.plan() != null) {
-        n.put("plan", p.plan());
-      }
-      putCap(n, p.monthlySpendCapPicos());
-      n.put("tokenLifetimeMinutes", minutes(p.tokenLifetimeMillis()));
-      n.put("refreshFailureRate", p.refreshFailureRate());
-    }
-    ObjectNode env = o.putObject("envKeys");
-    for (Map.Entry<String, Scenario.Credential> e : s.envKeys().entrySet()) {
-      ObjectNode n = env.putObject(e.getKey());
-      n.put("organisation", e.getValue().organisation());
-      n.put("tier", e.getValue().tier());
-      putCap(n, e.getValue().monthlySpendCapPicos());
-    }
-    ObjectNode plans = o.putObject("plans");
-    for (Map.Entry<String, Scenario.Plan> e : s.plans().entrySet()) {
-      ArrayNode w = plans.putObject(e.getKey()).putArray("windows");
-      for (Scenario.Window win : e.getValue().windows()) {
-        ObjectNode n = w.addObject();
-        n.put("hours", BigDecimal.valueOf(win.millis()).divide(BigDecimal.valueOf(HOUR)));
-        n.put("tokens", win.tokens());
-      }
-    }
-    ArrayNode cd = o.putArray("cooldownMinutes");
-    for (long step : s.cooldown().stepsMs()) {
-      cd.add(minutes(step));
-    }
-    ObjectNode b = o.putObject("billing");
-    b.put("backoffHours", hours(s.billing().backoffMillis()));
-    b.put("maxHours", hours(s.billing().maxMillis()));
-    b.put("windowHours", hours(s.billing().windowMillis()));
-    b.put("windowRule", s.billing().windowRule());
-    ObjectNode r = o.putObject("retry");
-    r.put("sdkMaxRetries", s.retry().sdkMaxRetries());
-    r.put("initialDelayMs", s.retry().initialDelayMillis());
-    r.put("maxDelayMs", s.retry().maxDelayMillis());
-    r.put("orchestratorMaxRetries", s.retry().orchestratorMaxRetries());
-    r.put("orchestratorMaxRetriesWithFallbacks", s.retry().orchestratorMaxRetriesWithFallbacks());
-    ArrayNode fb = o.putArray("fallbacks");
-    s.fallbacks().forEach(fb::add);
-    ObjectNode c = o.putObject("cache");
-    c.put("mode", s.cache().asRecorded() ? "as-recorded" : "simulate");
-    c.put("retention", s.cache().retention());
-    if (s.cache().systemPrefixTokens() < 0) {
-      c.put("systemPrefixTokens", "estimate");
-    } else {
-      c.put("systemPrefixTokens", s.cache().systemPrefixTokens());
-    }
-    c.put("oauthPreambleTokens", s.cache().oauthPreambleTokens());
-    c.put("defaultMinCacheableTokens", s.cache().defaultMinCacheableTokens());
-    ObjectNode auto = c.putObject("automatic");
-    for (Map.Entry<String, Scenario.Automatic> e : s.cache().automatic().entrySet()) {
-      ObjectNode n = auto.putObject(e.getKey());
-      n.put("minTokens", e.getValue().minTokens());
-      n.put("unitTokens", e.getValue().unitTokens());
-      n.put("ttlMinutes", minutes(e.getValue().ttlMillis()));
-    }
-    ArrayNode rm = o.putArray("remap");
-    for (Scenario.Remap m : s.remaps()) {
-      ObjectNode n = rm.addObject();
-      n.put("from", m.from());
-      n.put("to", m.toProvider() + ":" + m.toModel());
-      n.put("tokenFactor", m.tokenFactor());
-    }
-    ObjectNode t = o.putObject("timing");
-    t.put("compression", s.timing().compression());
-    t.put(
-        "defaultLatencySeconds",
-        BigDecimal.valueOf(s.timing().defaultLatencyMillis()).divide(BigDecimal.valueOf(1000)));
-    o.put("prices", s.prices());
-    ObjectNode rep = o.putObject("report");
-    rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);
-    rep.put("maxEvents", s.report().maxEvents());
-    rep.put("compareSticky", s.report().compareSticky());
-    o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
-    return o;
-  }
-
-  private static void putCap(ObjectNode n, long picos) {
-    if (picos < 0) {
-      n.putNull("monthlySpendCapUsd");
-    } else {
-      n.put("monthlySpendCapUsd", Money.toUsd(picos));
-    }
-  }
-
-  private static BigDecimal minutes(long millis) {
-    return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(60_000L)).stripTrailingZeros();
-  }
-
-  private static BigDecimal hours(long millis) {
-    return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(HOUR)).stripTrailingZeros();
+    return ScenarioJson.write(s);
   }
 
   private static Scenario build(JsonNode n, Path baseDir) {

@@ -19,18 +19,19 @@ final class Tally {
   long cW1;
   long cRead;
 
-  void add(long in, long out, long rd, long w5, long w1, CostBreakdown c) {
-    calls++;
-    input += in;
-    output += out;
-    read += rd;
-    write5m += w5;
-    write1h += w1;
-    cIn = Money.add(cIn, c.input());
-    cOut = Money.add(cOut, c.output());
-    cW5 = Money.add(cW5, c.cacheWrite5m());
-    cW1 = Money.add(cW1, c.cacheWrite1h());
-    cRead = Money.add(cRead, c.cacheRead());
+  /** Makes this the tally of one call with these tokens and cost. */
+  void set(long in, long out, long rd, long w5, long w1, CostBreakdown c) {
+    calls = 1;
+    input = in;
+    output = out;
+    read = rd;
+    write5m = w5;
+    write1h = w1;
+    cIn = c.input();
+    cOut = c.output();
+    cW5 = c.cacheWrite5m();
+    cW1 = c.cacheWrite1h();
+    cRead = c.cacheRead();
   }
 
   void merge(Tally o) {
@@ -45,6 +46,11 @@ final class Tally {
     cW5 = Money.add(cW5, o.cW5);
     cW1 = Money.add(cW1, o.cW1);
     cRead = Money.add(cRead, o.cRead);
+  }
+
+  /** The cost summed over its parts, as {@link CostBreakdown#total()} sums them. */
+  long costTotal() {
+    return Money.add(Money.add(Money.add(cIn, cOut), Money.add(cW5, cW1)), cRead);
   }
 
   SimResult.Tokens tokens() {

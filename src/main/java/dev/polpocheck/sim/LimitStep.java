@@ -1,0 +1,104 @@
+package dev.polpocheck.sim;
+
+import dev.polpocheck.sim.limits.LimitSpec;
+import dev.polpocheck.sim.limits.RateLimiter;
+import dev.polpocheck.sim.limits.WindowBudget;
+import java.util.Arrays;
+
+/**
+ * The limit step: whether a request is admitted now under its credential's subscription-plan
+ * windows and its organisation's rate limits, and how long it must wait otherwise (the 429's
+ * retry-after). Anthropic's limits apply to Anthropic models only, by tier and model class; a
+ * tier of {@code unlimited}, or a model without published limits, is admitted at once.
+ *
+ * <p>The input-token bucket counts uncached input and cache writes, plus cache reads where the
+ * tier's limits say they count; the output bucket reserves {@code max_tokens} until the call's
+ * latency has passed, when the unused part is refunded.
+ */
+final class LimitStep {
+  private final SimOptions opt;
+  private final Accounting acc;
+  private final RateLimiter limiter;
+
+  LimitStep(SimOptions opt, Accounting acc, RateLimiter limiter) {
+    this.opt = opt;
+    this.acc = acc;
+    this.limiter = limiter;
+  }
+
+  /**
+   * The wait in ms before the request may be sent, 0 when it is admitted now; an admitted request
+   * has been charged to the plan windows and the limiter.
+   *
+   * @param key the limiter key from {@link #key}
+   * @param out the call's output tokens (plan windows count actual output)
+   * @param maxOut the output tokens reserved in the limiter
+   */
+  long admit(
+      Credential c,
+      ReplayModel m,
+      int key,
+      long in,
+      long rd,
+      long wr,
+      long out,
+      long maxOut,
+      long now) {
+    long wait = 0;
+    for (WindowBudget w : c.plan) {
+      wait = Math.max(wait, w.waitMillis(in + wr + out, now));
+    }
+    if (wait == 0 && key >= 0) {
+      LimitSpec spec = c.limitSpecs[m.id];
+      wait = limiter.tryAdmit(key, in + wr + (spec.cacheReadsCount() ? rd : 0), maxOut, now);
+    }
+    if (wait == 0) {
+      for (WindowBudget w : c.plan) {
+        w.consume(in + wr + out, now);
+      }
+    }
+    return wait;
+  }
+
+  /** Gives back {@code amount - actual} reserved output tokens on {@code key} at {@code now}. */
+  void refundOutput(int key, long amount, long actual, long now) {
+    limiter.refundOutput(key, amount, actual, now);
+  }
+
+  /** Requests that needed more than a whole bucket. */
+  long oversizedRequests() {
+    return limiter.oversizedRequests();
+  }
+
+  private LimitSpec limitSpec(Credential c, ReplayModel m) {
+    if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
+      return LimitSpec.UNLIMITED;
+    }
+    return opt.tiers().limits(c.tier, m.cls);
+  }
+
+  /**
+   * The limiter key of {@code c}'s organisation and {@code m}'s model class, or -1 when no limits
+   * apply; resolved once per credential and model, then read from the credential's arrays.
+   */
+  int key(Credential c, ReplayModel m) {
+    if (m.id >= c.limiterKeys.length) {
+      int n = Math.max(m.id + 1, c.limiterKeys.length * 2);
+      c.limiterKeys = Arrays.copyOf(c.limiterKeys, n);
+      c.limitSpecs = Arrays.copyOf(c.limitSpecs, n);
+    }
+    int stored = c.limiterKeys[m.id];
+    if (stored == 0) {
+      LimitSpec spec = limitSpec(c, m);
+      if (spec.unlimited()) {
+        stored = 1;
+        acc.unlimitedModels.add(m.spec);
+      } else {
+        stored = limiter.key(c.organisation, m.cls.name(), spec) + 2;
+      }
+      c.limiterKeys[m.id] = stored;
+      c.limitSpecs[m.id] = spec;
+    }
+    return stored - 2;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.polpocheck.sim;
+
+import dev.polpocheck.cost.CostBreakdown;
+import dev.polpocheck.cost.Money;
+import dev.polpocheck.cost.Pricing;
+import dev.polpocheck.sim.cache.CacheSplit;
+import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallStatus;
+
+/**
+ * The price step: what a call that went through costs, at list price ({@link Pricing}), without
+ * caching (the cache savings' baseline) and as pi-ai computes it (what Polpo records), summed
+ * into the run's {@link Accounting}.
+ *
+ * <p>Simulated cache writes take the scenario's retention (1-hour writes when it exceeds five
+ * minutes); recorded writes whose retention the trace did not say are apportioned by the assumed
+ * 1-hour share, rounded half-up, for the tallies.
+ *
+ * <p>The call's tokens and cost reach {@link Accounting} in one reused {@link Tally}, {@code line}:
+ * passing the {@code CostBreakdown} itself to a method the JIT does not inline would make it
+ * escape, an allocation per call (measured: 56 bytes per call).
+ */
+final class PriceStep {
+  private final Scenario sc;
+  private final SimOptions opt;
+  private final Accounting acc;
+  private final Tally line = new Tally();
+
+  PriceStep(Scenario sc, SimOptions opt, Accounting acc) {
+    this.sc = sc;
+    this.opt = opt;
+    this.acc = acc;
+  }
+
+  /**
+   * Prices {@code k}, sent with {@code c} as {@code m} at {@code now} with the cache split {@code
+   * split}, and records it in every tally, the spend cap and the fidelity sums.
+   */
+  void price(Task k, Credential c, ReplayModel m, CacheSplit split, long now) {
+    long in = split.input();
+    long rd = split.read();
+    long w5;
+    long w1;
+    long wu = 0;
+    if (sc.cache().asRecorded()) {
+      w5 = k.rW5;
+      w1 = k.rW1;
+      wu = k.rWu;
+    } else if (sc.cache().ttlMillis() > 300_000L) {
+      w5 = 0;
+      w1 = split.write();
+    } else {
+      w5 = split.write();
+      w1 = 0;
+    }
+    Call priced =
+        new Call(
+            now,
+            k.call.session(),
+            k.call.agent(),
+            k.call.role(),
+            m.provider,
+            m.model,
+            in,
+            k.out,
+            rd,
+            w5,
+            w1,
+            wu,
+            c.id,
+            CallStatus.OK,
+            k.call.latencyMillis(),
+            -1,
+            k.call.batch());
+    CostBreakdown cost = CostBreakdown.ZERO;
+    if (m.price == null) {
+      acc.unpricedCalls++;
+      acc.unpricedModels.add(m.spec);
+    } else {
+      cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
+      long plain;
+      if (!k.call.batch()
+          && (m.price.longContext() == null
+              || k.prompt <= m.price.longContext().thresholdTokens())) {
+        plain =
+            Money.add(
+                Math.multiplyExact(k.prompt, m.price.input()),
+                Math.multiplyExact(k.out, m.price.output()));
+      } else {
+        Call uncached =
+            new Call(
+                now,
+                k.call.session(),
+                k.call.agent(),
+                k.call.role(),
+                m.provider,
+                m.model,
+                k.prompt,
+                k.out,
+                0,
+                0,
+                0,
+                0,
+                c.id,
+                CallStatus.OK,
+                -1,
+                -1,
+                k.call.batch());
+        plain = Pricing.cost(uncached, m.price, 0).total();
+      }
+      acc.costWithoutCache = Money.add(acc.costWithoutCache, plain);
+    }
+    if (m.piAi != null) {
+      // pi-ai's calculateCost: one cache-write price (the 5-minute one), no tiers, no batch
+      long polpo =
+          Math.multiplyExact(in, m.piAi.input())
+              + Math.multiplyExact(k.out, m.piAi.output())
+              + Math.multiplyExact(rd, m.piAi.cacheRead())
+              + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
+      acc.polpoCost = Money.add(acc.polpoCost, polpo);
+    }
+    long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
+    w5 += wu - u1;
+    w1 += u1;
+    line.set(in, k.out, rd, w5, w1, cost);
+    acc.priced(k, c, m, line, now);
+    if (c.capPicos >= 0) {
+      c.spent(now);
+      c.spentPicos = Money.add(c.spentPicos, cost.total());
+    }
+    if (!sc.cache().asRecorded() && !m.remapped && k.spec == 0) {
+      acc.fidelity(k.rRead, rd, k.rW5 + k.rW1 + k.rWu, w5 + w1);
+    }
+  }
+}
