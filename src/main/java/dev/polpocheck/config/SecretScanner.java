@@ -172,9 +172,11 @@ public final class SecretScanner {
   private static final List<String> LOOSE_LITERALS =
       List.of("sk-", "gsk_", "xai-", "AIza", "gh", "github_pat_", "hf_", "xox");
 
+  // Possessive and not followed by "…": an already redacted value ("sk-ant-oat01-…") is not a
+  // credential, so redact() is idempotent and a value redacted by a reader is shown as it is.
   private static final Pattern LOOSE =
       Pattern.compile(
-          "(sk-|gsk_|xai-|AIza|gh[pousr]_|github_pat_|hf_|xox[abprs]-)[A-Za-z0-9_-]{8,}");
+          "(sk-|gsk_|xai-|AIza|gh[pousr]_|github_pat_|hf_|xox[abprs]-)[A-Za-z0-9_-]{8,}+(?!…)");
 
   /**
    * Returns whether a value may hold a credential, by a looser test than {@link #scan} (a known

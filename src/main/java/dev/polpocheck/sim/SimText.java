@@ -158,8 +158,8 @@ final class SimText {
     }
     sb.append("prices: ")
         .append(catalog.name())
-        .append(" (effective ")
-        .append(catalog.effectiveDate())
+        .append(" (")
+        .append(catalog.describeDates())
         .append(")\n");
     return sb.toString();
   }

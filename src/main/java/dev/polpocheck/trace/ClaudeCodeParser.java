@@ -154,11 +154,11 @@ final class ClaudeCodeParser implements FileParser {
     Call call =
         new Call(
             millis,
-            session,
-            agent,
+            Fields.shown(session),
+            Fields.shown(agent),
             CallerRole.AGENT,
-            Fields.inferProvider(model),
-            model,
+            Fields.shown(Fields.inferProvider(model)),
+            Fields.shown(model),
             u.input,
             u.output,
             u.cacheRead,

@@ -1,5 +1,7 @@
 package dev.polpocheck.trace;
 
+import dev.polpocheck.config.SecretScanner;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -209,5 +211,15 @@ final class Fields {
       }
     }
     return n;
+  }
+
+  /**
+   * An identifier read from a trace (session, agent, provider, model, profile) in the form every
+   * later stage may print: a credential-shaped value — a token pasted as a session id, a key in a
+   * model field — keeps only its public prefix ({@code sk-ant-oat01-…}). Redacting here, once, is
+   * what keeps such values out of cost, simulate, forecast and report output alike.
+   */
+  static String shown(String id) {
+    return id == null ? null : SecretScanner.redact(id);
   }
 }

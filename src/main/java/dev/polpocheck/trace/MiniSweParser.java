@@ -181,11 +181,11 @@ final class MiniSweParser implements FileParser {
     Call call =
         new Call(
             Fields.secondsToMillis(ts.decimalValue()),
-            session,
+            Fields.shown(session),
             "mini-swe-agent",
             CallerRole.AGENT,
-            provider,
-            model,
+            Fields.shown(provider),
+            Fields.shown(model),
             miss,
             completion,
             Math.max(0, hit),

@@ -137,6 +137,15 @@ class SecretScannerTest {
   }
 
   @Test
+  void redact_appliedTwice_changesNothingTheSecondTime() {
+    String text = "session sk-ant-oat01-" + body(95) + " then sk-" + body(10);
+    String once = SecretScanner.redact(text);
+    assertEquals("session sk-ant-oat01-… then sk-…", once);
+    assertEquals(once, SecretScanner.redact(once));
+    assertFalse(SecretScanner.looksSensitive("sk-ant-oat01-…"));
+  }
+
+  @Test
   void redact_plainTextAndNull_areReturnedAsTheyAre() {
     assertEquals(
         "claude-sonnet-4-5 run-42 task-sk",
