@@ -206,10 +206,7 @@ final class CapacityCommand implements Callable<Integer> {
           CapacitySearch.run(
               corpus, settings, c -> Setups.of(c.label(), c.apply(baseScenario, provider)), p);
     }
-    String source =
-        demo
-            ? "embedded sample workload"
-            : traces.size() == 1 ? traces.get(0).toString() : traces.size() + " trace inputs";
+    String source = demo ? "embedded sample workload" : TraceInputOptions.describe(traces);
     CapacityReport.Input in = new CapacityReport.Input(result, source);
     out.print(CapacityReport.terminalSummary(in));
     if (report != null) {
