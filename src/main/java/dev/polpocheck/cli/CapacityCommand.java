@@ -6,11 +6,9 @@ import dev.polpocheck.forecast.Horizon;
 import dev.polpocheck.forecast.SampleWorkload;
 import dev.polpocheck.forecast.Setups;
 import dev.polpocheck.forecast.SimulatorSetup;
-import dev.polpocheck.forecast.TraceFiles;
 import dev.polpocheck.report.CapacityReport;
 import dev.polpocheck.report.TerminalProgress;
 import dev.polpocheck.sim.Scenario;
-import dev.polpocheck.trace.Call;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,11 +159,7 @@ final class CapacityCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--sessions-per-day must be above 0");
     }
     boolean demo = traces.isEmpty();
-    List<Call> calls =
-        demo
-            ? SampleWorkload.shipped()
-            : TraceFiles.read(traces.stream().map(workingDir::resolve).toList()).calls();
-    Corpus corpus = Corpus.of(calls);
+    Corpus corpus = Corpus.of(WorkloadInputs.read(workingDir, traces).calls());
     SimulatorSetup base = WorkloadInputs.baseline(workingDir, scenario, demo);
     Scenario baseScenario = base.scenario();
     for (String t : tiers) {

@@ -16,7 +16,6 @@ import dev.polpocheck.forecast.TraceFiles;
 import dev.polpocheck.forecast.WorkloadSimulator;
 import dev.polpocheck.report.ForecastReport;
 import dev.polpocheck.report.TerminalProgress;
-import dev.polpocheck.trace.Call;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -153,16 +152,9 @@ final class ForecastCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     validateFlags();
     boolean demo = traces.isEmpty();
-    List<String> inputWarnings = List.of();
-    List<Call> calls;
-    if (demo) {
-      calls = SampleWorkload.shipped();
-    } else {
-      TraceFiles read = TraceFiles.read(resolve(traces));
-      calls = read.calls();
-      inputWarnings = read.warnings();
-    }
-    Corpus corpus = Corpus.of(calls);
+    TraceFiles read = WorkloadInputs.read(workingDir, traces);
+    List<String> inputWarnings = read.warnings();
+    Corpus corpus = Corpus.of(read.calls());
     SimulatorSetup baseline = WorkloadInputs.baseline(workingDir, scenario, demo);
     List<WorkloadSimulator> setups = new ArrayList<>();
     setups.add(baseline);
@@ -238,10 +230,6 @@ final class ForecastCommand implements Callable<Integer> {
 
   private Path resolve(Path p) {
     return workingDir.resolve(p);
-  }
-
-  private List<Path> resolve(List<Path> ps) {
-    return ps.stream().map(this::resolve).toList();
   }
 
   private static String describe(List<Path> files) {

@@ -1,17 +1,21 @@
 package dev.polpocheck.cli;
 
 import dev.polpocheck.forecast.Corpus;
+import dev.polpocheck.forecast.SampleWorkload;
 import dev.polpocheck.forecast.Setups;
 import dev.polpocheck.forecast.SimulatorSetup;
+import dev.polpocheck.forecast.TraceFiles;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Input handling that {@code forecast} and {@code capacity} share: the first replayed day and the
- * baseline setup, so both commands read {@code --start} and {@code --scenario} the same way.
+ * Input handling that {@code forecast} and {@code capacity} share: the workload, the first replayed
+ * day and the baseline setup, so both commands read TRACES, {@code --start} and {@code --scenario}
+ * the same way.
  */
 final class WorkloadInputs {
   private static final long DAY_MILLIS = 86_400_000L;
@@ -32,6 +36,17 @@ final class WorkloadInputs {
       throw new CommandLine.ParameterException(
           cl, "--start: '" + start + "' is not a date (YYYY-MM-DD)");
     }
+  }
+
+  /**
+   * The workload's calls: the TRACES files resolved against {@code workingDir}, or, with none, the
+   * embedded sample workload (which has no read warnings).
+   */
+  static TraceFiles read(Path workingDir, List<Path> traces) {
+    if (traces.isEmpty()) {
+      return new TraceFiles(SampleWorkload.shipped(), List.of());
+    }
+    return TraceFiles.read(traces.stream().map(workingDir::resolve).toList());
   }
 
   /**
