@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  polpo-check capacity",
       "  polpo-check capacity traces/ --sessions-per-day 2000 --max-p95-delay 2s"
-          + " --max-429-rate 1% --max-failed 0 --report out/"
+          + " --max-429-rate 1%% --max-failed 0 --report out/"
     })
 final class CapacityCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  polpo-check forecast",
-      "  polpo-check forecast traces.jsonl --horizon 30d --growth 10%/month --runs 400",
+      "  polpo-check forecast traces.jsonl --horizon 30d --growth 10%%/month --runs 400",
       "  polpo-check forecast traces.jsonl --budget 1500 --fail-if-over p95",
       "  polpo-check forecast traces.jsonl --scenario a.json --compare b.json --report out/"
     })
@@ -103,7 +103,7 @@ final class ForecastCommand implements Callable<Integer> {
       paramLabel = "RATE",
       defaultValue = "0",
       converter = Durations.Growth.class,
-      description = "Compounding workload growth, e.g. 10%/month (default: none).")
+      description = "Compounding workload growth, e.g. 10%%/month (default: none).")
   double growth;
 
   @Option(
