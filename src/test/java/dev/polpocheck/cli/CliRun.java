@@ -8,7 +8,11 @@ import picocli.CommandLine;
 record CliRun(int exit, String out, String err) {
 
   static CliRun of(String... args) {
-    CommandLine cl = PolpoCheckCommand.newCommandLine();
+    return of(PolpoCheckCommand.newCommandLine(), args);
+  }
+
+  /** Runs {@code cl} (a command line from {@link PolpoCheckCommand#newCommandLine()}). */
+  static CliRun of(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));

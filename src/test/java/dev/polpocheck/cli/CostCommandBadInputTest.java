@@ -49,8 +49,8 @@ class CostCommandBadInputTest {
             nativeLine("\"input\":100000000000000,\"output\":10"),
             nativeLine("\"input\":99999999999999999999999,\"output\":10"),
             nativeLine("\"input\":1,\"output\":1,\"cost\":{\"total\":1e40}}"));
-    CliRunner.Result r = CliRunner.run("cost", f.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("cost", f.toString());
+    assertEquals(0, r.exit(), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
     assertTrue(r.out().contains("records: 6 read, 1 priced, 0 unpriced, 5 skipped"), r.out());
     for (int line = 2; line <= 6; line++) {
@@ -66,8 +66,8 @@ class CostCommandBadInputTest {
         "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"session\":\"s\",\"model\":\"claude-opus-4-1\","
             + "\"usage\":{\"input\":1000000000,\"output\":1000000000}}";
     Path f = file("sum.jsonl", java.util.Collections.nCopies(120, line).toArray(String[]::new));
-    CliRunner.Result r = CliRunner.run("cost", f.toString());
-    assertEquals(3, r.exitCode(), r.err());
+    CliRun r = CliRun.of("cost", f.toString());
+    assertEquals(3, r.exit(), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
     assertTrue(r.err().startsWith("polpo-check: error: a cost total exceeds"), r.err());
   }
@@ -86,8 +86,8 @@ class CostCommandBadInputTest {
             "{\"type\":\"assistant\",\"timestamp\":\"2026-11-20T10:00:00Z\",\"sessionId\":\"s\","
                 + "\"requestId\":\"r3\",\"costUSD\":1e40,\"message\":{\"id\":\"m3\","
                 + "\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}");
-    CliRunner.Result r = CliRunner.run("cost", f.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("cost", f.toString());
+    assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("records: 3 read, 0 priced, 0 unpriced, 3 skipped"), r.out());
     assertTrue(r.out().contains("warning: " + f + ":3: "), r.out());
   }
@@ -95,8 +95,8 @@ class CostCommandBadInputTest {
   @Test
   void cost_strictWithOverflowingRecord_exitsThreeWithFileAndLine() throws Exception {
     Path f = file("big.jsonl", GOOD, nativeLine("\"input\":1e40,\"output\":10"));
-    CliRunner.Result r = CliRunner.run("cost", f.toString(), "--strict");
-    assertEquals(3, r.exitCode());
+    CliRun r = CliRun.of("cost", f.toString(), "--strict");
+    assertEquals(3, r.exit());
     assertTrue(r.err().startsWith("polpo-check: error: " + f + ":2: "), r.err());
   }
 
@@ -124,9 +124,9 @@ class CostCommandBadInputTest {
                 + "\",\"model\":\"claude-sonnet-4-5\",\"usage\":{\"input\":1,\"output\":1}}");
     for (String by : new String[] {"session", "model", "agent", "profile"}) {
       for (String format : new String[] {"text", "json", "csv"}) {
-        CliRunner.Result r =
-            CliRunner.run("cost", f.toString(), n.toString(), "--by", by, "--format", format);
-        assertEquals(0, r.exitCode(), r.err());
+        CliRun r =
+            CliRun.of("cost", f.toString(), n.toString(), "--by", by, "--format", format);
+        assertEquals(0, r.exit(), r.err());
         assertFalse(r.out().contains("CANARY"), by + "/" + format + "\n" + r.out());
         assertFalse(r.err().contains("CANARY"), by + "/" + format + "\n" + r.err());
       }
@@ -145,30 +145,30 @@ class CostCommandBadInputTest {
       }
       w.write("\"}\n");
     }
-    CliRunner.Result r = CliRunner.run("cost", f.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("cost", f.toString());
+    assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("records: 1 read, 0 priced, 0 unpriced, 1 skipped"), r.out());
     assertTrue(r.out().contains("warning: " + f + ":1: line longer than 64 MiB"), r.out());
   }
 
   @Test
   void cost_unknownCatalogName_isAUsageErrorExitTwo() throws Exception {
-    CliRunner.Result r =
-        CliRunner.run("cost", file("a.jsonl", GOOD).toString(), "--prices", "nosuch");
-    assertEquals(2, r.exitCode(), r.err());
+    CliRun r =
+        CliRun.of("cost", file("a.jsonl", GOOD).toString(), "--prices", "nosuch");
+    assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("unknown price catalog 'nosuch'"), r.err());
-    assertEquals(2, CliRunner.run("prices", "diff", "anthropic", "nosuch").exitCode());
-    assertEquals(2, CliRunner.run("prices", "list", "--prices", "nosuch").exitCode());
+    assertEquals(2, CliRun.of("prices", "diff", "anthropic", "nosuch").exit());
+    assertEquals(2, CliRun.of("prices", "list", "--prices", "nosuch").exit());
     assertEquals(
-        2, CliRunner.run("prices", "show", "claude-sonnet-4-5", "--prices", "x").exitCode());
+        2, CliRun.of("prices", "show", "claude-sonnet-4-5", "--prices", "x").exit());
   }
 
   @Test
   void cost_malformedLine_messageNamesColumnWithoutParserInternals() throws Exception {
     Path f =
         file("t.jsonl", GOOD, "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"usage\":{\"input\":1");
-    CliRunner.Result r = CliRunner.run("cost", f.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("cost", f.toString());
+    assertEquals(0, r.exit(), r.err());
     String warning =
         r.out().lines().filter(l -> l.startsWith("warning: " + f + ":2")).findFirst().orElse("");
     assertFalse(warning.isEmpty(), r.out());
@@ -183,8 +183,8 @@ class CostCommandBadInputTest {
             "ctl.jsonl",
             "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"session\":\"a\\nTOTAL 999\\u001b[31m\","
                 + "\"model\":\"claude-haiku-4-5\",\"usage\":{\"input\":1000000,\"output\":0}}");
-    CliRunner.Result r = CliRunner.run("cost", f.toString(), "--by", "session");
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("cost", f.toString(), "--by", "session");
+    assertEquals(0, r.exit(), r.err());
     assertFalse(r.out().contains("\u001b"), r.out());
     assertEquals(1, r.out().lines().filter(l -> l.startsWith("TOTAL")).count(), r.out());
     assertTrue(r.out().contains("a\\u000aTOTAL 999\\u001b[31m"), r.out());

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polpocheck.UserInputException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -39,20 +37,17 @@ class ErrorHandlingTest {
     }
   }
 
-  private static CliRunner.Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  private static CliRun run(String... args) {
     CommandLine cl = PolpoCheckCommand.newCommandLine();
     cl.addSubcommand("boom", new Boom());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new CliRunner.Result(cl.execute(args), out.toString(), err.toString());
+    return CliRun.of(cl, args);
   }
+
 
   @Test
   void internalError_withoutDebug_isOneRedactedLineAndExitThree() {
-    CliRunner.Result r = run("boom");
-    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exitCode());
+    CliRun r = run("boom");
+    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exit());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().startsWith("polpo-check: internal error: IllegalStateException: bad state"
         + " near sk-ant-oat01-…"), r.err());
@@ -62,8 +57,8 @@ class ErrorHandlingTest {
 
   @Test
   void debug_afterTheSubcommand_printsRedactedStackTraceWithCause() {
-    CliRunner.Result r = run("boom", "--debug");
-    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exitCode());
+    CliRun r = run("boom", "--debug");
+    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exit());
     assertTrue(r.err().contains("\tat dev.polpocheck.cli.ErrorHandlingTest$Boom.call"), r.err());
     assertTrue(r.err().contains("Caused by: java.lang.IllegalArgumentException: cause mentions"),
         r.err());
@@ -72,22 +67,22 @@ class ErrorHandlingTest {
 
   @Test
   void debug_beforeTheSubcommand_alsoPrintsStackTrace() {
-    CliRunner.Result r = run("--debug", "boom");
+    CliRun r = run("--debug", "boom");
     assertTrue(r.err().contains("\tat "), r.err());
   }
 
   @Test
   void userError_withSecretInMessage_isOneRedactedLine() {
-    CliRunner.Result r = run("boom", "--kind", "user");
-    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exitCode());
+    CliRun r = run("boom", "--kind", "user");
+    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exit());
     assertEquals("polpo-check: error: traces.jsonl:3:1: session sk-ant-oat01-… is odd",
         r.err().strip());
   }
 
   @Test
   void overflow_inExactArithmetic_isNamedNotAnInternalError() {
-    CliRunner.Result r = run("boom", "--kind", "overflow");
-    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exitCode());
+    CliRun r = run("boom", "--kind", "overflow");
+    assertEquals(ExitCodes.IO_OR_INTERNAL, r.exit());
     assertTrue(r.err().startsWith("polpo-check: error: a total is too large to add up exactly"),
         r.err());
     assertFalse(r.err().contains("\tat "), r.err());

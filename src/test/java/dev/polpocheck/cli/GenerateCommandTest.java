@@ -20,9 +20,9 @@ class GenerateCommandTest {
   @Test
   void generate_outIsAFile_exitsThreeWithOneLineNamingIt() throws Exception {
     Path file = Files.writeString(tmp.resolve("afile"), "x");
-    CliRunner.Result r =
-        CliRunner.run("generate", "--out", file.toString(), "--scale", "0.001", "--seed", "1");
-    assertEquals(3, r.exitCode(), r.err());
+    CliRun r =
+        CliRun.of("generate", "--out", file.toString(), "--scale", "0.001", "--seed", "1");
+    assertEquals(3, r.exit(), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
     assertTrue(r.err().startsWith("polpo-check: error: " + file), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -31,8 +31,8 @@ class GenerateCommandTest {
   @Test
   void generate_maxFileBytesBelowOneLineOfTranscript_isAUsageError() {
     for (String v : new String[] {"0", "-5", "1000"}) {
-      CliRunner.Result r =
-          CliRunner.run(
+      CliRun r =
+          CliRun.of(
               "generate",
               "--out",
               tmp.resolve("g").toString(),
@@ -40,7 +40,7 @@ class GenerateCommandTest {
               "0.001",
               "--max-file-bytes",
               v);
-      assertEquals(2, r.exitCode(), v + ": " + r.err());
+      assertEquals(2, r.exit(), v + ": " + r.err());
       assertTrue(r.err().contains("--max-file-bytes"), r.err());
     }
     assertFalse(Files.exists(tmp.resolve("g")), "nothing is written on a usage error");

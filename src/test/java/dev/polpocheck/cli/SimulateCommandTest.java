@@ -36,8 +36,8 @@ class SimulateCommandTest {
 
   @Test
   void simulate_noScenario_printsSummaryWithHandWorkedCost() throws Exception {
-    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "json");
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("simulate", traces().toString(), "--format", "json");
+    assertEquals(0, r.exit(), r.err());
     // turn 1 writes 2,000 tokens, turn 2 reads them and writes 1,000 (5-minute TTL, Sonnet 4.5):
     // 3,000 x $3.75 + 2,000 x $0.30 + 200 x $15 per MTok = $0.01125 + $0.0006 + $0.003
     assertTrue(r.out().contains("\"total\" : 0.01485"), r.out());
@@ -47,7 +47,7 @@ class SimulateCommandTest {
 
   @Test
   void simulate_json_followsTheSharedResultEnvelope() throws Exception {
-    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "json");
+    CliRun r = CliRun.of("simulate", traces().toString(), "--format", "json");
     Path basedir = Path.of(System.getProperty("polpocheck.basedir", "."));
     Schema schema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
@@ -61,8 +61,8 @@ class SimulateCommandTest {
 
   @Test
   void simulate_text_saysPlainlyWhatTheCodeVariantCannotDo() throws Exception {
-    CliRunner.Result r = CliRunner.run("simulate", traces().toString());
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("simulate", traces().toString());
+    assertEquals(0, r.exit(), r.err());
     assertTrue(
         r.out().startsWith("simulate: polpo-code, rotation polpo, environment keys"), r.out());
     assertTrue(r.out().contains("calls: 2 in, 2 ok, 0 failed, 0 not run"), r.out());
@@ -81,11 +81,11 @@ class SimulateCommandTest {
           {"id": "b", "provider": "anthropic", "type": "api_key", "organisation": "y", "tier": "tier1"}]}
         """);
     String t = traces().toString();
-    CliRunner.Result a =
-        CliRunner.run(
+    CliRun a =
+        CliRun.of(
             "simulate", t, "--scenario", scenario.toString(), "--format", "json", "--seed", "5");
-    CliRunner.Result b =
-        CliRunner.run(
+    CliRun b =
+        CliRun.of(
             "simulate",
             t,
             "--scenario",
@@ -96,21 +96,21 @@ class SimulateCommandTest {
             "5",
             "--selector",
             "reference");
-    assertEquals(0, a.exitCode(), a.err());
+    assertEquals(0, a.exit(), a.err());
     assertEquals(
         a.out().replace("\"selector\" : \"fast\"", ""),
         b.out().replace("\"selector\" : \"reference\"", ""));
     assertEquals(
         a.out(),
-        CliRunner.run(
+        CliRun.of(
                 "simulate", t, "--scenario", scenario.toString(), "--format", "json", "--seed", "5")
             .out());
   }
 
   @Test
   void simulate_csv_hasHeaderTotalAndGroupRows() throws Exception {
-    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--format", "csv");
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("simulate", traces().toString(), "--format", "csv");
+    assertEquals(0, r.exit(), r.err());
     String[] lines = r.out().split("\n");
     assertTrue(lines[0].startsWith("group,key,calls,"), lines[0]);
     assertTrue(lines[1].startsWith("total,,2,0,200,2000,3000,0,"), lines[1]);
@@ -121,9 +121,9 @@ class SimulateCommandTest {
   void simulate_badScenario_exit3WithFileLineColumn() throws Exception {
     Path scenario = dir.resolve("bad.json");
     Files.writeString(scenario, "{\n  \"variant\": \"polpo-dogs\"\n}\n");
-    CliRunner.Result r =
-        CliRunner.run("simulate", traces().toString(), "--scenario", scenario.toString());
-    assertEquals(3, r.exitCode());
+    CliRun r =
+        CliRun.of("simulate", traces().toString(), "--scenario", scenario.toString());
+    assertEquals(3, r.exit());
     assertTrue(r.err().startsWith("polpo-check: error: " + scenario + ":2:14: "), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
   }
@@ -132,23 +132,23 @@ class SimulateCommandTest {
   void simulate_badTraceLine_isSkippedCountedAndShown() throws Exception {
     Path f = traces();
     Files.writeString(f, Files.readString(f) + "{\"timestamp\": 5, \"session\": \"s2\"}\n");
-    CliRunner.Result r = CliRunner.run("simulate", f.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    CliRun r = CliRun.of("simulate", f.toString());
+    assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("records: 3 read, 2 replayed, 1 skipped"), r.out());
     assertTrue(r.out().contains("run.jsonl:3"), r.out());
   }
 
   @Test
   void simulate_unknownSelector_isUsageError() throws Exception {
-    CliRunner.Result r = CliRunner.run("simulate", traces().toString(), "--selector", "magic");
-    assertEquals(2, r.exitCode());
+    CliRun r = CliRun.of("simulate", traces().toString(), "--selector", "magic");
+    assertEquals(2, r.exit());
     assertTrue(r.err().contains("expected fast or reference"), r.err());
   }
 
   @Test
   void simulate_missingTraceFile_exit3() {
-    CliRunner.Result r = CliRunner.run("simulate", dir.resolve("nope.jsonl").toString());
-    assertEquals(3, r.exitCode());
+    CliRun r = CliRun.of("simulate", dir.resolve("nope.jsonl").toString());
+    assertEquals(3, r.exit());
     assertTrue(r.err().contains("nope.jsonl"), r.err());
   }
 }

@@ -20,9 +20,9 @@ class SimulateReportFlagTest {
   void simulate_withReport_writesTheReportAndKeepsStdoutJson(@TempDir Path dir) throws Exception {
     Path traces = CliFixtures.eightDayTraces(dir);
     Path out = dir.resolve("sim-report");
-    CliRunner.Result r = CliRunner.run("simulate", traces.toString(), "--format", "json",
+    CliRun r = CliRun.of("simulate", traces.toString(), "--format", "json",
         "--report", out.toString());
-    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(0, r.exit(), r.err());
     JsonMapper m = JsonMapper.builder().build();
     assertEquals(m.readTree(r.out()), m.readTree(Files.readString(out.resolve("result.json"))));
     assertTrue(Files.readString(out.resolve("report.html")).contains("data-chart=\"cost-over-time\""));

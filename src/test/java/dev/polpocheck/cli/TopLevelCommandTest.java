@@ -16,32 +16,32 @@ import org.junit.jupiter.api.Test;
 class TopLevelCommandTest {
   @Test
   void help_always_listsExitCodesAndExitsZero() {
-    CliRunner.Result r = CliRunner.run("--help");
-    assertEquals(0, r.exitCode());
+    CliRun r = CliRun.of("--help");
+    assertEquals(0, r.exit());
     assertTrue(r.out().contains("Exit codes:"), r.out());
     assertTrue(r.out().contains("3   could not run"), r.out());
   }
 
   @Test
   void version_always_printsBuildVersion() {
-    CliRunner.Result r = CliRunner.run("--version");
-    assertEquals(0, r.exitCode());
+    CliRun r = CliRun.of("--version");
+    assertEquals(0, r.exit());
     assertTrue(r.out().startsWith("polpo-check "), r.out());
     assertFalse(r.out().contains("unknown"), "version comes from the filtered build properties");
   }
 
   @Test
   void unknownOption_anywhere_isUsageErrorTwo() {
-    CliRunner.Result r = CliRunner.run("--no-such-flag");
-    assertEquals(ExitCodes.USAGE, r.exitCode());
+    CliRun r = CliRun.of("--no-such-flag");
+    assertEquals(ExitCodes.USAGE, r.exit());
     assertTrue(r.err().contains("Unknown option: '--no-such-flag'"), r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace");
   }
 
   @Test
   void noSubcommand_givenNothing_isUsageErrorTwo() {
-    CliRunner.Result r = CliRunner.run();
-    assertEquals(ExitCodes.USAGE, r.exitCode());
+    CliRun r = CliRun.of();
+    assertEquals(ExitCodes.USAGE, r.exit());
     assertTrue(r.err().contains("Missing subcommand"), r.err());
   }
 
@@ -53,8 +53,8 @@ class TopLevelCommandTest {
     try {
       System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
       for (String name : PolpoCheckCommand.newCommandLine().getSubcommands().keySet()) {
-        CliRunner.Result r = CliRunner.run(name, "--help");
-        assertEquals(0, r.exitCode(), name + ": " + r.err());
+        CliRun r = CliRun.of(name, "--help");
+        assertEquals(0, r.exit(), name + ": " + r.err());
         assertFalse(r.out().isBlank(), name);
       }
     } finally {
