@@ -6,16 +6,11 @@ import dev.polpocheck.forecast.Horizon;
 import dev.polpocheck.forecast.SampleWorkload;
 import dev.polpocheck.forecast.Setups;
 import dev.polpocheck.forecast.SimulatorSetup;
-import dev.polpocheck.forecast.TraceFiles;
 import dev.polpocheck.report.CapacityReport;
 import dev.polpocheck.report.TerminalProgress;
 import dev.polpocheck.sim.Scenario;
-import dev.polpocheck.trace.Call;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,68 +43,97 @@ final class CapacityCommand implements Callable<Integer> {
   /** The directory relative paths resolve against (tests point it elsewhere). */
   Path workingDir = Path.of("");
 
-  @Parameters(arity = "0..*", paramLabel = "TRACES",
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "TRACES",
       description = "Trace files or directories. None: the embedded sample.")
   List<Path> traces = new ArrayList<>();
 
-  @Option(names = "--scenario", paramLabel = "FILE",
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
       description = "The base setup; its profiles are replaced by each candidate's.")
   Path scenario;
 
-  @Option(names = "--sessions-per-day", paramLabel = "N",
+  @Option(
+      names = "--sessions-per-day",
+      paramLabel = "N",
       description = "Target load (default: the traces' own rate; 500 for the sample).")
   Double sessionsPerDay;
 
-  @Option(names = "--horizon", paramLabel = "DAYS", defaultValue = "1d",
+  @Option(
+      names = "--horizon",
+      paramLabel = "DAYS",
+      defaultValue = "1d",
       converter = Durations.Horizon.class,
       description = "Period replayed per run (default: ${DEFAULT-VALUE}).")
   int horizonDays;
 
-  @Option(names = "--start", paramLabel = "DATE",
+  @Option(
+      names = "--start",
+      paramLabel = "DATE",
       description = "First day replayed, YYYY-MM-DD UTC (default: the day after the traces end).")
   String start;
 
-  @Option(names = "--max-p95-delay", paramLabel = "TIME", defaultValue = "2s",
+  @Option(
+      names = "--max-p95-delay",
+      paramLabel = "TIME",
+      defaultValue = "2s",
       converter = Durations.Millis.class,
       description = "Largest P95 added delay per call (default: ${DEFAULT-VALUE}).")
   long maxP95Delay;
 
-  @Option(names = "--max-429-rate", paramLabel = "SHARE", defaultValue = "1%",
+  @Option(
+      names = "--max-429-rate",
+      paramLabel = "SHARE",
+      defaultValue = "1%",
       converter = Durations.Share.class,
       description = "Largest share of 429 responses per call (default: ${DEFAULT-VALUE}).")
   double max429Rate;
 
-  @Option(names = "--max-failed", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--max-failed",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Largest number of failed calls (default: ${DEFAULT-VALUE}).")
   long maxFailed;
 
-  @Option(names = "--tiers", paramLabel = "LIST", split = ",",
+  @Option(
+      names = "--tiers",
+      paramLabel = "LIST",
+      split = ",",
       defaultValue = "tier1,tier2,tier3,tier4",
-      description = "Tiers (or plan names of the scenario) to try, lowest first"
-          + " (default: ${DEFAULT-VALUE}).")
+      description =
+          "Tiers (or plan names of the scenario) to try, lowest first"
+              + " (default: ${DEFAULT-VALUE}).")
   List<String> tiers;
 
-  @Option(names = "--max-organisations", paramLabel = "N", defaultValue = "8",
+  @Option(
+      names = "--max-organisations",
+      paramLabel = "N",
+      defaultValue = "8",
       description = "Most organisations to try (default: ${DEFAULT-VALUE}).")
   int maxOrganisations;
 
-  @Option(names = "--profiles-per-organisation", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--profiles-per-organisation",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "API-key profiles in each organisation (default: ${DEFAULT-VALUE}).")
   int profilesPerOrganisation;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Sampled workloads per candidate and load (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @CommandLine.Mixin SeedThreadsOptions run = new SeedThreadsOptions();
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: the number of cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--report", paramLabel = "DIR",
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
       description = "Write report.html, summary.md, result.json and a CSV table to DIR.")
   Path report;
 
@@ -121,9 +145,7 @@ final class CapacityCommand implements Callable<Integer> {
     if (runs < 1 || runs > 10_000) {
       throw new CommandLine.ParameterException(cl, "--runs must be between 1 and 10000");
     }
-    if (threads != null && (threads < 1 || threads > 1024)) {
-      throw new CommandLine.ParameterException(cl, "--threads must be between 1 and 1024");
-    }
+    run.validate(cl);
     if (maxOrganisations < 1 || maxOrganisations > 100) {
       throw new CommandLine.ParameterException(cl, "--max-organisations must be 1 to 100");
     }
@@ -137,58 +159,59 @@ final class CapacityCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--sessions-per-day must be above 0");
     }
     boolean demo = traces.isEmpty();
-    List<Call> calls = demo ? SampleWorkload.shipped()
-        : TraceFiles.read(traces.stream().map(workingDir::resolve).toList()).calls();
-    Corpus corpus = Corpus.of(calls);
-    SimulatorSetup base = scenario != null ? Setups.load(workingDir.resolve(scenario))
-        : demo ? Setups.sample() : Setups.defaults();
+    Corpus corpus = Corpus.of(WorkloadInputs.read(workingDir, traces).calls());
+    SimulatorSetup base = WorkloadInputs.baseline(workingDir, scenario, demo);
     Scenario baseScenario = base.scenario();
     for (String t : tiers) {
       if (!CapacitySearch.TIERS.contains(t) && !baseScenario.plans().containsKey(t)) {
-        throw new CommandLine.ParameterException(cl, "--tiers: '" + t + "' is neither a tier"
-            + " (tier1..tier4, unlimited) nor a plan of the scenario " + baseScenario.plans()
-            .keySet());
+        throw new CommandLine.ParameterException(
+            cl,
+            "--tiers: '"
+                + t
+                + "' is neither a tier"
+                + " (tier1..tier4, unlimited) nor a plan of the scenario "
+                + baseScenario.plans().keySet());
       }
     }
-    double target = sessionsPerDay != null ? sessionsPerDay
-        : demo ? SampleWorkload.FORECAST_RATE : corpus.sessionsPerDay();
-    CapacitySearch.Settings settings = new CapacitySearch.Settings(
-        new Horizon(startMillis(corpus), horizonDays), target, runs, seed,
-        threads != null ? threads : Runtime.getRuntime().availableProcessors(), tiers,
-        maxOrganisations, profilesPerOrganisation,
-        new CapacitySearch.Objective(maxP95Delay, max429Rate, maxFailed));
+    double target =
+        sessionsPerDay != null
+            ? sessionsPerDay
+            : demo ? SampleWorkload.FORECAST_RATE : corpus.sessionsPerDay();
+    CapacitySearch.Settings settings =
+        new CapacitySearch.Settings(
+            new Horizon(WorkloadInputs.startMillis(spec.commandLine(), start, corpus), horizonDays),
+            target,
+            runs,
+            run.seed,
+            run.threadCount(),
+            tiers,
+            maxOrganisations,
+            profilesPerOrganisation,
+            new CapacitySearch.Objective(maxP95Delay, max429Rate, maxFailed));
     String provider = "anthropic";
     CapacitySearch.Result result;
-    try (TerminalProgress p = TerminalProgress.start("capacity",
-        CapacitySearch.runsFor(settings, (long) tiers.size() * maxOrganisations), err,
-        TerminalProgress.isTerminal())) {
-      result = CapacitySearch.run(corpus, settings,
-          c -> Setups.of(c.label(), c.apply(baseScenario, provider)), p);
+    try (TerminalProgress p =
+        TerminalProgress.start(
+            "capacity",
+            CapacitySearch.runsFor(settings, (long) tiers.size() * maxOrganisations),
+            err,
+            TerminalProgress.isTerminal())) {
+      result =
+          CapacitySearch.run(
+              corpus, settings, c -> Setups.of(c.label(), c.apply(baseScenario, provider)), p);
     }
-    String source = demo ? "embedded sample workload"
-        : traces.size() == 1 ? traces.get(0).toString() : traces.size() + " trace inputs";
+    String source = demo ? "embedded sample workload" : TraceInputOptions.describe(traces);
     CapacityReport.Input in = new CapacityReport.Input(result, source);
     out.print(CapacityReport.terminalSummary(in));
     if (report != null) {
       Path dir = workingDir.resolve(report);
       CapacityReport.write(dir, in, VersionProvider.version());
-      out.println("report: " + dir.resolve("report.html")
-          + " (also summary.md, result.json and candidates.csv)");
+      out.println(
+          "report: "
+              + dir.resolve("report.html")
+              + " (also summary.md, result.json and candidates.csv)");
     }
     out.flush();
     return result.chosen() != null ? ExitCodes.OK : ExitCodes.FINDINGS;
-  }
-
-  private long startMillis(Corpus corpus) {
-    if (start == null) {
-      long day = 86_400_000L;
-      return -Math.floorDiv(-corpus.endMillis(), day) * day;
-    }
-    try {
-      return LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--start: '" + start + "' is not a date (YYYY-MM-DD)");
-    }
   }
 }

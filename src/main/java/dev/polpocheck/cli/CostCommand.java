@@ -9,18 +9,15 @@ import dev.polpocheck.cost.LedgerReport;
 import dev.polpocheck.trace.ReadSummary;
 import dev.polpocheck.trace.TraceReader;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code polpo-check cost}: prices recorded traces exactly and groups the cost. */
 @Command(
@@ -40,9 +37,6 @@ import picocli.CommandLine.Parameters;
     })
 public final class CostCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(arity = "1..*", paramLabel = "TRACES", description = "Trace files or directories.")
-  List<Path> traces;
 
   @Option(
       names = "--by",
@@ -98,12 +92,7 @@ public final class CostCommand implements Callable<Integer> {
       description = "Fail on the first bad record instead of skipping and counting it.")
   boolean strict;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @CommandLine.Mixin TraceInputOptions input = new TraceInputOptions();
 
   @Option(
       names = "--threads",
@@ -133,20 +122,20 @@ public final class CostCommand implements Callable<Integer> {
     Ledger ledger = new Ledger(catalog, group, zone, from, to, share);
     String text;
     try {
-      ReadSummary read = new TraceReader(strict, n).read(traces, ledger::accept);
+      ReadSummary read = new TraceReader(strict, n).read(input.traces, ledger::accept);
       LedgerReport report = ledger.report();
       CostOutput out =
           new CostOutput(
               report,
               read,
               catalog,
-              traces.stream().map(Path::toString).toList(),
+              input.sources(),
               share,
               zone.getId(),
               from == null ? null : from.toString(),
               to == null ? null : to.toString());
       text =
-          switch (format) {
+          switch (input.format) {
             case json -> out.json(VersionProvider.version());
             case csv -> out.csv();
             case text -> out.text();

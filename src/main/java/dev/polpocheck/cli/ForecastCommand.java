@@ -16,13 +16,9 @@ import dev.polpocheck.forecast.TraceFiles;
 import dev.polpocheck.forecast.WorkloadSimulator;
 import dev.polpocheck.report.ForecastReport;
 import dev.polpocheck.report.TerminalProgress;
-import dev.polpocheck.trace.Call;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,68 +56,93 @@ final class ForecastCommand implements Callable<Integer> {
   /** The directory relative paths resolve against (tests point it elsewhere). */
   Path workingDir = Path.of("");
 
-  @Parameters(arity = "0..*", paramLabel = "TRACES",
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "TRACES",
       description = "Native trace JSONL files (.jsonl or .jsonl.gz). None: the embedded sample.")
   List<Path> traces = new ArrayList<>();
 
-  @Option(names = "--scenario", paramLabel = "FILE",
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
       description = "The setup to replay (default: calls billed as recorded).")
   Path scenario;
 
-  @Option(names = "--compare", paramLabel = "FILE",
-      description = "A what-if: this file laid over the baseline scenario, compared on the same"
-          + " sampled workloads (repeatable).")
+  @Option(
+      names = "--compare",
+      paramLabel = "FILE",
+      description =
+          "A what-if: this file laid over the baseline scenario, compared on the same"
+              + " sampled workloads (repeatable).")
   List<Path> compare = new ArrayList<>();
 
-  @Option(names = "--horizon", paramLabel = "DAYS", defaultValue = "30d",
+  @Option(
+      names = "--horizon",
+      paramLabel = "DAYS",
+      defaultValue = "30d",
       converter = Durations.Horizon.class,
       description = "How far ahead, e.g. 30d or 4w (default: ${DEFAULT-VALUE}).")
   int horizonDays;
 
-  @Option(names = "--start", paramLabel = "DATE",
-      description = "First day of the horizon, YYYY-MM-DD UTC (default: the day after the traces"
-          + " end).")
+  @Option(
+      names = "--start",
+      paramLabel = "DATE",
+      description =
+          "First day of the horizon, YYYY-MM-DD UTC (default: the day after the traces" + " end).")
   String start;
 
-  @Option(names = "--sessions-per-day", paramLabel = "N",
-      description = "Arrival rate at the start (default: the traces' own rate; 500 for the"
-          + " sample).")
+  @Option(
+      names = "--sessions-per-day",
+      paramLabel = "N",
+      description =
+          "Arrival rate at the start (default: the traces' own rate; 500 for the" + " sample).")
   Double sessionsPerDay;
 
-  @Option(names = "--growth", paramLabel = "RATE", defaultValue = "0",
+  @Option(
+      names = "--growth",
+      paramLabel = "RATE",
+      defaultValue = "0",
       converter = Durations.Growth.class,
       description = "Compounding workload growth, e.g. 10%/month (default: none).")
   double growth;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "200",
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "200",
       description = "Monte Carlo runs (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @CommandLine.Mixin SeedThreadsOptions run = new SeedThreadsOptions();
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: the number of cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--confidence", paramLabel = "P", defaultValue = "0.95",
+  @Option(
+      names = "--confidence",
+      paramLabel = "P",
+      defaultValue = "0.95",
       description = "Confidence level of every interval (default: ${DEFAULT-VALUE}).")
   double confidence;
 
-  @Option(names = "--budget", paramLabel = "USD", converter = Durations.Usd.class,
+  @Option(
+      names = "--budget",
+      paramLabel = "USD",
+      converter = Durations.Usd.class,
       description = "Budget for the horizon: report the chance and date of exceeding it.")
   BigDecimal budget;
 
-  @Option(names = "--fail-if-over", paramLabel = "STAT",
+  @Option(
+      names = "--fail-if-over",
+      paramLabel = "STAT",
       description = "Exit 1 when this statistic of the total exceeds --budget: p50, p95, mean...")
   String failIfOver;
 
-  @Option(names = "--backtest",
+  @Option(
+      names = "--backtest",
       description = "Also forecast the last quarter of the traces from the rest and compare.")
   boolean backtest;
 
-  @Option(names = "--report", paramLabel = "DIR",
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
       description = "Write report.html, summary.md, result.json and CSV tables to DIR.")
   Path report;
 
@@ -131,28 +152,26 @@ final class ForecastCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     validateFlags();
     boolean demo = traces.isEmpty();
-    List<String> inputWarnings = List.of();
-    List<Call> calls;
-    if (demo) {
-      calls = SampleWorkload.shipped();
-    } else {
-      TraceFiles read = TraceFiles.read(resolve(traces));
-      calls = read.calls();
-      inputWarnings = read.warnings();
-    }
-    Corpus corpus = Corpus.of(calls);
-    SimulatorSetup baseline = scenario != null ? Setups.load(resolve(scenario))
-        : demo ? Setups.sample() : Setups.defaults();
+    TraceFiles read = WorkloadInputs.read(workingDir, traces);
+    List<String> inputWarnings = read.warnings();
+    Corpus corpus = Corpus.of(read.calls());
+    SimulatorSetup baseline = WorkloadInputs.baseline(workingDir, scenario, demo);
     List<WorkloadSimulator> setups = new ArrayList<>();
     setups.add(baseline);
     for (Path p : compare) {
       setups.add(Setups.loadOver(baseline, resolve(p)));
     }
-    double rate = sessionsPerDay != null ? sessionsPerDay
-        : demo ? SampleWorkload.FORECAST_RATE : Double.NaN;
-    ForecastSettings settings = new ForecastSettings(
-        new Horizon(startMillis(corpus), horizonDays), rate, growth, runs, seed,
-        threads != null ? threads : Runtime.getRuntime().availableProcessors(), confidence);
+    double rate =
+        sessionsPerDay != null ? sessionsPerDay : demo ? SampleWorkload.FORECAST_RATE : Double.NaN;
+    ForecastSettings settings =
+        new ForecastSettings(
+            new Horizon(WorkloadInputs.startMillis(spec.commandLine(), start, corpus), horizonDays),
+            rate,
+            growth,
+            runs,
+            run.seed,
+            run.threadCount(),
+            confidence);
     boolean tty = TerminalProgress.isTerminal();
     ForecastResult result;
     try (TerminalProgress p = TerminalProgress.start("forecast", runs, err, tty)) {
@@ -177,8 +196,10 @@ final class ForecastCommand implements Callable<Integer> {
     Path dir = report != null ? resolve(report) : demo ? resolve(Path.of(DEMO_REPORT)) : null;
     if (dir != null) {
       ForecastReport.write(dir, in, VersionProvider.version());
-      out.println("report: " + dir.resolve("report.html")
-          + " (also summary.md, result.json and CSV tables)");
+      out.println(
+          "report: "
+              + dir.resolve("report.html")
+              + " (also summary.md, result.json and CSV tables)");
     }
     out.flush();
     return gate != null && gate.over() ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -189,9 +210,7 @@ final class ForecastCommand implements Callable<Integer> {
     if (runs < 1 || runs > 100_000) {
       throw new CommandLine.ParameterException(cl, "--runs must be between 1 and 100000");
     }
-    if (threads != null && (threads < 1 || threads > 1024)) {
-      throw new CommandLine.ParameterException(cl, "--threads must be between 1 and 1024");
-    }
+    run.validate(cl);
     if (!(confidence > 0.5 && confidence < 1)) {
       throw new CommandLine.ParameterException(cl, "--confidence must be above 0.5 and below 1");
     }
@@ -203,31 +222,14 @@ final class ForecastCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(cl, "--fail-if-over needs --budget");
       }
       if (!failIfOver.trim().toLowerCase(java.util.Locale.ROOT).matches("mean|p[1-9][0-9]?")) {
-        throw new CommandLine.ParameterException(cl,
-            "--fail-if-over: unknown statistic '" + failIfOver + "': use mean or p1..p99");
+        throw new CommandLine.ParameterException(
+            cl, "--fail-if-over: unknown statistic '" + failIfOver + "': use mean or p1..p99");
       }
-    }
-  }
-
-  private long startMillis(Corpus corpus) {
-    if (start == null) {
-      long day = 86_400_000L;
-      return -Math.floorDiv(-corpus.endMillis(), day) * day;
-    }
-    try {
-      return LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--start: '" + start + "' is not a date (YYYY-MM-DD)");
     }
   }
 
   private Path resolve(Path p) {
     return workingDir.resolve(p);
-  }
-
-  private List<Path> resolve(List<Path> ps) {
-    return ps.stream().map(this::resolve).toList();
   }
 
   private static String describe(List<Path> files) {

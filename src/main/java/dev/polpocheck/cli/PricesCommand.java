@@ -9,6 +9,7 @@ import dev.polpocheck.cost.ResultEnvelope;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -113,11 +115,7 @@ public final class PricesCommand implements Runnable {
     o.put("model", p.model());
     ArrayNode al = o.putArray("aliases");
     e.aliases().forEach(al::add);
-    o.put("input", Money.perMillionFromPerToken(p.input()));
-    o.put("output", Money.perMillionFromPerToken(p.output()));
-    o.put("cacheWrite5m", Money.perMillionFromPerToken(p.cacheWrite5m()));
-    o.put("cacheWrite1h", Money.perMillionFromPerToken(p.cacheWrite1h()));
-    o.put("cacheRead", Money.perMillionFromPerToken(p.cacheRead()));
+    putRates(o, p.input(), p.output(), p.cacheWrite5m(), p.cacheWrite1h(), p.cacheRead());
     if (e.batchInput() >= 0) {
       o.put("batchInput", Money.perMillionFromPerToken(e.batchInput()));
     }
@@ -128,13 +126,45 @@ public final class PricesCommand implements Runnable {
     if (lc != null) {
       ObjectNode l = o.putObject("longContext");
       l.put("thresholdTokens", lc.thresholdTokens());
-      l.put("input", Money.perMillionFromPerToken(lc.input()));
-      l.put("output", Money.perMillionFromPerToken(lc.output()));
-      l.put("cacheWrite5m", Money.perMillionFromPerToken(lc.cacheWrite5m()));
-      l.put("cacheWrite1h", Money.perMillionFromPerToken(lc.cacheWrite1h()));
-      l.put("cacheRead", Money.perMillionFromPerToken(lc.cacheRead()));
+      putRates(l, lc.input(), lc.output(), lc.cacheWrite5m(), lc.cacheWrite1h(), lc.cacheRead());
     }
     return o;
+  }
+
+  /** The five per-token rates a price and its long-context tier share, in USD per million. */
+  private static void putRates(
+      ObjectNode o, long input, long output, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
+    o.put("input", Money.perMillionFromPerToken(input));
+    o.put("output", Money.perMillionFromPerToken(output));
+    o.put("cacheWrite5m", Money.perMillionFromPerToken(cacheWrite5m));
+    o.put("cacheWrite1h", Money.perMillionFromPerToken(cacheWrite1h));
+    o.put("cacheRead", Money.perMillionFromPerToken(cacheRead));
+  }
+
+  /** A table row: the leading cells, then the rate cells (or {@link #RATE_HEAD}). */
+  private static String[] withRates(String[] rates, String... first) {
+    String[] row = Arrays.copyOf(first, first.length + rates.length);
+    System.arraycopy(rates, 0, row, first.length, rates.length);
+    return row;
+  }
+
+  /** How tables and lists name a catalog entry: {@code provider:model}. */
+  private static String id(PriceEntry e) {
+    return e.provider() + ":" + e.model();
+  }
+
+  /** Prints a JSON value on one line, as every {@code --format json} of prices does. */
+  private static void printJson(PrintWriter out, JsonNode node) {
+    out.print(ResultEnvelope.MAPPER.writeValueAsString(node) + System.lineSeparator());
+  }
+
+  /** The built-in catalogs, in their listing order. */
+  private static List<PriceCatalog> builtins() {
+    List<PriceCatalog> cats = new ArrayList<>();
+    for (String n : PriceCatalog.builtinNames()) {
+      cats.add(PriceCatalog.builtin(n));
+    }
+    return cats;
   }
 
   static ObjectNode catalogJson(ObjectNode o, PriceCatalog c) {
@@ -167,14 +197,8 @@ public final class PricesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<PriceCatalog> cats = new ArrayList<>();
-      if (prices == null) {
-        for (String n : PriceCatalog.builtinNames()) {
-          cats.add(PriceCatalog.builtin(n));
-        }
-      } else {
-        cats.add(CostCommand.catalog(spec.commandLine(), prices));
-      }
+      List<PriceCatalog> cats =
+          prices == null ? builtins() : List.of(CostCommand.catalog(spec.commandLine(), prices));
       if (format == OutputFormat.json) {
         ArrayNode arr = ResultEnvelope.MAPPER.createArrayNode();
         for (PriceCatalog c : cats) {
@@ -186,7 +210,7 @@ public final class PricesCommand implements Runnable {
             o.put("models", c.list().size());
           }
         }
-        out.print(ResultEnvelope.MAPPER.writeValueAsString(arr) + System.lineSeparator());
+        printJson(out, arr);
       } else if (prices == null) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"catalog", "effective", "models", "warnings", "title"});
@@ -207,13 +231,9 @@ public final class PricesCommand implements Runnable {
         out.println("source: " + c.source());
         out.println("USD per million tokens");
         List<String[]> rows = new ArrayList<>();
-        List<String> head = new ArrayList<>(List.of("provider:model"));
-        head.addAll(List.of(RATE_HEAD));
-        rows.add(head.toArray(new String[0]));
+        rows.add(withRates(RATE_HEAD, "provider:model"));
         for (PriceEntry e : c.list()) {
-          List<String> r = new ArrayList<>(List.of(e.provider() + ":" + e.model()));
-          r.addAll(List.of(rates(e)));
-          rows.add(r.toArray(new String[0]));
+          rows.add(withRates(rates(e), id(e)));
         }
         table(out, rows);
         for (String w : c.warnings()) {
@@ -258,8 +278,8 @@ public final class PricesCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       Map<String, PriceCatalog> cats = new LinkedHashMap<>();
-      for (String n : PriceCatalog.builtinNames()) {
-        cats.put(n, PriceCatalog.builtin(n));
+      for (PriceCatalog c : builtins()) {
+        cats.put(c.name(), c);
       }
       if (prices != null) {
         PriceCatalog c = CostCommand.catalog(spec.commandLine(), prices);
@@ -268,20 +288,14 @@ public final class PricesCommand implements Runnable {
       // Without --provider, a model id that one provider lists in a catalog matches there.
       String prov = provider;
       List<String[]> rows = new ArrayList<>();
-      List<String> head = new ArrayList<>(List.of("catalog", "effective", "listed as"));
-      head.addAll(List.of(RATE_HEAD));
-      rows.add(head.toArray(new String[0]));
+      rows.add(withRates(RATE_HEAD, "catalog", "effective", "listed as"));
       ArrayNode arr = ResultEnvelope.MAPPER.createArrayNode();
       for (PriceCatalog c : cats.values()) {
         Optional<PriceEntry> e = c.findEntry(prov, model);
         if (e.isEmpty()) {
           continue;
         }
-        List<String> r =
-            new ArrayList<>(
-                List.of(c.name(), c.effectiveDate(), e.get().provider() + ":" + e.get().model()));
-        r.addAll(List.of(rates(e.get())));
-        rows.add(r.toArray(new String[0]));
+        rows.add(withRates(rates(e.get()), c.name(), c.effectiveDate(), id(e.get())));
         ObjectNode o = arr.addObject();
         o.put("catalog", c.name());
         o.put("effectiveDate", c.effectiveDate());
@@ -294,7 +308,7 @@ public final class PricesCommand implements Runnable {
                 + "'; see 'polpo-check prices list --prices NAME' for the model ids");
       }
       if (format == OutputFormat.json) {
-        out.print(ResultEnvelope.MAPPER.writeValueAsString(arr) + System.lineSeparator());
+        printJson(out, arr);
       } else {
         out.println(model + " (USD per million tokens)");
         table(out, rows);
@@ -340,7 +354,7 @@ public final class PricesCommand implements Runnable {
       for (PriceEntry ea : ca.list()) {
         Optional<PriceEntry> eb = counterpart(cb, ea);
         if (eb.isEmpty()) {
-          onlyA.add(ea.provider() + ":" + ea.model());
+          onlyA.add(id(ea));
           continue;
         }
         String[] ra = rates(ea);
@@ -351,11 +365,7 @@ public final class PricesCommand implements Runnable {
             differs = true;
             rows.add(
                 new String[] {
-                  ea.provider() + ":" + ea.model(),
-                  RATE_HEAD[i].split(" \\(")[0],
-                  ra[i],
-                  rb[i],
-                  delta(ra[i], rb[i])
+                  id(ea), RATE_HEAD[i].split(" \\(")[0], ra[i], rb[i], delta(ra[i], rb[i])
                 });
           }
         }
@@ -366,7 +376,7 @@ public final class PricesCommand implements Runnable {
       List<String> onlyB = new ArrayList<>();
       for (PriceEntry eb : cb.list()) {
         if (counterpart(ca, eb).isEmpty()) {
-          onlyB.add(eb.provider() + ":" + eb.model());
+          onlyB.add(id(eb));
         }
       }
       if (rows.size() > 1) {

@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code polpo-check simulate}: replays traces through Polpo's rotation, limits and caching. */
 @Command(
@@ -40,9 +39,6 @@ import picocli.CommandLine.Parameters;
     })
 public final class SimulateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(arity = "1..*", paramLabel = "TRACES", description = "Trace files or directories.")
-  List<Path> traces;
 
   @Option(
       names = "--scenario",
@@ -89,15 +85,13 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Fail on the first bad trace record instead of skipping and counting it.")
   boolean strict;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "FORMAT",
-      description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @CommandLine.Mixin TraceInputOptions input = new TraceInputOptions();
 
-  @Option(names = "--report", paramLabel = "DIR",
-      description = "Also write report.html (charts), summary.md, result.json and CSV tables to DIR.")
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description =
+          "Also write report.html (charts), summary.md, result.json and CSV tables to DIR.")
   Path report;
 
   @Override
@@ -124,7 +118,7 @@ public final class SimulateCommand implements Callable<Integer> {
             : "bundled".equals(sc.prices()) ? PriceCatalog.DEFAULT : sc.prices();
     PriceCatalog catalog = PriceCatalog.resolve(priceName);
     List<Call> calls = new ArrayList<>();
-    ReadSummary read = new TraceReader(strict, 2).read(traces, calls::add);
+    ReadSummary read = new TraceReader(strict, 2).read(input.traces, calls::add);
     SimOptions options =
         new SimOptions(
             (p, m) -> catalog.find(p, m).orElse(null),
@@ -133,18 +127,20 @@ public final class SimulateCommand implements Callable<Integer> {
             kind,
             share);
     SimResult result = Simulation.run(calls, sc, seed, options);
-    SimOutput out =
-        new SimOutput(result, read, catalog, traces.stream().map(Path::toString).toList(), share);
+    SimOutput out = new SimOutput(result, read, catalog, input.sources(), share);
     String text =
-        switch (format) {
+        switch (input.format) {
           case json -> out.json(VersionProvider.version());
           case csv -> out.csv();
           case text -> out.text();
         };
     spec.commandLine().getOut().print(text);
     if (report != null) {
-      dev.polpocheck.report.SimulateReport.write(report, result, out.json(VersionProvider.version()),
-          traces.size() == 1 ? traces.get(0).toString() : traces.size() + " trace inputs",
+      dev.polpocheck.report.SimulateReport.write(
+          report,
+          result,
+          out.json(VersionProvider.version()),
+          TraceInputOptions.describe(input.traces),
           VersionProvider.version());
       spec.commandLine().getErr().println("report: " + report.resolve("report.html"));
     }
