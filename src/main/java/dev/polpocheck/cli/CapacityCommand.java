@@ -119,8 +119,15 @@ final class CapacityCommand implements Callable<Integer> {
       names = "--profiles-per-organisation",
       paramLabel = "N",
       defaultValue = "1",
-      description = "API-key profiles in each organisation (default: ${DEFAULT-VALUE}).")
+      description = "API-key profiles in each organisation, fixed (default: ${DEFAULT-VALUE}).")
   int profilesPerOrganisation;
+
+  @Option(
+      names = "--max-profiles-per-organisation",
+      paramLabel = "N",
+      description = "Search 1 to N profiles in each organisation instead of a fixed number;"
+          + " smallest = fewest profiles in all, then lowest tier, then fewest organisations.")
+  Integer maxProfilesPerOrganisation;
 
   @Option(
       names = "--runs",
@@ -151,6 +158,20 @@ final class CapacityCommand implements Callable<Integer> {
     }
     if (profilesPerOrganisation < 1 || profilesPerOrganisation > 100) {
       throw new CommandLine.ParameterException(cl, "--profiles-per-organisation must be 1 to 100");
+    }
+    int fewestProfiles = profilesPerOrganisation;
+    int mostProfiles = profilesPerOrganisation;
+    if (maxProfilesPerOrganisation != null) {
+      if (cl.getParseResult().hasMatchedOption("--profiles-per-organisation")) {
+        throw new CommandLine.ParameterException(cl, "give either --profiles-per-organisation"
+            + " (a fixed number) or --max-profiles-per-organisation (searched from 1), not both");
+      }
+      if (maxProfilesPerOrganisation < 1 || maxProfilesPerOrganisation > 100) {
+        throw new CommandLine.ParameterException(
+            cl, "--max-profiles-per-organisation must be 1 to 100");
+      }
+      fewestProfiles = 1;
+      mostProfiles = maxProfilesPerOrganisation;
     }
     if (maxFailed < 0) {
       throw new CommandLine.ParameterException(cl, "--max-failed must be 0 or more");
@@ -186,14 +207,15 @@ final class CapacityCommand implements Callable<Integer> {
             run.threadCount(),
             tiers,
             maxOrganisations,
-            profilesPerOrganisation,
+            fewestProfiles,
+            mostProfiles,
             new CapacitySearch.Objective(maxP95Delay, max429Rate, maxFailed));
     String provider = "anthropic";
     CapacitySearch.Result result;
     try (TerminalProgress p =
         TerminalProgress.start(
             "capacity",
-            CapacitySearch.runsFor(settings, (long) tiers.size() * maxOrganisations),
+            CapacitySearch.runsFor(settings, CapacitySearch.candidates(settings).size()),
             err,
             TerminalProgress.isTerminal())) {
       result =

@@ -12,11 +12,15 @@ import java.util.function.Function;
 /**
  * Finds the smallest credential setup that carries a workload within its objectives.
  *
- * <p><b>Candidates</b> are (organisations, tier or plan, profiles per organisation), tried in
- * order of fewest organisations first, then the tiers in the order given (lowest first), profiles
- * per organisation fixed: rate limits are per organisation, so only another organisation or a
- * higher tier adds throughput; more profiles in one organisation change rotation, not capacity.
- * The first candidate that meets the objective at the target load is the answer.
+ * <p><b>Candidates</b> are (organisations, tier or plan, profiles per organisation), with
+ * profiles per organisation from {@code minProfilesPerOrganisation} to {@code
+ * maxProfilesPerOrganisation} (equal: a fixed number). <b>"Smallest"</b> is, in this order:
+ * fewest profiles in all (organisations x profiles per organisation: each is a credential to
+ * provision, rotate and, on a subscription plan, pay a seat for), then the lowest tier or plan
+ * in the order given (a spend commitment), then the fewest organisations (each splits the
+ * prompt cache and is one more account to run). Candidates are tried in that order and the
+ * first that meets the objective at the target load is the answer. With a fixed number of
+ * profiles per organisation this is the order fewest organisations, then lowest tier.
  *
  * <p><b>Measuring a candidate.</b> Each candidate replays the same {@code runs} sampled workloads
  * (common random numbers: one seed for every candidate and load). Over the runs it takes the
@@ -128,7 +132,8 @@ public final class CapacitySearch {
    * @param threads worker threads
    * @param tiers tiers or plan names to try, in order (lowest first)
    * @param maxOrganisations the most organisations to try
-   * @param profilesPerOrganisation profiles in each organisation
+   * @param profilesPerOrganisation the fewest profiles in each organisation to try
+   * @param maxProfilesPerOrganisation the most profiles in each organisation to try
    * @param objective what must hold
    */
   public record Settings(
@@ -140,13 +145,30 @@ public final class CapacitySearch {
       List<String> tiers,
       int maxOrganisations,
       int profilesPerOrganisation,
+      int maxProfilesPerOrganisation,
       Objective objective) {
     public Settings {
       tiers = List.copyOf(tiers);
-      if (tiers.isEmpty() || maxOrganisations < 1 || profilesPerOrganisation < 1 || runs < 1) {
-        throw new IllegalArgumentException(
-            "need at least one tier, one organisation, one profile and one run");
+      if (tiers.isEmpty() || maxOrganisations < 1 || profilesPerOrganisation < 1 || runs < 1
+          || maxProfilesPerOrganisation < profilesPerOrganisation) {
+        throw new IllegalArgumentException("need at least one tier, one organisation, one"
+            + " profile, one run and a profile range whose most is at least its fewest");
       }
+    }
+
+    /** Settings with a fixed number of profiles per organisation. */
+    public Settings(
+        Horizon horizon,
+        double targetSessionsPerDay,
+        int runs,
+        long seed,
+        int threads,
+        List<String> tiers,
+        int maxOrganisations,
+        int profilesPerOrganisation,
+        Objective objective) {
+      this(horizon, targetSessionsPerDay, runs, seed, threads, tiers, maxOrganisations,
+          profilesPerOrganisation, profilesPerOrganisation, objective);
     }
   }
 
@@ -183,19 +205,36 @@ public final class CapacitySearch {
       Forecaster.Progress progress) {
     List<Evaluated> evaluated = new ArrayList<>();
     Candidate chosen = null;
-    search:
-    for (int orgs = 1; orgs <= settings.maxOrganisations(); orgs++) {
-      for (String tier : settings.tiers()) {
-        Candidate c = new Candidate(orgs, tier, settings.profilesPerOrganisation());
-        Evaluated e = evaluate(corpus, settings, setupFor.apply(c), c, progress);
-        evaluated.add(e);
-        if (e.atTarget().meets()) {
-          chosen = c;
-          break search;
-        }
+    for (Candidate c : candidates(settings)) {
+      Evaluated e = evaluate(corpus, settings, setupFor.apply(c), c, progress);
+      evaluated.add(e);
+      if (e.atTarget().meets()) {
+        chosen = c;
+        break;
       }
     }
     return new Result(settings, evaluated, chosen, corpus.warnings());
+  }
+
+  /**
+   * Every candidate of the settings, smallest first: by total profiles, then tier in the order
+   * given, then organisations (see the class comment).
+   */
+  public static List<Candidate> candidates(Settings s) {
+    List<Candidate> all = new ArrayList<>();
+    int maxTotal = s.maxOrganisations() * s.maxProfilesPerOrganisation();
+    for (int total = 1; total <= maxTotal; total++) {
+      for (String tier : s.tiers()) {
+        for (int orgs = 1; orgs <= Math.min(total, s.maxOrganisations()); orgs++) {
+          int perOrg = total / orgs;
+          if (total % orgs == 0 && perOrg >= s.profilesPerOrganisation()
+              && perOrg <= s.maxProfilesPerOrganisation()) {
+            all.add(new Candidate(orgs, tier, perOrg));
+          }
+        }
+      }
+    }
+    return all;
   }
 
   /** The number of simulated runs a search of {@code candidates} candidates does. */

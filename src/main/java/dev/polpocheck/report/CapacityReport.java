@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>{@code result.json} shape (version 1): {@code {schemaVersion, kind:"capacity", settings:
  * {start, horizonDays, targetSessionsPerDay, runs, seed, tiers, maxOrganisations,
- * profilesPerOrganisation}, objective:{maxP95DelayMs, max429Rate, maxFailed}, chosen:{label,
- * organisations, tier, profilesPerOrganisation} | null, candidates:[{label, ..., atTarget,
+ * profilesPerOrganisation, maxProfilesPerOrganisation}, objective:{maxP95DelayMs, max429Rate,
+ * maxFailed}, chosen:{label, organisations, tier, profilesPerOrganisation} | null, candidates:[{label, ..., atTarget,
  * ceilingSessionsPerDay, ceilingOpen, curve:[{loadFactor, sessionsPerDay, p95DelayMs, rate429,
  * failed, meets}]}], warnings}}.
  */
@@ -57,6 +57,7 @@ public final class CapacityReport {
     s.tiers().forEach(tiers::add);
     st.put("maxOrganisations", s.maxOrganisations());
     st.put("profilesPerOrganisation", s.profilesPerOrganisation());
+    st.put("maxProfilesPerOrganisation", s.maxProfilesPerOrganisation());
     st.put("source", in.source());
     ObjectNode o = root.putObject("objective");
     o.put("maxP95DelayMs", s.objective().maxP95DelayMillis());
@@ -160,9 +161,12 @@ public final class CapacityReport {
         Charts.render("capacity-429", Charts.lines("Load vs 429 rate per candidate",
             "sessions per day", "429 responses per 100 calls", rate)));
     String subtitle = String.format(Locale.ROOT,
-        "Workload: %s at %s sessions/day; objective: %s; tiers %s, up to %d organisations of %d"
+        "Workload: %s at %s sessions/day; objective: %s; tiers %s, up to %d organisations of %s"
             + " key(s); seed %d", in.source(), fmtRate(s.targetSessionsPerDay()), objective,
-        String.join(", ", s.tiers()), s.maxOrganisations(), s.profilesPerOrganisation(), s.seed());
+        String.join(", ", s.tiers()), s.maxOrganisations(),
+        s.profilesPerOrganisation() == s.maxProfilesPerOrganisation()
+            ? String.valueOf(s.profilesPerOrganisation())
+            : s.profilesPerOrganisation() + "-" + s.maxProfilesPerOrganisation(), s.seed());
     return new Page("polpo-check capacity", subtitle, verdict, r.warnings(), head, charts, tables,
         "Each candidate replays the same sampled workloads (common random numbers).");
   }

@@ -92,6 +92,47 @@ class CapacityCommandTest {
   }
 
   @Test
+  void capacity_maxProfilesPerOrganisation_searchesProfilesSmallestFirst() throws Exception {
+    // An objective nothing meets, so every candidate is tried. With at most 2 organisations and
+    // 2 profiles each at tier1, by total profiles: 1 -> (1 org x 1); 2 -> (1 x 2) then (2 x 1),
+    // fewer organisations first; 3 -> none (1 x 3 and 3 x 1 are out of range); 4 -> (2 x 2).
+    Path out = dir.resolve("capprof");
+    ForecastCommandTest.Run r = capacity(traces.toString(), "--sessions-per-day", "300",
+        "--tiers", "tier1", "--max-organisations", "2", "--max-profiles-per-organisation", "2",
+        "--max-p95-delay", "0ms", "--max-429-rate", "0%", "--max-failed", "0", "--runs", "1",
+        "--report", out.toString());
+    assertEquals(1, r.exit(), r.out() + r.err());
+    JsonNode j = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile());
+    assertEquals(1, j.get("settings").get("profilesPerOrganisation").asInt());
+    assertEquals(2, j.get("settings").get("maxProfilesPerOrganisation").asInt());
+    List<String> labels = new java.util.ArrayList<>();
+    j.get("candidates").forEach(c -> labels.add(c.get("label").asString()));
+    assertEquals(List.of("1 org x 1 key, tier1", "1 org x 2 keys, tier1",
+        "2 orgs x 1 key, tier1", "2 orgs x 2 keys, tier1"), labels);
+    for (JsonNode c : j.get("candidates")) {
+      assertEquals(5, c.get("curve").size(), "each candidate keeps its load-vs-delay curve");
+    }
+  }
+
+  @Test
+  void capacity_badProfileFlags_exitTwo() {
+    for (String[] args : List.of(
+        new String[] {"--max-profiles-per-organisation", "0"},
+        new String[] {"--max-profiles-per-organisation", "101"},
+        new String[] {"--max-profiles-per-organisation", "many"},
+        new String[] {"--profiles-per-organisation", "2", "--max-profiles-per-organisation", "3"},
+        new String[] {"--profiles-per-organisation", "0"})) {
+      String[] all = new String[args.length + 1];
+      all[0] = traces.toString();
+      System.arraycopy(args, 0, all, 1, args.length);
+      ForecastCommandTest.Run r = capacity(all);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertTrue(r.err().contains("profiles-per-organisation"), r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+    }
+  }
+
+  @Test
   void capacity_badFlags_exitTwo() {
     for (String[] args : List.of(
         new String[] {"--max-p95-delay", "soon"},

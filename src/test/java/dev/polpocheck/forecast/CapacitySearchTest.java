@@ -38,7 +38,11 @@ class CapacitySearchTest {
    * waits 10 s and gets a 429. Tier 1 serves 300 a day, tier 2 700.
    */
   private static WorkloadSimulator capped(CapacitySearch.Candidate c) {
-    long capacity = c.organisations() * (c.tier().equals("tier1") ? 300L : 700L);
+    return capped(c, c.organisations() * (c.tier().equals("tier1") ? 300L : 700L));
+  }
+
+  /** A setup named after {@code c} that serves {@code capacity} calls a day. */
+  private static WorkloadSimulator capped(CapacitySearch.Candidate c, long capacity) {
     return new WorkloadSimulator() {
       @Override
       public RunOutcome run(Iterable<Call> calls, Horizon h, long seed) {
@@ -87,6 +91,75 @@ class CapacitySearchTest {
     assertEquals(250.0, r.evaluated().get(0).ceilingSessionsPerDay());
     assertEquals(10_000, r.evaluated().get(0).atTarget().p95DelayMillis());
     assertEquals(1.0, r.evaluated().get(0).atTarget().rate429());
+  }
+
+  /**
+   * A setup on subscription plans, whose window is a budget per profile: each profile of plan
+   * "pro" carries 400 calls a day, of plan "max" 1200, however many organisations they sit in;
+   * above the budget every call waits 10 s and gets a 429.
+   */
+  private static WorkloadSimulator perProfile(CapacitySearch.Candidate c) {
+    long perProfile = c.tier().equals("pro") ? 400L : 1200L;
+    long profiles = (long) c.organisations() * c.profilesPerOrganisation();
+    return capped(new CapacitySearch.Candidate(1, "custom", 1), profiles * perProfile);
+  }
+
+  private static CapacitySearch.Settings profileSettings(List<String> plans, int maxPerOrg) {
+    return new CapacitySearch.Settings(new Horizon(MONDAY + 14 * Corpus.DAY, 1), 1000, 3, 5, 2,
+        plans, 2, 1, maxPerOrg, new CapacitySearch.Objective(2_000, 0.01, 0));
+  }
+
+  @Test
+  void run_planWindowPerProfile_needsThreeProfilesInOneOrganisation() {
+    // Target ~1000 calls (900..1100 in every run, see settings). One "pro" profile carries 400,
+    // two 800 < 900, three 1200 > 1100: the minimum is 3 profiles. Organisations add nothing
+    // here, so the fewest-organisations tie-break puts them in one organisation: (1 org x 3).
+    // Order by total profiles, then organisations: 1 -> (1x1); 2 -> (1x2), (2x1); 3 -> (1x3),
+    // since 3 orgs exceed the 2 allowed.
+    CapacitySearch.Result r = CapacitySearch.run(corpus(), profileSettings(List.of("pro"), 3),
+        CapacitySearchTest::perProfile, Forecaster.Progress.none());
+    assertEquals(new CapacitySearch.Candidate(1, "pro", 3), r.chosen());
+    assertEquals(List.of("1 org x 1 key, pro", "1 org x 2 keys, pro", "2 orgs x 1 key, pro",
+        "1 org x 3 keys, pro"), r.evaluated().stream().map(e -> e.candidate().label()).toList());
+    // 1200/day: 250, 500, 1000 fit; 2000 does not -> ceiling 1000/day
+    assertEquals(1000.0, r.evaluated().get(3).ceilingSessionsPerDay());
+  }
+
+  @Test
+  void run_planWindowPerProfile_fixedOneProfileFindsNothing() {
+    // With one profile per organisation fixed, at most 2 "pro" profiles (800 < 900): no answer,
+    // which is what the search over profiles per organisation exists to fix.
+    CapacitySearch.Result r = CapacitySearch.run(corpus(), profileSettings(List.of("pro"), 1),
+        CapacitySearchTest::perProfile, Forecaster.Progress.none());
+    assertNull(r.chosen());
+  }
+
+  @Test
+  void run_fewerProfilesOnHigherPlan_beatsMoreProfilesOnLowerPlan() {
+    // One "max" profile carries 1200 > 1100, so one profile suffices: fewest profiles in all
+    // comes before lowest plan, and "pro" at one profile (400) is tried first and fails.
+    CapacitySearch.Result r = CapacitySearch.run(corpus(),
+        profileSettings(List.of("pro", "max"), 3), CapacitySearchTest::perProfile,
+        Forecaster.Progress.none());
+    assertEquals(new CapacitySearch.Candidate(1, "max", 1), r.chosen());
+    assertEquals(2, r.evaluated().size());
+  }
+
+  @Test
+  void candidates_profileRange_areOrderedByTotalThenTierThenOrganisations() {
+    // max 2 orgs x 2 keys, two tiers: totals 1, 2, 4 (3 cannot be built within the range).
+    List<String> labels = CapacitySearch.candidates(profileSettings(List.of("pro", "max"), 2))
+        .stream().map(CapacitySearch.Candidate::label).toList();
+    assertEquals(List.of("1 org x 1 key, pro", "1 org x 1 key, max",
+        "1 org x 2 keys, pro", "2 orgs x 1 key, pro", "1 org x 2 keys, max",
+        "2 orgs x 1 key, max", "2 orgs x 2 keys, pro", "2 orgs x 2 keys, max"), labels);
+  }
+
+  @Test
+  void settings_mostBelowFewestProfiles_isRejected() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new CapacitySearch.Settings(new Horizon(MONDAY, 1), 1, 1, 1, 1, List.of("tier1"),
+            1, 3, 2, new CapacitySearch.Objective(0, 0, 0)));
   }
 
   @Test
