@@ -390,7 +390,7 @@ public final class CostOutput {
 
   /**
    * Text for the terminal table: control characters read from a trace (a newline or an escape
-   * sequence in a session id) are shown as {@code \\uXXXX}, so they can neither forge table lines
+   * sequence in a session id) are shown as Java escapes ({@code \\u001b} for ESC), so they can neither forge table lines
    * nor drive the terminal. JSON and CSV quote them instead.
    */
   static String terminalSafe(String s) {
