@@ -134,6 +134,15 @@ public final class PricesCommand implements Runnable {
       l.put("cacheWrite1h", Money.perMillionFromPerToken(lc.cacheWrite1h()));
       l.put("cacheRead", Money.perMillionFromPerToken(lc.cacheRead()));
     }
+    Price.Fast fast = p.fast();
+    if (fast != null) {
+      ObjectNode f = o.putObject("fast");
+      f.put("input", Money.perMillionFromPerToken(fast.input()));
+      f.put("output", Money.perMillionFromPerToken(fast.output()));
+      f.put("cacheWrite5m", Money.perMillionFromPerToken(fast.cacheWrite5m()));
+      f.put("cacheWrite1h", Money.perMillionFromPerToken(fast.cacheWrite1h()));
+      f.put("cacheRead", Money.perMillionFromPerToken(fast.cacheRead()));
+    }
     return o;
   }
 

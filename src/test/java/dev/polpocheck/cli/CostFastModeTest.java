@@ -1,7 +1,9 @@
 package dev.polpocheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code polpo-check cost --format json} on a Claude Code transcript with fast-mode requests: an
  * Opus 4.8 fast request is billed at the fast rates, an Opus 4.6 fast request at the standard
- * rates (Anthropic's rule, not ccusage's x 6).
+ * rates (Anthropic's rule, not ccusage's x 6); {@code prices list --format json} shows the fast
+ * tier where the catalog has one.
  */
 class CostFastModeTest {
   @TempDir Path tmp;
@@ -61,5 +64,25 @@ class CostFastModeTest {
             line("2", "claude-opus-4-8", ",\"speed\":\"standard\""));
     assertEquals("0.32", j.at("/cost/total/costUsd/total").decimalValue().toPlainString());
     assertEquals(2, j.at("/inputs/records/priced").longValue());
+  }
+
+  @Test
+  void pricesListJson_showsTheFastTierOnOpus48Only() throws Exception {
+    CliRun r = CliRun.of("prices", "list", "--prices", "anthropic", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode models = JsonMapper.builder().build().readTree(r.out()).get(0).get("models");
+    JsonNode opus48 = null;
+    JsonNode opus47 = null;
+    for (JsonNode m : models) {
+      if ("claude-opus-4-8".equals(m.path("model").asString())) {
+        opus48 = m;
+      } else if ("claude-opus-4-7".equals(m.path("model").asString())) {
+        opus47 = m;
+      }
+    }
+    // Anthropic's published fast rates for Opus 4.8: $10 in / $50 out per MTok
+    assertEquals(0, opus48.at("/fast/input").decimalValue().compareTo(new BigDecimal(10)));
+    assertEquals(0, opus48.at("/fast/output").decimalValue().compareTo(new BigDecimal(50)));
+    assertFalse(opus47.has("fast"), "Opus 4.7 has no fast mode");
   }
 }

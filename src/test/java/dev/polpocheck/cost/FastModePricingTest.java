@@ -10,6 +10,7 @@ import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +82,6 @@ class FastModePricingTest {
     assertNull(ANTHROPIC.find("anthropic", "claude-opus-4-7").orElseThrow().fast());
     assertNull(ANTHROPIC.find("anthropic", "claude-opus-4-6").orElseThrow().fast());
     assertNull(ANTHROPIC.find("anthropic", "claude-sonnet-4-5").orElseThrow().fast());
-    assertEquals(java.util.List.of(), ANTHROPIC.warnings());
+    assertEquals(List.of(), ANTHROPIC.warnings());
   }
 }
