@@ -14,10 +14,10 @@ import dev.polpocheck.trace.Call;
  *       fast tier bills a fast call at the standard rates: Anthropic runs and bills Opus 4.6 fast
  *       requests at standard rates and offers no fast mode for Opus 4.7 (ccusage multiplies both
  *       by 6 instead).
- *   <li><b>Tier.</b> Otherwise, if the price has a long-context tier and the request's prompt (uncached
- *       input + cache reads + all cache writes) is strictly above its threshold, every category
- *       of the request is billed at the long-context rates — request-wide, not marginally per
- *       bucket as ccusage does.
+ *   <li><b>Tier.</b> Otherwise, if the price has a long-context tier and the request's prompt
+ *       (uncached input + cache reads + all cache writes) is strictly above its threshold, every
+ *       category of the request is billed at the long-context rates — request-wide, not
+ *       marginally per bucket as ccusage does.
  *   <li><b>Unsplit cache writes.</b> Writes recorded without a 5m/1h split are divided into whole
  *       tokens: {@code round(unsplit x share)} at the 1-hour rate, the rest at the 5-minute rate,
  *       where the share is the user's assumption (basis points, 0..10000).
