@@ -66,7 +66,8 @@ public record Price(
    * whole context (Anthropic's rule for Opus 4.8 and Opus 5: 2 x the standard input and output
    * rates, the cache multipliers applied to the fast input rate).
    */
-  public record Fast(long input, long output, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
+  public record Fast(
+      long input, long output, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
     public Fast {
       if (input < 0 || output < 0 || cacheWrite5m < 0 || cacheWrite1h < 0 || cacheRead < 0) {
         throw new IllegalArgumentException("fast-mode rates must not be negative");
