@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Checks an Anthropic price row against the multipliers Anthropic documents (5-minute write 1.25 x
- * input, 1-hour write 2 x input, cache read 0.1 x input, batch 0.5 x input and output).
+ * input, 1-hour write 2 x input, cache read 0.1 x input, batch 0.5 x input and output; a fast-mode
+ * tier at 2 x the standard input and output with the same cache multipliers on its input rate).
  *
  * <p>The documented exceptions are part of the rule, not of the data: Claude 3 Haiku writes at 1.2
  * x and reads at 0.12 x, and Fable 5.1 / Mythos 5.1 read at 0.025 x. A catalog that breaks an
@@ -47,6 +48,16 @@ final class AnthropicInvariants {
       ratio(out, lw, "1-hour cache write", lc.cacheWrite1h(), lc.input(), new long[] {2, 1});
       ratio(out, lw, "cache read", lc.cacheRead(), lc.input(), read);
     }
+    Price.Fast f = p.fast();
+    if (f != null) {
+      // fast mode is 2 x the standard input and output rates; the cache multipliers apply on top
+      String fw = where + " (fast mode)";
+      ratio(out, fw, "input", f.input(), p.input(), new long[] {2, 1}, "standard input");
+      ratio(out, fw, "output", f.output(), p.output(), new long[] {2, 1}, "standard output");
+      ratio(out, fw, "5-minute cache write", f.cacheWrite5m(), f.input(), w5);
+      ratio(out, fw, "1-hour cache write", f.cacheWrite1h(), f.input(), new long[] {2, 1});
+      ratio(out, fw, "cache read", f.cacheRead(), f.input(), read);
+    }
     return out;
   }
 
@@ -59,6 +70,17 @@ final class AnthropicInvariants {
 
   private static void ratio(
       List<String> out, String where, String what, long actual, long base, long[] r) {
+    ratio(out, where, what, actual, base, r, "input");
+  }
+
+  private static void ratio(
+      List<String> out,
+      String where,
+      String what,
+      long actual,
+      long base,
+      long[] r,
+      String baseName) {
     if (Math.multiplyExact(actual, r[1]) != Math.multiplyExact(base, r[0])) {
       out.add(
           where
@@ -70,7 +92,9 @@ final class AnthropicInvariants {
               + perM(Math.multiplyExact(base, r[0]) / r[1])
               + " ("
               + multiplier(r)
-              + " x input)");
+              + " x "
+              + baseName
+              + ")");
     }
   }
 

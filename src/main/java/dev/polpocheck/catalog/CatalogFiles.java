@@ -170,6 +170,20 @@ final class CatalogFiles {
               rate(lcn, "cacheWrite1h", w + " longContext", true),
               rate(lcn, "cacheRead", w + " longContext", true));
     }
+    Price.Fast fast = null;
+    JsonNode fn = n.get("fast");
+    if (fn != null && !fn.isNull()) {
+      if (!fn.isObject()) {
+        throw new UserInputException(w + ": fast must be an object");
+      }
+      fast =
+          new Price.Fast(
+              rate(fn, "input", w + " fast", true),
+              rate(fn, "output", w + " fast", true),
+              rate(fn, "cacheWrite5m", w + " fast", true),
+              rate(fn, "cacheWrite1h", w + " fast", true),
+              rate(fn, "cacheRead", w + " fast", true));
+    }
     Price price =
         new Price(
             provider,
@@ -179,7 +193,8 @@ final class CatalogFiles {
             rate(n, "cacheWrite5m", w, true),
             rate(n, "cacheWrite1h", w, true),
             rate(n, "cacheRead", w, true),
-            lc);
+            lc,
+            fast);
     List<String> aliases = new ArrayList<>();
     for (JsonNode a : n.path("aliases")) {
       if (!a.isString()) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param cacheWrite1h 1-hour cache write (2 x input at Anthropic)
  * @param cacheRead cache read / hit (0.1 x input at Anthropic)
  * @param longContext the long-context tier, or null when the model has none
+ * @param fast the fast-mode tier, or null when the model has none (a fast request is then billed
+ *     at the standard rates)
  */
 public record Price(
     String provider,
@@ -22,7 +24,21 @@ public record Price(
     long cacheWrite5m,
     long cacheWrite1h,
     long cacheRead,
-    LongContext longContext) {
+    LongContext longContext,
+    Fast fast) {
+
+  /** A price without a fast-mode tier. */
+  public Price(
+      String provider,
+      String model,
+      long input,
+      long output,
+      long cacheWrite5m,
+      long cacheWrite1h,
+      long cacheRead,
+      LongContext longContext) {
+    this(provider, model, input, output, cacheWrite5m, cacheWrite1h, cacheRead, longContext, null);
+  }
 
   public Price {
     Objects.requireNonNull(provider, "provider");
@@ -44,4 +60,18 @@ public record Price(
       long cacheWrite5m,
       long cacheWrite1h,
       long cacheRead) {}
+
+  /**
+   * A fast-mode tier: a request the trace marks as fast mode is billed at these rates over its
+   * whole context (Anthropic's rule for Opus 4.8 and Opus 5: 2 x the standard input and output
+   * rates, the cache multipliers applied to the fast input rate).
+   */
+  public record Fast(
+      long input, long output, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
+    public Fast {
+      if (input < 0 || output < 0 || cacheWrite5m < 0 || cacheWrite1h < 0 || cacheRead < 0) {
+        throw new IllegalArgumentException("fast-mode rates must not be negative");
+      }
+    }
+  }
 }

@@ -128,6 +128,15 @@ public final class PricesCommand implements Runnable {
       l.put("thresholdTokens", lc.thresholdTokens());
       putRates(l, lc.input(), lc.output(), lc.cacheWrite5m(), lc.cacheWrite1h(), lc.cacheRead());
     }
+    Price.Fast fast = p.fast();
+    if (fast != null) {
+      ObjectNode f = o.putObject("fast");
+      f.put("input", Money.perMillionFromPerToken(fast.input()));
+      f.put("output", Money.perMillionFromPerToken(fast.output()));
+      f.put("cacheWrite5m", Money.perMillionFromPerToken(fast.cacheWrite5m()));
+      f.put("cacheWrite1h", Money.perMillionFromPerToken(fast.cacheWrite1h()));
+      f.put("cacheRead", Money.perMillionFromPerToken(fast.cacheRead()));
+    }
     return o;
   }
 

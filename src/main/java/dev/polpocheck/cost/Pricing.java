@@ -9,10 +9,15 @@ import dev.polpocheck.trace.Call;
  * <p>The rules, in the order they apply:
  *
  * <ol>
- *   <li><b>Tier.</b> If the price has a long-context tier and the request's prompt (uncached
- *       input + cache reads + all cache writes) is strictly above its threshold, every category
- *       of the request is billed at the long-context rates — request-wide, not marginally per
- *       bucket as ccusage does.
+ *   <li><b>Fast mode.</b> A call the trace marks as fast mode is billed at the price's fast tier,
+ *       every category, over the whole context (no long-context tier applies). A price without a
+ *       fast tier bills a fast call at the standard rates: Anthropic runs and bills Opus 4.6 fast
+ *       requests at standard rates and offers no fast mode for Opus 4.7 (ccusage multiplies both
+ *       by 6 instead).
+ *   <li><b>Tier.</b> Otherwise, if the price has a long-context tier and the request's prompt
+ *       (uncached input + cache reads + all cache writes) is strictly above its threshold, every
+ *       category of the request is billed at the long-context rates — request-wide, not
+ *       marginally per bucket as ccusage does.
  *   <li><b>Unsplit cache writes.</b> Writes recorded without a 5m/1h split are divided into whole
  *       tokens: {@code round(unsplit x share)} at the 1-hour rate, the rest at the 5-minute rate,
  *       where the share is the user's assumption (basis points, 0..10000).
@@ -40,7 +45,14 @@ public final class Pricing {
     long rW1 = price.cacheWrite1h();
     long rRead = price.cacheRead();
     Price.LongContext lc = price.longContext();
-    if (lc != null && call.promptTokens() > lc.thresholdTokens()) {
+    Price.Fast fast = price.fast();
+    if (call.fast() && fast != null) {
+      rIn = fast.input();
+      rOut = fast.output();
+      rW5 = fast.cacheWrite5m();
+      rW1 = fast.cacheWrite1h();
+      rRead = fast.cacheRead();
+    } else if (lc != null && call.promptTokens() > lc.thresholdTokens()) {
       rIn = lc.input();
       rOut = lc.output();
       rW5 = lc.cacheWrite5m();

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param latencyMillis request duration in ms, or -1 when unknown
  * @param recordedCostPicos cost the trace recorded, in picodollars (1e-12 USD), or -1 when none
  * @param batch true when the request went through the Batch API (50 % off)
+ * @param fast true when the trace marks the request as fast mode (Claude Code's {@code
+ *     usage.speed: "fast"}); pricing uses the model's fast tier when its price has one
  */
 public record Call(
     long timestampMillis,
@@ -47,7 +49,48 @@ public record Call(
     CallStatus status,
     long latencyMillis,
     long recordedCostPicos,
-    boolean batch) {
+    boolean batch,
+    boolean fast) {
+
+  /** A call at standard speed: the record as it was before the fast-mode flag existed. */
+  public Call(
+      long timestampMillis,
+      String session,
+      String agent,
+      CallerRole role,
+      String provider,
+      String model,
+      long inputTokens,
+      long outputTokens,
+      long cacheReadTokens,
+      long cacheWrite5mTokens,
+      long cacheWrite1hTokens,
+      long cacheWriteUnsplitTokens,
+      String profile,
+      CallStatus status,
+      long latencyMillis,
+      long recordedCostPicos,
+      boolean batch) {
+    this(
+        timestampMillis,
+        session,
+        agent,
+        role,
+        provider,
+        model,
+        inputTokens,
+        outputTokens,
+        cacheReadTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        cacheWriteUnsplitTokens,
+        profile,
+        status,
+        latencyMillis,
+        recordedCostPicos,
+        batch,
+        false);
+  }
 
   public Call {
     Objects.requireNonNull(session, "session");

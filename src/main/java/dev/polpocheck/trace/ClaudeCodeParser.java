@@ -50,6 +50,7 @@ final class ClaudeCodeParser implements FileParser {
     long w5 = -1;
     long w1 = -1;
     boolean speed;
+    boolean fast;
     Entry wrapped;
   }
 
@@ -169,7 +170,8 @@ final class ClaudeCodeParser implements FileParser {
             (u.apiError || outer.apiError) ? CallStatus.ERROR : CallStatus.OK,
             -1,
             cost == null ? -1 : Fields.usdToPicos(cost),
-            false);
+            false,
+            u.fast);
     String rid = u.requestId != null ? u.requestId : outer.requestId;
     boolean sidechain = u.sidechain || outer.sidechain;
     long key = 0;
@@ -257,6 +259,7 @@ final class ClaudeCodeParser implements FileParser {
         case "cache_read_input_tokens" -> e.cacheRead = Math.max(0, count(p, t, f));
         case "speed" -> {
           e.speed = t == JsonToken.VALUE_STRING;
+          e.fast = e.speed && "fast".equals(p.getString());
           p.skipChildren();
         }
         case "cache_creation" -> {

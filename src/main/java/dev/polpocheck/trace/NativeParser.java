@@ -155,6 +155,10 @@ final class NativeParser implements FileParser {
       }
       batch = b.booleanValue();
     }
+    String speed = optString(n, "speed");
+    if (speed != null && !"fast".equals(speed) && !"standard".equals(speed)) {
+      throw new Bad("speed must be \"fast\" or \"standard\", found \"" + speed + "\"");
+    }
     String agent = optString(n, "agent");
     Call call =
         new Call(
@@ -174,7 +178,8 @@ final class NativeParser implements FileParser {
             status,
             latency,
             recorded,
-            batch);
+            batch,
+            "fast".equals(speed));
     String rid = optString(n, "requestId");
     long key = rid == null ? 0 : Hashing.of(rid, "native");
     return new ParsedCall(call, line, key, 0, false, false);
