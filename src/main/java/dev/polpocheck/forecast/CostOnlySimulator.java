@@ -56,6 +56,6 @@ public record CostOnlySimulator(
     return new Call(c.timestampMillis(), c.session(), c.agent(), c.role(), c.provider(), to,
         c.inputTokens(), c.outputTokens(), c.cacheReadTokens(), c.cacheWrite5mTokens(),
         c.cacheWrite1hTokens(), c.cacheWriteUnsplitTokens(), c.profile(), c.status(),
-        c.latencyMillis(), -1, c.batch());
+        c.latencyMillis(), -1, c.batch(), c.fast());
   }
 }

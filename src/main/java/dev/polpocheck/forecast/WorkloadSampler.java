@@ -91,7 +91,8 @@ public final class WorkloadSampler {
           c.status(),
           c.latencyMillis(),
           -1,
-          c.batch());
+          c.batch(),
+          c.fast());
     }
 
     long timeAt(int i) {

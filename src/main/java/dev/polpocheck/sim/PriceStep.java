@@ -71,7 +71,8 @@ final class PriceStep {
             CallStatus.OK,
             k.call.latencyMillis(),
             -1,
-            k.call.batch());
+            k.call.batch(),
+            k.call.fast());
     CostBreakdown cost = CostBreakdown.ZERO;
     if (m.price == null) {
       acc.unpricedCalls++;
@@ -105,7 +106,8 @@ final class PriceStep {
                 CallStatus.OK,
                 -1,
                 -1,
-                k.call.batch());
+                k.call.batch(),
+                k.call.fast());
         plain = Pricing.cost(uncached, m.price, 0).total();
       }
       acc.costWithoutCache = Money.add(acc.costWithoutCache, plain);
