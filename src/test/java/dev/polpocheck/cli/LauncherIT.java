@@ -40,6 +40,17 @@ class LauncherIT {
     assertEquals(0, second.code, second.err);
     assertEquals(first.out, second.out);
     assertEquals("", second.err, "a valid archive is used silently");
+    // The archive was made after a --version run, but it is trained on validate too: a validate
+    // run with it works and says nothing about class sharing.
+    Path config = Files.writeString(tmp.resolve("polpo.json"), "{\"project\": \"demo\"}\n");
+    Proc validate = run(tmp, Map.of("POLPO_CHECK_CACHE", cache.toString()),
+        BASEDIR.resolve("polpo-check").toAbsolutePath().toString(), "validate", config.toString());
+    assertEquals(0, validate.code, validate.err + validate.out);
+    assertEquals("", validate.err);
+    try (var files = Files.list(tmp)) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")),
+          "no JVM crash log left in the working directory");
+    }
   }
 
   @Test
