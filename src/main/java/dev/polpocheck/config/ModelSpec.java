@@ -136,6 +136,12 @@ public record ModelSpec(String provider, String model, Form form) {
     if (spec.length() <= 80) {
       return spec;
     }
-    return spec.substring(0, 60) + "… (" + spec.length() + " characters)";
+    // Masked before the cut: a key cut just before "…" would pass for an already masked one
+    // (SecretScanner.redact leaves "sk-ant-api03-Fz9can…" as it is). Found by fuzzing.
+    String masked = SecretScanner.redact(spec);
+    return masked.substring(0, Math.min(60, masked.length()))
+        + "… ("
+        + spec.length()
+        + " characters)";
   }
 }

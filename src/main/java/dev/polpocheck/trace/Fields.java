@@ -42,6 +42,14 @@ final class Fields {
   private Fields() {}
 
   /**
+   * Why a record whose number Jackson cannot turn into a BigDecimal was skipped: Jackson 3 throws
+   * a plain {@link NumberFormatException} (not a JacksonException) for an exponent beyond its
+   * limits, such as {@code 1e999999999}. Found by fuzzing (reports/hardening.md).
+   */
+  static final String NUMBER_OUT_OF_LIMITS =
+      "malformed JSON: a number has too many digits or too large an exponent to read";
+
+  /**
    * A JSON parser's message without its internals: the "[Source: REDACTED ...]" location (the
    * caller names file, line and column itself) and the names of Jackson settings.
    */

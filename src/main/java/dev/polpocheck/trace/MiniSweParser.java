@@ -88,9 +88,15 @@ final class MiniSweParser implements FileParser {
         return;
       }
     } catch (JacksonException ex) {
-      long line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNr();
+      // Jackson reports line -1 when it has no position (e.g. bytes it took for UTF-32): 0 is
+      // "the whole file" in a TraceProblem.
+      long line = ex.getLocation() == null ? 0 : Math.max(0, ex.getLocation().getLineNr());
       out.records++;
       out.skip(line, "malformed JSON (truncated file?): " + Fields.parserMessage(ex));
+      return;
+    } catch (NumberFormatException ex) {
+      out.records++;
+      out.skip(0, Fields.NUMBER_OUT_OF_LIMITS);
       return;
     }
     if (apiCalls > responses) {

@@ -51,6 +51,10 @@ final class NativeParser implements FileParser {
         out.records++;
         out.skip(lines.lineNumber(), Fields.malformed("malformed JSON (truncated line?)", ex));
         continue;
+      } catch (NumberFormatException ex) {
+        out.records++;
+        out.skip(lines.lineNumber(), Fields.NUMBER_OUT_OF_LIMITS);
+        continue;
       }
       try {
         out.add(toCall(n, lines.lineNumber()));
