@@ -161,8 +161,10 @@ class SimulationProperties {
             && c.cacheWrite5m() >= 0
             && c.cacheWrite1h() >= 0
             && c.cacheRead() >= 0);
-    assertEquals(
-        c.input() + c.output() + c.cacheWrite5m() + c.cacheWrite1h() + c.cacheRead(), c.total());
+    // Every priced call belongs to exactly one model and one agent: the per-model and per-agent
+    // parts partition the run's cost, part by part.
+    assertEquals(c, sumOfParts(r.byModel()));
+    assertEquals(c, sumOfParts(r.byAgent()));
     assertTrue(r.cacheSavingsPicos() >= -r.cost().cacheWrite1h() - r.cost().cacheWrite5m());
   }
 
@@ -238,5 +240,13 @@ class SimulationProperties {
     assertEquals(
         Simulation.run(calls, s, 11, SimFixtures.OPTIONS),
         Simulation.run(calls, s, 11, SimFixtures.OPTIONS));
+  }
+
+  private static CostBreakdown sumOfParts(java.util.Map<String, SimResult.Part> parts) {
+    CostBreakdown sum = CostBreakdown.ZERO;
+    for (SimResult.Part p : parts.values()) {
+      sum = sum.plus(p.cost());
+    }
+    return sum;
   }
 }

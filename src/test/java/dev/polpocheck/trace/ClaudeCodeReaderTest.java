@@ -95,32 +95,40 @@ class ClaudeCodeReaderTest {
     Path f =
         file(
             "projects/p/a.jsonl",
-            line("msg_1", "req_9", 3, 10, 0, 0, true, ""),
+            line("msg_1", "req_9", 3, 50, 0, 0, true, ""),
             line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
     ReadSummary[] s = new ReadSummary[1];
     List<Call> calls = read(new ArrayList<>(), s, f);
     assertEquals(1, calls.size());
     assertEquals(1, s[0].deduplicated());
+    // The main line wins although the replay has more tokens (ccusage's order: non-sidechain
+    // first, then more tokens).
+    assertEquals(10, calls.get(0).outputTokens());
   }
 
   @Test
   void sidechainReplay_inALaterFile_isDropped() throws Exception {
-    Path a = file("projects/p/a.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
-    Path b =
-        file("projects/p/a/subagents/agent-1.jsonl", line("msg_1", "req_7", 3, 10, 0, 0, true, ""));
+    file("projects/p/a.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
+    file("projects/p/a/subagents/agent-1.jsonl", line("msg_1", "req_7", 3, 50, 0, 0, true, ""));
     ReadSummary[] s = new ReadSummary[1];
-    assertEquals(1, read(new ArrayList<>(), s, tmp.resolve("projects")).size());
+    List<Call> calls = read(new ArrayList<>(), s, tmp.resolve("projects"));
+    assertEquals(1, calls.size());
+    // "a.jsonl" sorts before "a/subagents/..." ('.' is 0x2E, '/' 0x2F): the main line was
+    // delivered first and the replay, with more tokens, is still the one dropped.
+    assertEquals(10, calls.get(0).outputTokens());
     assertEquals(1, s[0].deduplicated());
-    assertTrue(Files.exists(a) && Files.exists(b));
   }
 
   @Test
   void mainLine_inALaterFile_afterItsSidechainReplay_isNotCountedTwice() throws Exception {
     file("projects/p/a.jsonl", line("msg_1", "req_7", 3, 10, 0, 0, true, ""));
-    file("projects/p/b.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
+    file("projects/p/b.jsonl", line("msg_1", "req_1", 3, 12, 0, 0, false, ""));
     ReadSummary[] s = new ReadSummary[1];
-    assertEquals(1, read(new ArrayList<>(), s, tmp.resolve("projects")).size());
+    List<Call> calls = read(new ArrayList<>(), s, tmp.resolve("projects"));
+    assertEquals(1, calls.size());
     assertEquals(1, s[0].deduplicated());
+    // Across files the first file keeps the call: the replay delivered from a.jsonl stays.
+    assertEquals(10, calls.get(0).outputTokens());
   }
 
   @Test
@@ -150,11 +158,13 @@ class ClaudeCodeReaderTest {
   @Test
   void duplicateAcrossFiles_isCountedOnce_inPathOrder() throws Exception {
     Path a = file("projects/p/a.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
-    Path b = file("projects/p/b.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
+    Path b = file("projects/p/b.jsonl", line("msg_1", "req_1", 3, 12, 0, 0, false, ""));
     ReadSummary[] s = new ReadSummary[1];
     List<Call> calls = read(new ArrayList<>(), s, b, a);
     assertEquals(1, calls.size());
     assertEquals(1, s[0].deduplicated());
+    // Given as (b, a), read in path order: a's copy is kept, though b's has more tokens.
+    assertEquals(10, calls.get(0).outputTokens());
     assertEquals("p", calls.get(0).agent(), "agent is the project directory");
   }
 

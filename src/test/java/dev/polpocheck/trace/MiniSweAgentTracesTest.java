@@ -99,7 +99,13 @@ class MiniSweAgentTracesTest {
         0,
         Money.toUsd(total).compareTo(new BigDecimal("13.263509728")),
         () -> "total " + Money.toUsd(total));
-    assertTrue(price.input() > 0);
+    // The rates the exact match above rests on, from DeepSeek's price list of April 2026
+    // (api-docs.deepseek.com/quick_start/pricing, deepseek-chat): $0.28 per million input tokens
+    // on a cache miss, $0.028 on a cache hit, $0.42 for output. $0.28 / 1e6 tokens = 2.8e-7 USD =
+    // 280,000 picodollars per token; $0.028 -> 28,000; $0.42 -> 420,000.
+    assertEquals(280_000, price.input());
+    assertEquals(28_000, price.cacheRead());
+    assertEquals(420_000, price.output());
   }
 
   @Test

@@ -113,10 +113,14 @@ class NativeReaderTest {
   @Test
   void sameRequestId_twice_isCountedOnce() throws Exception {
     List<Call> calls = new ArrayList<>();
-    String l =
+    String first =
         "{\"timestamp\":1,\"session\":\"s\",\"model\":\"m\",\"requestId\":\"r1\",\"usage\":{\"input\":1,\"output\":1}}";
-    ReadSummary s = read(calls, l, l);
+    String second = first.replace("\"output\":1", "\"output\":7");
+    ReadSummary s = read(calls, first, second);
     assertEquals(1, calls.size());
     assertEquals(1, s.deduplicated());
+    // README "Deduplication": among duplicates in a file the one with more total tokens survives
+    // (1 + 7 = 8 > 1 + 1 = 2), whatever its position.
+    assertEquals(7, calls.get(0).outputTokens());
   }
 }
