@@ -184,7 +184,10 @@ public final class CostOutput {
     try (CSVPrinter p =
         new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
       for (LedgerReport.Row r : report.rows()) {
-        p.printRecord(withContext(csvRow(SecretScanner.redact(r.key()), r.totals())));
+        // Escaped as in the table: CSV has no escape for ESC, and the CSV goes to the terminal
+        // when no --output is given.
+        p.printRecord(
+            withContext(csvRow(terminalSafe(SecretScanner.redact(r.key())), r.totals())));
       }
       p.printRecord(withContext(csvRow("TOTAL", report.total())));
     } catch (IOException e) {
@@ -390,8 +393,8 @@ public final class CostOutput {
 
   /**
    * Text for the terminal table: control characters read from a trace (a newline or an escape
-   * sequence in a session id) are shown as Java escapes ({@code \\u001b} for ESC), so they can neither forge table lines
-   * nor drive the terminal. JSON and CSV quote them instead.
+   * sequence in a session id) are shown as Java escapes ({@code \\u001b} for ESC), so they can
+   * neither forge table lines nor drive the terminal. The CSV uses it too; JSON escapes them itself.
    */
   static String terminalSafe(String s) {
     StringBuilder sb = null;
