@@ -110,6 +110,27 @@ class TraceReadersFuzzTest {
     assertEquals(3, calls.get(0).inputTokens());
   }
 
+  /**
+   * Found by fuzzing: Jackson's "Unrecognized token 'X'" quoted the record's text. A key cut by a
+   * line break leaves its tail on the next line without the prefix the masker recognises, so the
+   * token is dropped from the message (the column still says where it is).
+   */
+  @Test
+  void read_lineStartingWithTheTailOfACutKey_doesNotQuoteIt(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("t.jsonl");
+    String tail = "Q7mX2kP4vL8tR1wY6bN3cH5dJ0gS";
+    String call = "{\"timestamp\":1,\"session\":\"s\",\"model\":\"m\",\"usage\":{\"input\":1,\"output\":1}}";
+    Files.writeString(
+        f,
+        call + "\n" + call.replace("}}", "},\"apiKey\":\"sk-ant-api03-Fz9cana\n" + tail + "\"}\n"));
+    ReadSummary s = new TraceReader(false, 1).read(List.of(f), c -> {});
+    assertEquals(2, s.skipped()); // line 2 (unterminated string) and line 3 (the tail)
+    String second = s.problems().get(1).toString();
+    assertTrue(second.startsWith(f + ":3: malformed JSON (truncated line?) at column "), second);
+    assertTrue(second.contains(": Unrecognized token: was expecting "), second);
+    assertTrue(!second.contains("Q7mX2kP4"), second);
+  }
+
   /** The same number in a trajectory: the file is one bad record, not an internal error. */
   @Test
   void read_trajectoryWithHugeExponent_isOneSkippedRecord(@TempDir Path dir) throws IOException {
