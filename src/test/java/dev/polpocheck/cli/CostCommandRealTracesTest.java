@@ -1,14 +1,14 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -22,10 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CostCommandRealTracesTest {
   @Test
   void miniSweTraces_bySession_matchRecordedCostsAndReportCallsWithoutUsage() {
-    String shared = System.getProperty("polpocheck.shared");
-    Assumptions.assumeTrue(shared != null, "polpocheck.shared not set");
-    Path root = Path.of(shared, "data", "traces", "mini-swe-agent");
-    Assumptions.assumeTrue(Files.isDirectory(root), root + " absent: skipping (CI has ../shared)");
+    Path root = SharedData.require("data", "traces", "mini-swe-agent");
     CommandLine cl = PolpoCheckCommand.newCommandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));

@@ -1,13 +1,13 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.TraceReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +36,7 @@ class RealTracesReplayTest {
 
   @BeforeAll
   static void read() {
-    String shared = System.getProperty("polpocheck.shared", "../shared");
-    Path dir = Path.of(shared, "data", "traces", "mini-swe-agent");
-    assumeTrue(Files.isDirectory(dir), "shared traces not present at " + dir + "; skipped");
+    Path dir = SharedData.require("data", "traces", "mini-swe-agent");
     calls = TraceReader.readAll(List.of(dir));
     PriceCatalog catalog = PriceCatalog.defaultCatalog();
     options = SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null));

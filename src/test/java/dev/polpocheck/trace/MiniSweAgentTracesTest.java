@@ -1,5 +1,7 @@
 package dev.polpocheck.trace;
 
+import dev.polpocheck.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,12 +38,7 @@ class MiniSweAgentTracesTest {
 
   @BeforeAll
   static void locate() throws Exception {
-    String shared = System.getProperty("polpocheck.shared");
-    Assumptions.assumeTrue(shared != null, "polpocheck.shared not set: skipping real-trace test");
-    root = Path.of(shared, "data", "traces", "mini-swe-agent");
-    Assumptions.assumeTrue(
-        Files.isDirectory(root),
-        root + " absent: skipping the real mini-swe-agent trace test (CI has ../shared)");
+    root = SharedData.require("data", "traces", "mini-swe-agent");
     try (Stream<Path> s = Files.walk(root)) {
       files = s.filter(p -> p.toString().endsWith(".traj.json.gz")).sorted().toList();
     }
