@@ -40,6 +40,13 @@ public final class Fuzzing {
   /** The canary's secret part, after the public prefix a masked form may show. */
   static final String CANARY_BODY = CANARY.substring("sk-ant-api03-".length());
 
+  /**
+   * Whether the input of this thread's current run spelled a part of the canary itself (the
+   * fuzzer learns the strings the checks compare with): such text is the user's own, not a secret,
+   * and a message may quote it like any other value.
+   */
+  private static final ThreadLocal<Boolean> SPELLED = ThreadLocal.withInitial(() -> false);
+
   /** Longest time one input may take (a hang or a quadratic blow-up on a few KiB fails it). */
   public static final Duration PER_INPUT = Duration.ofSeconds(10);
 
@@ -51,9 +58,11 @@ public final class Fuzzing {
    */
   public static byte[] planted(byte[] data) {
     if (data.length < 3) {
+      SPELLED.set(false);
       return data;
     }
     byte[] rest = java.util.Arrays.copyOfRange(data, 3, data.length);
+    SPELLED.set(holdsCanaryPart(new String(rest, StandardCharsets.ISO_8859_1)));
     if ((data[0] & 1) == 0) {
       return rest;
     }
@@ -89,19 +98,28 @@ public final class Fuzzing {
 
   /**
    * Fails when {@code shown} (a message as the user would see it, after the redaction every output
-   * path applies) holds 8 or more consecutive characters of the planted canary's secret part, or
-   * anything else credential-shaped (a key the fuzzer spelled from the dictionary).
+   * path applies) holds 8 or more consecutive characters of the planted canary's secret part
+   * (unless the input spelled such a part itself), or anything else credential-shaped (a key the
+   * fuzzer spelled from the dictionary).
    */
   public static void assertNoSecret(String what, String shown) {
     if (shown == null) {
       return;
     }
     String printed = SecretScanner.redact(shown);
-    for (int i = 0; i + 8 <= CANARY_BODY.length(); i++) {
-      String part = CANARY_BODY.substring(i, i + 8);
-      assertFalse(printed.contains(part), what + " shows the planted secret: " + printed);
+    if (!SPELLED.get()) {
+      assertFalse(holdsCanaryPart(printed), what + " shows the planted secret: " + printed);
     }
     assertFalse(SecretScanner.looksSensitive(printed), what + " shows a secret: " + printed);
+  }
+
+  private static boolean holdsCanaryPart(String text) {
+    for (int i = 0; i + 8 <= CANARY_BODY.length(); i++) {
+      if (text.contains(CANARY_BODY.substring(i, i + 8))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs {@code target} on {@code data} in another thread, failing after {@link #PER_INPUT}. */
