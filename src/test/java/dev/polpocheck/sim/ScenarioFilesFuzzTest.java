@@ -1,5 +1,8 @@
 package dev.polpocheck.sim;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.polpocheck.Fuzzing;
@@ -9,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -22,6 +26,23 @@ class ScenarioFilesFuzzTest {
   static void scenario(byte[] data) {
     String text = Fuzzing.plantedText(data);
     Fuzzing.expectOnly(UserInputException.class, () -> ScenarioFiles.parse("fuzz.json", text));
+  }
+
+  /**
+   * Found by fuzzing: a spend cap beyond what 64-bit picodollars hold (about 9.2 million USD)
+   * overflowed in Money.fromUsd, an internal error with a stack trace. The schema now bounds it,
+   * so the user gets the place.
+   */
+  @Test
+  void spendCapBeyondExactMoney_isAPositionedError() {
+    String json =
+        "{\"profiles\": [\n  {\"id\": \"anthropic:a\", \"provider\": \"anthropic\", \"type\": \"api_key\",\n   \"monthlySpendCapUsd\": 1e22}]}";
+    UserInputException e =
+        assertThrows(UserInputException.class, () -> ScenarioFiles.parse("s.json", json));
+    assertTrue(e.getMessage().startsWith("s.json:3:"), e.getMessage()); // the value's line
+    assertTrue(e.getMessage().contains("/profiles/0/monthlySpendCapUsd"), e.getMessage());
+    // 9,000,000 USD is accepted: 9e6 x 1e12 = 9e18 pp < 2^63 - 1 = 9.22e18.
+    ScenarioFiles.parse("s.json", json.replace("1e22", "9000000"));
   }
 
   @Timeout(value = 10, unit = TimeUnit.SECONDS)
