@@ -122,6 +122,11 @@ public final class CostOutput {
   private static void totals(ObjectNode o, Totals t) {
     o.put("calls", t.calls());
     o.put("unpricedCalls", t.unpriced());
+    if (t.unpricedRecordedCalls() > 0) {
+      ObjectNode ur = o.putObject("unpricedRecorded");
+      ur.put("calls", t.unpricedRecordedCalls());
+      ur.put("costUsd", Money.toUsd(t.unpricedRecordedPicos()));
+    }
     ArrayNode m = o.putArray("models");
     t.models().forEach(x -> m.add(SecretScanner.redact(x)));
     ObjectNode tok = o.putObject("tokens");
@@ -325,6 +330,13 @@ public final class CostOutput {
           .append("': ")
           .append(e.getValue())
           .append(" call(s) counted without cost\n");
+    }
+    if (report.total().unpricedRecordedCalls() > 0) {
+      sb.append("the traces recorded ")
+          .append(usd(report.total().unpricedRecordedPicos()))
+          .append(" USD for ")
+          .append(report.total().unpricedRecordedCalls())
+          .append(" of the unpriced call(s) (costUSD; not in the computed total)\n");
     }
     int shown = 0;
     for (TraceProblem p : read.problems()) {

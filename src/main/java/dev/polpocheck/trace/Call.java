@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param batch true when the request went through the Batch API (50 % off)
  * @param fast true when the trace marks the request as fast mode (Claude Code's {@code
  *     usage.speed: "fast"}); pricing uses the model's fast tier when its price has one
+ * @param inferenceGeo where inference ran as the trace records it ({@code usage.inference_geo}:
+ *     "us", "global"), or "" when not recorded; a geography the price lists is a multiplier
  */
 public record Call(
     long timestampMillis,
@@ -50,7 +52,50 @@ public record Call(
     long latencyMillis,
     long recordedCostPicos,
     boolean batch,
-    boolean fast) {
+    boolean fast,
+    String inferenceGeo) {
+
+  /** A call with no recorded inference geography. */
+  public Call(
+      long timestampMillis,
+      String session,
+      String agent,
+      CallerRole role,
+      String provider,
+      String model,
+      long inputTokens,
+      long outputTokens,
+      long cacheReadTokens,
+      long cacheWrite5mTokens,
+      long cacheWrite1hTokens,
+      long cacheWriteUnsplitTokens,
+      String profile,
+      CallStatus status,
+      long latencyMillis,
+      long recordedCostPicos,
+      boolean batch,
+      boolean fast) {
+    this(
+        timestampMillis,
+        session,
+        agent,
+        role,
+        provider,
+        model,
+        inputTokens,
+        outputTokens,
+        cacheReadTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        cacheWriteUnsplitTokens,
+        profile,
+        status,
+        latencyMillis,
+        recordedCostPicos,
+        batch,
+        fast,
+        "");
+  }
 
   /** A call at standard speed: the record as it was before the fast-mode flag existed. */
   public Call(
@@ -99,6 +144,7 @@ public record Call(
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(inferenceGeo, "inferenceGeo");
     if (inputTokens < 0
         || outputTokens < 0
         || cacheReadTokens < 0

@@ -51,6 +51,7 @@ final class ClaudeCodeParser implements FileParser {
     long w1 = -1;
     boolean speed;
     boolean fast;
+    String geo = "";
     Entry wrapped;
   }
 
@@ -171,7 +172,8 @@ final class ClaudeCodeParser implements FileParser {
             -1,
             cost == null ? -1 : Fields.usdToPicos(cost),
             false,
-            u.fast);
+            u.fast,
+            u.geo);
     String rid = u.requestId != null ? u.requestId : outer.requestId;
     boolean sidechain = u.sidechain || outer.sidechain;
     long key = 0;
@@ -257,6 +259,10 @@ final class ClaudeCodeParser implements FileParser {
         case "output_tokens" -> e.output = count(p, t, f);
         case "cache_creation_input_tokens" -> e.cacheCreation = Math.max(0, count(p, t, f));
         case "cache_read_input_tokens" -> e.cacheRead = Math.max(0, count(p, t, f));
+        case "inference_geo" -> {
+          String g = str(p, t, "usage.inference_geo");
+          e.geo = g == null ? "" : Fields.shown(g);
+        }
         case "speed" -> {
           e.speed = t == JsonToken.VALUE_STRING;
           e.fast = e.speed && "fast".equals(p.getString());

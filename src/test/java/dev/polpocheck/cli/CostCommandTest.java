@@ -68,7 +68,7 @@ class CostCommandTest {
     assertTrue(
         r.out()
             .contains(
-                "prices: list (anthropic effective 2026-11-25, deepseek effective 2026-04-01)"),
+                "prices: list (anthropic effective 2026-12-04, deepseek effective 2026-04-01)"),
         r.out());
     assertTrue(
         r.out().contains("assumed 1-hour share of unsplit cache writes (\"cache write ?\"): 0.8"),
