@@ -321,6 +321,13 @@ public final class CostOutput {
           .append(read.withoutUsage())
           .append(" call(s) recorded without usage, not priced");
     }
+    if (read.nullUsage() > 0 || read.synthetic() > 0) {
+      sb.append("; not calls: ")
+          .append(read.nullUsage())
+          .append(" line(s) with usage null, ")
+          .append(read.synthetic())
+          .append(" <synthetic> message(s)");
+    }
     sb.append(" (").append(read.files()).append(" files)\n");
     for (Map.Entry<String, Long> e : report.unpricedModels().entrySet()) {
       sb.append("no price for ")

@@ -43,6 +43,7 @@ final class ClaudeCodeParser implements FileParser {
     String messageId;
     String model;
     boolean hasUsage;
+    boolean nullUsage;
     long input = -1;
     long output = -1;
     long cacheCreation;
@@ -85,6 +86,11 @@ final class ClaudeCodeParser implements FileParser {
         continue;
       }
       if (lines.lastNonBlank() != '}') {
+        if (Fields.isJson(lines.bytes(), lines.length())) {
+          // a whole JSON value that is not an object (a number, an array): not a record, not cut
+          out.problem(lines.lineNumber(), "valid JSON but not an object: not a transcript record");
+          continue;
+        }
         // A cut-off line may have been a call: count it and say where, never drop it silently.
         out.records++;
         out.skip(lines.lineNumber(), "truncated line (does not end with '}')");
@@ -112,7 +118,15 @@ final class ClaudeCodeParser implements FileParser {
         continue;
       }
       Entry u = e.wrapped != null && e.wrapped.hasUsage ? e.wrapped : e;
-      if (!u.hasUsage || "<synthetic>".equals(u.model)) {
+      if ("<synthetic>".equals(u.model) || (e.wrapped != null && "<synthetic>".equals(e.wrapped.model))) {
+        // Claude Code's own messages (errors, interruptions): not API calls, but counted
+        out.synthetic++;
+        continue;
+      }
+      if (!u.hasUsage) {
+        if (e.nullUsage || (e.wrapped != null && e.wrapped.nullUsage)) {
+          out.nullUsage++;
+        }
         continue;
       }
       ParsedCall c = toCall(e, u, agent, fileSession, lines.lineNumber(), out);
@@ -241,7 +255,9 @@ final class ClaudeCodeParser implements FileParser {
           if (t == JsonToken.START_OBJECT) {
             e.hasUsage = true;
             readUsage(p, e);
-          } else if (t != JsonToken.VALUE_NULL) {
+          } else if (t == JsonToken.VALUE_NULL) {
+            e.nullUsage = true;
+          } else {
             throw new BadField("message.usage must be an object");
           }
         }
