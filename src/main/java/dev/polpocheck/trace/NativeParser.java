@@ -156,6 +156,7 @@ final class NativeParser implements FileParser {
       batch = b.booleanValue();
     }
     String speed = optString(n, "speed");
+    String geo = optString(n, "inferenceGeo");
     if (speed != null && !"fast".equals(speed) && !"standard".equals(speed)) {
       throw new Bad("speed must be \"fast\" or \"standard\", found \"" + speed + "\"");
     }
@@ -179,7 +180,8 @@ final class NativeParser implements FileParser {
             latency,
             recorded,
             batch,
-            "fast".equals(speed));
+            "fast".equals(speed),
+            geo == null ? "" : Fields.shown(geo));
     String rid = optString(n, "requestId");
     long key = rid == null ? 0 : Hashing.of(rid, "native");
     return new ParsedCall(call, line, key, 0, false, false);

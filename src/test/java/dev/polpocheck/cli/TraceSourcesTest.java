@@ -211,4 +211,17 @@ class TraceSourcesTest {
     assertTrue(Files.readString(tmp.resolve("out.txt")).lines()
         .anyMatch(l -> l.startsWith("TOTAL") && l.contains("0.01")), "0.0078 rounds to 0.01");
   }
+
+  @Test
+  void inferenceGeoUs_fromClaudeCodeAndNativeTraces_costsOnePointOne() throws Exception {
+    // Opus 4.6 ($5 in, $25 out): 1,000 x 5/M + 100 x 25/M = 0.005 + 0.0025 = 0.0075, x 1.1 = 0.00825
+    // for each of the two calls, the Claude Code one and the native one -> 0.0165
+    file("g/cc.jsonl", line("1", "claude-opus-4-6",
+        "{\"input_tokens\":1000,\"output_tokens\":100,\"inference_geo\":\"us\"}", ""));
+    file("g/native.jsonl",
+        "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"session\":\"n\",\"model\":\"claude-opus-4-6\","
+            + "\"inferenceGeo\":\"us\",\"usage\":{\"input\":1000,\"output\":100}}");
+    JsonNode j = json(CliRun.of("cost", tmp.resolve("g").toString(), "--format", "json"));
+    assertEquals(new BigDecimal("0.0165"), total(j));
+  }
 }
