@@ -101,4 +101,26 @@ class CostOtlpTest {
         r.out());
     assertTrue(r.out().contains("1 skipped"), r.out());
   }
+
+  @Test
+  void credentialPastedIntoSpanAttributes_neverReachesTheOutput() throws Exception {
+    String key = "sk-ant-api03-CANARY" + "A".repeat(80) + "-AAAAAAAA";
+    Path f = tmp.resolve("leak.otlp.json");
+    Files.writeString(
+        f,
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"a\",\"spanId\":\"b\","
+            + "\"startTimeUnixNano\":\"1795766400000000000\",\"attributes\":["
+            + "{\"key\":\"gen_ai.request.model\",\"value\":{\"stringValue\":\"claude-haiku-4-5\"}},"
+            + "{\"key\":\"gen_ai.conversation.id\",\"value\":{\"stringValue\":\"" + key + "\"}},"
+            + "{\"key\":\"gen_ai.agent.name\",\"value\":{\"stringValue\":\"" + key + "\"}},"
+            + "{\"key\":\"gen_ai.usage.input_tokens\",\"value\":{\"intValue\":\"100\"}},"
+            + "{\"key\":\"gen_ai.usage.output_tokens\",\"value\":{\"intValue\":\"10\"}}]}]}]}]}\n");
+    for (String by : new String[] {"session", "agent"}) {
+      for (String format : new String[] {"text", "json", "csv"}) {
+        CliRun r = CliRun.of("cost", f.toString(), "--by", by, "--format", format);
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(!r.all().contains("CANARYAAAA"), by + " " + format + ": " + r.all());
+      }
+    }
+  }
 }
