@@ -159,11 +159,9 @@ final class CatalogFiles {
     String w = where + " (" + provider + ":" + model + ")";
     List<Price.LongContext> tiers = tiers(n, w);
     Map<String, Integer> geo = geo(n.get("geo"), w);
-    long from = instant(n, "from", w, Long.MIN_VALUE);
-    long until = instant(n, "until", w, Long.MAX_VALUE);
-    if (from >= until) {
-      throw new UserInputException(w + ": 'until' must be after 'from'");
-    }
+    long[] period = period(n, w);
+    long from = period[0];
+    long until = period[1];
     List<DatedFast> fasts = new ArrayList<>();
     JsonNode fn = n.get("fast");
     if (fn != null && !fn.isNull()) {
@@ -226,11 +224,7 @@ final class CatalogFiles {
     if (!fn.isObject()) {
       throw new UserInputException(w + ": must be an object");
     }
-    long from = instant(fn, "from", w, Long.MIN_VALUE);
-    long until = instant(fn, "until", w, Long.MAX_VALUE);
-    if (from >= until) {
-      throw new UserInputException(w + ": 'until' must be after 'from'");
-    }
+    long[] period = period(fn, w);
     return new DatedFast(
         new Price.Fast(
             rate(fn, "input", w, true),
@@ -239,8 +233,8 @@ final class CatalogFiles {
             rate(fn, "cacheWrite1h", w, true),
             rate(fn, "cacheRead", w, true),
             tiers(fn, w)),
-        from,
-        until);
+        period[0],
+        period[1]);
   }
 
   /** The row cut at every fast-period boundary inside it; each piece has the fast tier in force. */
@@ -338,6 +332,16 @@ final class CatalogFiles {
       out.put(e.getKey().toLowerCase(java.util.Locale.ROOT), bp.intValueExact());
     }
     return out;
+  }
+
+  /** The {@code [from, until)} of a row or fast tier, epoch ms; open ends as Long.MIN/MAX. */
+  private static long[] period(JsonNode n, String w) {
+    long from = instant(n, "from", w, Long.MIN_VALUE);
+    long until = instant(n, "until", w, Long.MAX_VALUE);
+    if (from >= until) {
+      throw new UserInputException(w + ": 'until' must be after 'from'");
+    }
+    return new long[] {from, until};
   }
 
   /** An ISO date (start of that day, UTC) or instant; {@code dflt} when absent. */

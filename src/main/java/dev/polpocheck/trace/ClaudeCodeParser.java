@@ -56,15 +56,6 @@ final class ClaudeCodeParser implements FileParser {
     Entry wrapped;
   }
 
-  /** A field with a wrong type: reported with the line, the record skipped. */
-  private static final class BadField extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BadField(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   @Override
   public void parse(Path file, InputStream in, FileResult out) throws IOException {
     String agent = project(file);
@@ -112,7 +103,7 @@ final class ClaudeCodeParser implements FileParser {
         out.records++;
         out.skip(lines.lineNumber(), Fields.malformed("malformed JSON", ex));
         continue;
-      } catch (BadField ex) {
+      } catch (BadRecord ex) {
         out.records++;
         out.skip(lines.lineNumber(), ex.getMessage());
         continue;
@@ -258,7 +249,7 @@ final class ClaudeCodeParser implements FileParser {
           } else if (t == JsonToken.VALUE_NULL) {
             e.nullUsage = true;
           } else {
-            throw new BadField("message.usage must be an object");
+            throw new BadRecord("message.usage must be an object");
           }
         }
         default -> p.skipChildren();
@@ -315,17 +306,17 @@ final class ClaudeCodeParser implements FileParser {
     boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
     BigDecimal d = number ? p.getDecimalValue() : null;
     if (d == null || !isWhole(d)) {
-      throw new BadField(
+      throw new BadRecord(
           "usage."
               + field
               + " must be a whole number, found "
               + (d != null ? d.toPlainString() : describe(t)));
     }
     if (d.signum() < 0) {
-      throw new BadField("usage." + field + " must not be negative");
+      throw new BadRecord("usage." + field + " must not be negative");
     }
     if (!Fields.tokensInRange(d)) {
-      throw new BadField(Fields.tokensTooLarge("usage." + field));
+      throw new BadRecord(Fields.tokensTooLarge("usage." + field));
     }
     long v = d.longValueExact();
     return v;
@@ -340,7 +331,7 @@ final class ClaudeCodeParser implements FileParser {
       return null;
     }
     if (t != JsonToken.VALUE_STRING) {
-      throw new BadField(field + " must be a string, found " + describe(t));
+      throw new BadRecord(field + " must be a string, found " + describe(t));
     }
     return p.getString();
   }
@@ -352,7 +343,7 @@ final class ClaudeCodeParser implements FileParser {
     if (t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL) {
       return false;
     }
-    throw new BadField(field + " must be true or false, found " + describe(t));
+    throw new BadRecord(field + " must be true or false, found " + describe(t));
   }
 
   private static BigDecimal decimal(JsonParser p, JsonToken t, String field) {
@@ -360,7 +351,7 @@ final class ClaudeCodeParser implements FileParser {
       return null;
     }
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw new BadField(field + " must be a number, found " + describe(t));
+      throw new BadRecord(field + " must be a number, found " + describe(t));
     }
     return p.getDecimalValue();
   }

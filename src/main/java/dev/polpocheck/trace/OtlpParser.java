@@ -39,15 +39,6 @@ final class OtlpParser implements FileParser {
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-  /** A span whose attributes break the conventions: reported, skipped. */
-  private static final class Bad extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Bad(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   @Override
   public void parse(Path file, InputStream in, FileResult out) throws IOException {
     LineScanner lines = new LineScanner(in, ClaudeCodeParser.MAX_LINE_BYTES);
@@ -105,7 +96,7 @@ final class OtlpParser implements FileParser {
           }
           try {
             out.add(toCall(span, a, line, file));
-          } catch (Bad ex) {
+          } catch (BadRecord ex) {
             out.records++;
             out.skip(line, "span " + span.path("spanId").asString("?") + ": " + ex.getMessage());
           }
@@ -141,7 +132,7 @@ final class OtlpParser implements FileParser {
     String model =
         first(a, "gen_ai.response.model", "gen_ai.request.model", "ai.response.model", "ai.model.id");
     if (model == null) {
-      throw new Bad("no model (gen_ai.request.model, ai.model.id)");
+      throw new BadRecord("no model (gen_ai.request.model, ai.model.id)");
     }
     String provider = first(a, "gen_ai.provider.name", "gen_ai.system", "ai.model.provider");
     if (provider != null && provider.indexOf('.') > 0) {
@@ -221,7 +212,7 @@ final class OtlpParser implements FileParser {
     JsonNode out =
         firstNode(a, "gen_ai.usage.output_tokens", "ai.usage.outputTokens", "ai.usage.completionTokens");
     if (in == null || out == null) {
-      throw new Bad("usage lacks input or output tokens");
+      throw new BadRecord("usage lacks input or output tokens");
     }
     long total = count(in, "gen_ai.usage.input_tokens");
     u.output = count(out, "gen_ai.usage.output_tokens");
@@ -235,7 +226,7 @@ final class OtlpParser implements FileParser {
     }
     u.unsplit = optCount(creationNode, "gen_ai.usage.cache_creation.input_tokens");
     if (total < u.read + u.unsplit) {
-      throw new Bad(
+      throw new BadRecord(
           "gen_ai.usage.input_tokens "
               + total
               + " is less than its cache reads + writes "
@@ -256,7 +247,7 @@ final class OtlpParser implements FileParser {
       JsonNode n = MAPPER.readTree(pm.stringValue());
       return n == null ? MAPPER.missingNode() : n;
     } catch (JacksonException e) {
-      throw new Bad("ai.response.providerMetadata is not JSON");
+      throw new BadRecord("ai.response.providerMetadata is not JSON");
     }
   }
 
@@ -298,10 +289,10 @@ final class OtlpParser implements FileParser {
   private static long count(JsonNode n, String field) {
     BigDecimal d = number(n);
     if (d == null || d.signum() < 0 || d.stripTrailingZeros().scale() > 0) {
-      throw new Bad(field + " must be a whole number >= 0, found " + Fields.describe(n));
+      throw new BadRecord(field + " must be a whole number >= 0, found " + Fields.describe(n));
     }
     if (!Fields.tokensInRange(d)) {
-      throw new Bad(Fields.tokensTooLarge(field));
+      throw new BadRecord(Fields.tokensTooLarge(field));
     }
     return d.longValueExact();
   }
@@ -309,11 +300,11 @@ final class OtlpParser implements FileParser {
   private static long nanosToMillis(JsonNode n, String field) {
     BigDecimal d = n == null ? null : number(n);
     if (d == null || d.signum() <= 0) {
-      throw new Bad(field + " must be a positive number of nanoseconds");
+      throw new BadRecord(field + " must be a positive number of nanoseconds");
     }
     BigDecimal ms = d.movePointLeft(6).setScale(0, java.math.RoundingMode.FLOOR);
     if (!Fields.millisInRange(ms)) {
-      throw new Bad(field + " is out of range");
+      throw new BadRecord(field + " is out of range");
     }
     return ms.longValueExact();
   }
