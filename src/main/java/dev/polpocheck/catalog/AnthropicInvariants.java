@@ -112,10 +112,7 @@ final class AnthropicInvariants {
             + " is $"
             + Money.perMillionFromPerToken(actual).toPlainString()
             + "/MTok, Anthropic's rule gives $"
-            + Money.perMillionFromPerToken(base)
-                .multiply(r)
-                .stripTrailingZeros()
-                .toPlainString()
+            + Money.perMillionFromPerToken(base).multiply(r).stripTrailingZeros().toPlainString()
             + " ("
             + r.toPlainString()
             + " x input)");

@@ -269,7 +269,9 @@ final class CatalogFiles {
     return out;
   }
 
-  /** The prompt-length tiers of {@code n}: {@code promptTiers}, or the older {@code longContext}. */
+  /**
+   * The prompt-length tiers of {@code n}: {@code promptTiers}, or the older {@code longContext}.
+   */
   private static List<Price.LongContext> tiers(JsonNode n, String w) {
     List<Price.LongContext> out = new ArrayList<>();
     JsonNode lcn = n.get("longContext");
@@ -317,7 +319,8 @@ final class CatalogFiles {
       return out;
     }
     if (!g.isObject()) {
-      throw new UserInputException(w + ": geo must be an object of multipliers, e.g. {\"us\": 1.1}");
+      throw new UserInputException(
+          w + ": geo must be an object of multipliers, e.g. {\"us\": 1.1}");
     }
     for (Map.Entry<String, JsonNode> e : g.properties()) {
       JsonNode v = e.getValue();
@@ -358,7 +361,10 @@ final class CatalogFiles {
       return java.time.Instant.parse(s).toEpochMilli();
     } catch (DateTimeParseException e) {
       throw new UserInputException(
-          w + ": '" + field + "' must be a date (YYYY-MM-DD, UTC) or an instant (2026-02-17T08:00:00Z)");
+          w
+              + ": '"
+              + field
+              + "' must be a date (YYYY-MM-DD, UTC) or an instant (2026-02-17T08:00:00Z)");
     }
   }
 
@@ -565,7 +571,8 @@ final class CatalogFiles {
       warnings.add(w + ": fast multiplier " + x.toPlainString() + " rounded to a picodollar");
     }
     if (r.compareTo(BigDecimal.valueOf(MAX_USD_PER_MILLION.longValue() * 1_000_000L)) > 0) {
-      throw new UserInputException(w + ": provider_specific_entry.fast gives a rate above the limit");
+      throw new UserInputException(
+          w + ": provider_specific_entry.fast gives a rate above the limit");
     }
     return r.longValueExact();
   }

@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * <p><b>Prompt-length tiers.</b> A price may carry tiers that reprice the <em>whole</em> request
  * when its prompt (uncached input + cache reads + every cache write) is strictly above a tier's
- * threshold: every category, output included, is billed at that tier's rates. The highest
- * threshold below the prompt wins. Anthropic's 200K long-context rule for Sonnet 4 / 4.5 and Haiku
- * 5.5's 100K rule are two instances of this one mechanism; the fast-mode tier has tiers of its own.
+ * threshold: every category, output included, is billed at that tier's rates. The highest threshold
+ * below the prompt wins. Anthropic's 200K long-context rule for Sonnet 4 / 4.5 and Haiku 5.5's 100K
+ * rule are two instances of this one mechanism; the fast-mode tier has tiers of its own.
  *
  * <p><b>Data residency.</b> {@code geoBasisPoints} maps an inference geography as a trace records
  * it ({@code usage.inference_geo}, e.g. "us") to a multiplier on every category, in basis points
@@ -85,7 +85,8 @@ public record Price(
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(model, "model");
     if (input < 0 || output < 0 || cacheWrite5m < 0 || cacheWrite1h < 0 || cacheRead < 0) {
-      throw new IllegalArgumentException("rates must not be negative for " + provider + ":" + model);
+      throw new IllegalArgumentException(
+          "rates must not be negative for " + provider + ":" + model);
     }
     promptTiers = sorted(promptTiers);
     geoBasisPoints = Map.copyOf(geoBasisPoints);
@@ -131,8 +132,8 @@ public record Price(
   /**
    * A request-wide prompt-length tier: when a request's prompt (input + cache writes + cache reads)
    * exceeds {@code thresholdTokens}, <em>every</em> token of that request, output included, is
-   * billed at these rates (Anthropic's rule for Sonnet 4 / 4.5 with the 1M beta above 200K, and
-   * for Haiku 5.5 above 100K).
+   * billed at these rates (Anthropic's rule for Sonnet 4 / 4.5 with the 1M beta above 200K, and for
+   * Haiku 5.5 above 100K).
    */
   public record LongContext(
       long thresholdTokens,

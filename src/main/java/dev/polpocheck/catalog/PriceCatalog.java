@@ -36,6 +36,7 @@ public final class PriceCatalog {
   private static final List<String> BUILTIN =
       List.of("anthropic", "polpo-docs", "pi-ai", "deepseek");
   private static final Pattern DATE_SUFFIX = Pattern.compile("-(\\d{8}|latest)$");
+
   /** Claude Code's context-window marker ({@code claude-opus-4-6[1m]}): same model, same price. */
   private static final Pattern WINDOW_SUFFIX = Pattern.compile("\\[\\d+[km]\\]$");
 
@@ -203,9 +204,9 @@ public final class PriceCatalog {
   }
 
   /**
-   * The price of {@code model} at {@code provider} in force at {@code atMillis} (epoch ms): a
-   * call is priced at the prices of its own time. A time before the model's first row takes that
-   * first row (a clock a little ahead of a launch is not a reason to leave a call unpriced).
+   * The price of {@code model} at {@code provider} in force at {@code atMillis} (epoch ms): a call
+   * is priced at the prices of its own time. A time before the model's first row takes that first
+   * row (a clock a little ahead of a launch is not a reason to leave a call unpriced).
    */
   public Optional<Price> find(String provider, String model, long atMillis) {
     return findEntry(provider, model, atMillis).map(PriceEntry::price);

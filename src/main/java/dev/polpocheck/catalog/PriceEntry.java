@@ -10,8 +10,8 @@ import java.util.Set;
  * by, the batch rates when the source states them, when the row is in force and where it comes
  * from.
  *
- * <p>A catalog lists a model once per period with different prices (a cut, a promotion, a fast
- * mode that starts or ends); the row in force at a call's timestamp prices it.
+ * <p>A catalog lists a model once per period with different prices (a cut, a promotion, a fast mode
+ * that starts or ends); the row in force at a call's timestamp prices it.
  *
  * @param price the rates used for pricing
  * @param aliases other ids of the same model (dated snapshots, "-latest" names)
@@ -39,7 +39,14 @@ public record PriceEntry(
   public PriceEntry(
       Price price, List<String> aliases, long batchInput, long batchOutput, Set<String> derived) {
     this(
-        price, aliases, batchInput, batchOutput, derived, Long.MIN_VALUE, Long.MAX_VALUE, "",
+        price,
+        aliases,
+        batchInput,
+        batchOutput,
+        derived,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE,
+        "",
         List.of());
   }
 

@@ -156,7 +156,12 @@ public final class PricesCommand implements Runnable {
     Price.Fast fast = p.fast();
     if (fast != null) {
       ObjectNode f = o.putObject("fast");
-      putRates(f, fast.input(), fast.output(), fast.cacheWrite5m(), fast.cacheWrite1h(),
+      putRates(
+          f,
+          fast.input(),
+          fast.output(),
+          fast.cacheWrite5m(),
+          fast.cacheWrite1h(),
           fast.cacheRead());
       ArrayNode ft = f.putArray("promptTiers");
       for (Price.LongContext lc : fast.promptTiers()) {
@@ -367,7 +372,9 @@ public final class PricesCommand implements Runnable {
     }
   }
 
-  /** {@code prices diff A B}: where two catalogs disagree; {@code prices diff A}: what changed when. */
+  /**
+   * {@code prices diff A B}: where two catalogs disagree; {@code prices diff A}: what changed when.
+   */
   @Command(
       name = "diff",
       mixinStandardHelpOptions = true,

@@ -409,8 +409,8 @@ public final class CostOutput {
 
   /**
    * Text for the terminal table: control characters read from a trace (a newline or an escape
-   * sequence in a session id) are shown as Java escapes ({@code \\u001b} for ESC), so they can neither forge table lines
-   * nor drive the terminal. JSON and CSV quote them instead.
+   * sequence in a session id) are shown as Java escapes ({@code \\u001b} for ESC), so they can
+   * neither forge table lines nor drive the terminal. JSON and CSV quote them instead.
    */
   static String terminalSafe(String s) {
     StringBuilder sb = null;

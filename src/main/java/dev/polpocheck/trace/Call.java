@@ -12,8 +12,8 @@ import java.util.Objects;
  * pricing applies the assumed 1-hour share.
  *
  * @param timestampMillis when the request started, epoch milliseconds (UTC)
- * @param session the agent run / conversation id (never null; readers synthesise one from the
- *     file name when the trace has none)
+ * @param session the agent run / conversation id (never null; readers synthesise one from the file
+ *     name when the trace has none)
  * @param agent agent name, or "" when unknown
  * @param role agent turn or orchestrator call
  * @param provider provider id as Polpo spells it ("anthropic", "openai", "deepseek", ...)
@@ -29,8 +29,8 @@ import java.util.Objects;
  * @param latencyMillis request duration in ms, or -1 when unknown
  * @param recordedCostPicos cost the trace recorded, in picodollars (1e-12 USD), or -1 when none
  * @param batch true when the request went through the Batch API (50 % off)
- * @param fast true when the trace marks the request as fast mode (Claude Code's {@code
- *     usage.speed: "fast"}); pricing uses the model's fast tier when its price has one
+ * @param fast true when the trace marks the request as fast mode (Claude Code's {@code usage.speed:
+ *     "fast"}); pricing uses the model's fast tier when its price has one
  * @param inferenceGeo where inference ran as the trace records it ({@code usage.inference_geo}:
  *     "us", "global"), or "" when not recorded; a geography the price lists is a multiplier
  */
@@ -160,7 +160,9 @@ public record Call(
     return cacheWrite5mTokens + cacheWrite1hTokens + cacheWriteUnsplitTokens;
   }
 
-  /** Prompt size: uncached input + cache reads + cache writes (what chooses the long-context tier). */
+  /**
+   * Prompt size: uncached input + cache reads + cache writes (what chooses the long-context tier).
+   */
   public long promptTokens() {
     return inputTokens + cacheReadTokens + cacheWriteTokens();
   }

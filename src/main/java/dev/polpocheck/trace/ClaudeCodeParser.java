@@ -109,7 +109,8 @@ final class ClaudeCodeParser implements FileParser {
         continue;
       }
       Entry u = e.wrapped != null && e.wrapped.hasUsage ? e.wrapped : e;
-      if ("<synthetic>".equals(u.model) || (e.wrapped != null && "<synthetic>".equals(e.wrapped.model))) {
+      if ("<synthetic>".equals(u.model)
+          || (e.wrapped != null && "<synthetic>".equals(e.wrapped.model))) {
         // Claude Code's own messages (errors, interruptions): not API calls, but counted
         out.synthetic++;
         continue;

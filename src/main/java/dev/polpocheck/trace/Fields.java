@@ -1,7 +1,6 @@
 package dev.polpocheck.trace;
 
 import dev.polpocheck.config.SecretScanner;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;

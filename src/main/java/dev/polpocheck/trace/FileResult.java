@@ -19,10 +19,13 @@ final class FileResult {
   long deduplicated;
   long skipped;
   long withoutUsage;
+
   /** Lines whose usage is {@code null}: not calls, counted so the summary shows them. */
   long nullUsage;
+
   /** Lines of model {@code <synthetic>} (Claude Code's own messages, not API calls). */
   long synthetic;
+
   /** What the file is when it is a known format polpo-check does not price, or null. */
   String foreign;
 

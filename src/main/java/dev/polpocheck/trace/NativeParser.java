@@ -119,7 +119,8 @@ final class NativeParser implements FileParser {
         throw new BadRecord("usage.cost.total must be a number >= 0 (USD)");
       }
       if (!Fields.usdInRange(total.decimalValue())) {
-        throw new BadRecord("usage.cost.total is above " + Fields.MAX_RECORDED_USD + " USD for one call");
+        throw new BadRecord(
+            "usage.cost.total is above " + Fields.MAX_RECORDED_USD + " USD for one call");
       }
       recorded = Fields.usdToPicos(total.decimalValue());
     }

@@ -20,18 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
  * counts <em>every</em> input token, and {@code gen_ai.usage.cache_read.input_tokens} / {@code
  * gen_ai.usage.cache_creation.input_tokens} are parts of it ("SHOULD be included in
  * gen_ai.usage.input_tokens"): the uncached input is the difference. Anthropic's API reports the
- * opposite ({@code input_tokens} is the uncached part), so adding the cache counts to it would
- * bill them twice, the classic bug. The Vercel AI SDK's {@code ai.usage.inputTokens} (and the
- * older {@code ai.usage.promptTokens}) is read the same way, with {@code ai.usage.cachedInputTokens}
- * as the cache reads. When the span carries Anthropic's own usage (the AI SDK's {@code
+ * opposite ({@code input_tokens} is the uncached part), so adding the cache counts to it would bill
+ * them twice, the classic bug. The Vercel AI SDK's {@code ai.usage.inputTokens} (and the older
+ * {@code ai.usage.promptTokens}) is read the same way, with {@code ai.usage.cachedInputTokens} as
+ * the cache reads. When the span carries Anthropic's own usage (the AI SDK's {@code
  * ai.response.providerMetadata} {@code {"anthropic": {"usage": {...}}}}), that usage wins: it is
  * Anthropic's semantics and has the 5m/1h split. A cache write count the OTel attributes lack is
  * taken from {@code anthropic.cacheCreationInputTokens}.
  *
  * <p><b>Which spans.</b> A span with {@code ai.operationId} is an AI SDK span; only its
  * provider-call spans ({@code *.doGenerate}, {@code *.doStream}) are calls, the outer {@code
- * ai.generateText} / {@code ai.streamText} spans sum their steps and would count them twice.
- * Dedup key: trace id + span id. Session: {@code gen_ai.conversation.id}, then the AI SDK's {@code
+ * ai.generateText} / {@code ai.streamText} spans sum their steps and would count them twice. Dedup
+ * key: trace id + span id. Session: {@code gen_ai.conversation.id}, then the AI SDK's {@code
  * ai.telemetry.metadata.sessionId}, then the trace id; agent: {@code gen_ai.agent.name}, then
  * {@code ai.telemetry.functionId}. A span with status code 2 is an error.
  */
@@ -57,7 +57,8 @@ final class OtlpParser implements FileParser {
       if (doc.length() == 0) {
         docLine = lines.lineNumber();
       }
-      doc.append(new String(lines.bytes(), 0, lines.length(), java.nio.charset.StandardCharsets.UTF_8))
+      doc.append(
+              new String(lines.bytes(), 0, lines.length(), java.nio.charset.StandardCharsets.UTF_8))
           .append('\n');
       JsonNode root;
       try {
@@ -126,11 +127,13 @@ final class OtlpParser implements FileParser {
   private static ParsedCall toCall(JsonNode span, Map<String, JsonNode> a, long line, Path file) {
     long start = nanosToMillis(span.get("startTimeUnixNano"), "startTimeUnixNano");
     JsonNode endNode = span.get("endTimeUnixNano");
-    long latency = endNode == null ? -1 : Math.max(-1, nanosToMillis(endNode, "endTimeUnixNano") - start);
+    long latency =
+        endNode == null ? -1 : Math.max(-1, nanosToMillis(endNode, "endTimeUnixNano") - start);
     String traceId = span.path("traceId").asString("");
     String spanId = span.path("spanId").asString("");
     String model =
-        first(a, "gen_ai.response.model", "gen_ai.request.model", "ai.response.model", "ai.model.id");
+        first(
+            a, "gen_ai.response.model", "gen_ai.request.model", "ai.response.model", "ai.model.id");
     if (model == null) {
       throw new BadRecord("no model (gen_ai.request.model, ai.model.id)");
     }
@@ -194,9 +197,12 @@ final class OtlpParser implements FileParser {
       // Anthropic's own usage object: input_tokens is already the uncached part
       u.input = count(raw.get("input_tokens"), "anthropic.usage.input_tokens");
       u.output = count(raw.get("output_tokens"), "anthropic.usage.output_tokens");
-      u.read = optCount(raw.get("cache_read_input_tokens"), "anthropic.usage.cache_read_input_tokens");
+      u.read =
+          optCount(raw.get("cache_read_input_tokens"), "anthropic.usage.cache_read_input_tokens");
       long creation =
-          optCount(raw.get("cache_creation_input_tokens"), "anthropic.usage.cache_creation_input_tokens");
+          optCount(
+              raw.get("cache_creation_input_tokens"),
+              "anthropic.usage.cache_creation_input_tokens");
       JsonNode split = raw.path("cache_creation");
       if (split.isObject()) {
         u.w5 = optCount(split.get("ephemeral_5m_input_tokens"), "ephemeral_5m_input_tokens");
@@ -208,9 +214,11 @@ final class OtlpParser implements FileParser {
       u.geo = Fields.shown(raw.path("inference_geo").asString(""));
       return u;
     }
-    JsonNode in = firstNode(a, "gen_ai.usage.input_tokens", "ai.usage.inputTokens", "ai.usage.promptTokens");
+    JsonNode in =
+        firstNode(a, "gen_ai.usage.input_tokens", "ai.usage.inputTokens", "ai.usage.promptTokens");
     JsonNode out =
-        firstNode(a, "gen_ai.usage.output_tokens", "ai.usage.outputTokens", "ai.usage.completionTokens");
+        firstNode(
+            a, "gen_ai.usage.output_tokens", "ai.usage.outputTokens", "ai.usage.completionTokens");
     if (in == null || out == null) {
       throw new BadRecord("usage lacks input or output tokens");
     }

@@ -10,7 +10,9 @@ public enum TraceFormat {
   CLAUDE_CODE("claude-code", ClaudeCodeParser::new),
   /** mini-swe-agent trajectories ({@code *.traj.json}, format mini-swe-agent-1.1). */
   MINI_SWE_AGENT("mini-swe-agent", MiniSweParser::new),
-  /** OpenTelemetry spans as OTLP JSON ({@code resourceSpans}), GenAI and Vercel AI SDK attributes. */
+  /**
+   * OpenTelemetry spans as OTLP JSON ({@code resourceSpans}), GenAI and Vercel AI SDK attributes.
+   */
   OTLP_JSON("otlp-json", OtlpParser::new),
   /**
    * Codex CLI rollouts ({@code $CODEX_HOME/sessions/YYYY/MM/DD/rollout-*.jsonl}): recognised so

@@ -253,7 +253,9 @@ public final class TraceReader {
       throw new UserInputException(
           inputs.get(i)
               + ": no LLM call record found"
-              + (foreign != null ? ": these are " + foreign + ", a format polpo-check does not price" : "")
+              + (foreign != null
+                  ? ": these are " + foreign + ", a format polpo-check does not price"
+                  : "")
               + "; looked for "
               + FORMATS);
     }

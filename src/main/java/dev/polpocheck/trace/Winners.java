@@ -4,14 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The election of one copy per billed call across every file of a read: the most complete copy
- * wins wherever it is ({@link ParsedCall.Rank}), not the first file's. A copy without an id is
- * never merged.
+ * The election of one copy per billed call across every file of a read: the most complete copy wins
+ * wherever it is ({@link ParsedCall.Rank}), not the first file's. A copy without an id is never
+ * merged.
  *
  * <p>Groups: a main record belongs to the group of its (message id, request id) key; a sidechain
  * record to the group of its message id alone, which any main record of that message beats (side
- * questions replay parent messages under new request ids). Memory: one small entry per call with
- * an id (about 90 bytes).
+ * questions replay parent messages under new request ids). Memory: one small entry per call with an
+ * id (about 90 bytes).
  */
 final class Winners {
   private record Best(int file, int pos, ParsedCall.Rank rank) {}
