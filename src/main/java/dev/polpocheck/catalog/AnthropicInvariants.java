@@ -1,22 +1,34 @@
 package dev.polpocheck.catalog;
 
 import dev.polpocheck.cost.Money;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks an Anthropic price row against the multipliers Anthropic documents (5-minute write 1.25 x
- * input, 1-hour write 2 x input, cache read 0.1 x input, batch 0.5 x input and output; a fast-mode
- * tier at 2 x the standard input and output with the same cache multipliers on its input rate).
+ * Checks an Anthropic price row against the multipliers Anthropic documents: 5-minute write 1.25 x
+ * input, 1-hour write 2 x input, cache read 0.1 x input, batch 0.5 x input and output, in every
+ * prompt-length tier and in the fast-mode tier (whose cache rates apply to the fast input rate).
  *
- * <p>The documented exceptions are part of the rule, not of the data: Claude 3 Haiku writes at 1.2
- * x and reads at 0.12 x, and Fable 5.1 / Mythos 5.1 read at 0.025 x. A catalog that breaks an
- * invariant is still loaded; the warning is shown so a wrong row (a LiteLLM typo, pi-ai's missing
- * 1-hour price) is seen rather than silently trusted. Comparisons are exact integer arithmetic on
- * picodollar rates.
+ * <p>The documented exceptions are data, not code: the built-in {@code anthropic.json} lists them
+ * under {@code multiplierExceptions} (Haiku 3 writes at 1.2 x and reads at 0.12 x; Fable 5.1 / 5.2
+ * read at 0.025 x; Opus 5.5 and Sonnet 5.5 at 0.05 x), so a new model's exception is one line of
+ * data and the same list checks a LiteLLM file. A catalog that breaks an invariant is still loaded;
+ * the warning is shown so a wrong row (a LiteLLM typo, pi-ai's missing 1-hour price) is seen rather
+ * than silently trusted. Comparisons are exact integer arithmetic on picodollar rates.
  */
 final class AnthropicInvariants {
+  private static final String RESOURCE = "/dev/polpocheck/catalog/prices/anthropic.json";
+  private static final Map<String, Map<String, List<BigDecimal>>> EXCEPTIONS = load();
+
   private AnthropicInvariants() {}
 
   /** The broken invariants of {@code e}, one sentence each; empty for non-Anthropic rows. */
@@ -25,84 +37,110 @@ final class AnthropicInvariants {
     if (!"anthropic".equals(e.provider())) {
       return out;
     }
+    Map<String, List<BigDecimal>> ex = exceptionsOf(e);
+    List<BigDecimal> w5 = ex.getOrDefault("cacheWrite5m", List.of(new BigDecimal("1.25")));
+    List<BigDecimal> w1 = ex.getOrDefault("cacheWrite1h", List.of(BigDecimal.valueOf(2)));
+    List<BigDecimal> read = ex.getOrDefault("cacheRead", List.of(new BigDecimal("0.1")));
+    List<BigDecimal> half = List.of(new BigDecimal("0.5"));
     Price p = e.price();
-    boolean haiku3 = matches(e, "claude-3-haiku");
-    boolean read0025 = matches(e, "fable-5-1") || matches(e, "mythos-5-1");
-    // ratios as (numerator, denominator) so the check stays in integers
-    long[] w5 = haiku3 ? new long[] {6, 5} : new long[] {5, 4};
-    long[] read = haiku3 ? new long[] {3, 25} : read0025 ? new long[] {1, 40} : new long[] {1, 10};
-    String where = "anthropic:" + e.model();
-    ratio(out, where, "5-minute cache write", p.cacheWrite5m(), p.input(), w5);
-    ratio(out, where, "1-hour cache write", p.cacheWrite1h(), p.input(), new long[] {2, 1});
-    ratio(out, where, "cache read", p.cacheRead(), p.input(), read);
+    String where = "anthropic:" + e.model() + (e.current() ? "" : " (" + e.describePeriod() + ")");
+    cache(out, where, p.input(), p.cacheWrite5m(), p.cacheWrite1h(), p.cacheRead(), w5, w1, read);
     if (e.batchInput() >= 0) {
-      ratio(out, where, "batch input", e.batchInput(), p.input(), new long[] {1, 2});
+      ratio(out, where, "batch input", e.batchInput(), p.input(), half);
     }
     if (e.batchOutput() >= 0) {
-      ratio(out, where, "batch output", e.batchOutput(), p.output(), new long[] {1, 2});
+      ratio(out, where, "batch output", e.batchOutput(), p.output(), half);
     }
-    Price.LongContext lc = p.longContext();
-    if (lc != null) {
-      String lw = where + " (long context)";
-      ratio(out, lw, "5-minute cache write", lc.cacheWrite5m(), lc.input(), w5);
-      ratio(out, lw, "1-hour cache write", lc.cacheWrite1h(), lc.input(), new long[] {2, 1});
-      ratio(out, lw, "cache read", lc.cacheRead(), lc.input(), read);
+    for (Price.LongContext t : p.promptTiers()) {
+      String tw = where + " (prompts over " + t.thresholdTokens() + ")";
+      cache(out, tw, t.input(), t.cacheWrite5m(), t.cacheWrite1h(), t.cacheRead(), w5, w1, read);
     }
     Price.Fast f = p.fast();
     if (f != null) {
-      // fast mode is 2 x the standard input and output rates; the cache multipliers apply on top
       String fw = where + " (fast mode)";
-      ratio(out, fw, "input", f.input(), p.input(), new long[] {2, 1}, "standard input");
-      ratio(out, fw, "output", f.output(), p.output(), new long[] {2, 1}, "standard output");
-      ratio(out, fw, "5-minute cache write", f.cacheWrite5m(), f.input(), w5);
-      ratio(out, fw, "1-hour cache write", f.cacheWrite1h(), f.input(), new long[] {2, 1});
-      ratio(out, fw, "cache read", f.cacheRead(), f.input(), read);
+      cache(out, fw, f.input(), f.cacheWrite5m(), f.cacheWrite1h(), f.cacheRead(), w5, w1, read);
+      for (Price.LongContext t : f.promptTiers()) {
+        String tw = fw + " (prompts over " + t.thresholdTokens() + ")";
+        cache(out, tw, t.input(), t.cacheWrite5m(), t.cacheWrite1h(), t.cacheRead(), w5, w1, read);
+      }
     }
     return out;
   }
 
-  private static boolean matches(PriceEntry e, String fragment) {
-    if (e.model().contains(fragment)) {
-      return true;
-    }
-    return e.aliases().stream().anyMatch(a -> a.contains(fragment));
-  }
-
-  private static void ratio(
-      List<String> out, String where, String what, long actual, long base, long[] r) {
-    ratio(out, where, what, actual, base, r, "input");
-  }
-
-  private static void ratio(
+  private static void cache(
       List<String> out,
       String where,
-      String what,
-      long actual,
-      long base,
-      long[] r,
-      String baseName) {
-    if (Math.multiplyExact(actual, r[1]) != Math.multiplyExact(base, r[0])) {
-      out.add(
-          where
-              + ": "
-              + what
-              + " is $"
-              + perM(actual)
-              + "/MTok, Anthropic's rule gives $"
-              + perM(Math.multiplyExact(base, r[0]) / r[1])
-              + " ("
-              + multiplier(r)
-              + " x "
-              + baseName
-              + ")");
+      long in,
+      long w5,
+      long w1,
+      long rd,
+      List<BigDecimal> r5,
+      List<BigDecimal> r1,
+      List<BigDecimal> rr) {
+    ratio(out, where, "5-minute cache write", w5, in, r5);
+    ratio(out, where, "1-hour cache write", w1, in, r1);
+    ratio(out, where, "cache read", rd, in, rr);
+  }
+
+  /** The documented exceptions of the row's model (its id or an alias, date suffix dropped). */
+  private static Map<String, List<BigDecimal>> exceptionsOf(PriceEntry e) {
+    List<String> ids = new ArrayList<>(e.aliases());
+    ids.add(0, e.model());
+    for (String id : ids) {
+      String m = id.toLowerCase(Locale.ROOT).replaceFirst("-\\d{8}$", "");
+      Map<String, List<BigDecimal>> x = EXCEPTIONS.get(m);
+      if (x != null) {
+        return x;
+      }
     }
+    return Map.of();
   }
 
-  private static String perM(long picosPerToken) {
-    return Money.perMillionFromPerToken(picosPerToken).toPlainString();
+  private static void ratio(
+      List<String> out, String where, String what, long actual, long base, List<BigDecimal> rs) {
+    BigDecimal a = BigDecimal.valueOf(actual);
+    for (BigDecimal r : rs) {
+      if (a.compareTo(r.multiply(BigDecimal.valueOf(base))) == 0) {
+        return;
+      }
+    }
+    BigDecimal r = rs.get(0);
+    out.add(
+        where
+            + ": "
+            + what
+            + " is $"
+            + Money.perMillionFromPerToken(actual).toPlainString()
+            + "/MTok, Anthropic's rule gives $"
+            + Money.perMillionFromPerToken(base).multiply(r).stripTrailingZeros().toPlainString()
+            + " ("
+            + r.toPlainString()
+            + " x input)");
   }
 
-  private static String multiplier(long[] r) {
-    return new BigDecimal(r[0]).divide(new BigDecimal(r[1])).toPlainString();
+  private static Map<String, Map<String, List<BigDecimal>>> load() {
+    try (InputStream in = AnthropicInvariants.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in catalog missing from the jar: " + RESOURCE);
+      }
+      JsonNode root = JsonMapper.builder().build().readTree(in);
+      Map<String, Map<String, List<BigDecimal>>> m = new HashMap<>();
+      for (Map.Entry<String, JsonNode> model : root.path("multiplierExceptions").properties()) {
+        Map<String, List<BigDecimal>> rates = new HashMap<>();
+        for (Map.Entry<String, JsonNode> r : model.getValue().properties()) {
+          List<BigDecimal> l = new ArrayList<>();
+          if (r.getValue().isArray()) {
+            r.getValue().forEach(v -> l.add(new BigDecimal(v.asString())));
+          } else {
+            l.add(new BigDecimal(r.getValue().asString()));
+          }
+          rates.put(r.getKey(), List.copyOf(l));
+        }
+        m.put(model.getKey(), Map.copyOf(rates));
+      }
+      return Map.copyOf(m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -113,7 +113,7 @@ final class CatalogFiles {
             while (p.nextToken() != JsonToken.END_ARRAY) {
               TokenStreamLocation mAt = p.currentTokenLocation();
               JsonNode n = p.readValueAsTree();
-              entries.add(entry(n, position(where, mAt) + ": models[" + i + "]"));
+              entries.addAll(entries(n, position(where, mAt) + ": models[" + i + "]"));
               i++;
             }
           }
@@ -146,45 +146,37 @@ final class CatalogFiles {
     return p.getString();
   }
 
-  private static PriceEntry entry(JsonNode n, String where) {
+  /**
+   * The rows of one model object: one per period, split where its fast-mode tier starts, changes or
+   * ends, so each row carries the one fast tier in force over it.
+   */
+  private static List<PriceEntry> entries(JsonNode n, String where) {
     if (!n.isObject()) {
       throw new UserInputException(where + ": a model entry must be an object");
     }
     String provider = text(n, "provider", where);
     String model = text(n, "model", where);
     String w = where + " (" + provider + ":" + model + ")";
-    Price.LongContext lc = null;
-    JsonNode lcn = n.get("longContext");
-    if (lcn != null && !lcn.isNull()) {
-      JsonNode th = lcn.get("thresholdTokens");
-      if (th == null || !th.isIntegralNumber() || th.longValue() < 1) {
-        throw new UserInputException(
-            w + ": longContext.thresholdTokens must be a positive integer");
-      }
-      lc =
-          new Price.LongContext(
-              th.longValue(),
-              rate(lcn, "input", w + " longContext", true),
-              rate(lcn, "output", w + " longContext", true),
-              rate(lcn, "cacheWrite5m", w + " longContext", true),
-              rate(lcn, "cacheWrite1h", w + " longContext", true),
-              rate(lcn, "cacheRead", w + " longContext", true));
-    }
-    Price.Fast fast = null;
+    List<Price.LongContext> tiers = tiers(n, w);
+    Map<String, Integer> geo = geo(n.get("geo"), w);
+    long[] period = period(n, w);
+    long from = period[0];
+    long until = period[1];
+    List<DatedFast> fasts = new ArrayList<>();
     JsonNode fn = n.get("fast");
     if (fn != null && !fn.isNull()) {
-      if (!fn.isObject()) {
-        throw new UserInputException(w + ": fast must be an object");
+      if (fn.isObject()) {
+        fasts.add(fast(fn, w + " fast"));
+      } else if (fn.isArray()) {
+        int i = 0;
+        for (JsonNode f : fn) {
+          fasts.add(fast(f, w + " fast[" + i++ + "]"));
+        }
+      } else {
+        throw new UserInputException(w + ": fast must be an object or an array of objects");
       }
-      fast =
-          new Price.Fast(
-              rate(fn, "input", w + " fast", true),
-              rate(fn, "output", w + " fast", true),
-              rate(fn, "cacheWrite5m", w + " fast", true),
-              rate(fn, "cacheWrite1h", w + " fast", true),
-              rate(fn, "cacheRead", w + " fast", true));
     }
-    Price price =
+    Price base =
         new Price(
             provider,
             model,
@@ -193,8 +185,9 @@ final class CatalogFiles {
             rate(n, "cacheWrite5m", w, true),
             rate(n, "cacheWrite1h", w, true),
             rate(n, "cacheRead", w, true),
-            lc,
-            fast);
+            tiers,
+            null,
+            geo);
     List<String> aliases = new ArrayList<>();
     for (JsonNode a : n.path("aliases")) {
       if (!a.isString()) {
@@ -206,8 +199,173 @@ final class CatalogFiles {
     for (JsonNode d : n.path("derived")) {
       derived.add(d.asString());
     }
-    return new PriceEntry(
-        price, aliases, rate(n, "batchInput", w, false), rate(n, "batchOutput", w, false), derived);
+    List<String> thirdParty = new ArrayList<>();
+    for (JsonNode t : n.path("thirdParty")) {
+      thirdParty.add(t.asString());
+    }
+    PriceEntry row =
+        new PriceEntry(
+            base,
+            aliases,
+            rate(n, "batchInput", w, false),
+            rate(n, "batchOutput", w, false),
+            derived,
+            from,
+            until,
+            n.path("source").asString(""),
+            thirdParty);
+    return split(row, fasts, w);
+  }
+
+  /** A fast-mode tier and the period it is offered in. */
+  private record DatedFast(Price.Fast fast, long from, long until) {}
+
+  private static DatedFast fast(JsonNode fn, String w) {
+    if (!fn.isObject()) {
+      throw new UserInputException(w + ": must be an object");
+    }
+    long[] period = period(fn, w);
+    return new DatedFast(
+        new Price.Fast(
+            rate(fn, "input", w, true),
+            rate(fn, "output", w, true),
+            rate(fn, "cacheWrite5m", w, true),
+            rate(fn, "cacheWrite1h", w, true),
+            rate(fn, "cacheRead", w, true),
+            tiers(fn, w)),
+        period[0],
+        period[1]);
+  }
+
+  /** The row cut at every fast-period boundary inside it; each piece has the fast tier in force. */
+  private static List<PriceEntry> split(PriceEntry row, List<DatedFast> fasts, String w) {
+    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
+    cuts.add(row.fromMillis());
+    cuts.add(row.untilMillis());
+    for (DatedFast f : fasts) {
+      for (long t : new long[] {f.from(), f.until()}) {
+        if (t > row.fromMillis() && t < row.untilMillis()) {
+          cuts.add(t);
+        }
+      }
+    }
+    List<PriceEntry> out = new ArrayList<>();
+    Long prev = null;
+    for (long t : cuts) {
+      if (prev != null) {
+        Price.Fast inForce = null;
+        for (DatedFast f : fasts) {
+          if (prev >= f.from() && prev < f.until()) {
+            if (inForce != null) {
+              throw new UserInputException(w + ": two fast-mode tiers in force at once");
+            }
+            inForce = f.fast();
+          }
+        }
+        out.add(row.over(row.price().withFast(inForce), prev, t));
+      }
+      prev = t;
+    }
+    return out;
+  }
+
+  /**
+   * The prompt-length tiers of {@code n}: {@code promptTiers}, or the older {@code longContext}.
+   */
+  private static List<Price.LongContext> tiers(JsonNode n, String w) {
+    List<Price.LongContext> out = new ArrayList<>();
+    JsonNode lcn = n.get("longContext");
+    if (lcn != null && !lcn.isNull()) {
+      out.add(tier(lcn, "thresholdTokens", w + " longContext"));
+    }
+    JsonNode pt = n.get("promptTiers");
+    if (pt != null && !pt.isNull()) {
+      if (!pt.isArray()) {
+        throw new UserInputException(w + ": promptTiers must be an array");
+      }
+      int i = 0;
+      for (JsonNode t : pt) {
+        out.add(tier(t, "aboveTokens", w + " promptTiers[" + i++ + "]"));
+      }
+    }
+    try {
+      return Price.sorted(out);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(w + ": " + e.getMessage());
+    }
+  }
+
+  private static Price.LongContext tier(JsonNode t, String thresholdField, String w) {
+    if (!t.isObject()) {
+      throw new UserInputException(w + ": must be an object");
+    }
+    JsonNode th = t.get(thresholdField);
+    if (th == null || !th.isIntegralNumber() || th.longValue() < 1) {
+      throw new UserInputException(w + ": " + thresholdField + " must be a positive integer");
+    }
+    return new Price.LongContext(
+        th.longValue(),
+        rate(t, "input", w, true),
+        rate(t, "output", w, true),
+        rate(t, "cacheWrite5m", w, true),
+        rate(t, "cacheWrite1h", w, true),
+        rate(t, "cacheRead", w, true));
+  }
+
+  /** Data-residency multipliers ({@code {"us": 1.1}}) in basis points, exact to 1/10000. */
+  static Map<String, Integer> geo(JsonNode g, String w) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    if (g == null || g.isNull()) {
+      return out;
+    }
+    if (!g.isObject()) {
+      throw new UserInputException(
+          w + ": geo must be an object of multipliers, e.g. {\"us\": 1.1}");
+    }
+    for (Map.Entry<String, JsonNode> e : g.properties()) {
+      JsonNode v = e.getValue();
+      BigDecimal d = v.isNumber() ? v.decimalValue() : null;
+      if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.TEN) > 0) {
+        throw new UserInputException(w + ": geo." + e.getKey() + " must be a number from 0 to 10");
+      }
+      BigDecimal bp = d.movePointRight(4);
+      if (bp.stripTrailingZeros().scale() > 0) {
+        throw new UserInputException(w + ": geo." + e.getKey() + " has more than 4 decimals");
+      }
+      out.put(e.getKey().toLowerCase(java.util.Locale.ROOT), bp.intValueExact());
+    }
+    return out;
+  }
+
+  /** The {@code [from, until)} of a row or fast tier, epoch ms; open ends as Long.MIN/MAX. */
+  private static long[] period(JsonNode n, String w) {
+    long from = instant(n, "from", w, Long.MIN_VALUE);
+    long until = instant(n, "until", w, Long.MAX_VALUE);
+    if (from >= until) {
+      throw new UserInputException(w + ": 'until' must be after 'from'");
+    }
+    return new long[] {from, until};
+  }
+
+  /** An ISO date (start of that day, UTC) or instant; {@code dflt} when absent. */
+  private static long instant(JsonNode n, String field, String w, long dflt) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    String s = v.isString() ? v.stringValue() : "";
+    try {
+      if (DATE.matcher(s).matches()) {
+        return LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+      }
+      return java.time.Instant.parse(s).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new UserInputException(
+          w
+              + ": '"
+              + field
+              + "' must be a date (YYYY-MM-DD, UTC) or an instant (2026-02-17T08:00:00Z)");
+    }
   }
 
   private static String text(JsonNode n, String field, String where) {
@@ -305,33 +463,46 @@ final class CatalogFiles {
       long w5 = perToken(n, "cache_creation_input_token_cost", in * 5 / 4, w, warnings);
       long w1 = perToken(n, "cache_creation_input_token_cost_above_1hr", in * 2, w, warnings);
       long rd = perToken(n, "cache_read_input_token_cost", in / 10, w, warnings);
-      Price.LongContext lc = null;
-      if (n.path("input_cost_per_token_above_200k_tokens").isNumber()) {
-        long lin = perToken(n, "input_cost_per_token_above_200k_tokens", -1, w, warnings);
-        lc =
+      List<Price.LongContext> tiers = new ArrayList<>();
+      for (String f2 : fieldNames(n)) {
+        java.util.regex.Matcher m = ABOVE.matcher(f2);
+        if (!m.matches() || !n.get(f2).isNumber()) {
+          continue;
+        }
+        String sfx = "_above_" + m.group(1) + "k_tokens";
+        long lin = perToken(n, f2, -1, w, warnings);
+        tiers.add(
             new Price.LongContext(
-                200_000,
+                Long.parseLong(m.group(1)) * 1000,
                 lin,
-                perToken(n, "output_cost_per_token_above_200k_tokens", out, w, warnings),
+                perToken(n, "output_cost_per_token" + sfx, out, w, warnings),
+                perToken(n, "cache_creation_input_token_cost" + sfx, lin * 5 / 4, w, warnings),
                 perToken(
-                    n,
-                    "cache_creation_input_token_cost_above_200k_tokens",
-                    lin * 5 / 4,
-                    w,
-                    warnings),
-                perToken(
-                    n,
-                    "cache_creation_input_token_cost_above_1hr_above_200k_tokens",
-                    lin * 2,
-                    w,
-                    warnings),
-                perToken(
-                    n, "cache_read_input_token_cost_above_200k_tokens", lin / 10, w, warnings));
+                    n, "cache_creation_input_token_cost_above_1hr" + sfx, lin * 2, w, warnings),
+                perToken(n, "cache_read_input_token_cost" + sfx, lin / 10, w, warnings)));
+      }
+      // provider_specific_entry: {"us": 1.1, "fast": 6} - a geography's multiplier on every
+      // category, and fast mode as a multiplier on every standard rate (tiers included).
+      JsonNode pse = n.path("provider_specific_entry");
+      Map<String, Integer> geo = new java.util.TreeMap<>();
+      Price.Fast fast = null;
+      if (pse.isObject()) {
+        for (Map.Entry<String, JsonNode> e : pse.properties()) {
+          JsonNode v = e.getValue();
+          if (!v.isNumber() || v.decimalValue().signum() <= 0) {
+            continue;
+          }
+          if ("fast".equals(e.getKey())) {
+            fast = fastFrom(v.decimalValue(), in, out, w5, w1, rd, tiers, w, warnings);
+          } else {
+            geo.putAll(geo(mapper().createObjectNode().put(e.getKey(), v.decimalValue()), w));
+          }
+        }
       }
       List<String> aliases = model.equals(key) ? List.of() : List.of(key);
       entries.add(
           new PriceEntry(
-              new Price(provider, model, in, out, w5, w1, rd, lc),
+              new Price(provider, model, in, out, w5, w1, rd, tiers, fast, geo),
               aliases,
               perToken(n, "input_cost_per_token_batches", -1, w, warnings),
               perToken(n, "output_cost_per_token_batches", -1, w, warnings),
@@ -347,6 +518,63 @@ final class CatalogFiles {
     // LiteLLM's table carries no date; "unknown" keeps reports honest and reproducible.
     return new PriceCatalog(
         name, "LiteLLM price table", "LiteLLM file " + file, "unknown", entries, warnings);
+  }
+
+  private static final Pattern ABOVE =
+      Pattern.compile("input_cost_per_token_above_(\\d{1,6})k_tokens");
+
+  private static JsonMapper mapper() {
+    return MAPPER;
+  }
+
+  private static List<String> fieldNames(JsonNode n) {
+    List<String> l = new ArrayList<>();
+    n.properties().forEach(e -> l.add(e.getKey()));
+    return l;
+  }
+
+  /** A fast tier at {@code x} times every standard rate, rounded half-even to a picodollar. */
+  private static Price.Fast fastFrom(
+      BigDecimal x,
+      long in,
+      long out,
+      long w5,
+      long w1,
+      long rd,
+      List<Price.LongContext> tiers,
+      String w,
+      List<String> warnings) {
+    List<Price.LongContext> ft = new ArrayList<>();
+    for (Price.LongContext t : tiers) {
+      ft.add(
+          new Price.LongContext(
+              t.thresholdTokens(),
+              times(t.input(), x, w, warnings),
+              times(t.output(), x, w, warnings),
+              times(t.cacheWrite5m(), x, w, warnings),
+              times(t.cacheWrite1h(), x, w, warnings),
+              times(t.cacheRead(), x, w, warnings)));
+    }
+    return new Price.Fast(
+        times(in, x, w, warnings),
+        times(out, x, w, warnings),
+        times(w5, x, w, warnings),
+        times(w1, x, w, warnings),
+        times(rd, x, w, warnings),
+        ft);
+  }
+
+  private static long times(long rate, BigDecimal x, String w, List<String> warnings) {
+    BigDecimal exact = BigDecimal.valueOf(rate).multiply(x);
+    BigDecimal r = exact.setScale(0, RoundingMode.HALF_EVEN);
+    if (exact.compareTo(r) != 0) {
+      warnings.add(w + ": fast multiplier " + x.toPlainString() + " rounded to a picodollar");
+    }
+    if (r.compareTo(BigDecimal.valueOf(MAX_USD_PER_MILLION.longValue() * 1_000_000L)) > 0) {
+      throw new UserInputException(
+          w + ": provider_specific_entry.fast gives a rate above the limit");
+    }
+    return r.longValueExact();
   }
 
   /** The first present rate field ({@code *cost*}) that is not a number in range, or null. */

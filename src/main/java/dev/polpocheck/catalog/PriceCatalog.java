@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,15 +37,19 @@ public final class PriceCatalog {
       List.of("anthropic", "polpo-docs", "pi-ai", "deepseek");
   private static final Pattern DATE_SUFFIX = Pattern.compile("-(\\d{8}|latest)$");
 
+  /** Claude Code's context-window marker ({@code claude-opus-4-6[1m]}): same model, same price. */
+  private static final Pattern WINDOW_SUFFIX = Pattern.compile("\\[\\d+[km]\\]$");
+
   private final String name;
   private final String title;
   private final String source;
   private final String effectiveDate;
   private final List<PriceEntry> entries;
+  private final List<PriceEntry> current;
   private final List<String> warnings;
   private final List<PriceCatalog> parts;
-  private final Map<String, PriceEntry> byKey = new HashMap<>();
-  private final Map<String, List<PriceEntry>> byModel = new HashMap<>();
+  private final Map<String, List<PriceEntry>> byKey = new HashMap<>();
+  private final Map<String, List<String>> providersByModel = new HashMap<>();
 
   PriceCatalog(
       String name,
@@ -71,22 +76,55 @@ public final class PriceCatalog {
     this.effectiveDate = Objects.requireNonNull(effectiveDate);
     this.entries = List.copyOf(entries);
     List<String> w = new ArrayList<>(loadWarnings);
+    Map<String, String> owner = new HashMap<>();
     for (PriceEntry e : this.entries) {
       w.addAll(AnthropicInvariants.check(e));
-      index(e, e.model());
+      String rowKey = key(e.provider(), e.model().toLowerCase(Locale.ROOT));
+      index(e, e.model(), rowKey, owner);
       for (String a : e.aliases()) {
-        index(e, a);
+        index(e, a, rowKey, owner);
       }
     }
+    for (List<PriceEntry> l : byKey.values()) {
+      l.sort(Comparator.comparingLong(PriceEntry::fromMillis));
+      for (int i = 1; i < l.size(); i++) {
+        if (l.get(i).fromMillis() < l.get(i - 1).untilMillis()) {
+          throw new UserInputException(
+              source
+                  + ": "
+                  + l.get(i).provider()
+                  + ":"
+                  + l.get(i).model()
+                  + " has two prices in force at once ("
+                  + l.get(i - 1).describePeriod()
+                  + " and "
+                  + l.get(i).describePeriod()
+                  + ")");
+        }
+      }
+    }
+    this.current = this.entries.stream().filter(PriceEntry::current).toList();
     this.warnings = List.copyOf(w);
   }
 
-  private void index(PriceEntry e, String id) {
+  /**
+   * Indexes {@code e} under {@code id}. An id belongs to the first row (provider and model) that
+   * claims it; later periods of that same row join its list, another row's alias does not.
+   */
+  private void index(PriceEntry e, String id, String rowKey, Map<String, String> owner) {
     String m = id.toLowerCase(Locale.ROOT);
-    byKey.putIfAbsent(key(e.provider(), m), e);
-    List<PriceEntry> l = byModel.computeIfAbsent(m, k -> new ArrayList<>());
+    String k = key(e.provider(), m);
+    if (!owner.computeIfAbsent(k, x -> rowKey).equals(rowKey)) {
+      return;
+    }
+    List<PriceEntry> l = byKey.computeIfAbsent(k, x -> new ArrayList<>());
     if (!l.contains(e)) {
       l.add(e);
+    }
+    List<String> provs = providersByModel.computeIfAbsent(m, x -> new ArrayList<>());
+    String prov = e.provider().toLowerCase(Locale.ROOT);
+    if (!provs.contains(prov)) {
+      provs.add(prov);
     }
   }
 
@@ -140,8 +178,13 @@ public final class PriceCatalog {
     return sb.toString();
   }
 
-  /** Every row, in catalog order. */
+  /** The rows in force today (one per model), in catalog order. */
   public List<PriceEntry> list() {
+    return current;
+  }
+
+  /** Every row of every period, in catalog order: what {@code prices diff} dates. */
+  public List<PriceEntry> history() {
     return entries;
   }
 
@@ -160,8 +203,36 @@ public final class PriceCatalog {
     return findEntry(provider, model).map(PriceEntry::price);
   }
 
-  /** The catalog row for {@code model} at {@code provider} (see {@link #find}). */
+  /**
+   * The price of {@code model} at {@code provider} in force at {@code atMillis} (epoch ms): a call
+   * is priced at the prices of its own time. A time before the model's first row takes that first
+   * row (a clock a little ahead of a launch is not a reason to leave a call unpriced).
+   */
+  public Optional<Price> find(String provider, String model, long atMillis) {
+    return findEntry(provider, model, atMillis).map(PriceEntry::price);
+  }
+
+  /** The catalog row for {@code model} at {@code provider} as it stands today. */
   public Optional<PriceEntry> findEntry(String provider, String model) {
+    return findEntry(provider, model, Long.MAX_VALUE - 1);
+  }
+
+  /** The catalog row for {@code model} at {@code provider} in force at {@code atMillis}. */
+  public Optional<PriceEntry> findEntry(String provider, String model, long atMillis) {
+    return rows(provider, model).map(l -> inForce(l, atMillis));
+  }
+
+  private static PriceEntry inForce(List<PriceEntry> rows, long atMillis) {
+    for (PriceEntry e : rows) {
+      if (e.inForceAt(atMillis)) {
+        return e;
+      }
+    }
+    return atMillis < rows.get(0).fromMillis() ? rows.get(0) : rows.get(rows.size() - 1);
+  }
+
+  /** Every period's row for {@code model} at {@code provider}, oldest first. */
+  private Optional<List<PriceEntry>> rows(String provider, String model) {
     if (model == null || model.isEmpty()) {
       return Optional.empty();
     }
@@ -175,17 +246,21 @@ public final class PriceCatalog {
         p = prefix;
       }
     }
+    m = WINDOW_SUFFIX.matcher(m).replaceFirst("");
+    // Only a date (or "-latest") is dropped, never a version: claude-sonnet-5-5-20260928 falls
+    // back to claude-sonnet-5-5, and never to claude-sonnet-5.
     for (String id : new String[] {m, DATE_SUFFIX.matcher(m).replaceFirst("")}) {
-      if (!p.isEmpty()) {
-        PriceEntry e = byKey.get(key(p, id));
-        if (e != null) {
-          return Optional.of(e);
+      String prov = p;
+      if (prov.isEmpty()) {
+        List<String> provs = providersByModel.get(id);
+        if (provs == null || provs.size() != 1) {
+          continue;
         }
-      } else {
-        List<PriceEntry> l = byModel.get(id);
-        if (l != null && l.size() == 1) {
-          return Optional.of(l.get(0));
-        }
+        prov = provs.get(0);
+      }
+      List<PriceEntry> l = byKey.get(key(prov, id));
+      if (l != null) {
+        return Optional.of(l);
       }
     }
     return Optional.empty();
@@ -279,12 +354,13 @@ public final class PriceCatalog {
   /** A catalog that looks a model up in each part in turn; the first part listing it wins. */
   static PriceCatalog compose(String name, String title, List<PriceCatalog> parts) {
     List<PriceEntry> all = new ArrayList<>();
-    Map<String, Boolean> seen = new LinkedHashMap<>();
+    Map<String, PriceCatalog> owner = new LinkedHashMap<>();
     StringBuilder src = new StringBuilder();
     String date = null;
     for (PriceCatalog c : parts) {
-      for (PriceEntry e : c.list()) {
-        if (seen.putIfAbsent(key(e.provider(), e.model().toLowerCase(Locale.ROOT)), true) == null) {
+      for (PriceEntry e : c.history()) {
+        String k = key(e.provider(), e.model().toLowerCase(Locale.ROOT));
+        if (owner.computeIfAbsent(k, x -> c) == c) {
           all.add(e);
         }
       }

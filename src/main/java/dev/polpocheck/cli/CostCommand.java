@@ -6,18 +6,24 @@ import dev.polpocheck.cost.CostOutput;
 import dev.polpocheck.cost.GroupBy;
 import dev.polpocheck.cost.Ledger;
 import dev.polpocheck.cost.LedgerReport;
+import dev.polpocheck.trace.ClaudeProjects;
 import dev.polpocheck.trace.ReadSummary;
 import dev.polpocheck.trace.TraceReader;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code polpo-check cost}: prices recorded traces exactly and groups the cost. */
 @Command(
@@ -25,12 +31,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Price recorded LLM calls exactly at list prices and group the cost.",
-      "Reads polpo-check trace JSONL, Claude Code transcripts (~/.claude/projects) and"
-          + " mini-swe-agent trajectories (*.traj.json); .gz accepted, directories recursed,"
-          + " duplicates removed across all files."
+      "Reads polpo-check trace JSONL, Claude Code transcripts (~/.claude/projects),"
+          + " mini-swe-agent trajectories (*.traj.json) and OpenTelemetry OTLP JSON spans;"
+          + " gzip accepted, directories recursed, duplicates removed across all files.",
+      "Without TRACES: the projects folder of each $CLAUDE_CONFIG_DIR (comma-separated),"
+          + " else ~/.config/claude/projects and ~/.claude/projects, as ccusage reads them."
     },
     footerHeading = "%nExamples:%n",
     footer = {
+      "  polpo-check cost --by day",
       "  polpo-check cost ~/.claude/projects --by day",
       "  polpo-check cost runs/*.jsonl --by model --prices pi-ai --format json",
       "  polpo-check cost traces/ --by block --timezone Europe/Rome --since 2026-11-01"
@@ -92,7 +101,20 @@ public final class CostCommand implements Callable<Integer> {
       description = "Fail on the first bad record instead of skipping and counting it.")
   boolean strict;
 
-  @CommandLine.Mixin TraceInputOptions input = new TraceInputOptions();
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "TRACES",
+      description =
+          "Trace files or directories. Default: $CLAUDE_CONFIG_DIR/projects, else"
+              + " ~/.config/claude/projects and ~/.claude/projects (those that exist).")
+  List<Path> traces;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
 
   @Option(
       names = "--threads",
@@ -119,23 +141,24 @@ public final class CostCommand implements Callable<Integer> {
     if (n < 1) {
       throw usage("--threads must be at least 1");
     }
+    List<Path> inputs = traces == null || traces.isEmpty() ? claudeProjects() : traces;
     Ledger ledger = new Ledger(catalog, group, zone, from, to, share);
     String text;
     try {
-      ReadSummary read = new TraceReader(strict, n).read(input.traces, ledger::accept);
+      ReadSummary read = new TraceReader(strict, n).read(inputs, ledger::accept);
       LedgerReport report = ledger.report();
       CostOutput out =
           new CostOutput(
               report,
               read,
               catalog,
-              input.sources(),
+              inputs.stream().map(Path::toString).toList(),
               share,
               zone.getId(),
               from == null ? null : from.toString(),
               to == null ? null : to.toString());
       text =
-          switch (input.format) {
+          switch (format) {
             case json -> out.json(VersionProvider.version());
             case csv -> out.csv();
             case text -> out.text();
@@ -149,6 +172,34 @@ public final class CostCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The Claude Code folders read when no TRACES are given; which ones is said on stderr (stdout
+   * stays the report), and finding none is an error naming where it looked.
+   */
+  private List<Path> claudeProjects() {
+    String env = System.getenv("CLAUDE_CONFIG_DIR");
+    List<Path> looked = ClaudeProjects.candidates(env, Path.of(System.getProperty("user.home")));
+    List<Path> found = ClaudeProjects.existing(looked);
+    String why = env != null && !env.isBlank() ? "$CLAUDE_CONFIG_DIR" : "the home folder";
+    if (found.isEmpty()) {
+      throw new UserInputException(
+          "no TRACES given and no Claude Code projects folder found (looked in "
+              + looked.stream().map(Path::toString).collect(Collectors.joining(", "))
+              + ", from "
+              + why
+              + "); give trace files or folders, or set CLAUDE_CONFIG_DIR");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "polpo-check: no TRACES given: reading Claude Code transcripts in "
+            + found.stream().map(Path::toString).collect(Collectors.joining(", "))
+            + " (from "
+            + why
+            + ")");
+    err.flush();
+    return found;
   }
 
   /**

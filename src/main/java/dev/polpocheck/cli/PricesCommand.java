@@ -57,12 +57,11 @@ public final class PricesCommand implements Runnable {
     "read",
     "batch in",
     "batch out",
-    "long context (> tokens: in/out/w5m/w1h/read)"
+    "prompt tiers (> tokens: in/out/w5m/w1h/read)"
   };
 
   static String[] rates(PriceEntry e) {
     Price p = e.price();
-    Price.LongContext lc = p.longContext();
     return new String[] {
       m(p.input()),
       m(p.output()),
@@ -71,21 +70,49 @@ public final class PricesCommand implements Runnable {
       m(p.cacheRead()),
       e.batchInput() < 0 ? "-" : m(e.batchInput()),
       e.batchOutput() < 0 ? "-" : m(e.batchOutput()),
-      lc == null
-          ? "-"
-          : "> "
-              + lc.thresholdTokens()
-              + ": "
-              + m(lc.input())
-              + "/"
-              + m(lc.output())
-              + "/"
-              + m(lc.cacheWrite5m())
-              + "/"
-              + m(lc.cacheWrite1h())
-              + "/"
-              + m(lc.cacheRead())
+      tiers(p.promptTiers())
     };
+  }
+
+  private static String tiers(List<Price.LongContext> tiers) {
+    if (tiers.isEmpty()) {
+      return "-";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Price.LongContext lc : tiers) {
+      sb.append(sb.length() == 0 ? "" : "; ")
+          .append("> ")
+          .append(lc.thresholdTokens())
+          .append(": ")
+          .append(m(lc.input()))
+          .append('/')
+          .append(m(lc.output()))
+          .append('/')
+          .append(m(lc.cacheWrite5m()))
+          .append('/')
+          .append(m(lc.cacheWrite1h()))
+          .append('/')
+          .append(m(lc.cacheRead()));
+    }
+    return sb.toString();
+  }
+
+  /** The fast tier as one cell: "in/out/w5m/w1h/read" plus its prompt tiers, or "-". */
+  private static String fastCell(Price.Fast f) {
+    if (f == null) {
+      return "-";
+    }
+    String t = tiers(f.promptTiers());
+    return m(f.input())
+        + "/"
+        + m(f.output())
+        + "/"
+        + m(f.cacheWrite5m())
+        + "/"
+        + m(f.cacheWrite1h())
+        + "/"
+        + m(f.cacheRead())
+        + ("-".equals(t) ? "" : " (" + t + ")");
   }
 
   private static String m(long picosPerToken) {
@@ -122,25 +149,43 @@ public final class PricesCommand implements Runnable {
     if (e.batchOutput() >= 0) {
       o.put("batchOutput", Money.perMillionFromPerToken(e.batchOutput()));
     }
-    Price.LongContext lc = p.longContext();
-    if (lc != null) {
-      ObjectNode l = o.putObject("longContext");
-      l.put("thresholdTokens", lc.thresholdTokens());
-      putRates(l, lc.input(), lc.output(), lc.cacheWrite5m(), lc.cacheWrite1h(), lc.cacheRead());
+    ArrayNode tiers = o.putArray("promptTiers");
+    for (Price.LongContext lc : p.promptTiers()) {
+      tierJson(tiers.addObject(), lc);
     }
     Price.Fast fast = p.fast();
     if (fast != null) {
       ObjectNode f = o.putObject("fast");
-      f.put("input", Money.perMillionFromPerToken(fast.input()));
-      f.put("output", Money.perMillionFromPerToken(fast.output()));
-      f.put("cacheWrite5m", Money.perMillionFromPerToken(fast.cacheWrite5m()));
-      f.put("cacheWrite1h", Money.perMillionFromPerToken(fast.cacheWrite1h()));
-      f.put("cacheRead", Money.perMillionFromPerToken(fast.cacheRead()));
+      putRates(
+          f,
+          fast.input(),
+          fast.output(),
+          fast.cacheWrite5m(),
+          fast.cacheWrite1h(),
+          fast.cacheRead());
+      ArrayNode ft = f.putArray("promptTiers");
+      for (Price.LongContext lc : fast.promptTiers()) {
+        tierJson(ft.addObject(), lc);
+      }
     }
+    ObjectNode geo = o.putObject("geo");
+    p.geoBasisPoints()
+        .forEach((k, bp) -> geo.put(k, BigDecimal.valueOf(bp, 4).stripTrailingZeros()));
+    o.put("period", e.describePeriod());
+    if (!e.source().isEmpty()) {
+      o.put("source", e.source());
+    }
+    ArrayNode tp = o.putArray("thirdParty");
+    e.thirdParty().forEach(tp::add);
     return o;
   }
 
-  /** The five per-token rates a price and its long-context tier share, in USD per million. */
+  private static void tierJson(ObjectNode l, Price.LongContext lc) {
+    l.put("aboveTokens", lc.thresholdTokens());
+    putRates(l, lc.input(), lc.output(), lc.cacheWrite5m(), lc.cacheWrite1h(), lc.cacheRead());
+  }
+
+  /** The five per-token rates a price and its prompt tiers share, in USD per million. */
   private static void putRates(
       ObjectNode o, long input, long output, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
     o.put("input", Money.perMillionFromPerToken(input));
@@ -327,24 +372,39 @@ public final class PricesCommand implements Runnable {
     }
   }
 
-  /** {@code prices diff A B}: where two catalogs disagree. */
+  /**
+   * {@code prices diff A B}: where two catalogs disagree; {@code prices diff A}: what changed when.
+   */
   @Command(
       name = "diff",
       mixinStandardHelpOptions = true,
-      description = "Compare two catalogs model by model; exit 0 even when they differ.")
+      description = {
+        "Compare two catalogs model by model; exit 0 even when they differ.",
+        "With one catalog: what changed when, every dated change of its rows (price cuts,"
+            + " promotions, fast modes added or removed)."
+      })
   static final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "A", description = "Catalog name or file.")
     String a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "Catalog name or file.")
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "B",
+        description = "Catalog name or file; without it, A's history.")
     String b;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PriceCatalog ca = CostCommand.catalog(spec.commandLine(), a);
+      if (b == null) {
+        history(out, ca);
+        out.flush();
+        return ExitCodes.OK;
+      }
       PriceCatalog cb = CostCommand.catalog(spec.commandLine(), b);
       out.println(
           "A = "
@@ -400,6 +460,41 @@ public final class PricesCommand implements Runnable {
       }
       out.flush();
       return ExitCodes.OK;
+    }
+
+    /**
+     * Each model listed over more than one period: the rates of every period, then the rates that
+     * changed from one period to the next, with the date of the change.
+     */
+    private static void history(PrintWriter out, PriceCatalog c) {
+      out.println(
+          c.name()
+              + " ("
+              + c.describeDates()
+              + "): dated changes; USD per million tokens, fast = in/out/w5m/w1h/read");
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"provider:model", "from", "rate", "before", "after"});
+      Map<String, PriceEntry> last = new LinkedHashMap<>();
+      for (PriceEntry e : c.history()) {
+        PriceEntry prev = last.put(id(e), e);
+        if (prev == null) {
+          continue;
+        }
+        String[] ra = withRates(rates(prev), fastCell(prev.price().fast()));
+        String[] rb = withRates(rates(e), fastCell(e.price().fast()));
+        String[] names = withRates(RATE_HEAD, "fast");
+        String when = e.describePeriod().replaceFirst("^from ", "").replaceFirst(" until .*", "");
+        for (int i = 0; i < ra.length; i++) {
+          if (!ra[i].equals(rb[i])) {
+            rows.add(new String[] {id(e), when, names[i].split(" \\(")[0], ra[i], rb[i]});
+          }
+        }
+      }
+      if (rows.size() == 1) {
+        out.println("no dated changes: every model has one price over the catalog's life");
+      } else {
+        table(out, rows);
+      }
     }
 
     /**

@@ -122,6 +122,11 @@ public final class CostOutput {
   private static void totals(ObjectNode o, Totals t) {
     o.put("calls", t.calls());
     o.put("unpricedCalls", t.unpriced());
+    if (t.unpricedRecordedCalls() > 0) {
+      ObjectNode ur = o.putObject("unpricedRecorded");
+      ur.put("calls", t.unpricedRecordedCalls());
+      ur.put("costUsd", Money.toUsd(t.unpricedRecordedPicos()));
+    }
     ArrayNode m = o.putArray("models");
     t.models().forEach(x -> m.add(SecretScanner.redact(x)));
     ObjectNode tok = o.putObject("tokens");
@@ -319,6 +324,13 @@ public final class CostOutput {
           .append(read.withoutUsage())
           .append(" call(s) recorded without usage, not priced");
     }
+    if (read.nullUsage() > 0 || read.synthetic() > 0) {
+      sb.append("; not calls: ")
+          .append(read.nullUsage())
+          .append(" line(s) with usage null, ")
+          .append(read.synthetic())
+          .append(" <synthetic> message(s)");
+    }
     sb.append(" (").append(read.files()).append(" files)\n");
     for (Map.Entry<String, Long> e : report.unpricedModels().entrySet()) {
       sb.append("no price for ")
@@ -328,6 +340,13 @@ public final class CostOutput {
           .append("': ")
           .append(e.getValue())
           .append(" call(s) counted without cost\n");
+    }
+    if (report.total().unpricedRecordedCalls() > 0) {
+      sb.append("the traces recorded ")
+          .append(usd(report.total().unpricedRecordedPicos()))
+          .append(" USD for ")
+          .append(report.total().unpricedRecordedCalls())
+          .append(" of the unpriced call(s) (costUSD; not in the computed total)\n");
     }
     int shown = 0;
     for (TraceProblem p : read.problems()) {

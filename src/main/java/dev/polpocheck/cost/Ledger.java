@@ -2,6 +2,7 @@ package dev.polpocheck.cost;
 
 import dev.polpocheck.catalog.Price;
 import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.catalog.PriceEntry;
 import dev.polpocheck.trace.Call;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public final class Ledger {
   private final int share1hBasisPoints;
   private final Map<String, Totals> groups = new HashMap<>();
   private final TreeMap<Long, HourBucket> hours = new TreeMap<>();
-  private final Map<String, Price> priceCache = new HashMap<>();
+  private final Map<String, PriceEntry> priceCache = new HashMap<>();
   private final SortedMap<String, Long> unpricedModels = new TreeMap<>();
   private long outsideRange;
 
@@ -135,7 +136,15 @@ public final class Ledger {
     if (p == null) {
       g.unpriced++;
       unpricedModels.merge(
-          (c.provider().isEmpty() ? "" : c.provider() + ":") + c.model(), 1L, Long::sum);
+          c.model().isEmpty()
+              ? "(empty model name)"
+              : (c.provider().isEmpty() ? "" : c.provider() + ":") + c.model(),
+          1L,
+          Long::sum);
+      if (c.hasRecordedCost()) {
+        g.unpricedRecordedCalls++;
+        g.unpricedRecordedPicos = Money.add(g.unpricedRecordedPicos, c.recordedCostPicos());
+      }
       return;
     }
     CostBreakdown cost = Pricing.cost(c, p, share1hBasisPoints);
@@ -147,14 +156,20 @@ public final class Ledger {
     }
   }
 
+  /** The price in force at the call's time: a change mid-month splits the month. */
   private Price price(Call c) {
     String k = c.provider() + '\u0000' + c.model();
-    if (priceCache.containsKey(k)) {
-      return priceCache.get(k);
+    long t = c.timestampMillis();
+    PriceEntry cached = priceCache.get(k);
+    if (cached != null && cached.inForceAt(t)) {
+      return cached.price();
     }
-    Price p = catalog.find(c.provider(), c.model()).orElse(null);
-    priceCache.put(k, p);
-    return p;
+    if (cached == null && priceCache.containsKey(k)) {
+      return null;
+    }
+    PriceEntry e = catalog.findEntry(c.provider(), c.model(), t).orElse(null);
+    priceCache.put(k, e);
+    return e == null ? null : e.price();
   }
 
   /** The groups so far, sorted by key (blocks by start time), and the grand total. */

@@ -2,28 +2,35 @@ package dev.polpocheck.cost;
 
 import dev.polpocheck.catalog.Price;
 import dev.polpocheck.trace.Call;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Exact list-price cost of one call.
+ * Exact list-price cost of one call. The rules know no model: every model-specific fact (tiers,
+ * fast mode, dates, geography) is data in the {@link Price} the catalog found for the call's time.
  *
  * <p>The rules, in the order they apply:
  *
  * <ol>
- *   <li><b>Fast mode.</b> A call the trace marks as fast mode is billed at the price's fast tier,
- *       every category, over the whole context (no long-context tier applies). A price without a
- *       fast tier bills a fast call at the standard rates: Anthropic runs and bills Opus 4.6 fast
- *       requests at standard rates and offers no fast mode for Opus 4.7 (ccusage multiplies both
- *       by 6 instead).
- *   <li><b>Tier.</b> Otherwise, if the price has a long-context tier and the request's prompt
- *       (uncached input + cache reads + all cache writes) is strictly above its threshold, every
- *       category of the request is billed at the long-context rates — request-wide, not
- *       marginally per bucket as ccusage does.
+ *   <li><b>Speed.</b> A call the trace marks as fast mode is billed at the price's fast tier (the
+ *       one in force at the call's time), every category, with the fast tier's own prompt-length
+ *       tiers. A price without a fast tier bills a fast call at the standard rates.
+ *   <li><b>Prompt-length tier.</b> If the request's prompt (uncached input + cache reads + all
+ *       cache writes) is strictly above a tier's threshold, every category of the request, output
+ *       included, is billed at the rates of the highest such tier: request-wide, not marginally per
+ *       bucket as ccusage does. Sonnet 4.5's 200K long context and Haiku 5.5's 100K tier are both
+ *       this rule.
  *   <li><b>Unsplit cache writes.</b> Writes recorded without a 5m/1h split are divided into whole
  *       tokens: {@code round(unsplit x share)} at the 1-hour rate, the rest at the 5-minute rate,
  *       where the share is the user's assumption (basis points, 0..10000).
  *   <li><b>Batch.</b> Batch requests pay half of every rate (Anthropic's 50 % stacks with the cache
  *       multipliers); the halving is applied to the per-category cost, rounding half-even to a
  *       picodollar (exact for every catalog rate in use, which are all even).
+ *   <li><b>Data residency.</b> A call whose trace records an inference geography the price lists
+ *       ({@code inference_geo: "us"}: 1.1 x) has every category multiplied, rounding half-even to a
+ *       picodollar.
  * </ol>
  */
 public final class Pricing {
@@ -44,7 +51,7 @@ public final class Pricing {
     long rW5 = price.cacheWrite5m();
     long rW1 = price.cacheWrite1h();
     long rRead = price.cacheRead();
-    Price.LongContext lc = price.longContext();
+    List<Price.LongContext> tiers = price.promptTiers();
     Price.Fast fast = price.fast();
     if (call.fast() && fast != null) {
       rIn = fast.input();
@@ -52,12 +59,15 @@ public final class Pricing {
       rW5 = fast.cacheWrite5m();
       rW1 = fast.cacheWrite1h();
       rRead = fast.cacheRead();
-    } else if (lc != null && call.promptTokens() > lc.thresholdTokens()) {
-      rIn = lc.input();
-      rOut = lc.output();
-      rW5 = lc.cacheWrite5m();
-      rW1 = lc.cacheWrite1h();
-      rRead = lc.cacheRead();
+      tiers = fast.promptTiers();
+    }
+    Price.LongContext tier = tierFor(tiers, call.promptTokens());
+    if (tier != null) {
+      rIn = tier.input();
+      rOut = tier.output();
+      rW5 = tier.cacheWrite5m();
+      rW1 = tier.cacheWrite1h();
+      rRead = tier.cacheRead();
     }
     long unsplit = call.cacheWriteUnsplitTokens();
     long unsplit1h = (unsplit * assumed1hShareBasisPoints + 5_000) / 10_000;
@@ -70,18 +80,41 @@ public final class Pricing {
             Math.multiplyExact(w5m, rW5),
             Math.multiplyExact(w1h, rW1),
             Math.multiplyExact(call.cacheReadTokens(), rRead));
-    return call.batch() ? halve(c) : c;
+    if (call.batch()) {
+      c = scale(c, 5_000);
+    }
+    Integer geo =
+        call.inferenceGeo().isEmpty()
+            ? null
+            : price.geoBasisPoints().get(call.inferenceGeo().toLowerCase(Locale.ROOT));
+    return geo == null ? c : scale(c, geo);
   }
 
-  private static CostBreakdown halve(CostBreakdown c) {
+  /** The highest tier whose threshold {@code prompt} is strictly above, or null. */
+  static Price.LongContext tierFor(List<Price.LongContext> ascending, long prompt) {
+    Price.LongContext t = null;
+    for (Price.LongContext x : ascending) {
+      if (prompt > x.thresholdTokens()) {
+        t = x;
+      }
+    }
+    return t;
+  }
+
+  private static CostBreakdown scale(CostBreakdown c, int basisPoints) {
     return new CostBreakdown(
-        half(c.input()), half(c.output()), half(c.cacheWrite5m()), half(c.cacheWrite1h()),
-        half(c.cacheRead()));
+        scale(c.input(), basisPoints),
+        scale(c.output(), basisPoints),
+        scale(c.cacheWrite5m(), basisPoints),
+        scale(c.cacheWrite1h(), basisPoints),
+        scale(c.cacheRead(), basisPoints));
   }
 
-  private static long half(long v) {
-    long h = v / 2;
-    // round half to even on the dropped half picodollar
-    return (v % 2 != 0 && (h % 2 != 0)) ? h + 1 : h;
+  /** {@code v x bp / 10000}, rounded half to even on the dropped fraction of a picodollar. */
+  private static long scale(long v, int basisPoints) {
+    return BigDecimal.valueOf(v)
+        .multiply(BigDecimal.valueOf(basisPoints))
+        .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_EVEN)
+        .longValueExact();
   }
 }

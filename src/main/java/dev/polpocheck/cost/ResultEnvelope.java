@@ -75,6 +75,8 @@ public final class ResultEnvelope {
     rec.put("skipped", read.skipped());
     rec.put("deduplicated", read.deduplicated());
     rec.put("withoutUsage", read.withoutUsage());
+    rec.put("usageNull", read.nullUsage());
+    rec.put("synthetic", read.synthetic());
     rec.put("outsideRange", outsideRange);
     inputs.put("problemCount", read.problemCount());
     ArrayNode probs = inputs.putArray("problems");

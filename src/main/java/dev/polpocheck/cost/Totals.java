@@ -22,6 +22,8 @@ public final class Totals {
   long recordedCalls;
   long recordedPicos;
   long computedOfRecordedPicos;
+  long unpricedRecordedCalls;
+  long unpricedRecordedPicos;
   final Set<String> models = new TreeSet<>();
 
   void add(Totals o) {
@@ -37,6 +39,8 @@ public final class Totals {
     recordedCalls += o.recordedCalls;
     recordedPicos = Money.add(recordedPicos, o.recordedPicos);
     computedOfRecordedPicos = Money.add(computedOfRecordedPicos, o.computedOfRecordedPicos);
+    unpricedRecordedCalls += o.unpricedRecordedCalls;
+    unpricedRecordedPicos = Money.add(unpricedRecordedPicos, o.unpricedRecordedPicos);
     models.addAll(o.models);
   }
 
@@ -108,6 +112,19 @@ public final class Totals {
   /** Computed minus recorded, over the calls with a recorded cost (picodollars). */
   public long differencePicos() {
     return Math.subtractExact(computedOfRecordedPicos, recordedPicos);
+  }
+
+  /**
+   * Unpriced calls whose trace recorded a cost: that cost is kept and shown apart (it is the only
+   * figure there is for them), never mixed into the computed total.
+   */
+  public long unpricedRecordedCalls() {
+    return unpricedRecordedCalls;
+  }
+
+  /** Sum of the recorded costs of unpriced calls, picodollars. */
+  public long unpricedRecordedPicos() {
+    return unpricedRecordedPicos;
   }
 
   /** Model ids seen in the group, sorted. */

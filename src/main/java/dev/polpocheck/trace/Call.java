@@ -12,8 +12,8 @@ import java.util.Objects;
  * pricing applies the assumed 1-hour share.
  *
  * @param timestampMillis when the request started, epoch milliseconds (UTC)
- * @param session the agent run / conversation id (never null; readers synthesise one from the
- *     file name when the trace has none)
+ * @param session the agent run / conversation id (never null; readers synthesise one from the file
+ *     name when the trace has none)
  * @param agent agent name, or "" when unknown
  * @param role agent turn or orchestrator call
  * @param provider provider id as Polpo spells it ("anthropic", "openai", "deepseek", ...)
@@ -29,8 +29,10 @@ import java.util.Objects;
  * @param latencyMillis request duration in ms, or -1 when unknown
  * @param recordedCostPicos cost the trace recorded, in picodollars (1e-12 USD), or -1 when none
  * @param batch true when the request went through the Batch API (50 % off)
- * @param fast true when the trace marks the request as fast mode (Claude Code's {@code
- *     usage.speed: "fast"}); pricing uses the model's fast tier when its price has one
+ * @param fast true when the trace marks the request as fast mode (Claude Code's {@code usage.speed:
+ *     "fast"}); pricing uses the model's fast tier when its price has one
+ * @param inferenceGeo where inference ran as the trace records it ({@code usage.inference_geo}:
+ *     "us", "global"), or "" when not recorded; a geography the price lists is a multiplier
  */
 public record Call(
     long timestampMillis,
@@ -50,7 +52,50 @@ public record Call(
     long latencyMillis,
     long recordedCostPicos,
     boolean batch,
-    boolean fast) {
+    boolean fast,
+    String inferenceGeo) {
+
+  /** A call with no recorded inference geography. */
+  public Call(
+      long timestampMillis,
+      String session,
+      String agent,
+      CallerRole role,
+      String provider,
+      String model,
+      long inputTokens,
+      long outputTokens,
+      long cacheReadTokens,
+      long cacheWrite5mTokens,
+      long cacheWrite1hTokens,
+      long cacheWriteUnsplitTokens,
+      String profile,
+      CallStatus status,
+      long latencyMillis,
+      long recordedCostPicos,
+      boolean batch,
+      boolean fast) {
+    this(
+        timestampMillis,
+        session,
+        agent,
+        role,
+        provider,
+        model,
+        inputTokens,
+        outputTokens,
+        cacheReadTokens,
+        cacheWrite5mTokens,
+        cacheWrite1hTokens,
+        cacheWriteUnsplitTokens,
+        profile,
+        status,
+        latencyMillis,
+        recordedCostPicos,
+        batch,
+        fast,
+        "");
+  }
 
   /** A call at standard speed: the record as it was before the fast-mode flag existed. */
   public Call(
@@ -99,6 +144,7 @@ public record Call(
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(inferenceGeo, "inferenceGeo");
     if (inputTokens < 0
         || outputTokens < 0
         || cacheReadTokens < 0
@@ -114,7 +160,9 @@ public record Call(
     return cacheWrite5mTokens + cacheWrite1hTokens + cacheWriteUnsplitTokens;
   }
 
-  /** Prompt size: uncached input + cache reads + cache writes (what chooses the long-context tier). */
+  /**
+   * Prompt size: uncached input + cache reads + cache writes (what chooses the long-context tier).
+   */
   public long promptTokens() {
     return inputTokens + cacheReadTokens + cacheWriteTokens();
   }

@@ -43,6 +43,7 @@ final class ClaudeCodeParser implements FileParser {
     String messageId;
     String model;
     boolean hasUsage;
+    boolean nullUsage;
     long input = -1;
     long output = -1;
     long cacheCreation;
@@ -51,16 +52,8 @@ final class ClaudeCodeParser implements FileParser {
     long w1 = -1;
     boolean speed;
     boolean fast;
+    String geo = "";
     Entry wrapped;
-  }
-
-  /** A field with a wrong type: reported with the line, the record skipped. */
-  private static final class BadField extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BadField(String message) {
-      super(message, null, false, false);
-    }
   }
 
   @Override
@@ -84,6 +77,11 @@ final class ClaudeCodeParser implements FileParser {
         continue;
       }
       if (lines.lastNonBlank() != '}') {
+        if (Fields.isJson(lines.bytes(), lines.length())) {
+          // a whole JSON value that is not an object (a number, an array): not a record, not cut
+          out.problem(lines.lineNumber(), "valid JSON but not an object: not a transcript record");
+          continue;
+        }
         // A cut-off line may have been a call: count it and say where, never drop it silently.
         out.records++;
         out.skip(lines.lineNumber(), "truncated line (does not end with '}')");
@@ -105,13 +103,22 @@ final class ClaudeCodeParser implements FileParser {
         out.records++;
         out.skip(lines.lineNumber(), Fields.malformed("malformed JSON", ex));
         continue;
-      } catch (BadField ex) {
+      } catch (BadRecord ex) {
         out.records++;
         out.skip(lines.lineNumber(), ex.getMessage());
         continue;
       }
       Entry u = e.wrapped != null && e.wrapped.hasUsage ? e.wrapped : e;
-      if (!u.hasUsage || "<synthetic>".equals(u.model)) {
+      if ("<synthetic>".equals(u.model)
+          || (e.wrapped != null && "<synthetic>".equals(e.wrapped.model))) {
+        // Claude Code's own messages (errors, interruptions): not API calls, but counted
+        out.synthetic++;
+        continue;
+      }
+      if (!u.hasUsage) {
+        if (e.nullUsage || (e.wrapped != null && e.wrapped.nullUsage)) {
+          out.nullUsage++;
+        }
         continue;
       }
       ParsedCall c = toCall(e, u, agent, fileSession, lines.lineNumber(), out);
@@ -171,7 +178,8 @@ final class ClaudeCodeParser implements FileParser {
             -1,
             cost == null ? -1 : Fields.usdToPicos(cost),
             false,
-            u.fast);
+            u.fast,
+            u.geo);
     String rid = u.requestId != null ? u.requestId : outer.requestId;
     boolean sidechain = u.sidechain || outer.sidechain;
     long key = 0;
@@ -239,8 +247,10 @@ final class ClaudeCodeParser implements FileParser {
           if (t == JsonToken.START_OBJECT) {
             e.hasUsage = true;
             readUsage(p, e);
-          } else if (t != JsonToken.VALUE_NULL) {
-            throw new BadField("message.usage must be an object");
+          } else if (t == JsonToken.VALUE_NULL) {
+            e.nullUsage = true;
+          } else {
+            throw new BadRecord("message.usage must be an object");
           }
         }
         default -> p.skipChildren();
@@ -257,6 +267,10 @@ final class ClaudeCodeParser implements FileParser {
         case "output_tokens" -> e.output = count(p, t, f);
         case "cache_creation_input_tokens" -> e.cacheCreation = Math.max(0, count(p, t, f));
         case "cache_read_input_tokens" -> e.cacheRead = Math.max(0, count(p, t, f));
+        case "inference_geo" -> {
+          String g = str(p, t, "usage.inference_geo");
+          e.geo = g == null ? "" : Fields.shown(g);
+        }
         case "speed" -> {
           e.speed = t == JsonToken.VALUE_STRING;
           e.fast = e.speed && "fast".equals(p.getString());
@@ -293,17 +307,17 @@ final class ClaudeCodeParser implements FileParser {
     boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
     BigDecimal d = number ? p.getDecimalValue() : null;
     if (d == null || !isWhole(d)) {
-      throw new BadField(
+      throw new BadRecord(
           "usage."
               + field
               + " must be a whole number, found "
               + (d != null ? d.toPlainString() : describe(t)));
     }
     if (d.signum() < 0) {
-      throw new BadField("usage." + field + " must not be negative");
+      throw new BadRecord("usage." + field + " must not be negative");
     }
     if (!Fields.tokensInRange(d)) {
-      throw new BadField(Fields.tokensTooLarge("usage." + field));
+      throw new BadRecord(Fields.tokensTooLarge("usage." + field));
     }
     long v = d.longValueExact();
     return v;
@@ -318,7 +332,7 @@ final class ClaudeCodeParser implements FileParser {
       return null;
     }
     if (t != JsonToken.VALUE_STRING) {
-      throw new BadField(field + " must be a string, found " + describe(t));
+      throw new BadRecord(field + " must be a string, found " + describe(t));
     }
     return p.getString();
   }
@@ -330,7 +344,7 @@ final class ClaudeCodeParser implements FileParser {
     if (t == JsonToken.VALUE_FALSE || t == JsonToken.VALUE_NULL) {
       return false;
     }
-    throw new BadField(field + " must be true or false, found " + describe(t));
+    throw new BadRecord(field + " must be true or false, found " + describe(t));
   }
 
   private static BigDecimal decimal(JsonParser p, JsonToken t, String field) {
@@ -338,7 +352,7 @@ final class ClaudeCodeParser implements FileParser {
       return null;
     }
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw new BadField(field + " must be a number, found " + describe(t));
+      throw new BadRecord(field + " must be a number, found " + describe(t));
     }
     return p.getDecimalValue();
   }

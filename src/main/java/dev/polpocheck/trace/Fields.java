@@ -1,7 +1,6 @@
 package dev.polpocheck.trace;
 
 import dev.polpocheck.config.SecretScanner;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -235,4 +234,21 @@ final class Fields {
   static String shown(String id) {
     return id == null ? null : SecretScanner.redact(id);
   }
+
+  /** True when {@code bytes[0, len)} is exactly one well-formed JSON value. */
+  static boolean isJson(byte[] bytes, int len) {
+    try (tools.jackson.core.JsonParser p =
+        JSON.createParser(tools.jackson.core.ObjectReadContext.empty(), bytes, 0, len)) {
+      if (p.nextToken() == null) {
+        return false;
+      }
+      p.skipChildren();
+      return p.nextToken() == null;
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+
+  private static final tools.jackson.core.json.JsonFactory JSON =
+      new tools.jackson.core.json.JsonFactory();
 }

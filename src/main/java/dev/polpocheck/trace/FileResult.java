@@ -20,6 +20,15 @@ final class FileResult {
   long skipped;
   long withoutUsage;
 
+  /** Lines whose usage is {@code null}: not calls, counted so the summary shows them. */
+  long nullUsage;
+
+  /** Lines of model {@code <synthetic>} (Claude Code's own messages, not API calls). */
+  long synthetic;
+
+  /** What the file is when it is a known format polpo-check does not price, or null. */
+  String foreign;
+
   /** The first skipped record's problem (what --strict reports), or null. */
   TraceProblem firstBad;
 
@@ -28,6 +37,20 @@ final class FileResult {
 
   FileResult(String file) {
     this.file = file;
+  }
+
+  /** This file's counts and format without its calls (kept for every file of a read). */
+  FileResult summaryOnly() {
+    FileResult r = new FileResult(file);
+    r.format = format;
+    r.records = records;
+    r.skipped = skipped;
+    r.problemCount = problemCount;
+    r.withoutUsage = withoutUsage;
+    r.nullUsage = nullUsage;
+    r.synthetic = synthetic;
+    r.foreign = foreign;
+    return r;
   }
 
   /** Records a bad record at {@code line}: counted as skipped, kept as a problem. */

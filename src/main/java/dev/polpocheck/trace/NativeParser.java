@@ -23,15 +23,6 @@ final class NativeParser implements FileParser {
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-  /** A record that breaks the schema: reported with its line, the record skipped. */
-  private static final class Bad extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Bad(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   @Override
   public void parse(Path file, InputStream in, FileResult out) throws IOException {
     LineScanner lines = new LineScanner(in, ClaudeCodeParser.MAX_LINE_BYTES);
@@ -58,17 +49,17 @@ final class NativeParser implements FileParser {
       }
       try {
         out.add(toCall(n, lines.lineNumber()));
-      } catch (Bad ex) {
+      } catch (BadRecord ex) {
         out.records++;
         out.skip(lines.lineNumber(), ex.getMessage());
       }
     }
   }
 
-  /** The call of one parsed line, or {@link Bad} naming what breaks the schema. */
+  /** The call of one parsed line, or {@link BadRecord} naming what breaks the schema. */
   static ParsedCall toCall(JsonNode n, long line) {
     if (n == null || !n.isObject()) {
-      throw new Bad("expected a JSON object (one call per line)");
+      throw new BadRecord("expected a JSON object (one call per line)");
     }
     long ts = timestamp(n.get("timestamp"));
     String session = requiredString(n, "session");
@@ -79,7 +70,7 @@ final class NativeParser implements FileParser {
     }
     JsonNode u = n.get("usage");
     if (u == null || !u.isObject()) {
-      throw new Bad("usage is required and must be an object");
+      throw new BadRecord("usage is required and must be an object");
     }
     long input = count(u, "input", true);
     long output = count(u, "output", true);
@@ -93,7 +84,7 @@ final class NativeParser implements FileParser {
       w5 = count(u, "cacheWrite5m", false);
       w1 = count(u, "cacheWrite1h", false);
       if (u.has("cacheWrite") && write != w5 + w1) {
-        throw new Bad(
+        throw new BadRecord(
             "usage.cacheWrite (" + write + ") != cacheWrite5m + cacheWrite1h (" + (w5 + w1) + ")");
       }
       write = w5 + w1;
@@ -106,14 +97,14 @@ final class NativeParser implements FileParser {
       } else if ("long".equals(retention)) {
         w1 = write;
       } else {
-        throw new Bad(
+        throw new BadRecord(
             "cacheRetention must be \"short\", \"long\" or \"none\", found \"" + retention + "\"");
       }
     }
     if (u.has("totalTokens")) {
       long total = count(u, "totalTokens", false);
       if (total != input + output + read + write) {
-        throw new Bad(
+        throw new BadRecord(
             "usage.totalTokens ("
                 + total
                 + ") != input + output + cacheRead + cacheWrite ("
@@ -129,10 +120,11 @@ final class NativeParser implements FileParser {
           || total == null
           || !total.isNumber()
           || total.decimalValue().signum() < 0) {
-        throw new Bad("usage.cost.total must be a number >= 0 (USD)");
+        throw new BadRecord("usage.cost.total must be a number >= 0 (USD)");
       }
       if (!Fields.usdInRange(total.decimalValue())) {
-        throw new Bad("usage.cost.total is above " + Fields.MAX_RECORDED_USD + " USD for one call");
+        throw new BadRecord(
+            "usage.cost.total is above " + Fields.MAX_RECORDED_USD + " USD for one call");
       }
       recorded = Fields.usdToPicos(total.decimalValue());
     }
@@ -141,27 +133,28 @@ final class NativeParser implements FileParser {
     if ("orchestrator".equals(roleText)) {
       role = CallerRole.ORCHESTRATOR;
     } else if (roleText != null && !"agent".equals(roleText)) {
-      throw new Bad("role must be \"agent\" or \"orchestrator\", found \"" + roleText + "\"");
+      throw new BadRecord("role must be \"agent\" or \"orchestrator\", found \"" + roleText + "\"");
     }
     String statusText = optString(n, "status");
     CallStatus status = CallStatus.OK;
     if ("error".equals(statusText)) {
       status = CallStatus.ERROR;
     } else if (statusText != null && !"ok".equals(statusText)) {
-      throw new Bad("status must be \"ok\" or \"error\", found \"" + statusText + "\"");
+      throw new BadRecord("status must be \"ok\" or \"error\", found \"" + statusText + "\"");
     }
     long latency = n.has("latencyMs") ? count(n, "latencyMs", false) : -1;
     boolean batch = false;
     JsonNode b = n.get("batch");
     if (b != null && !b.isNull()) {
       if (!b.isBoolean()) {
-        throw new Bad("batch must be true or false");
+        throw new BadRecord("batch must be true or false");
       }
       batch = b.booleanValue();
     }
     String speed = optString(n, "speed");
+    String geo = optString(n, "inferenceGeo");
     if (speed != null && !"fast".equals(speed) && !"standard".equals(speed)) {
-      throw new Bad("speed must be \"fast\" or \"standard\", found \"" + speed + "\"");
+      throw new BadRecord("speed must be \"fast\" or \"standard\", found \"" + speed + "\"");
     }
     String agent = optString(n, "agent");
     Call call =
@@ -183,7 +176,8 @@ final class NativeParser implements FileParser {
             latency,
             recorded,
             batch,
-            "fast".equals(speed));
+            "fast".equals(speed),
+            geo == null ? "" : Fields.shown(geo));
     String rid = optString(n, "requestId");
     long key = rid == null ? 0 : Hashing.of(rid, "native");
     return new ParsedCall(call, line, key, 0, false, false);
@@ -191,7 +185,7 @@ final class NativeParser implements FileParser {
 
   private static long timestamp(JsonNode t) {
     if (t == null || t.isNull()) {
-      throw new Bad("timestamp is required (ISO-8601 string or epoch milliseconds)");
+      throw new BadRecord("timestamp is required (ISO-8601 string or epoch milliseconds)");
     }
     if (t.isIntegralNumber() && Fields.millisInRange(t.decimalValue())) {
       return t.longValue();
@@ -202,7 +196,7 @@ final class NativeParser implements FileParser {
         return m;
       }
     }
-    throw new Bad(
+    throw new BadRecord(
         "timestamp must be an ISO-8601 string or epoch milliseconds (1970 to 9999), found "
             + Fields.describe(t));
   }
@@ -210,7 +204,7 @@ final class NativeParser implements FileParser {
   private static String requiredString(JsonNode n, String field) {
     String s = optString(n, field);
     if (s == null || s.isEmpty()) {
-      throw new Bad(field + " is required and must be a non-empty string");
+      throw new BadRecord(field + " is required and must be a non-empty string");
     }
     return s;
   }
@@ -221,7 +215,7 @@ final class NativeParser implements FileParser {
       return null;
     }
     if (!v.isString()) {
-      throw new Bad(field + " must be a string");
+      throw new BadRecord(field + " must be a string");
     }
     return v.stringValue();
   }
@@ -230,19 +224,19 @@ final class NativeParser implements FileParser {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
       if (required) {
-        throw new Bad("usage." + field + " is required");
+        throw new BadRecord("usage." + field + " is required");
       }
       return 0;
     }
     if (!v.isNumber() || !isWhole(v.decimalValue())) {
-      throw new Bad(field + " must be a whole number, found " + Fields.describe(v));
+      throw new BadRecord(field + " must be a whole number, found " + Fields.describe(v));
     }
     BigDecimal d = v.decimalValue();
     if (d.signum() < 0) {
-      throw new Bad(field + " must not be negative");
+      throw new BadRecord(field + " must not be negative");
     }
     if (!Fields.tokensInRange(d)) {
-      throw new Bad(Fields.tokensTooLarge(field));
+      throw new BadRecord(Fields.tokensTooLarge(field));
     }
     return d.longValueExact();
   }

@@ -21,20 +21,42 @@ record ParsedCall(Call call, long line, long key, long idKey, boolean sidechain,
   }
 
   /**
-   * True when this record should replace {@code other} as the survivor of a duplicate group:
-   * non-sidechain over sidechain, then more tokens, then higher recorded cost, then the one that
-   * carries {@code speed} (ccusage's order); on a full tie the earlier record stays.
+   * True when this record should replace {@code other} as the survivor of a duplicate group (see
+   * {@link Rank#beats}); on a full tie the earlier record stays.
    */
   boolean beats(ParsedCall other) {
-    if (sidechain != other.sidechain) {
-      return !sidechain;
+    return rank().beats(other.rank());
+  }
+
+  /** What decides which copy of a call survives, without the call itself. */
+  Rank rank() {
+    boolean split =
+        call.cacheWriteUnsplitTokens() == 0
+            && call.cacheWrite5mTokens() + call.cacheWrite1hTokens() > 0;
+    return new Rank(sidechain, totalTokens(), split, call.recordedCostPicos(), speed);
+  }
+
+  /**
+   * The completeness of a copy: non-sidechain over sidechain, then more tokens, then a 5m/1h split
+   * over writes without one (the split prices exactly, the other needs an assumption), then the
+   * higher recorded cost, then the one that carries {@code speed} (ccusage's order, with the split
+   * added).
+   */
+  record Rank(boolean sidechain, long tokens, boolean split, long recorded, boolean speed) {
+    boolean beats(Rank o) {
+      if (sidechain != o.sidechain) {
+        return !sidechain;
+      }
+      if (tokens != o.tokens) {
+        return tokens > o.tokens;
+      }
+      if (split != o.split) {
+        return split;
+      }
+      if (recorded != o.recorded) {
+        return recorded > o.recorded;
+      }
+      return speed && !o.speed;
     }
-    if (totalTokens() != other.totalTokens()) {
-      return totalTokens() > other.totalTokens();
-    }
-    if (call.recordedCostPicos() != other.call.recordedCostPicos()) {
-      return call.recordedCostPicos() > other.call.recordedCostPicos();
-    }
-    return speed && !other.speed;
   }
 }

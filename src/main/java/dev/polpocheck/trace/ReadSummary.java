@@ -21,6 +21,8 @@ import java.util.Map;
  * @param withoutUsage calls recorded without usage, reported and not priced
  * @param problemCount all problems, including those beyond {@code problems}
  * @param problems the first problems, in file order
+ * @param nullUsage lines whose usage is {@code null} (not calls; counted, not priced)
+ * @param synthetic lines of model {@code <synthetic>} (Claude Code's own, not API calls)
  */
 public record ReadSummary(
     long files,
@@ -31,7 +33,9 @@ public record ReadSummary(
     long skipped,
     long withoutUsage,
     long problemCount,
-    List<TraceProblem> problems) {
+    List<TraceProblem> problems,
+    long nullUsage,
+    long synthetic) {
 
   /** How many problems a summary keeps verbatim; the rest are only counted. */
   public static final int MAX_PROBLEMS = 200;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -86,18 +87,14 @@ public final class TraceReader {
    *     the first bad record
    */
   public ReadSummary read(List<Path> inputs, Consumer<Call> sink) {
-    List<Path> files = expand(inputs);
-    Map<TraceFormat, Long> formats = new EnumMap<>(TraceFormat.class);
-    LongHashSet seen = new LongHashSet();
-    LongHashSet seenIds = new LongHashSet();
-    LongHashSet sidechainIds = new LongHashSet();
-    long records = 0;
-    long calls = 0;
-    long dedup = 0;
-    long skipped = 0;
-    long withoutUsage = 0;
-    long problemCount = 0;
-    List<TraceProblem> problems = new ArrayList<>();
+    List<List<Path>> perInput = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (Path in : inputs) {
+      List<Path> l = expand(List.of(in));
+      perInput.add(l);
+      files.addAll(l);
+    }
+    files.sort(null);
     ExecutorService pool =
         threads > 1
             ? Executors.newFixedThreadPool(
@@ -109,77 +106,166 @@ public final class TraceReader {
                 })
             : null;
     try {
-      ArrayDeque<Future<FileResult>> window = new ArrayDeque<>();
-      int next = 0;
-      for (int done = 0; done < files.size(); done++) {
-        FileResult r;
-        if (pool == null) {
-          r = parseFile(files.get(done));
-        } else {
-          while (next < files.size() && window.size() < threads * 2) {
-            Path f = files.get(next++);
-            window.add(pool.submit(() -> parseFile(f)));
-          }
-          r = await(window.poll());
-        }
+      // Pass 1: parse every file, count, and elect the most complete copy of every call.
+      Winners winners = new Winners();
+      FileResult[] kept = new FileResult[files.size()];
+      Map<Path, FileResult> facts = new HashMap<>();
+      Tally tally = new Tally();
+      long keptCalls = 0;
+      int i = 0;
+      for (FileResult r : parsed(files, pool)) {
         if (strict && r.firstBad != null) {
           throw new UserInputException(
               r.firstBad
                   + " (--strict: bad records are errors; drop --strict to skip and count them)");
         }
-        if (r.format != null) {
-          formats.merge(r.format, 1L, Long::sum);
+        tally.add(r);
+        facts.put(files.get(i), r.summaryOnly());
+        for (int pos = 0; pos < r.calls.size(); pos++) {
+          winners.offer(r.calls.get(pos), i, pos);
         }
-        records += r.records;
-        dedup += r.deduplicated;
-        skipped += r.skipped;
-        withoutUsage += r.withoutUsage;
-        problemCount += r.problemCount;
-        for (TraceProblem p : r.problems) {
-          if (problems.size() < ReadSummary.MAX_PROBLEMS) {
-            problems.add(p);
-          }
+        if (keptCalls + r.calls.size() <= KEEP_CALLS) {
+          kept[i] = r;
+          keptCalls += r.calls.size();
         }
-        for (ParsedCall c : r.calls) {
-          if (c.key() != 0) {
-            // The sidechain fallback: a sidechain record matches any delivered record of the
-            // same message, and a main record matches a delivered sidechain one.
-            boolean dupId =
-                c.idKey() != 0
-                    && (c.sidechain()
-                        ? seenIds.contains(c.idKey())
-                        : sidechainIds.contains(c.idKey()));
-            if (dupId || !seen.add(c.key())) {
-              dedup++;
-              continue;
-            }
-            if (c.idKey() != 0) {
-              seenIds.add(c.idKey());
-              if (c.sidechain()) {
-                sidechainIds.add(c.idKey());
-              }
-            }
+        i++;
+      }
+      refuseSilentZero(inputs, perInput, facts);
+      // Pass 2: deliver the winners in file order (files beyond the memory budget parsed again).
+      long calls = 0;
+      for (int f = 0; f < files.size(); f++) {
+        FileResult r = kept[f] != null ? kept[f] : parseFile(files.get(f));
+        kept[f] = null;
+        for (int pos = 0; pos < r.calls.size(); pos++) {
+          ParsedCall c = r.calls.get(pos);
+          if (winners.wins(c, f, pos)) {
+            calls++;
+            sink.accept(c.call());
           }
-          calls++;
-          sink.accept(c.call());
         }
       }
+      return new ReadSummary(
+          files.size(),
+          tally.formats,
+          tally.records,
+          calls,
+          tally.records - tally.skipped - calls,
+          tally.skipped,
+          tally.withoutUsage,
+          tally.problemCount,
+          tally.problems,
+          tally.nullUsage,
+          tally.synthetic);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
     }
-    return new ReadSummary(
-        files.size(),
-        formats,
-        records,
-        calls,
-        dedup,
-        skipped,
-        withoutUsage,
-        problemCount,
-        problems);
   }
+
+  /**
+   * Parsed calls kept in memory between the two passes; a corpus with more is parsed a second time
+   * from the first file past the budget (about 250 bytes a call, so at most ~50 MB).
+   */
+  static final int KEEP_CALLS = 200_000;
+
+  /** Every file parsed, in path order, several at once on {@code pool} when there is one. */
+  private static Iterable<FileResult> parsed(List<Path> files, ExecutorService pool) {
+    return () ->
+        new java.util.Iterator<>() {
+          private final ArrayDeque<Future<FileResult>> window = new ArrayDeque<>();
+          private int next;
+          private int done;
+
+          @Override
+          public boolean hasNext() {
+            return done < files.size();
+          }
+
+          @Override
+          public FileResult next() {
+            if (pool == null) {
+              return parseFile(files.get(done++));
+            }
+            while (next < files.size() && window.size() < 8) {
+              Path f = files.get(next++);
+              window.add(pool.submit(() -> parseFile(f)));
+            }
+            done++;
+            return await(window.poll());
+          }
+        };
+  }
+
+  /** Counts of a read, summed over files in path order. */
+  private static final class Tally {
+    final Map<TraceFormat, Long> formats = new EnumMap<>(TraceFormat.class);
+    final List<TraceProblem> problems = new ArrayList<>();
+    long records;
+    long skipped;
+    long withoutUsage;
+    long problemCount;
+    long nullUsage;
+    long synthetic;
+
+    void add(FileResult r) {
+      if (r.format != null) {
+        formats.merge(r.format, 1L, Long::sum);
+      }
+      records += r.records;
+      skipped += r.skipped;
+      withoutUsage += r.withoutUsage;
+      problemCount += r.problemCount;
+      nullUsage += r.nullUsage;
+      synthetic += r.synthetic;
+      for (TraceProblem p : r.problems) {
+        if (problems.size() < ReadSummary.MAX_PROBLEMS) {
+          problems.add(p);
+        }
+      }
+    }
+  }
+
+  /**
+   * Never a silent zero: an input (file or directory) in which no file held a single record of a
+   * format polpo-check reads is an error naming the formats looked for, and the foreign format when
+   * its files are recognisably one (Codex CLI rollouts).
+   */
+  private static void refuseSilentZero(
+      List<Path> inputs, List<List<Path>> perInput, Map<Path, FileResult> facts) {
+    for (int i = 0; i < inputs.size(); i++) {
+      long records = 0;
+      String foreign = null;
+      for (Path f : perInput.get(i)) {
+        FileResult r = facts.get(f);
+        // anything read and reported (records, usage null, synthetic, calls without usage, a
+        // problem of a file of a format polpo-check reads) is not a silent zero
+        records += r.records + r.nullUsage + r.synthetic + r.withoutUsage;
+        if (r.foreign == null) {
+          records += r.problemCount;
+        } else if (foreign == null) {
+          foreign = r.foreign;
+        }
+      }
+      if (records > 0) {
+        continue;
+      }
+      throw new UserInputException(
+          inputs.get(i)
+              + ": no LLM call record found"
+              + (foreign != null
+                  ? ": these are " + foreign + ", a format polpo-check does not price"
+                  : "")
+              + "; looked for "
+              + FORMATS);
+    }
+  }
+
+  /** The formats a read looks for, as the silent-zero error names them. */
+  static final String FORMATS =
+      "polpo-check trace JSONL (lines with usage and model), Claude Code transcripts (lines with"
+          + " message.usage), mini-swe-agent trajectories (*.traj.json) and OpenTelemetry OTLP"
+          + " JSON spans (resourceSpans with gen_ai.usage.* or ai.usage.*)";
 
   private static FileResult await(Future<FileResult> f) {
     try {
@@ -210,7 +296,8 @@ public final class TraceReader {
           throw new UserInputException(
               in
                   + ": no trace files (*.jsonl, *.jsonl.gz, *.traj.json,"
-                  + " *.traj.json.gz) in this directory or below");
+                  + " *.traj.json.gz, *.otlp.json) in this directory or below; looked for "
+                  + FORMATS);
         }
       } else if (Files.isRegularFile(in)) {
         out.add(in);
@@ -227,7 +314,9 @@ public final class TraceReader {
     return n.endsWith(".jsonl")
         || n.endsWith(".jsonl.gz")
         || n.endsWith(".traj.json")
-        || n.endsWith(".traj.json.gz");
+        || n.endsWith(".traj.json.gz")
+        || n.endsWith(".otlp.json")
+        || n.endsWith(".otlp.json.gz");
   }
 
   private static FileResult parseFile(Path file) {
@@ -263,13 +352,16 @@ public final class TraceReader {
   }
 
   /**
-   * The format of a file: {@code .json} documents are mini-swe-agent trajectories; a JSONL file
-   * whose first parsable line has a top-level {@code usage} object and {@code model} is native; any
-   * other JSONL is a Claude Code transcript.
+   * The format of a file, from its first parsable JSON object: {@code resourceSpans} is OTLP JSON;
+   * a Codex CLI event ({@code type} session_meta, response_item, event_msg or turn_context with a
+   * {@code payload}) is a Codex rollout; a top-level {@code usage} object with {@code model} is
+   * native; any other JSONL is a Claude Code transcript. A {@code .json} document that is not OTLP
+   * is a mini-swe-agent trajectory.
    */
   static TraceFormat detect(Path file) throws IOException {
     String n = file.getFileName().toString();
-    if (n.endsWith(".json") || n.endsWith(".json.gz")) {
+    boolean json = n.endsWith(".json") || n.endsWith(".json.gz");
+    if (n.endsWith(".traj.json") || n.endsWith(".traj.json.gz")) {
       return TraceFormat.MINI_SWE_AGENT;
     }
     try (InputStream in = open(file)) {
@@ -280,6 +372,12 @@ public final class TraceReader {
           continue;
         }
         tried++;
+        if (lines.contains(RESOURCE_SPANS)) {
+          return TraceFormat.OTLP_JSON;
+        }
+        if (json) {
+          continue;
+        }
         JsonNode node;
         try {
           node = MAPPER.readTree(lines.bytes(), 0, lines.length());
@@ -290,10 +388,19 @@ public final class TraceReader {
           if (node.path("usage").isObject() && node.has("model")) {
             return TraceFormat.NATIVE;
           }
+          if (node.path("payload").isObject()
+              && CODEX_TYPES.contains(node.path("type").asString(""))) {
+            return TraceFormat.CODEX_CLI;
+          }
           return TraceFormat.CLAUDE_CODE;
         }
       }
     }
-    return TraceFormat.CLAUDE_CODE;
+    return json ? TraceFormat.MINI_SWE_AGENT : TraceFormat.CLAUDE_CODE;
   }
+
+  private static final byte[] RESOURCE_SPANS =
+      "\"resourceSpans\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final java.util.Set<String> CODEX_TYPES =
+      java.util.Set.of("session_meta", "response_item", "event_msg", "turn_context");
 }

@@ -64,7 +64,7 @@ class PriceCatalogTest {
     assertEquals(
         List.of("anthropic", "deepseek"), list.parts().stream().map(PriceCatalog::name).toList());
     assertEquals(
-        "anthropic effective 2026-11-25, deepseek effective 2026-04-01", list.describeDates());
+        "anthropic effective 2026-12-04, deepseek effective 2026-04-01", list.describeDates());
     assertEquals("effective 2026-04-01", PriceCatalog.builtin("deepseek").describeDates());
   }
 

@@ -115,7 +115,7 @@ class PricesCommandTest {
             .anyMatch(
                 l ->
                     l.startsWith("anthropic:claude-sonnet-4-5-20250929")
-                        && l.contains("long context")),
+                        && l.contains("prompt tiers")),
         r[1]);
   }
 }

@@ -154,20 +154,21 @@ class SimulateCommandTest {
 
   @Test
   void simulate_fastModeCall_isReplayedAtTheFastTier() throws Exception {
-    // Two Opus 4.8 calls of 1,000 uncached input and 200 output tokens (below the 1,024-token
-    // minimum, so nothing is cached), one marked fast. Standard: 1000 x $5/M + 200 x $25/M =
-    // $0.005 + $0.005 = $0.01; fast: 1000 x $10/M + 200 x $50/M = $0.02. Total $0.03, of which
-    // input $0.005 + $0.01 = $0.015 and output $0.005 + $0.01 = $0.015.
+    // Two Opus 5 calls of 400 uncached input and 200 output tokens (below Opus 5's 512-token
+    // minimum, so nothing is cached), one marked fast. The simulator prices at today's catalog
+    // rows (Opus 4.8's fast mode ended 2026-11-30; Opus 5's is $10/$50). Standard: 400 x $5/M +
+    // 200 x $25/M = $0.002 + $0.005 = $0.007; fast: 400 x $10/M + 200 x $50/M = $0.004 + $0.01 =
+    // $0.014. Total $0.021, of which input $0.002 + $0.004 = $0.006 and output $0.015.
     Path t = dir.resolve("fast.jsonl");
     Files.writeString(t,
         "{\"timestamp\":1764000000000,\"session\":\"a\",\"agent\":\"coder\","
-            + "\"provider\":\"anthropic\",\"model\":\"claude-opus-4-8\",\"speed\":\"fast\","
-            + "\"usage\":{\"input\":1000,\"output\":200,\"cacheRead\":0,\"cacheWrite\":0}}\n"
+            + "\"provider\":\"anthropic\",\"model\":\"claude-opus-5\",\"speed\":\"fast\","
+            + "\"usage\":{\"input\":400,\"output\":200,\"cacheRead\":0,\"cacheWrite\":0}}\n"
             + "{\"timestamp\":1764000060000,\"session\":\"b\",\"agent\":\"coder\","
-            + "\"provider\":\"anthropic\",\"model\":\"claude-opus-4-8\","
-            + "\"usage\":{\"input\":1000,\"output\":200,\"cacheRead\":0,\"cacheWrite\":0}}\n");
+            + "\"provider\":\"anthropic\",\"model\":\"claude-opus-5\","
+            + "\"usage\":{\"input\":400,\"output\":200,\"cacheRead\":0,\"cacheWrite\":0}}\n");
     CliRun r = CliRun.of("simulate", t.toString());
     assertEquals(0, r.exit(), r.all());
-    assertTrue(r.out().contains("cost: $0.0300 (input $0.0150, output $0.0150,"), r.out());
+    assertTrue(r.out().contains("cost: $0.0210 (input $0.0060, output $0.0150,"), r.out());
   }
 }

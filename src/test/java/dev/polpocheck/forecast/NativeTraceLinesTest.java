@@ -54,7 +54,8 @@ class NativeTraceLinesTest {
     Path f = Files.writeString(dir.resolve("empty.jsonl"), "");
     UserInputException e = assertThrows(UserInputException.class,
         () -> TraceFiles.read(List.of(f)));
-    assertTrue(e.getMessage().startsWith(f + ": no calls in the workload (read as"),
+    // the trace reader refuses a silent zero before the workload is built
+    assertTrue(e.getMessage().startsWith(f + ": no LLM call record found; looked for"),
         e.getMessage());
   }
 }
