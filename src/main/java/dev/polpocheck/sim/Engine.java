@@ -261,7 +261,9 @@ final class Engine {
     long in = split.input();
     long rd = split.read();
     long wr = split.write();
-    long maxOut = m.maxOutput > 0 ? Math.max(m.maxOutput, k.out) : k.out;
+    long sent =
+        k.call.role() == CallerRole.ORCHESTRATOR ? m.orchestratorMaxTokens : m.agentMaxTokens;
+    long maxOut = Math.max(sent, k.out); // -1 (unknown limit): reserve the real output
     int key = limits.key(c, m);
     long wait = limits.admit(c, m, key, in, rd, wr, k.out, maxOut, now);
     if (wait > 0) {

@@ -33,6 +33,7 @@ import java.util.TreeMap;
  * @param prices price catalog: "bundled" or a path
  * @param report report settings
  * @param errors injected provider errors
+ * @param settings Polpo's own settings that shape requests
  */
 public record Scenario(
     Variant variant,
@@ -50,7 +51,8 @@ public record Scenario(
     Timing timing,
     String prices,
     Report report,
-    Errors errors) {
+    Errors errors,
+    Settings settings) {
 
   public Scenario {
     Objects.requireNonNull(variant, "variant");
@@ -68,13 +70,14 @@ public record Scenario(
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(errors, "errors");
+    Objects.requireNonNull(settings, "settings");
   }
 
   /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
   public Scenario withRotation(RotationPolicy policy) {
     return new Scenario(
         variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks, cache,
-        remaps, timing, prices, report, errors);
+        remaps, timing, prices, report, errors, settings);
   }
 
   /** This scenario with other profiles (capacity search). */
@@ -95,42 +98,42 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors);
+        errors, settings);
   }
 
   /** This scenario with another cache setting (e.g. as-recorded). */
   public Scenario withCache(Cache newCache) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        newCache, remaps, timing, prices, report, errors);
+        newCache, remaps, timing, prices, report, errors, settings);
   }
 
   /** This scenario with another timing (e.g. compression). */
   public Scenario withTiming(Timing newTiming) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, newTiming, prices, report, errors);
+        cache, remaps, newTiming, prices, report, errors, settings);
   }
 
   /** This scenario with other remapping rules. */
   public Scenario withRemaps(List<Remap> newRemaps) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, newRemaps, timing, prices, report, errors);
+        cache, newRemaps, timing, prices, report, errors, settings);
   }
 
   /** This scenario with other report settings. */
   public Scenario withReport(Report newReport) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, newReport, errors);
+        cache, remaps, timing, prices, newReport, errors, settings);
   }
 
   /** This scenario with other injected errors. */
   public Scenario withErrors(Errors newErrors) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, report, newErrors);
+        cache, remaps, timing, prices, report, newErrors, settings);
   }
 
   /** This scenario with another variant. */
@@ -151,7 +154,7 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors);
+        errors, settings);
   }
 
   /** The billing schedule the pool runs, with the window rule resolved against the variant. */
@@ -317,6 +320,28 @@ public record Scenario(
     public Errors {
       if (overloadedRate < 0 || overloadedRate > 1) {
         throw new IllegalArgumentException("overloadedRate must be within 0..1");
+      }
+    }
+  }
+
+  /** This scenario with other Polpo settings. */
+  public Scenario withSettings(Settings newSettings) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, timing, prices, report, errors, newSettings);
+  }
+
+  /**
+   * Polpo's settings that change what a request asks for.
+   *
+   * @param reasoning the thinking level of every agent and orchestrator call ({@code
+   *     agentConfig.reasoning ?? settings.reasoning ?? "off"}, polpo src/adapters/engine.ts:420):
+   *     off, minimal, low, medium, high or xhigh
+   */
+  public record Settings(String reasoning) {
+    public Settings {
+      if (!"off".equals(reasoning)) {
+        MaxTokens.thinkingBudget(reasoning); // rejects an unknown level
       }
     }
   }

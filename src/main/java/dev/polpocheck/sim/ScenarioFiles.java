@@ -264,7 +264,8 @@ public final class ScenarioFiles {
             rep.get("seriesBucketMinutes").asLong() * 60_000L,
             rep.get("maxEvents").asInt(),
             rep.get("compareSticky").asBoolean()),
-        new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()));
+        new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()),
+        new Scenario.Settings(n.get("settings").get("reasoning").asString()));
   }
 
   private static long cap(JsonNode usd) {

@@ -115,6 +115,7 @@ final class ScenarioJson {
     rep.put("maxEvents", s.report().maxEvents());
     rep.put("compareSticky", s.report().compareSticky());
     o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
+    o.putObject("settings").put("reasoning", s.settings().reasoning());
     return o;
   }
 

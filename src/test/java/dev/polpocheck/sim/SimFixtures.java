@@ -132,7 +132,8 @@ final class SimFixtures {
         s.timing(),
         s.prices(),
         s.report(),
-        s.errors());
+        s.errors(),
+        s.settings());
   }
 
   static Scenario withRetry(Scenario s, Scenario.Retry r) {
@@ -152,7 +153,8 @@ final class SimFixtures {
         s.timing(),
         s.prices(),
         s.report(),
-        s.errors());
+        s.errors(),
+        s.settings());
   }
 
   static Scenario rotation(Scenario s, RotationPolicy p) {

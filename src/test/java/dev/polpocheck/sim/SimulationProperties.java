@@ -144,7 +144,8 @@ class SimulationProperties {
         s.timing(),
         s.prices(),
         s.report(),
-        s.errors());
+        s.errors(),
+        s.settings());
   }
 
   @Property(tries = 150, seed = "20261125")
