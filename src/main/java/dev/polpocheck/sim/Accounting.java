@@ -50,6 +50,7 @@ final class Accounting {
   long refreshCooldowns;
   long recordedErrors;
   long overloaded;
+  long promptTooLong;
   long costWithoutCache;
   long polpoCost;
   long totalDelay;

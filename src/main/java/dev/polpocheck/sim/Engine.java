@@ -44,8 +44,15 @@ final class Engine {
   private static final String RATE_LIMIT_MSG =
       "429 rate_limit_error: This request would exceed your organization's rate limit";
   private static final String OVERLOADED_MSG = "529 overloaded_error: Overloaded";
-  private static final String BILLING_MSG =
+  private static final String CREDIT_MSG =
       "400 invalid_request_error: Your credit balance is too low to access the Anthropic API";
+  // https://platform.claude.com/docs/en/api/rate-limits ("Spend limits"): the Console limit is a
+  // 400 (a client error to Polpo's classifier), the tier's cap a 429 without retry-after
+  private static final String SPEND_LIMIT_MSG =
+      "400 invalid_request_error: You have reached your specified API usage limits";
+  private static final String TIER_CAP_MSG =
+      "429 rate_limit_error: You have reached your API usage limits: your organization has crossed"
+          + " its monthly API usage threshold (enforced_spend_limit_reached)";
 
   private final long seed;
   private final Scenario sc;
@@ -90,7 +97,7 @@ final class Engine {
     Selector selector = opt.selector().create(pool);
     this.rotation = sc.rotation().create(selector);
     this.acc = new Accounting(sc, pre);
-    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc);
+    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc, opt.tiers());
     this.errors = new ErrorPolicy(sc, pool, keys, rngRetry, acc);
     this.limits = new LimitStep(opt, acc, new RateLimiter(pre.start()));
     this.models = new ReplayModels(sc, opt);
@@ -238,23 +245,34 @@ final class Engine {
     acc.attempts++;
     Credential c = keys.credential(k.cred);
     ReplayModel m = k.model;
-    if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
+    SpendLimit.Refusal refusal = c.spend.tracked() ? c.spend.refusal(now) : SpendLimit.Refusal.NONE;
+    if (refusal != SpendLimit.Refusal.NONE) {
       acc.billingRejections++;
-      after(k, errors.httpError(k, BILLING_MSG, now), now); // a 400: the SDK does not retry it
+      if (refusal == SpendLimit.Refusal.TIER_CAP) {
+        retryWithoutRetryAfter(k, TIER_CAP_MSG, now);
+      } else { // a 400: the SDK does not retry it
+        String msg = refusal == SpendLimit.Refusal.CREDIT ? CREDIT_MSG : SPEND_LIMIT_MSG;
+        after(k, errors.httpError(k, msg, now), now);
+      }
+      return;
+    }
+    if (m.contextWindow > 0 && k.prompt > m.contextWindow && "anthropic".equals(m.provider)) {
+      // pi-ai 0.62.0 never sends the context-1m beta (anthropic.js:417-463 build the only
+      // anthropic-beta headers), so a longer prompt is refused whatever the model could take
+      acc.promptTooLong++;
+      String msg =
+          "400 invalid_request_error: prompt is too long: "
+              + k.prompt
+              + " tokens > "
+              + m.contextWindow
+              + " maximum";
+      after(k, errors.httpError(k, msg, now), now);
       return;
     }
     double overloadRate = sc.errors().overloadedRate();
     if (overloadRate > 0 && rngErrors.nextDouble() < overloadRate) {
       acc.overloaded++;
-      if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
-        // no retry-after on a 529: the SDK's own exponential backoff
-        long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
-        k.sdkAttempt++;
-        acc.sdkRetries++;
-        queue.push(now + d, EventQueue.SEND, k);
-      } else {
-        after(k, errors.httpError(k, OVERLOADED_MSG, now), now);
-      }
+      retryWithoutRetryAfter(k, OVERLOADED_MSG, now);
       return;
     }
     CacheSplit split = cacheStep.request(k, c, m, now, false);
@@ -280,6 +298,18 @@ final class Engine {
     }
     cacheStep.request(k, c, m, now, true);
     succeed(k, c, m, now, key, maxOut);
+  }
+
+  /** An error the SDK retries with its own backoff (no retry-after): a 529, a tier's cap. */
+  private void retryWithoutRetryAfter(Task k, String message, long now) {
+    if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
+      long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
+      k.sdkAttempt++;
+      acc.sdkRetries++;
+      queue.push(now + d, EventQueue.SEND, k);
+    } else {
+      after(k, errors.httpError(k, message, now), now);
+    }
   }
 
   private void succeed(Task k, Credential c, ReplayModel m, long now, int key, long maxOut) {

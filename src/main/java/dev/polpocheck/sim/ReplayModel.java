@@ -18,6 +18,7 @@ final class ReplayModel {
   final Price piAi;
   final long agentMaxTokens;
   final long orchestratorMaxTokens;
+  final long contextWindow;
   final RateLimitClass cls;
   final CachePolicy policy;
   final boolean remapped;
@@ -33,6 +34,7 @@ final class ReplayModel {
    * @param agentMaxTokens the {@code max_tokens} of an agent turn ({@link MaxTokens}), or -1
    *     when the model's output limit is unknown
    * @param orchestratorMaxTokens the {@code max_tokens} of an orchestrator call, or -1
+   * @param contextWindow the longest prompt the model accepts, or -1 when unknown
    * @param cls the Anthropic rate-limit pool, or null
    * @param policy how it caches, or null for no caching at all
    * @param remapped true when recorded calls of another model are replayed as this one
@@ -46,6 +48,7 @@ final class ReplayModel {
       Price piAi,
       long agentMaxTokens,
       long orchestratorMaxTokens,
+      long contextWindow,
       RateLimitClass cls,
       CachePolicy policy,
       boolean remapped,
@@ -58,6 +61,7 @@ final class ReplayModel {
     this.piAi = piAi;
     this.agentMaxTokens = agentMaxTokens;
     this.orchestratorMaxTokens = orchestratorMaxTokens;
+    this.contextWindow = contextWindow;
     this.cls = cls;
     this.policy = policy;
     this.remapped = remapped;

@@ -88,6 +88,7 @@ final class ReplayModels {
                 : MaxTokens.agentTurn(
                     info.maxOutputTokens(), provider, model, sc.settings().reasoning()),
             info == null ? -1 : MaxTokens.orchestrator(info.maxOutputTokens()),
+            info == null ? -1 : info.contextWindow(),
             info == null ? null : info.rateLimitClass(),
             policy,
             remapped,

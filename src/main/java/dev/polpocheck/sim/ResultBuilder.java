@@ -181,9 +181,15 @@ final class ResultBuilder {
     if (oversized > 0) {
       notes.add(
           oversized
-              + " request(s) needed more than a whole rate-limit bucket (Polpo sends max_tokens ="
-              + " the model's output limit); Anthropic's handling is unpublished, so they were"
-              + " admitted when the bucket was full.");
+              + " request(s) needed more than a whole rate-limit bucket (max_tokens: 32,000 on"
+              + " agent turns, the model's output limit on orchestrator calls); Anthropic's"
+              + " handling is unpublished, so they were admitted when the bucket was full.");
+    }
+    if (acc.promptTooLong > 0) {
+      notes.add(
+          acc.promptTooLong
+              + " request(s) had a prompt longer than the model's context window: HTTP 400"
+              + " \"prompt is too long\" (pi-ai never sends the 1M-context beta header).");
     }
     if (!acc.unpricedModels.isEmpty()) {
       notes.add(

@@ -34,6 +34,7 @@ import java.util.TreeMap;
  * @param report report settings
  * @param errors injected provider errors
  * @param settings Polpo's own settings that shape requests
+ * @param organisations spend limits and prepaid credit by organisation name
  */
 public record Scenario(
     Variant variant,
@@ -52,7 +53,8 @@ public record Scenario(
     String prices,
     Report report,
     Errors errors,
-    Settings settings) {
+    Settings settings,
+    Map<String, Organisation> organisations) {
 
   public Scenario {
     Objects.requireNonNull(variant, "variant");
@@ -71,13 +73,14 @@ public record Scenario(
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(errors, "errors");
     Objects.requireNonNull(settings, "settings");
+    organisations = new TreeMap<>(organisations);
   }
 
   /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
   public Scenario withRotation(RotationPolicy policy) {
     return new Scenario(
         variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks, cache,
-        remaps, timing, prices, report, errors, settings);
+        remaps, timing, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with other profiles (capacity search). */
@@ -98,42 +101,42 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors, settings);
+        errors, settings, organisations);
   }
 
   /** This scenario with another cache setting (e.g. as-recorded). */
   public Scenario withCache(Cache newCache) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        newCache, remaps, timing, prices, report, errors, settings);
+        newCache, remaps, timing, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with another timing (e.g. compression). */
   public Scenario withTiming(Timing newTiming) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, newTiming, prices, report, errors, settings);
+        cache, remaps, newTiming, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with other remapping rules. */
   public Scenario withRemaps(List<Remap> newRemaps) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, newRemaps, timing, prices, report, errors, settings);
+        cache, newRemaps, timing, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with other report settings. */
   public Scenario withReport(Report newReport) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, newReport, errors, settings);
+        cache, remaps, timing, prices, newReport, errors, settings, organisations);
   }
 
   /** This scenario with other injected errors. */
   public Scenario withErrors(Errors newErrors) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, report, newErrors, settings);
+        cache, remaps, timing, prices, report, newErrors, settings, organisations);
   }
 
   /** This scenario with another variant. */
@@ -154,7 +157,7 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors, settings);
+        errors, settings, organisations);
   }
 
   /** The billing schedule the pool runs, with the window rule resolved against the variant. */
@@ -328,7 +331,7 @@ public record Scenario(
   public Scenario withSettings(Settings newSettings) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, report, errors, newSettings);
+        cache, remaps, timing, prices, report, errors, newSettings, organisations);
   }
 
   /**
@@ -345,6 +348,15 @@ public record Scenario(
       }
     }
   }
+
+  /**
+   * What an organisation may spend (Anthropic's spend limits and credit belong to the organisation,
+   * not to a key: https://platform.claude.com/docs/en/api/rate-limits).
+   *
+   * @param monthlySpendLimitPicos the limit set in the Console per calendar month, or -1
+   * @param prepaidCreditPicos the credit balance at the start of the run, or -1 for unlimited
+   */
+  public record Organisation(long monthlySpendLimitPicos, long prepaidCreditPicos) {}
 
   /** Report settings. */
   public record Report(long seriesBucketMillis, int maxEvents, boolean compareSticky) {}

@@ -265,7 +265,20 @@ public final class ScenarioFiles {
             rep.get("maxEvents").asInt(),
             rep.get("compareSticky").asBoolean()),
         new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()),
-        new Scenario.Settings(n.get("settings").get("reasoning").asString()));
+        new Scenario.Settings(n.get("settings").get("reasoning").asString()),
+        organisations(n.get("organisations")));
+  }
+
+  private static Map<String, Scenario.Organisation> organisations(JsonNode n) {
+    Map<String, Scenario.Organisation> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      out.put(
+          e.getKey(),
+          new Scenario.Organisation(
+              cap(e.getValue().get("monthlySpendLimitUsd")),
+              cap(e.getValue().get("prepaidCreditUsd"))));
+    }
+    return out;
   }
 
   private static long cap(JsonNode usd) {

@@ -116,14 +116,24 @@ final class ScenarioJson {
     rep.put("compareSticky", s.report().compareSticky());
     o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
     o.putObject("settings").put("reasoning", s.settings().reasoning());
+    ObjectNode orgs = o.putObject("organisations");
+    for (Map.Entry<String, Scenario.Organisation> e : s.organisations().entrySet()) {
+      ObjectNode n = orgs.putObject(e.getKey());
+      usdOrNull(n, "monthlySpendLimitUsd", e.getValue().monthlySpendLimitPicos());
+      usdOrNull(n, "prepaidCreditUsd", e.getValue().prepaidCreditPicos());
+    }
     return o;
   }
 
   private static void putCap(ObjectNode n, long picos) {
+    usdOrNull(n, "monthlySpendCapUsd", picos);
+  }
+
+  private static void usdOrNull(ObjectNode n, String key, long picos) {
     if (picos < 0) {
-      n.putNull("monthlySpendCapUsd");
+      n.putNull(key);
     } else {
-      n.put("monthlySpendCapUsd", Money.toUsd(picos));
+      n.put(key, Money.toUsd(picos));
     }
   }
 

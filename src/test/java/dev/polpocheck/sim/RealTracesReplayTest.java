@@ -86,7 +86,8 @@ class RealTracesReplayTest {
             base.prices(),
             base.report(),
             base.errors(),
-            base.settings());
+            base.settings(),
+            base.organisations());
     SimResult r = Simulation.run(calls, s, 1, options);
     assertEquals(16_232, r.counts().ok());
     assertEquals(0, r.counts().rateLimited());

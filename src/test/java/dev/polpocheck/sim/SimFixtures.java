@@ -133,7 +133,8 @@ final class SimFixtures {
         s.prices(),
         s.report(),
         s.errors(),
-        s.settings());
+        s.settings(),
+        s.organisations());
   }
 
   static Scenario withRetry(Scenario s, Scenario.Retry r) {
@@ -154,7 +155,8 @@ final class SimFixtures {
         s.prices(),
         s.report(),
         s.errors(),
-        s.settings());
+        s.settings(),
+        s.organisations());
   }
 
   static Scenario rotation(Scenario s, RotationPolicy p) {

@@ -145,7 +145,8 @@ class SimulationProperties {
         s.prices(),
         s.report(),
         s.errors(),
-        s.settings());
+        s.settings(),
+        s.organisations());
   }
 
   @Property(tries = 150, seed = "20261125")
