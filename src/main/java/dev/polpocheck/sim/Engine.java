@@ -149,6 +149,9 @@ final class Engine {
       sessions.put(call.session(), s);
     }
     ReplayModel m = models.forCall(call);
+    if (m.price == null) {
+      acc.unpricedRecords++;
+    }
     long tokens = Task.scaledTotal(call, m);
     acc.tokensIn += tokens;
     if (s.dead) {

@@ -80,7 +80,10 @@ final class PriceStep {
     } else {
       cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
       long plain;
+      // the fast path is standard rates only: batch, fast-mode and long-context calls go
+      // through Pricing, as the call itself did
       if (!k.call.batch()
+          && !k.call.fast()
           && (m.price.longContext() == null
               || k.prompt <= m.price.longContext().thresholdTokens())) {
         plain =

@@ -65,7 +65,8 @@ final class ResultBuilder {
             acc.noCredential,
             oversized,
             acc.unpricedCalls,
-            acc.overloaded);
+            acc.overloaded,
+            acc.unpricedRecords);
     Map<String, SimResult.Part> agentsOut = parts(acc.byAgent);
     for (ReplayModel m : models.all()) {
       if (m.tally.calls > 0) {
@@ -107,10 +108,10 @@ final class ResultBuilder {
     boolean anyCall = acc.ok + acc.failed > 0;
     SimResult.Delays d =
         new SimResult.Delays(
-            anyCall ? acc.delays.getValueAtPercentile(50) : 0,
-            anyCall ? acc.delays.getValueAtPercentile(95) : 0,
-            anyCall ? acc.delays.getValueAtPercentile(99) : 0,
-            anyCall ? acc.delays.getMaxValue() : 0,
+            anyCall ? acc.delays.percentile(50) : 0,
+            anyCall ? acc.delays.percentile(95) : 0,
+            anyCall ? acc.delays.percentile(99) : 0,
+            anyCall ? acc.delays.max() : 0,
             acc.totalDelay,
             acc.delayedCalls,
             acc.noUsableMillis);

@@ -78,6 +78,10 @@ class MaxTokensTest {
     assertEquals(2, r.counts().ok());
     assertEquals(1, r.counts().rateLimited());
     assertEquals(26_000, r.delays().totalMillis());
+    // delays are reported exactly (nearest rank of 0 and 26,000): not a histogram bucket's top
+    assertEquals(0, r.delays().p50Millis());
+    assertEquals(26_000, r.delays().p95Millis());
+    assertEquals(26_000, r.delays().maxMillis());
   }
 
   @Test
