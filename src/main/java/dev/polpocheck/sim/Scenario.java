@@ -311,8 +311,15 @@ public record Scenario(
     }
   }
 
-  /** Arrival-time compression and the latency assumed when the trace has none. */
-  public record Timing(double compression, long defaultLatencyMillis) {}
+  /**
+   * Arrival-time compression and the response times assumed where the trace has none.
+   *
+   * @param compression replay arrivals this many times faster
+   * @param defaultLatencyMillis a call's duration when the trace records none
+   * @param firstTokenMillis time to the response's first token (capped at the call's recorded
+   *     duration): a cache entry becomes readable then, not when its request was sent
+   */
+  public record Timing(double compression, long defaultLatencyMillis, long firstTokenMillis) {}
 
   /**
    * Provider errors the replay injects (none are in the traces' successful calls).

@@ -109,6 +109,9 @@ final class ScenarioJson {
     t.put(
         "defaultLatencySeconds",
         BigDecimal.valueOf(s.timing().defaultLatencyMillis()).divide(BigDecimal.valueOf(1000)));
+    t.put(
+        "firstTokenSeconds",
+        BigDecimal.valueOf(s.timing().firstTokenMillis()).divide(BigDecimal.valueOf(1000)));
     o.put("prices", s.prices());
     ObjectNode rep = o.putObject("report");
     rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);

@@ -19,7 +19,7 @@ class PromptCacheTest {
   private final CacheSplit s = new CacheSplit();
 
   private void call(long t, int scope, long session, long prompt, CachePolicy p) {
-    cache.request(t, scope, 0, session, -1, 0, -1, 0, prompt, p, s, true);
+    cache.request(t, 1, scope, 0, session, -1, 0, -1, 0, prompt, p, s, true);
   }
 
   private void assertSplit(long read, long write, long input) {
@@ -78,19 +78,19 @@ class PromptCacheTest {
   @Test
   void systemPrefix_sharedAcrossSessions_readByNewSession() {
     // agent chain 100, S = 1,500; sessions 1 and 2 start in the same millisecond: both write
-    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    cache.request(0, 1, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
     assertSplit(0, 2_000, 0);
-    cache.request(0, 0, 0, 2, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    cache.request(0, 1, 0, 0, 2, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
     assertSplit(0, 2_000, 0);
     // a third session 1 ms later reads the system prefix and writes only its own 700 tokens
-    cache.request(1, 0, 0, 3, 100, 1_500, -1, 0, 2_200, SONNET, s, true);
+    cache.request(1, 1, 0, 0, 3, 100, 1_500, -1, 0, 2_200, SONNET, s, true);
     assertSplit(1_500, 700, 0);
   }
 
   @Test
   void conversation_promptShrinks_readsOnlySystemPrefix() {
-    cache.request(0, 0, 0, 1, 100, 1_500, -1, 0, 9_000, SONNET, s, true);
-    cache.request(1_000, 0, 0, 1, 100, 1_500, -1, 0, 4_000, SONNET, s, true); // compacted
+    cache.request(0, 1, 0, 0, 1, 100, 1_500, -1, 0, 9_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 0, 1, 100, 1_500, -1, 0, 4_000, SONNET, s, true); // compacted
     assertSplit(1_500, 2_500, 0);
   }
 
@@ -105,10 +105,46 @@ class PromptCacheTest {
 
   @Test
   void peek_withoutCommit_leavesCacheUnchanged() {
-    cache.request(0, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, false);
+    cache.request(0, 1, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, false);
     assertSplit(0, 2_000, 0);
     call(1_000, 0, 1, 2_000, SONNET); // nothing was stored by the peek: written again
     assertSplit(0, 2_000, 0);
+  }
+
+  @Test
+  void entry_isReadableOnlyOnceItsWritersResponseBegins() {
+    // session 1 writes the 1,500-token system prefix at 0; its first token comes at 2,000 ms
+    cache.request(0, 2_000, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    cache.request(1_999, 1, 0, 0, 2, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0); // 1 ms before: not readable yet, written again
+    cache.request(2_000, 1, 0, 0, 3, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(1_500, 500, 0); // at 2,000 ms: read
+  }
+
+  @Test
+  void sweep_keepsEveryLiveEntry() {
+    // 600 sessions write at 0 (dead at 5:00); one writes at 5:00.001 (alive until 10:00.001);
+    // from 10:00 new sessions write until the table reaches 1,024 entries and is swept at 10:00.
+    // The sweep must drop the 600 dead entries and keep every live one: afterwards, each live
+    // session reads its whole 2,000-token entry.
+    for (int i = 0; i < 600; i++) {
+      call(0, 0, i, 2_000, SONNET);
+    }
+    call(5 * MIN + 1, 0, 10_000, 2_000, SONNET);
+    for (int i = 600; i < 1_200; i++) {
+      call(10 * MIN, 0, i, 2_000, SONNET);
+    }
+    assertEquals(true, cache.size() < 1_024, "swept: " + cache.size());
+    call(10 * MIN, 0, 10_000, 2_100, SONNET);
+    assertSplit(2_000, 100, 0);
+    long read = 0;
+    for (int i = 600; i < 1_200; i++) {
+      call(11 * MIN, 0, i, 2_100, SONNET);
+      read += s.read();
+    }
+    assertEquals(600 * 2_000L, read);
+    call(11 * MIN, 0, 0, 2_100, SONNET); // a dead one: written again
+    assertSplit(0, 2_100, 0);
   }
 
   @Test
