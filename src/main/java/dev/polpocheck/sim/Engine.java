@@ -75,6 +75,7 @@ final class Engine {
   private final List<String> agentNames = new ArrayList<>();
   private final long[] systemPrefix;
   private final EventQueue queue = new EventQueue();
+  private final ConcurrencyGate gate;
   private int nextSession;
 
   private final Accounting acc;
@@ -112,6 +113,9 @@ final class Engine {
     }
     this.cacheStep = new CacheStep(sc, systemPrefix);
     this.prices = new PriceStep(sc, opt, acc);
+    this.gate =
+        new ConcurrencyGate(
+            sc.settings().maxConcurrency(), sc.settings().agentMaxConcurrency());
   }
 
   SimResult run(Iterator<Call> input) {
@@ -144,7 +148,8 @@ final class Engine {
       acc.recordedErrors++;
     }
     SessionState s = sessions.get(call.session());
-    if (s == null) {
+    boolean first = s == null;
+    if (first) {
       s = new SessionState(nextSession++, pre.callsOf(call.session()));
       sessions.put(call.session(), s);
     }
@@ -157,21 +162,47 @@ final class Engine {
     if (s.dead) {
       acc.notRun(tokens);
       s.remaining--;
-      endIfDone(call.session(), s);
+      endIfDone(call.session(), s, compress(call.timestampMillis()));
       return;
     }
     if (s.inFlight) {
       s.pending.add(call);
       return;
     }
-    begin(s, call, compress(call.timestampMillis()) + s.offset);
+    long ready = compress(call.timestampMillis()) + s.offset;
+    if (first && !gate.open()) {
+      if (!gate.tryEnter(call.agent())) {
+        s.inFlight = true; // the run waits for a slot; its later turns queue behind it
+        gate.await(task(s, call, ready));
+        return;
+      }
+      s.slot = call.agent();
+    }
+    begin(s, call, ready);
   }
 
   private void begin(SessionState s, Call call, long ready) {
     s.inFlight = true;
+    queue.push(ready, EventQueue.START, task(s, call, ready));
+  }
+
+  private Task task(SessionState s, Call call, long ready) {
     Task k = new Task(call, s, models.forCall(call), ready);
     k.agent = agents.get(call.agent()); // a session's calls may come from different agents
-    queue.push(ready, EventQueue.START, k);
+    return k;
+  }
+
+  /** Frees the concurrency slot {@code s}'s run holds, and starts the runs that were waiting. */
+  private void release(SessionState s, long now) {
+    if (s.slot == null) {
+      return;
+    }
+    gate.leave(s.slot);
+    s.slot = null;
+    for (Task k : gate.admit()) {
+      k.sess.slot = k.call.agent();
+      queue.push(now, EventQueue.START, k);
+    }
   }
 
   private void complete(Task k, boolean success, long now) {
@@ -183,6 +214,7 @@ final class Engine {
     s.remaining--;
     if (!success && k.call.role() == CallerRole.AGENT) {
       s.dead = true; // pi-agent-core ends the run on an error message
+      release(s, now);
     }
     while (!s.pending.isEmpty()) {
       Call c = s.pending.poll();
@@ -194,13 +226,14 @@ final class Engine {
       begin(s, c, Math.max(compress(c.timestampMillis()) + s.offset, now));
       return;
     }
-    endIfDone(k.call.session(), s);
+    endIfDone(k.call.session(), s, now);
   }
 
-  private void endIfDone(String name, SessionState s) {
+  private void endIfDone(String name, SessionState s, long now) {
     if (s.remaining == 0 && !s.inFlight) {
       sessions.remove(name);
       rotation.endSession(s.idx);
+      release(s, now);
     }
   }
 

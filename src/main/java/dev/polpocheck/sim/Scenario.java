@@ -347,9 +347,13 @@ public record Scenario(
    * @param reasoning the thinking level of every agent and orchestrator call ({@code
    *     agentConfig.reasoning ?? settings.reasoning ?? "off"}, polpo src/adapters/engine.ts:420):
    *     off, minimal, low, medium, high or xhigh
+   * @param maxConcurrency Polpo's global limit on concurrent agent runs, 0 for none
+   * @param agentMaxConcurrency per-agent limits on concurrent runs (agents not listed: none)
    */
-  public record Settings(String reasoning) {
+  public record Settings(
+      String reasoning, int maxConcurrency, Map<String, Integer> agentMaxConcurrency) {
     public Settings {
+      agentMaxConcurrency = new TreeMap<>(agentMaxConcurrency);
       if (!"off".equals(reasoning)) {
         MaxTokens.thinkingBudget(reasoning); // rejects an unknown level
       }

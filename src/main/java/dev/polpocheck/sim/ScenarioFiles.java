@@ -266,8 +266,18 @@ public final class ScenarioFiles {
             rep.get("maxEvents").asInt(),
             rep.get("compareSticky").asBoolean()),
         new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()),
-        new Scenario.Settings(n.get("settings").get("reasoning").asString()),
+        settings(n.get("settings")),
         organisations(n.get("organisations")));
+  }
+
+  private static Scenario.Settings settings(JsonNode n) {
+    Map<String, Integer> perAgent = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.get("agentMaxConcurrency").properties()) {
+      perAgent.put(e.getKey(), e.getValue().asInt());
+    }
+    JsonNode max = n.get("maxConcurrency");
+    return new Scenario.Settings(
+        n.get("reasoning").asString(), max.isNull() ? 0 : max.asInt(), perAgent);
   }
 
   private static Map<String, Scenario.Organisation> organisations(JsonNode n) {

@@ -118,7 +118,15 @@ final class ScenarioJson {
     rep.put("maxEvents", s.report().maxEvents());
     rep.put("compareSticky", s.report().compareSticky());
     o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
-    o.putObject("settings").put("reasoning", s.settings().reasoning());
+    ObjectNode set = o.putObject("settings");
+    set.put("reasoning", s.settings().reasoning());
+    if (s.settings().maxConcurrency() > 0) {
+      set.put("maxConcurrency", s.settings().maxConcurrency());
+    } else {
+      set.putNull("maxConcurrency");
+    }
+    ObjectNode perAgent = set.putObject("agentMaxConcurrency");
+    s.settings().agentMaxConcurrency().forEach(perAgent::put);
     ObjectNode orgs = o.putObject("organisations");
     for (Map.Entry<String, Scenario.Organisation> e : s.organisations().entrySet()) {
       ObjectNode n = orgs.putObject(e.getKey());

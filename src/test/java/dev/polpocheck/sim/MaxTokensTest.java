@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallerRole;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +89,7 @@ class MaxTokensTest {
   void reasoningHigh_agentTurnsReserveTheThinkingBudgetToo() {
     // high: min(32,000 + 16,384, 64,000) = 48,384 per turn. The second finds 90,000 - 48,384 =
     // 41,616, needs 6,768 more: 6,768 / 1.5 = 4,512 ms -> retry-after 5 s; admitted at 5 s.
-    Scenario s = tier2().withSettings(new Scenario.Settings("high"));
+    Scenario s = tier2().withSettings(new Scenario.Settings("high", 0, Map.of()));
     SimResult r = run(List.of(sonnet(0, "s1", 2_000, 100), sonnet(0, "s2", 2_000, 100)), s);
     assertEquals(2, r.counts().ok());
     assertEquals(1, r.counts().rateLimited());
