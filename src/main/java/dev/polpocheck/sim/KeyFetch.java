@@ -220,7 +220,8 @@ final class KeyFetch {
   /**
    * The spend account of {@code organisation} with {@code provider}, created for its first key:
    * the lowest of the organisation's declared limits, the monthly cap of that key's tier (Anthropic
-   * API keys only; a subscription seat has none) and the organisation's prepaid credit.
+   * API keys only; a subscription seat has none), or the cap Anthropic granted the organisation
+   * instead, and the organisation's prepaid credit.
    */
   private SpendLimit spend(String provider, String organisation, String tier, boolean onPlan) {
     return spends.computeIfAbsent(
@@ -228,6 +229,9 @@ final class KeyFetch {
         k -> {
           long limit = declaredLimits.getOrDefault(k, -1L);
           long credit = -1;
+          long capUsd =
+              "anthropic".equals(provider) && !onPlan ? tiers.monthlySpendCapUsd(tier) : -1;
+          long cap = capUsd < 0 ? -1 : Math.multiplyExact(capUsd, Money.PICOS_PER_USD);
           Scenario.Organisation org = sc.organisations().get(organisation);
           if (org != null) {
             if (org.monthlySpendLimitPicos() >= 0) {
@@ -237,10 +241,10 @@ final class KeyFetch {
                       : Math.min(limit, org.monthlySpendLimitPicos());
             }
             credit = org.prepaidCreditPicos();
+            if (cap >= 0 && org.tierSpendCapPicos() >= 0) {
+              cap = org.tierSpendCapPicos();
+            }
           }
-          long capUsd =
-              "anthropic".equals(provider) && !onPlan ? tiers.monthlySpendCapUsd(tier) : -1;
-          long cap = capUsd < 0 ? -1 : Math.multiplyExact(capUsd, Money.PICOS_PER_USD);
           return new SpendLimit(limit, cap, credit);
         });
   }

@@ -366,8 +366,11 @@ public record Scenario(
    *
    * @param monthlySpendLimitPicos the limit set in the Console per calendar month, or -1
    * @param prepaidCreditPicos the credit balance at the start of the run, or -1 for unlimited
+   * @param tierSpendCapPicos a monthly cap Anthropic granted instead of the tier's, or -1 for the
+   *     tier's own
    */
-  public record Organisation(long monthlySpendLimitPicos, long prepaidCreditPicos) {}
+  public record Organisation(
+      long monthlySpendLimitPicos, long prepaidCreditPicos, long tierSpendCapPicos) {}
 
   /** Report settings. */
   public record Report(long seriesBucketMillis, int maxEvents, boolean compareSticky) {}

@@ -287,7 +287,8 @@ public final class ScenarioFiles {
           e.getKey(),
           new Scenario.Organisation(
               cap(e.getValue().get("monthlySpendLimitUsd")),
-              cap(e.getValue().get("prepaidCreditUsd"))));
+              cap(e.getValue().get("prepaidCreditUsd")),
+              cap(e.getValue().get("tierSpendCapUsd"))));
     }
     return out;
   }

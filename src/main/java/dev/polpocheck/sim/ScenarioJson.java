@@ -132,6 +132,7 @@ final class ScenarioJson {
       ObjectNode n = orgs.putObject(e.getKey());
       usdOrNull(n, "monthlySpendLimitUsd", e.getValue().monthlySpendLimitPicos());
       usdOrNull(n, "prepaidCreditUsd", e.getValue().prepaidCreditPicos());
+      usdOrNull(n, "tierSpendCapUsd", e.getValue().tierSpendCapPicos());
     }
     return o;
   }

@@ -240,6 +240,13 @@ class SimulationPoliciesTest {
     assertEquals(5, r.counts().notRun());
     assertEquals(3, r.counts().billingRejections());
     assertEquals(2, r.counts().sdkRetries());
+    // a cap Anthropic granted instead ($50): 51 calls $49.113, 52 calls $50.076 -> 52 ok
+    SimResult granted =
+        run(calls, fromJson("{\"organisations\": {\"a\": {\"tierSpendCapUsd\": 50}},"
+            + " \"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\","
+            + " \"type\": \"api_key\", \"tier\": \"tier1\"}]}"));
+    assertEquals(52, granted.counts().ok());
+    assertEquals(57, granted.counts().notRun());
   }
 
   @Test
