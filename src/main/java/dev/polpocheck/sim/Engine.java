@@ -281,7 +281,8 @@ final class Engine {
     acc.attempts++;
     Credential c = keys.credential(k.cred);
     ReplayModel m = k.model;
-    SpendLimit.Refusal refusal = c.spend.tracked() ? c.spend.refusal(now) : SpendLimit.Refusal.NONE;
+    SpendLimit.Refusal refusal =
+        c.spend.tracked() ? c.spend.refusal(now) : SpendLimit.Refusal.NONE;
     if (refusal != SpendLimit.Refusal.NONE) {
       acc.billingRejections++;
       if (refusal == SpendLimit.Refusal.TIER_CAP) {

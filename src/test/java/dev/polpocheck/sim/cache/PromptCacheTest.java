@@ -1,6 +1,7 @@
 package dev.polpocheck.sim.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -153,5 +154,103 @@ class PromptCacheTest {
       call(i * 10 * MIN, 0, i, 2_000, SONNET); // each session's entry is dead before the next
     }
     assertEquals(true, cache.size() < 2_100, "size " + cache.size());
+  }
+
+  @Test
+  void oauthPreamble_isItsOwnBreakpoint_readByAnotherSession() {
+    // preamble chain 200 of 1,100 tokens, no system prefix: session 1 writes its 3,000-token
+    // prompt and the 1,100 preamble entry; session 2, a second later, reads the preamble only
+    cache.request(0, 1, 0, 0, 1, -1, 0, 200, 1_100, 3_000, SONNET, s, true);
+    assertSplit(0, 3_000, 0);
+    cache.request(1_000, 1, 0, 0, 2, -1, 0, 200, 1_100, 3_500, SONNET, s, true);
+    assertSplit(1_100, 2_400, 0);
+    // a preamble below the 1,024 minimum is never an entry of its own
+    cache.request(2_000, 1, 0, 0, 3, -1, 0, 201, 1_000, 3_000, SONNET, s, true);
+    cache.request(3_000, 1, 0, 0, 4, -1, 0, 201, 1_000, 3_000, SONNET, s, true);
+    assertSplit(0, 3_000, 0);
+  }
+
+  @Test
+  void preambleHit_isRefreshed_andAPreambleAsLongAsThePromptIsIgnored() {
+    cache.request(0, 1, 0, 0, 1, -1, 0, 200, 1_100, 3_000, SONNET, s, true);
+    cache.request(4 * MIN, 1, 0, 0, 2, -1, 0, 200, 1_100, 3_000, SONNET, s, true); // hit: to 9:00
+    assertSplit(1_100, 1_900, 0);
+    cache.request(8 * MIN, 1, 0, 0, 3, -1, 0, 200, 1_100, 3_000, SONNET, s, true);
+    assertSplit(1_100, 1_900, 0);
+    // preamble not below T: no breakpoint there
+    cache.request(0, 1, 1, 0, 4, -1, 0, 202, 3_000, 3_000, SONNET, s, true);
+    cache.request(1_000, 1, 1, 0, 5, -1, 0, 202, 3_000, 3_000, SONNET, s, true);
+    assertSplit(0, 3_000, 0);
+  }
+
+  @Test
+  void systemPrefix_hitIsRefreshed_andAPrefixAsLongAsThePromptIsIgnored() {
+    cache.request(0, 1, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    cache.request(4 * MIN, 1, 0, 0, 2, 100, 1_500, -1, 0, 2_000, SONNET, s, true); // to 9:00
+    cache.request(8 * MIN, 1, 0, 0, 3, 100, 1_500, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(1_500, 500, 0);
+    // S = T: no system breakpoint, so a new session cannot read it
+    cache.request(0, 1, 1, 0, 4, 101, 2_000, -1, 0, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 1, 0, 5, 101, 2_000, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+    // a system prefix of another length than the entry is not a hit
+    cache.request(2_000, 1, 0, 0, 6, 100, 1_600, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+  }
+
+  @Test
+  void systemPrefix_belowMinimum_isNeverWritten() {
+    cache.request(0, 1, 0, 0, 1, 100, 1_000, -1, 0, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 0, 2, 100, 1_000, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+  }
+
+  @Test
+  void models_areSeparateCaches() {
+    cache.request(0, 1, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 1, 1, -1, 0, -1, 0, 2_500, SONNET, s, true); // other model
+    assertSplit(0, 2_500, 0);
+  }
+
+  @Test
+  void keys_outsideTheirRanges_areRejected() {
+    assertThrows(IllegalArgumentException.class, () -> call(0, -1, 1, 2_000, SONNET));
+    assertThrows(IllegalArgumentException.class, () -> call(0, 0x1_0000, 1, 2_000, SONNET));
+    assertThrows(IllegalArgumentException.class, () -> call(0, 0, -1, 2_000, SONNET));
+    assertThrows(IllegalArgumentException.class, () -> call(0, 0, 0x1_0000_0000L, 2_000, SONNET));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> cache.request(0, 1, 0, -1, 1, -1, 0, -1, 0, 2_000, SONNET, s, true));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> cache.request(0, 1, 0, 0x1_0000, 1, -1, 0, -1, 0, 2_000, SONNET, s, true));
+    // the largest values are keys of their own
+    call(0, 0xFFFF, 0xFFFF_FFFFL, 2_000, SONNET);
+    call(1_000, 0xFFFF, 0xFFFF_FFFFL, 2_000, SONNET);
+    assertSplit(2_000, 0, 0);
+    cache.request(2_000, 1, 0, 0xFFFF, 0, -1, 0, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+  }
+
+  @Test
+  void cachePolicy_rejectsImpossibleValues() {
+    assertThrows(IllegalArgumentException.class, () -> new CachePolicy(-1, 1, MIN, true));
+    assertThrows(IllegalArgumentException.class, () -> new CachePolicy(0, 0, MIN, true));
+    assertThrows(IllegalArgumentException.class, () -> new CachePolicy(0, 1, 0, true));
+    assertEquals(0, new CachePolicy(0, 1, 1, false).minCacheableTokens());
+  }
+
+  @Test
+  void manyLiveEntries_growTheTableAndStayFindable() {
+    for (int i = 0; i < 300; i++) {
+      call(0, 0, i, 2_000 + i, SONNET);
+    }
+    long read = 0;
+    for (int i = 0; i < 300; i++) {
+      call(1_000, 0, i, 2_000 + i, SONNET);
+      read += s.read();
+    }
+    // sum of 2,000 + i for i < 300 = 600,000 + 44,850
+    assertEquals(644_850, read);
   }
 }
