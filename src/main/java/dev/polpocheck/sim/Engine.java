@@ -319,7 +319,10 @@ final class Engine {
     long sent =
         k.call.role() == CallerRole.ORCHESTRATOR ? m.orchestratorMaxTokens : m.agentMaxTokens;
     long maxOut = Math.max(sent, k.out); // -1 (unknown limit): reserve the real output
-    int key = limits.key(c, m);
+    // Message Batches have their own limits (batch requests and queue size per tier, not the
+    // Messages API's ITPM/OTPM: https://platform.claude.com/docs/en/api/rate-limits), which a
+    // replay of recorded batch results cannot approach: they skip the live buckets
+    int key = k.call.batch() ? -1 : limits.key(c, m);
     long wait = limits.admit(c, m, key, in, rd, wr, k.out, maxOut, now);
     if (wait > 0) {
       acc.rateLimited(c, now);

@@ -253,4 +253,65 @@ class PromptCacheTest {
     // sum of 2,000 + i for i < 300 = 600,000 + 44,850
     assertEquals(644_850, read);
   }
+
+  @Test
+  void chainIdZero_isAValidSystemAndPreambleChain() {
+    // system chain 0 (S = 1,500) and, on model 1, preamble chain 0 (P = 1,100)
+    cache.request(0, 1, 0, 0, 1, 0, 1_500, -1, 0, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 0, 2, 0, 1_500, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(1_500, 500, 0);
+    cache.request(0, 1, 0, 1, 1, -1, 0, 0, 1_100, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 1, 2, -1, 0, 0, 1_100, 2_000, SONNET, s, true);
+    assertSplit(1_100, 900, 0);
+  }
+
+  @Test
+  void breakpointAtTheWholePrompt_isNotASharedEntry() {
+    // S = T = 2,000 writes no system entry: a later session with S = 2,000 < T = 2,500 cannot
+    // read one
+    cache.request(0, 1, 0, 0, 1, 100, 2_000, -1, 0, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 0, 2, 100, 2_000, -1, 0, 2_500, SONNET, s, true);
+    assertSplit(0, 2_500, 0);
+    // now the entry exists (written by session 2); S = T = 2,000 still does not look it up
+    cache.request(2_000, 1, 0, 0, 3, 100, 2_000, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+    // the same for the preamble (model 1)
+    cache.request(0, 1, 0, 1, 1, -1, 0, 200, 2_000, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 1, 2, -1, 0, 200, 2_000, 2_500, SONNET, s, true);
+    assertSplit(0, 2_500, 0);
+    cache.request(2_000, 1, 0, 1, 3, -1, 0, 200, 2_000, 2_000, SONNET, s, true);
+    assertSplit(0, 2_000, 0);
+  }
+
+  @Test
+  void entriesOfExactlyTheMinimum_areWrittenAndRead() {
+    call(0, 0, 1, 1_024, SONNET);
+    call(1_000, 0, 1, 1_100, SONNET);
+    assertSplit(1_024, 76, 0);
+    cache.request(0, 1, 0, 1, 1, 100, 1_024, -1, 0, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 1, 2, 100, 1_024, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(1_024, 976, 0);
+    cache.request(0, 1, 0, 2, 1, -1, 0, 200, 1_024, 2_000, SONNET, s, true);
+    cache.request(1_000, 1, 0, 2, 2, -1, 0, 200, 1_024, 2_000, SONNET, s, true);
+    assertSplit(1_024, 976, 0);
+  }
+
+  @Test
+  void pureHit_keepsTheEntryReadable_itIsNotWrittenAgain() {
+    // first token after 2 s: the entry is readable from 2,000 ms. A pure hit at 5,000 ms
+    // refreshes its TTL but writes nothing, so it stays readable at 6,000 ms.
+    cache.request(0, 2_000, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, true);
+    cache.request(5_000, 2_000, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(2_000, 0, 0);
+    cache.request(6_000, 2_000, 0, 0, 1, -1, 0, -1, 0, 2_000, SONNET, s, true);
+    assertSplit(2_000, 0, 0);
+  }
+
+  @Test
+  void size_countsOneEntryPerPrefix() {
+    assertEquals(0, cache.size());
+    cache.request(0, 1, 0, 0, 1, 100, 1_500, -1, 0, 2_000, SONNET, s, true); // session + system
+    call(0, 0, 2, 2_000, SONNET);
+    assertEquals(3, cache.size());
+  }
 }

@@ -39,6 +39,13 @@ class WindowBudgetTest {
   }
 
   @Test
+  void window_openedByAnEmptyRequest_stillAdmitsAFirstLargeOne() {
+    WindowBudget w = new WindowBudget(HOUR, 100);
+    assertEquals(0, w.tryConsume(0, 0)); // opens the window with nothing used
+    assertEquals(0, w.waitMillis(500, 1)); // nothing used yet: a request larger than it fits
+  }
+
+  @Test
   void window_sizeMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new WindowBudget(0, 100));
     assertThrows(IllegalArgumentException.class, () -> new WindowBudget(HOUR, 0));
