@@ -58,6 +58,16 @@ class TokenBucketTest {
   }
 
   @Test
+  void take_afterAnIdleGap_refillsToCapacityFirst() {
+    // drained at 0; two minutes later the bucket is full again (60, capped), so taking 60 empties
+    // it. A take that skipped the refill would let the whole gap count later: 60 left, not 0.
+    TokenBucket b = new TokenBucket(60, 60_000, 0);
+    b.take(60, 0);
+    b.take(60, 120_000);
+    assertEquals(0, b.level(120_000));
+  }
+
+  @Test
   void bucket_waitIsCeilingOfTheMissingUnits() {
     // 8,000 per minute: 8,000 units per ms against 60,000 units a token. Empty, 1 token needs
     // 60,000 / 8,000 = 7.5 ms -> 8 ms; 8,000 tokens need 60,000 ms exactly.
