@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.HdrHistogram.Histogram;
 
 /**
  * The running results of one simulation run: call and attempt counters, token and cost tallies by
@@ -28,7 +27,7 @@ final class Accounting {
   final Tally[] agentTallies;
   final TreeMap<Long, long[]> series = new TreeMap<>();
   final List<SimResult.Event> events = new ArrayList<>();
-  final Histogram delays = new Histogram(3);
+  final DelayLog delays = new DelayLog();
   final TreeSet<String> unpricedModels = new TreeSet<>();
   final TreeSet<String> unlimitedModels = new TreeSet<>();
   private long bucketStart = Long.MIN_VALUE;
@@ -50,6 +49,8 @@ final class Accounting {
   long refreshCooldowns;
   long recordedErrors;
   long overloaded;
+  long promptTooLong;
+  long unpricedRecords;
   long costWithoutCache;
   long polpoCost;
   long totalDelay;
@@ -74,7 +75,7 @@ final class Accounting {
 
   /** A call's end after {@code delay} ms of added delay; a failed call's tokens were never run. */
   void completed(long delay, boolean success, long tokens) {
-    delays.recordValue(delay);
+    delays.add(delay);
     totalDelay += delay;
     if (delay > 0) {
       delayedCalls++;

@@ -44,8 +44,11 @@ final class CacheStep {
     }
     int agent = k.agent;
     long preTokens = c.oauth ? sc.cache().oauthPreambleTokens() : 0;
+    long latency = k.call.latencyMillis();
+    long first = sc.timing().firstTokenMillis();
     cache.request(
         now,
+        latency >= 0 ? Math.min(first, latency) : first,
         c.scope,
         m.id,
         3L * k.sess.idx,

@@ -2,14 +2,11 @@ package dev.polpocheck.sim;
 
 import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.WindowBudget;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /**
  * One credential of a run — an auth profile or a provider's environment key — with what the replay
  * tracks for it beyond the rotation pool: its organisation (cache and limit scope), tier, plan
- * windows, spend this month against its cap, OAuth token expiry, and its tallies.
+ * windows, its organisation's spend account, OAuth token expiry, and its tallies.
  */
 final class Credential {
   final String id;
@@ -18,7 +15,7 @@ final class Credential {
   final String tier;
   final boolean oauth;
   final int scope;
-  final long capPicos;
+  final SpendLimit spend;
   final WindowBudget[] plan;
   final long lifetime;
   final double refreshFailureRate;
@@ -30,8 +27,6 @@ final class Credential {
 
   LimitSpec[] limitSpecs = new LimitSpec[8];
   Tally orgTally;
-  long spentPicos;
-  long monthKey = Long.MIN_VALUE;
   long expiresAt = -1;
   long rateLimited;
   long cooldowns;
@@ -42,7 +37,7 @@ final class Credential {
    *
    * @param id profile id, or {@code env:provider}
    * @param scope the organisation's cache-scope number
-   * @param capPicos monthly spend cap, or -1
+   * @param spend its organisation's spend account (shared with the organisation's other keys)
    * @param plan the plan's usage windows (empty without a plan)
    * @param lifetime OAuth token lifetime in ms, 0 = never expires
    * @param refreshFailureRate probability that a token refresh fails
@@ -55,7 +50,7 @@ final class Credential {
       String tier,
       boolean oauth,
       int scope,
-      long capPicos,
+      SpendLimit spend,
       WindowBudget[] plan,
       long lifetime,
       double refreshFailureRate,
@@ -66,21 +61,10 @@ final class Credential {
     this.tier = tier;
     this.oauth = oauth;
     this.scope = scope;
-    this.capPicos = capPicos;
+    this.spend = spend;
     this.plan = plan;
     this.lifetime = lifetime;
     this.refreshFailureRate = refreshFailureRate;
     this.profileIndex = profileIndex;
-  }
-
-  /** What it spent in the calendar month (UTC) of {@code now}; a new month starts at 0. */
-  long spent(long now) {
-    ZonedDateTime d = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
-    long month = d.getYear() * 12L + d.getMonthValue();
-    if (month != monthKey) {
-      monthKey = month;
-      spentPicos = 0;
-    }
-    return spentPicos;
   }
 }

@@ -44,8 +44,15 @@ final class Engine {
   private static final String RATE_LIMIT_MSG =
       "429 rate_limit_error: This request would exceed your organization's rate limit";
   private static final String OVERLOADED_MSG = "529 overloaded_error: Overloaded";
-  private static final String BILLING_MSG =
+  private static final String CREDIT_MSG =
       "400 invalid_request_error: Your credit balance is too low to access the Anthropic API";
+  // https://platform.claude.com/docs/en/api/rate-limits ("Spend limits"): the Console limit is a
+  // 400 (a client error to Polpo's classifier), the tier's cap a 429 without retry-after
+  private static final String SPEND_LIMIT_MSG =
+      "400 invalid_request_error: You have reached your specified API usage limits";
+  private static final String TIER_CAP_MSG =
+      "429 rate_limit_error: You have reached your API usage limits: your organization has crossed"
+          + " its monthly API usage threshold (enforced_spend_limit_reached)";
 
   private final long seed;
   private final Scenario sc;
@@ -68,6 +75,7 @@ final class Engine {
   private final List<String> agentNames = new ArrayList<>();
   private final long[] systemPrefix;
   private final EventQueue queue = new EventQueue();
+  private final ConcurrencyGate gate;
   private int nextSession;
 
   private final Accounting acc;
@@ -90,7 +98,7 @@ final class Engine {
     Selector selector = opt.selector().create(pool);
     this.rotation = sc.rotation().create(selector);
     this.acc = new Accounting(sc, pre);
-    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc);
+    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc, opt.tiers());
     this.errors = new ErrorPolicy(sc, pool, keys, rngRetry, acc);
     this.limits = new LimitStep(opt, acc, new RateLimiter(pre.start()));
     this.models = new ReplayModels(sc, opt);
@@ -105,6 +113,9 @@ final class Engine {
     }
     this.cacheStep = new CacheStep(sc, systemPrefix);
     this.prices = new PriceStep(sc, opt, acc);
+    this.gate =
+        new ConcurrencyGate(
+            sc.settings().maxConcurrency(), sc.settings().agentMaxConcurrency());
   }
 
   SimResult run(Iterator<Call> input) {
@@ -137,31 +148,61 @@ final class Engine {
       acc.recordedErrors++;
     }
     SessionState s = sessions.get(call.session());
-    if (s == null) {
+    boolean first = s == null;
+    if (first) {
       s = new SessionState(nextSession++, pre.callsOf(call.session()));
       sessions.put(call.session(), s);
     }
     ReplayModel m = models.forCall(call);
+    if (m.price == null) {
+      acc.unpricedRecords++;
+    }
     long tokens = Task.scaledTotal(call, m);
     acc.tokensIn += tokens;
     if (s.dead) {
       acc.notRun(tokens);
       s.remaining--;
-      endIfDone(call.session(), s);
+      endIfDone(call.session(), s, compress(call.timestampMillis()));
       return;
     }
     if (s.inFlight) {
       s.pending.add(call);
       return;
     }
-    begin(s, call, compress(call.timestampMillis()) + s.offset);
+    long ready = compress(call.timestampMillis()) + s.offset;
+    if (first && !gate.open()) {
+      if (!gate.tryEnter(call.agent())) {
+        s.inFlight = true; // the run waits for a slot; its later turns queue behind it
+        gate.await(task(s, call, ready));
+        return;
+      }
+      s.slot = call.agent();
+    }
+    begin(s, call, ready);
   }
 
   private void begin(SessionState s, Call call, long ready) {
     s.inFlight = true;
+    queue.push(ready, EventQueue.START, task(s, call, ready));
+  }
+
+  private Task task(SessionState s, Call call, long ready) {
     Task k = new Task(call, s, models.forCall(call), ready);
     k.agent = agents.get(call.agent()); // a session's calls may come from different agents
-    queue.push(ready, EventQueue.START, k);
+    return k;
+  }
+
+  /** Frees the concurrency slot {@code s}'s run holds, and starts the runs that were waiting. */
+  private void release(SessionState s, long now) {
+    if (s.slot == null) {
+      return;
+    }
+    gate.leave(s.slot);
+    s.slot = null;
+    for (Task k : gate.admit()) {
+      k.sess.slot = k.call.agent();
+      queue.push(now, EventQueue.START, k);
+    }
   }
 
   private void complete(Task k, boolean success, long now) {
@@ -173,6 +214,7 @@ final class Engine {
     s.remaining--;
     if (!success && k.call.role() == CallerRole.AGENT) {
       s.dead = true; // pi-agent-core ends the run on an error message
+      release(s, now);
     }
     while (!s.pending.isEmpty()) {
       Call c = s.pending.poll();
@@ -184,13 +226,14 @@ final class Engine {
       begin(s, c, Math.max(compress(c.timestampMillis()) + s.offset, now));
       return;
     }
-    endIfDone(k.call.session(), s);
+    endIfDone(k.call.session(), s, now);
   }
 
-  private void endIfDone(String name, SessionState s) {
+  private void endIfDone(String name, SessionState s, long now) {
     if (s.remaining == 0 && !s.inFlight) {
       sessions.remove(name);
       rotation.endSession(s.idx);
+      release(s, now);
     }
   }
 
@@ -238,31 +281,48 @@ final class Engine {
     acc.attempts++;
     Credential c = keys.credential(k.cred);
     ReplayModel m = k.model;
-    if (c.capPicos >= 0 && c.spent(now) >= c.capPicos) {
+    SpendLimit.Refusal refusal =
+        c.spend.tracked() ? c.spend.refusal(now) : SpendLimit.Refusal.NONE;
+    if (refusal != SpendLimit.Refusal.NONE) {
       acc.billingRejections++;
-      after(k, errors.httpError(k, BILLING_MSG, now), now); // a 400: the SDK does not retry it
+      if (refusal == SpendLimit.Refusal.TIER_CAP) {
+        retryWithoutRetryAfter(k, TIER_CAP_MSG, now);
+      } else { // a 400: the SDK does not retry it
+        String msg = refusal == SpendLimit.Refusal.CREDIT ? CREDIT_MSG : SPEND_LIMIT_MSG;
+        after(k, errors.httpError(k, msg, now), now);
+      }
+      return;
+    }
+    if (m.contextWindow > 0 && k.prompt > m.contextWindow && "anthropic".equals(m.provider)) {
+      // pi-ai 0.62.0 never sends the context-1m beta (anthropic.js:417-463 build the only
+      // anthropic-beta headers), so a longer prompt is refused whatever the model could take
+      acc.promptTooLong++;
+      String msg =
+          "400 invalid_request_error: prompt is too long: "
+              + k.prompt
+              + " tokens > "
+              + m.contextWindow
+              + " maximum";
+      after(k, errors.httpError(k, msg, now), now);
       return;
     }
     double overloadRate = sc.errors().overloadedRate();
     if (overloadRate > 0 && rngErrors.nextDouble() < overloadRate) {
       acc.overloaded++;
-      if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
-        // no retry-after on a 529: the SDK's own exponential backoff
-        long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
-        k.sdkAttempt++;
-        acc.sdkRetries++;
-        queue.push(now + d, EventQueue.SEND, k);
-      } else {
-        after(k, errors.httpError(k, OVERLOADED_MSG, now), now);
-      }
+      retryWithoutRetryAfter(k, OVERLOADED_MSG, now);
       return;
     }
     CacheSplit split = cacheStep.request(k, c, m, now, false);
     long in = split.input();
     long rd = split.read();
     long wr = split.write();
-    long maxOut = m.maxOutput > 0 ? Math.max(m.maxOutput, k.out) : k.out;
-    int key = limits.key(c, m);
+    long sent =
+        k.call.role() == CallerRole.ORCHESTRATOR ? m.orchestratorMaxTokens : m.agentMaxTokens;
+    long maxOut = Math.max(sent, k.out); // -1 (unknown limit): reserve the real output
+    // Message Batches have their own limits (batch requests and queue size per tier, not the
+    // Messages API's ITPM/OTPM: https://platform.claude.com/docs/en/api/rate-limits), which a
+    // replay of recorded batch results cannot approach: they skip the live buckets
+    int key = k.call.batch() ? -1 : limits.key(c, m);
     long wait = limits.admit(c, m, key, in, rd, wr, k.out, maxOut, now);
     if (wait > 0) {
       acc.rateLimited(c, now);
@@ -278,6 +338,18 @@ final class Engine {
     }
     cacheStep.request(k, c, m, now, true);
     succeed(k, c, m, now, key, maxOut);
+  }
+
+  /** An error the SDK retries with its own backoff (no retry-after): a 529, a tier's cap. */
+  private void retryWithoutRetryAfter(Task k, String message, long now) {
+    if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
+      long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
+      k.sdkAttempt++;
+      acc.sdkRetries++;
+      queue.push(now + d, EventQueue.SEND, k);
+    } else {
+      after(k, errors.httpError(k, message, now), now);
+    }
   }
 
   private void succeed(Task k, Credential c, ReplayModel m, long now, int key, long maxOut) {

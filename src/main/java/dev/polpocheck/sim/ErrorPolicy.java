@@ -67,7 +67,8 @@ final class ErrorPolicy {
       }
     }
     if (k.call.role() == CallerRole.AGENT) {
-      if (c.profileIndex >= 0
+      if (reason.failover()
+          && c.profileIndex >= 0
           && k.rotations < pool.profileCount(pool.providerOf(c.profileIndex))
           && anotherAvailable(c.profileIndex, now)) {
         k.rotations++;

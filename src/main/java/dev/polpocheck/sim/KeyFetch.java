@@ -1,5 +1,7 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.cost.Money;
+import dev.polpocheck.sim.limits.RateLimitTiers;
 import dev.polpocheck.sim.limits.WindowBudget;
 import dev.polpocheck.sim.rotation.PinKind;
 import dev.polpocheck.sim.rotation.ProfilePool;
@@ -34,6 +36,9 @@ final class KeyFetch {
   private final List<Credential> creds = new ArrayList<>();
   private final Map<String, Integer> envCreds = new HashMap<>();
   private final Map<String, Integer> scopes = new HashMap<>();
+  private final RateLimitTiers tiers;
+  private final Map<String, Long> declaredLimits = new HashMap<>();
+  private final Map<String, SpendLimit> spends = new HashMap<>();
   private final long[] noUsableUntil;
 
   KeyFetch(
@@ -42,14 +47,19 @@ final class KeyFetch {
       Selector selector,
       Rotation rotation,
       SplittableRandom rngRefresh,
-      Accounting acc) {
+      Accounting acc,
+      RateLimitTiers tiers) {
     this.sc = sc;
+    this.tiers = tiers;
     this.pool = pool;
     this.selector = selector;
     this.rotation = rotation;
     this.pinIndex = sc.pin() == null ? -1 : pool.indexOf(sc.pin().profile());
     this.rngRefresh = rngRefresh;
     this.acc = acc;
+    for (Scenario.Profile p : sc.profiles()) {
+      declare(p.provider(), p.organisation(), p.monthlySpendCapPicos());
+    }
     for (Scenario.Profile p : sc.profiles()) {
       WindowBudget[] plan = new WindowBudget[0];
       if (p.plan() != null) {
@@ -67,7 +77,7 @@ final class KeyFetch {
               p.tier(),
               p.type() == ProfileType.OAUTH,
               scope(p.organisation()),
-              p.monthlySpendCapPicos(),
+              spend(p.provider(), p.organisation(), p.tier(), p.plan() != null),
               plan,
               p.tokenLifetimeMillis(),
               p.refreshFailureRate(),
@@ -182,6 +192,7 @@ final class KeyFetch {
       return -1;
     }
     int idx = creds.size();
+    declare(provider, c.organisation(), c.monthlySpendCapPicos());
     creds.add(
         new Credential(
             "env:" + provider,
@@ -190,13 +201,52 @@ final class KeyFetch {
             c.tier(),
             false,
             scope(c.organisation()),
-            c.monthlySpendCapPicos(),
+            spend(provider, c.organisation(), c.tier(), false),
             new WindowBudget[0],
             0,
             0,
             -1));
     envCreds.put(provider, idx);
     return idx;
+  }
+
+  /** A key's {@code monthlySpendCapUsd}: a limit on its organisation, the lowest one wins. */
+  private void declare(String provider, String organisation, long capPicos) {
+    if (capPicos >= 0) {
+      declaredLimits.merge(provider + '\u0000' + organisation, capPicos, Math::min);
+    }
+  }
+
+  /**
+   * The spend account of {@code organisation} with {@code provider}, created for its first key:
+   * the lowest of the organisation's declared limits, the monthly cap of that key's tier (Anthropic
+   * API keys only; a subscription seat has none), or the cap Anthropic granted the organisation
+   * instead, and the organisation's prepaid credit.
+   */
+  private SpendLimit spend(String provider, String organisation, String tier, boolean onPlan) {
+    return spends.computeIfAbsent(
+        provider + '\u0000' + organisation,
+        k -> {
+          long limit = declaredLimits.getOrDefault(k, -1L);
+          long credit = -1;
+          long capUsd =
+              "anthropic".equals(provider) && !onPlan ? tiers.monthlySpendCapUsd(tier) : -1;
+          long cap = capUsd < 0 ? -1 : Math.multiplyExact(capUsd, Money.PICOS_PER_USD);
+          Scenario.Organisation org = sc.organisations().get(organisation);
+          if (org != null) {
+            if (org.monthlySpendLimitPicos() >= 0) {
+              limit =
+                  limit < 0
+                      ? org.monthlySpendLimitPicos()
+                      : Math.min(limit, org.monthlySpendLimitPicos());
+            }
+            credit = org.prepaidCreditPicos();
+            if (cap >= 0 && org.tierSpendCapPicos() >= 0) {
+              cap = org.tierSpendCapPicos();
+            }
+          }
+          return new SpendLimit(limit, cap, credit);
+        });
   }
 
   private int scope(String organisation) {

@@ -80,7 +80,10 @@ final class PriceStep {
     } else {
       cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
       long plain;
+      // the fast path is standard rates only: batch, fast-mode and long-context calls go
+      // through Pricing, as the call itself did
       if (!k.call.batch()
+          && !k.call.fast()
           && (m.price.longContext() == null
               || k.prompt <= m.price.longContext().thresholdTokens())) {
         plain =
@@ -126,9 +129,8 @@ final class PriceStep {
     w1 += u1;
     line.set(in, k.out, rd, w5, w1, cost);
     acc.priced(k, c, m, line, now);
-    if (c.capPicos >= 0) {
-      c.spent(now);
-      c.spentPicos = Money.add(c.spentPicos, cost.total());
+    if (c.spend.tracked()) {
+      c.spend.add(cost.total(), now);
     }
     if (!sc.cache().asRecorded() && !m.remapped && k.spec == 0) {
       acc.fidelity(k.rRead, rd, k.rW5 + k.rW1 + k.rWu, w5 + w1);

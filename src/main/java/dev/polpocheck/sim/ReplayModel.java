@@ -16,7 +16,9 @@ final class ReplayModel {
   final String spec;
   final Price price;
   final Price piAi;
-  final long maxOutput;
+  final long agentMaxTokens;
+  final long orchestratorMaxTokens;
+  final long contextWindow;
   final RateLimitClass cls;
   final CachePolicy policy;
   final boolean remapped;
@@ -29,7 +31,10 @@ final class ReplayModel {
    * @param id small number, unique in the run (the cache keys use it)
    * @param price list price, or null when the catalog has none
    * @param piAi pi-ai's price (what Polpo records), or null
-   * @param maxOutput the output limit Polpo sends as {@code max_tokens}, or -1 when unknown
+   * @param agentMaxTokens the {@code max_tokens} of an agent turn ({@link MaxTokens}), or -1
+   *     when the model's output limit is unknown
+   * @param orchestratorMaxTokens the {@code max_tokens} of an orchestrator call, or -1
+   * @param contextWindow the longest prompt the model accepts, or -1 when unknown
    * @param cls the Anthropic rate-limit pool, or null
    * @param policy how it caches, or null for no caching at all
    * @param remapped true when recorded calls of another model are replayed as this one
@@ -41,7 +46,9 @@ final class ReplayModel {
       String model,
       Price price,
       Price piAi,
-      long maxOutput,
+      long agentMaxTokens,
+      long orchestratorMaxTokens,
+      long contextWindow,
       RateLimitClass cls,
       CachePolicy policy,
       boolean remapped,
@@ -52,7 +59,9 @@ final class ReplayModel {
     this.spec = provider + ":" + model;
     this.price = price;
     this.piAi = piAi;
-    this.maxOutput = maxOutput;
+    this.agentMaxTokens = agentMaxTokens;
+    this.orchestratorMaxTokens = orchestratorMaxTokens;
+    this.contextWindow = contextWindow;
     this.cls = cls;
     this.policy = policy;
     this.remapped = remapped;

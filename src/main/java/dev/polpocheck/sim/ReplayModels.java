@@ -83,7 +83,12 @@ final class ReplayModels {
             model,
             opt.prices().find(provider, model),
             PiAi.CATALOG.find(provider, model).orElse(null),
-            info == null ? -1 : info.maxOutputTokens(),
+            info == null
+                ? -1
+                : MaxTokens.agentTurn(
+                    info.maxOutputTokens(), provider, model, sc.settings().reasoning()),
+            info == null ? -1 : MaxTokens.orchestrator(info.maxOutputTokens()),
+            info == null ? -1 : info.contextWindow(),
             info == null ? null : info.rateLimitClass(),
             policy,
             remapped,

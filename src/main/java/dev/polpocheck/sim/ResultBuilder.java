@@ -65,7 +65,8 @@ final class ResultBuilder {
             acc.noCredential,
             oversized,
             acc.unpricedCalls,
-            acc.overloaded);
+            acc.overloaded,
+            acc.unpricedRecords);
     Map<String, SimResult.Part> agentsOut = parts(acc.byAgent);
     for (ReplayModel m : models.all()) {
       if (m.tally.calls > 0) {
@@ -107,10 +108,10 @@ final class ResultBuilder {
     boolean anyCall = acc.ok + acc.failed > 0;
     SimResult.Delays d =
         new SimResult.Delays(
-            anyCall ? acc.delays.getValueAtPercentile(50) : 0,
-            anyCall ? acc.delays.getValueAtPercentile(95) : 0,
-            anyCall ? acc.delays.getValueAtPercentile(99) : 0,
-            anyCall ? acc.delays.getMaxValue() : 0,
+            anyCall ? acc.delays.percentile(50) : 0,
+            anyCall ? acc.delays.percentile(95) : 0,
+            anyCall ? acc.delays.percentile(99) : 0,
+            anyCall ? acc.delays.max() : 0,
             acc.totalDelay,
             acc.delayedCalls,
             acc.noUsableMillis);
@@ -181,9 +182,15 @@ final class ResultBuilder {
     if (oversized > 0) {
       notes.add(
           oversized
-              + " request(s) needed more than a whole rate-limit bucket (Polpo sends max_tokens ="
-              + " the model's output limit); Anthropic's handling is unpublished, so they were"
-              + " admitted when the bucket was full.");
+              + " request(s) needed more than a whole rate-limit bucket (max_tokens: 32,000 on"
+              + " agent turns, the model's output limit on orchestrator calls); Anthropic's"
+              + " handling is unpublished, so they were admitted when the bucket was full.");
+    }
+    if (acc.promptTooLong > 0) {
+      notes.add(
+          acc.promptTooLong
+              + " request(s) had a prompt longer than the model's context window: HTTP 400"
+              + " \"prompt is too long\" (pi-ai never sends the 1M-context beta header).");
     }
     if (!acc.unpricedModels.isEmpty()) {
       notes.add(

@@ -33,6 +33,8 @@ import java.util.TreeMap;
  * @param prices price catalog: "bundled" or a path
  * @param report report settings
  * @param errors injected provider errors
+ * @param settings Polpo's own settings that shape requests
+ * @param organisations spend limits and prepaid credit by organisation name
  */
 public record Scenario(
     Variant variant,
@@ -50,7 +52,9 @@ public record Scenario(
     Timing timing,
     String prices,
     Report report,
-    Errors errors) {
+    Errors errors,
+    Settings settings,
+    Map<String, Organisation> organisations) {
 
   public Scenario {
     Objects.requireNonNull(variant, "variant");
@@ -68,13 +72,15 @@ public record Scenario(
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(errors, "errors");
+    Objects.requireNonNull(settings, "settings");
+    organisations = new TreeMap<>(organisations);
   }
 
   /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
   public Scenario withRotation(RotationPolicy policy) {
     return new Scenario(
         variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks, cache,
-        remaps, timing, prices, report, errors);
+        remaps, timing, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with other profiles (capacity search). */
@@ -95,42 +101,42 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors);
+        errors, settings, organisations);
   }
 
   /** This scenario with another cache setting (e.g. as-recorded). */
   public Scenario withCache(Cache newCache) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        newCache, remaps, timing, prices, report, errors);
+        newCache, remaps, timing, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with another timing (e.g. compression). */
   public Scenario withTiming(Timing newTiming) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, newTiming, prices, report, errors);
+        cache, remaps, newTiming, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with other remapping rules. */
   public Scenario withRemaps(List<Remap> newRemaps) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, newRemaps, timing, prices, report, errors);
+        cache, newRemaps, timing, prices, report, errors, settings, organisations);
   }
 
   /** This scenario with other report settings. */
   public Scenario withReport(Report newReport) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, newReport, errors);
+        cache, remaps, timing, prices, newReport, errors, settings, organisations);
   }
 
   /** This scenario with other injected errors. */
   public Scenario withErrors(Errors newErrors) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, report, newErrors);
+        cache, remaps, timing, prices, report, newErrors, settings, organisations);
   }
 
   /** This scenario with another variant. */
@@ -151,7 +157,7 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors);
+        errors, settings, organisations);
   }
 
   /** The billing schedule the pool runs, with the window rule resolved against the variant. */
@@ -305,8 +311,15 @@ public record Scenario(
     }
   }
 
-  /** Arrival-time compression and the latency assumed when the trace has none. */
-  public record Timing(double compression, long defaultLatencyMillis) {}
+  /**
+   * Arrival-time compression and the response times assumed where the trace has none.
+   *
+   * @param compression replay arrivals this many times faster
+   * @param defaultLatencyMillis a call's duration when the trace records none
+   * @param firstTokenMillis time to the response's first token (capped at the call's recorded
+   *     duration): a cache entry becomes readable then, not when its request was sent
+   */
+  public record Timing(double compression, long defaultLatencyMillis, long firstTokenMillis) {}
 
   /**
    * Provider errors the replay injects (none are in the traces' successful calls).
@@ -320,6 +333,44 @@ public record Scenario(
       }
     }
   }
+
+  /** This scenario with other Polpo settings. */
+  public Scenario withSettings(Settings newSettings) {
+    return new Scenario(
+        variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
+        cache, remaps, timing, prices, report, errors, newSettings, organisations);
+  }
+
+  /**
+   * Polpo's settings that change what a request asks for.
+   *
+   * @param reasoning the thinking level of every agent and orchestrator call ({@code
+   *     agentConfig.reasoning ?? settings.reasoning ?? "off"}, polpo src/adapters/engine.ts:420):
+   *     off, minimal, low, medium, high or xhigh
+   * @param maxConcurrency Polpo's global limit on concurrent agent runs, 0 for none
+   * @param agentMaxConcurrency per-agent limits on concurrent runs (agents not listed: none)
+   */
+  public record Settings(
+      String reasoning, int maxConcurrency, Map<String, Integer> agentMaxConcurrency) {
+    public Settings {
+      agentMaxConcurrency = new TreeMap<>(agentMaxConcurrency);
+      if (!"off".equals(reasoning)) {
+        MaxTokens.thinkingBudget(reasoning); // rejects an unknown level
+      }
+    }
+  }
+
+  /**
+   * What an organisation may spend (Anthropic's spend limits and credit belong to the organisation,
+   * not to a key: https://platform.claude.com/docs/en/api/rate-limits).
+   *
+   * @param monthlySpendLimitPicos the limit set in the Console per calendar month, or -1
+   * @param prepaidCreditPicos the credit balance at the start of the run, or -1 for unlimited
+   * @param tierSpendCapPicos a monthly cap Anthropic granted instead of the tier's, or -1 for the
+   *     tier's own
+   */
+  public record Organisation(
+      long monthlySpendLimitPicos, long prepaidCreditPicos, long tierSpendCapPicos) {}
 
   /** Report settings. */
   public record Report(long seriesBucketMillis, int maxEvents, boolean compareSticky) {}

@@ -258,13 +258,39 @@ public final class ScenarioFiles {
         remaps,
         new Scenario.Timing(
             t.get("compression").asDouble(),
-            millis(t.get("defaultLatencySeconds").asDouble(), 1_000L)),
+            millis(t.get("defaultLatencySeconds").asDouble(), 1_000L),
+            millis(t.get("firstTokenSeconds").asDouble(), 1_000L)),
         prices,
         new Scenario.Report(
             rep.get("seriesBucketMinutes").asLong() * 60_000L,
             rep.get("maxEvents").asInt(),
             rep.get("compareSticky").asBoolean()),
-        new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()));
+        new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()),
+        settings(n.get("settings")),
+        organisations(n.get("organisations")));
+  }
+
+  private static Scenario.Settings settings(JsonNode n) {
+    Map<String, Integer> perAgent = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.get("agentMaxConcurrency").properties()) {
+      perAgent.put(e.getKey(), e.getValue().asInt());
+    }
+    JsonNode max = n.get("maxConcurrency");
+    return new Scenario.Settings(
+        n.get("reasoning").asString(), max.isNull() ? 0 : max.asInt(), perAgent);
+  }
+
+  private static Map<String, Scenario.Organisation> organisations(JsonNode n) {
+    Map<String, Scenario.Organisation> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      out.put(
+          e.getKey(),
+          new Scenario.Organisation(
+              cap(e.getValue().get("monthlySpendLimitUsd")),
+              cap(e.getValue().get("prepaidCreditUsd")),
+              cap(e.getValue().get("tierSpendCapUsd"))));
+    }
+    return out;
   }
 
   private static long cap(JsonNode usd) {

@@ -109,20 +109,43 @@ final class ScenarioJson {
     t.put(
         "defaultLatencySeconds",
         BigDecimal.valueOf(s.timing().defaultLatencyMillis()).divide(BigDecimal.valueOf(1000)));
+    t.put(
+        "firstTokenSeconds",
+        BigDecimal.valueOf(s.timing().firstTokenMillis()).divide(BigDecimal.valueOf(1000)));
     o.put("prices", s.prices());
     ObjectNode rep = o.putObject("report");
     rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);
     rep.put("maxEvents", s.report().maxEvents());
     rep.put("compareSticky", s.report().compareSticky());
     o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
+    ObjectNode set = o.putObject("settings");
+    set.put("reasoning", s.settings().reasoning());
+    if (s.settings().maxConcurrency() > 0) {
+      set.put("maxConcurrency", s.settings().maxConcurrency());
+    } else {
+      set.putNull("maxConcurrency");
+    }
+    ObjectNode perAgent = set.putObject("agentMaxConcurrency");
+    s.settings().agentMaxConcurrency().forEach(perAgent::put);
+    ObjectNode orgs = o.putObject("organisations");
+    for (Map.Entry<String, Scenario.Organisation> e : s.organisations().entrySet()) {
+      ObjectNode n = orgs.putObject(e.getKey());
+      usdOrNull(n, "monthlySpendLimitUsd", e.getValue().monthlySpendLimitPicos());
+      usdOrNull(n, "prepaidCreditUsd", e.getValue().prepaidCreditPicos());
+      usdOrNull(n, "tierSpendCapUsd", e.getValue().tierSpendCapPicos());
+    }
     return o;
   }
 
   private static void putCap(ObjectNode n, long picos) {
+    usdOrNull(n, "monthlySpendCapUsd", picos);
+  }
+
+  private static void usdOrNull(ObjectNode n, String key, long picos) {
     if (picos < 0) {
-      n.putNull("monthlySpendCapUsd");
+      n.putNull(key);
     } else {
-      n.put("monthlySpendCapUsd", Money.toUsd(picos));
+      n.put(key, Money.toUsd(picos));
     }
   }
 

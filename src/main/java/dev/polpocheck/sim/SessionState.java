@@ -13,6 +13,8 @@ final class SessionState {
   boolean inFlight;
   boolean dead;
   int remaining;
+  /** The agent whose concurrency slot this run holds, or null when it holds none. */
+  String slot;
   final ArrayDeque<Call> pending = new ArrayDeque<>(0);
 
   SessionState(int idx, int remaining) {

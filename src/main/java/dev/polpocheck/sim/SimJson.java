@@ -44,8 +44,8 @@ final class SimJson {
             toolVersion,
             paths,
             read,
-            r.counts().ok() - r.counts().unpricedCalls(),
-            r.counts().unpricedCalls(),
+            r.counts().callsIn() - r.counts().unpricedRecords(),
+            r.counts().unpricedRecords(),
             0,
             catalog);
     ObjectNode assumptions = root.putObject("assumptions");

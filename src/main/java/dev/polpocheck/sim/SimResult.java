@@ -118,6 +118,7 @@ public record SimResult(
    * @param oversizedRequests requests whose need exceeded a whole rate-limit bucket
    * @param unpricedCalls calls that ran on a model without a price (cost 0, listed in notes)
    * @param overloaded injected 529 overloaded responses
+   * @param unpricedRecords input records whose replay model has no price, whether they ran or not
    */
   public record Counts(
       long callsIn,
@@ -134,7 +135,8 @@ public record SimResult(
       long noCredential,
       long oversizedRequests,
       long unpricedCalls,
-      long overloaded) {}
+      long overloaded,
+      long unpricedRecords) {}
 
   /** Token counts by part. */
   public record Tokens(
@@ -166,8 +168,8 @@ public record SimResult(
       long stickyOkCalls) {}
 
   /**
-   * Added delay per call (ok and failed calls; ms; percentiles from an HdrHistogram with 3
-   * significant digits, so within 0.1 %), and time with no usable profile.
+   * Added delay per call (ok and failed calls; ms; exact nearest-rank percentiles of the recorded
+   * values), and time with no usable profile.
    *
    * @param p50Millis median
    * @param p95Millis 95th percentile

@@ -83,7 +83,9 @@ class RealTracesReplayTest {
             base.timing(),
             base.prices(),
             base.report(),
-            base.errors());
+            base.errors(),
+            base.settings(),
+            base.organisations());
     SimResult r = Simulation.run(calls, s, 1, options);
     assertEquals(16_232, r.counts().ok());
     assertEquals(0, r.counts().rateLimited());

@@ -75,7 +75,8 @@ class SelfCheckTest {
             n.noCredential(),
             n.oversizedRequests(),
             n.unpricedCalls(),
-            n.overloaded());
+            n.overloaded(),
+            n.unpricedRecords());
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,

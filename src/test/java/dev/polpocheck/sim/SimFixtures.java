@@ -132,7 +132,9 @@ final class SimFixtures {
         s.timing(),
         s.prices(),
         s.report(),
-        s.errors());
+        s.errors(),
+        s.settings(),
+        s.organisations());
   }
 
   static Scenario withRetry(Scenario s, Scenario.Retry r) {
@@ -152,7 +154,9 @@ final class SimFixtures {
         s.timing(),
         s.prices(),
         s.report(),
-        s.errors());
+        s.errors(),
+        s.settings(),
+        s.organisations());
   }
 
   static Scenario rotation(Scenario s, RotationPolicy p) {

@@ -165,6 +165,15 @@ class SimulationPoliciesTest {
         {"id": "b", "provider": "anthropic", "type": "api_key", "organisation": "org"}]
       """;
 
+  /** a's organisation has $0.005 of prepaid credit; b is in another organisation. */
+  private static final String CREDITED =
+      """
+      "organisations": {"org-a": {"prepaidCreditUsd": 0.005}},
+      "profiles": [
+        {"id": "a", "provider": "anthropic", "type": "api_key", "organisation": "org-a"},
+        {"id": "b", "provider": "anthropic", "type": "api_key", "organisation": "org-b"}]
+      """;
+
   private static List<Call> threeSessions() {
     // each call: 2,000 written x $3.75 + 100 out x $15 per MTok = $0.009 > the $0.005 cap
     return List.of(
@@ -174,10 +183,11 @@ class SimulationPoliciesTest {
   }
 
   @Test
-  void docsVariant_spendCapRunsOut_thatProfileAloneIsDisabledFiveHours() {
-    SimResult r = run(threeSessions(), fromJson("{\"variant\": \"polpo-docs\", " + CAPPED + "}"));
-    // s1 -> a (spends $0.009), s2 -> b, s3 -> a (least recently used): billing error -> a
-    // disabled 5 h -> the turn moves to b
+  void docsVariant_creditRunsOut_thatProfileAloneIsDisabledFiveHours() {
+    SimResult r = run(threeSessions(), fromJson("{\"variant\": \"polpo-docs\", " + CREDITED + "}"));
+    // s1 -> a (org-a spends $0.009 of its $0.005), s2 -> b, s3 -> a (least recently used): 400
+    // "credit balance is too low" -> billing (Polpo's classifier, via "credit") -> a disabled 5 h
+    // -> the turn moves to b
     assertEquals(3, r.counts().ok());
     assertEquals(1, r.counts().billingRejections());
     assertEquals(
@@ -189,11 +199,54 @@ class SimulationPoliciesTest {
   }
 
   @Test
-  void codeVariant_spendCapRunsOut_callFailsAndNothingIsDisabled() {
-    SimResult r = run(threeSessions(), fromJson("{" + CAPPED + "}"));
-    assertEquals(2, r.counts().ok());
-    assertEquals(1, r.counts().failed());
+  void docsVariant_organisationSpendLimit_isSharedByItsKeysAndIsAClientError() {
+    SimResult r = run(threeSessions(), fromJson("{\"variant\": \"polpo-docs\", " + CAPPED + "}"));
+    // a's $0.005 limit is its organisation's, which b shares: s1 -> a spends $0.009; s2 -> b and
+    // s3 -> a are refused with 400 "You have reached your specified API usage limits", a client
+    // error to Polpo's classifier ("400"): no cooldown, no disable, no rotation; each run ends.
+    // (A per-key cap would have let b serve s2; a billing error would have disabled a.)
+    assertEquals(1, r.counts().ok());
+    assertEquals(2, r.counts().failed());
+    assertEquals(2, r.counts().billingRejections());
+    assertEquals(0, r.counts().rotationsOnError());
     assertEquals(List.of(), r.events());
+  }
+
+  @Test
+  void codeVariant_spendLimitReached_callsFailAndNothingIsDisabled() {
+    SimResult r = run(threeSessions(), fromJson("{" + CAPPED + "}"));
+    assertEquals(1, r.counts().ok());
+    assertEquals(2, r.counts().failed());
+    assertEquals(List.of(), r.events());
+  }
+
+  @Test
+  void tierSpendCap_tier1StopsAtOneHundredDollarsWith429sTheSdkRetries() {
+    // Tier 1's monthly spend cap is $100 (anthropic-tiers.json). Each call: 1,000 input x $3 +
+    // 64,000 output x $15 per MTok = $0.003 + $0.96 = $0.963 (1,000 tokens is below Sonnet's
+    // 1,024 cacheable minimum: nothing cached). After 103 calls $99.189 < $100; after 104,
+    // $100.152: the 105th gets 429 without retry-after, the SDK retries twice with its own
+    // backoff (3 refusals), and the run ends: 104 ok, 1 failed, 5 not run. 10 minutes apart, a
+    // day in (all in April), every call finds Tier 1's 8,000 OTPM bucket full.
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i < 110; i++) {
+      calls.add(sonnet(DAY + i * 10 * MIN, "s1", 1_000, 64_000));
+    }
+    SimResult r =
+        run(calls, fromJson("{\"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\","
+            + " \"type\": \"api_key\", \"tier\": \"tier1\"}]}"));
+    assertEquals(104, r.counts().ok());
+    assertEquals(1, r.counts().failed());
+    assertEquals(5, r.counts().notRun());
+    assertEquals(3, r.counts().billingRejections());
+    assertEquals(2, r.counts().sdkRetries());
+    // a cap Anthropic granted instead ($50): 51 calls $49.113, 52 calls $50.076 -> 52 ok
+    SimResult granted =
+        run(calls, fromJson("{\"organisations\": {\"a\": {\"tierSpendCapUsd\": 50}},"
+            + " \"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\","
+            + " \"type\": \"api_key\", \"tier\": \"tier1\"}]}"));
+    assertEquals(52, granted.counts().ok());
+    assertEquals(57, granted.counts().notRun());
   }
 
   @Test
@@ -218,9 +271,9 @@ class SimulationPoliciesTest {
   @Test
   void userPin_onDisabledProfile_isStillUsedAndBillingStepsTo10And20AndCapsAt24Hours() {
     String threeProfiles =
-        CAPPED.replace(
-            "\"organisation\": \"org\"}]",
-            "\"organisation\": \"org\"},"
+        CREDITED.replace(
+            "\"organisation\": \"org-b\"}]",
+            "\"organisation\": \"org-b\"},"
                 + " {\"id\": \"c\", \"provider\": \"anthropic\", \"type\": \"api_key\"}]");
     SimResult r =
         run(
@@ -258,7 +311,7 @@ class SimulationPoliciesTest {
                 "{\"variant\": \"polpo-docs\", \"billing\": {\"windowRule\": \""
                     + windowRule
                     + "\"}, "
-                    + CAPPED
+                    + CREDITED
                     + "}"));
     List<Long> hours = new ArrayList<>();
     for (SimResult.Event e : r.events()) {
@@ -291,7 +344,7 @@ class SimulationPoliciesTest {
                 sonnet(2 * MIN, "s3", 2_000, 100)),
             fromJson(
                 "{\"variant\": \"polpo-docs\", \"pin\": {\"profile\": \"a\", \"kind\": \"auto\"}, "
-                    + CAPPED
+                    + CREDITED
                     + "}"));
     // s2: a billing -> disabled; the soft pin gives way: b serves s2 and s3
     assertEquals(3, r.counts().ok());

@@ -144,7 +144,9 @@ class SimulationProperties {
         s.timing(),
         s.prices(),
         s.report(),
-        s.errors());
+        s.errors(),
+        s.settings(),
+        s.organisations());
   }
 
   @Property(tries = 150, seed = "20261125")

@@ -13,7 +13,7 @@ final class EntryTable {
 
   private long[] keys;
   long[] length;
-  long[] writtenAt;
+  long[] readableAt;
   long[] expiresAt;
   long[] ttl;
   private int size;
@@ -62,7 +62,7 @@ final class EntryTable {
   void removeExpired(long now) {
     long[] oldKeys = keys;
     long[] oldLength = length;
-    long[] oldWritten = writtenAt;
+    long[] oldReadable = readableAt;
     long[] oldExpires = expiresAt;
     long[] oldTtl = ttl;
     int live = 0;
@@ -80,7 +80,7 @@ final class EntryTable {
       if (oldKeys[i] != EMPTY && oldExpires[i] > now) {
         int s = insert(oldKeys[i]);
         length[s] = oldLength[i];
-        writtenAt[s] = oldWritten[i];
+        readableAt[s] = oldReadable[i];
         expiresAt[s] = oldExpires[i];
         ttl[s] = oldTtl[i];
       }
@@ -90,7 +90,7 @@ final class EntryTable {
   private void rehash(int capacity) {
     long[] oldKeys = keys;
     long[] oldLength = length;
-    long[] oldWritten = writtenAt;
+    long[] oldReadable = readableAt;
     long[] oldExpires = expiresAt;
     long[] oldTtl = ttl;
     allocate(capacity);
@@ -98,7 +98,7 @@ final class EntryTable {
       if (oldKeys[i] != EMPTY) {
         int s = insert(oldKeys[i]);
         length[s] = oldLength[i];
-        writtenAt[s] = oldWritten[i];
+        readableAt[s] = oldReadable[i];
         expiresAt[s] = oldExpires[i];
         ttl[s] = oldTtl[i];
       }
@@ -109,7 +109,7 @@ final class EntryTable {
     keys = new long[capacity];
     Arrays.fill(keys, EMPTY);
     length = new long[capacity];
-    writtenAt = new long[capacity];
+    readableAt = new long[capacity];
     expiresAt = new long[capacity];
     ttl = new long[capacity];
     size = 0;

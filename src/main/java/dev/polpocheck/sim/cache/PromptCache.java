@@ -13,8 +13,9 @@ package dev.polpocheck.sim.cache;
  * preamble. Then:
  *
  * <pre>
- * hit   = the longest live entry among its chains that is a prefix of T and was written by a
- *         request that started strictly before now (parallel requests each pay their own write)
+ * hit   = the longest live entry among its chains that is a prefix of T and is readable: its
+ *         writer's response has begun (parallel requests sent before that each pay their own
+ *         write)
  * read  = hit (rounded down to the granularity)
  * write = explicit and T >= minCacheable ? T - hit : 0
  * input = T - read - write
@@ -37,6 +38,8 @@ public final class PromptCache {
    * Splits one request's prompt and updates the cache.
    *
    * @param now request start, ms
+   * @param firstToken ms from now to this response's first token, when what it writes becomes
+   *     readable (at least 1 ms is used: a request never reads its own write)
    * @param scope cache scope id (organisation / workspace), 0..65535
    * @param model model id, 0..65535
    * @param conversation the session's chain id (non-negative)
@@ -52,6 +55,7 @@ public final class PromptCache {
    */
   public void request(
       long now,
+      long firstToken,
       int scope,
       int model,
       long conversation,
@@ -103,20 +107,21 @@ public final class PromptCache {
     if (!commit) {
       return;
     }
+    long readable = now + Math.max(1, firstToken);
 
     if (cachedT >= policy.minCacheableTokens() && cachedT > hit) {
-      put(key(scope, model, conversation), cachedT, now, policy.ttlMillis());
+      put(key(scope, model, conversation), cachedT, now, readable, policy.ttlMillis());
     }
     if (!sysHit && system >= 0 && systemTokens > 0 && systemTokens < t) {
       long s = unit(systemTokens, policy);
       if (s >= policy.minCacheableTokens() && s > 0) {
-        put(key(scope, model, system), s, now, policy.ttlMillis());
+        put(key(scope, model, system), s, now, readable, policy.ttlMillis());
       }
     }
     if (!preHit && preamble >= 0 && preambleTokens > 0 && preambleTokens < t) {
       long p = unit(preambleTokens, policy);
       if (p >= policy.minCacheableTokens() && p > 0) {
-        put(key(scope, model, preamble), p, now, policy.ttlMillis());
+        put(key(scope, model, preamble), p, now, readable, policy.ttlMillis());
       }
     }
     if (table.size() >= sweepAt) {
@@ -132,13 +137,13 @@ public final class PromptCache {
 
   private int live(long key, long now) {
     int i = table.find(key);
-    return i >= 0 && now < table.expiresAt[i] && table.writtenAt[i] < now ? i : -1;
+    return i >= 0 && now < table.expiresAt[i] && table.readableAt[i] <= now ? i : -1;
   }
 
-  private void put(long key, long length, long now, long ttl) {
+  private void put(long key, long length, long now, long readable, long ttl) {
     int i = table.insert(key);
     table.length[i] = length;
-    table.writtenAt[i] = now;
+    table.readableAt[i] = readable;
     table.expiresAt[i] = now + ttl;
     table.ttl[i] = ttl;
   }

@@ -8,7 +8,11 @@ package dev.polpocheck.sim.retry;
  * from the run's seeded generator and the formulas stay pure.
  */
 public final class Backoff {
-  /** The SDK ignores a provider-requested wait longer than this and uses its own backoff. */
+  /**
+   * The SDK honours a provider-requested wait only below this; at or above it, it uses its own
+   * backoff ({@code 0 <= timeoutMillis && timeoutMillis < 60 * 1000}, @anthropic-ai/sdk 0.73.0
+   * client.js:412).
+   */
   public static final long SDK_MAX_RETRY_AFTER_MILLIS = 60_000L;
 
   private Backoff() {}
@@ -25,11 +29,11 @@ public final class Backoff {
 
   /**
    * The Anthropic SDK's delay before its retry {@code k}: the server's {@code retry-after} when it
-   * is positive and at most 60 s, otherwise {@code min(0.5 s x 2^k, 8 s) x (1 - 0.25 u)} (the SDK's
-   * default backoff with its downward jitter).
+   * is positive and below 60 s, otherwise {@code min(0.5 s x 2^k, 8 s) x (1 - 0.25 u)} (the SDK's
+   * default backoff with its downward jitter, client.js:419-428).
    */
   public static long sdkMillis(int k, long retryAfterMillis, double u) {
-    if (retryAfterMillis > 0 && retryAfterMillis <= SDK_MAX_RETRY_AFTER_MILLIS) {
+    if (retryAfterMillis > 0 && retryAfterMillis < SDK_MAX_RETRY_AFTER_MILLIS) {
       return retryAfterMillis;
     }
     long base = Math.min(500L << Math.min(k, 10), 8_000L);

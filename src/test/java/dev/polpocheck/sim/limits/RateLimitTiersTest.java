@@ -1,8 +1,12 @@
 package dev.polpocheck.sim.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polpocheck.catalog.RateLimitClass;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Protects the shipped tier table against anthropic-and-peers.md 4.2. */
@@ -34,5 +38,28 @@ class RateLimitTiersTest {
     assertEquals(LimitSpec.UNLIMITED, tiers.limits("tier9", RateLimitClass.SONNET_4));
     assertEquals(100, tiers.monthlySpendCapUsd("tier1"));
     assertEquals(-1, tiers.monthlySpendCapUsd("tier9"));
+  }
+
+  @Test
+  void monthlySpendCaps_byTier_unknownIsMinusOne() {
+    // rate-limits page (late-2025 edition): $100 / $500 / $1,000 / $5,000
+    assertEquals(100, tiers.monthlySpendCapUsd("tier1"));
+    assertEquals(5_000, tiers.monthlySpendCapUsd("tier4"));
+    assertEquals(-1, tiers.monthlySpendCapUsd("unlimited"));
+    assertEquals(Set.of("tier1", "tier2", "tier3", "tier4"), tiers.tierNames());
+  }
+
+  @Test
+  void limitSpec_negativeIsRejected_unlimitedOnlyWhenAllZero() {
+    assertThrows(
+        IllegalArgumentException.class, () -> new LimitSpec(-1, 0, 0, false));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LimitSpec(0, -1, 0, false));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LimitSpec(0, 0, -1, false));
+    assertTrue(LimitSpec.UNLIMITED.unlimited());
+    assertFalse(new LimitSpec(1, 0, 0, false).unlimited());
+    assertFalse(new LimitSpec(0, 1, 0, false).unlimited());
+    assertFalse(new LimitSpec(0, 0, 1, false).unlimited());
   }
 }

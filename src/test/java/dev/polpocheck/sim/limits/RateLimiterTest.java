@@ -1,6 +1,7 @@
 package dev.polpocheck.sim.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,65 @@ class RateLimiterTest {
     assertEquals(0, rl.tryAdmit(a, 30_000, 1, 0));
     assertEquals(0, rl.tryAdmit(b, 30_000, 1, 0));
     assertEquals(a, rl.key("org-a", "sonnet-4", TIER1));
+  }
+
+  @Test
+  void key_samePairIsReused_otherClassIsAnotherBucketSet() {
+    RateLimiter rl = new RateLimiter(0);
+    int a = rl.key("org-a", "sonnet-4", TIER1);
+    int opus = rl.key("org-a", "opus-4", TIER1);
+    assertNotEquals(a, opus);
+    assertEquals(0, rl.tryAdmit(a, 30_000, 1, 0));
+    assertEquals(0, rl.tryAdmit(opus, 30_000, 1, 0)); // its own 30,000 ITPM
+    assertEquals(opus, rl.key("org-a", "opus-4", TIER1));
+  }
+
+  @Test
+  void admit_refusedRequest_chargesNothingAndIsNotCountedOversized() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1);
+    assertEquals(0, rl.tryAdmit(k, 30_000, 100, 0)); // ITPM now empty
+    // refused for ITPM (60 s); its 100 output tokens and its request are not taken
+    assertEquals(60_000, rl.tryAdmit(k, 30_000, 100, 0));
+    assertEquals(0, rl.tryAdmit(k, 0, 7_900, 0)); // OTPM still holds 8,000 - 100
+    assertEquals(0, rl.oversizedRequests());
+  }
+
+  @Test
+  void admit_onlyTheLimitsThatExistBind() {
+    // an RPM-less, OTPM-less spec: 2 requests of 10,000 input fill a 20,000 ITPM bucket; output
+    // is never limited
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "x", new LimitSpec(0, 20_000, 0, false));
+    assertEquals(0, rl.tryAdmit(k, 10_000, 1_000_000, 0));
+    assertEquals(0, rl.tryAdmit(k, 10_000, 1_000_000, 0));
+    // 10,000 missing at 20,000 per minute: 30 s
+    assertEquals(30_000, rl.tryAdmit(k, 10_000, 0, 0));
+    rl.refundOutput(k, 1_000_000, 0, 0); // no OTPM bucket: nothing to give back, no failure
+    assertEquals(0, rl.oversizedRequests());
+  }
+
+  @Test
+  void refund_actualAboveReservation_givesNothingBack() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1);
+    rl.tryAdmit(k, 0, 4_000, 0);
+    rl.refundOutput(k, 4_000, 5_000, 0); // produced more than reserved: nothing returns
+    // OTPM holds 4,000: 8,000 needs 4,000 more at 133.3 per s = 30 s
+    assertEquals(30_000, rl.tryAdmit(k, 0, 8_000, 0));
+    rl.refundOutput(k, 4_000, 1_000, 0); // 3,000 back: 7,000; 1,000 missing = 7.5 s -> 8 s
+    assertEquals(8_000, rl.tryAdmit(k, 0, 8_000, 0));
+  }
+
+  @Test
+  void admit_inputNeedLargerThanItpm_isClampedAndFlagged() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1);
+    assertEquals(0, rl.tryAdmit(k, 50_000, 100, 0)); // 50,000 > 30,000 ITPM: taken as 30,000
+    assertEquals(1, rl.oversizedRequests());
+    // the bucket is empty: 30,000 more need a whole minute, one token 2 ms (rounded up to 1 s)
+    assertEquals(60_000, rl.tryAdmit(k, 30_000, 100, 0));
+    assertEquals(1_000, rl.tryAdmit(k, 1, 100, 0));
   }
 
   @Test

@@ -24,9 +24,16 @@ class BackoffTest {
   }
 
   @Test
-  void sdk_honoursRetryAfterUpToSixtySeconds() {
+  void sdk_honoursRetryAfterBelowSixtySeconds() {
     assertEquals(20_000, Backoff.sdkMillis(0, 20_000, 0.3));
-    assertEquals(60_000, Backoff.sdkMillis(1, 60_000, 0.3));
+    assertEquals(59_999, Backoff.sdkMillis(1, 59_999, 0.3));
+  }
+
+  @Test
+  void sdk_retryAfterOfExactlySixtySeconds_usesOwnBackoff() {
+    // @anthropic-ai/sdk 0.73.0 client.js:412 honours the header only when
+    // 0 <= timeoutMillis < 60 * 1000; at 60 s: min(0.5 s x 2^1, 8 s) x (1 - 0.25 x 0.3) = 925 ms
+    assertEquals(925, Backoff.sdkMillis(1, 60_000, 0.3));
   }
 
   @Test
