@@ -18,6 +18,8 @@ public final class ValidateRules {
     rules.add(new EmptyProviderEntryRule());
     rules.add(new DuplicateAgentNameRule());
     rules.addAll(ReportsToRules.all());
+    rules.addAll(WhatsAppChannelRules.all());
+    rules.add(new NotificationChannelRefRule());
     return List.copyOf(rules);
   }
 }
