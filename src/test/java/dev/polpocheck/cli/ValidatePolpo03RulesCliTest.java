@@ -218,6 +218,25 @@ class ValidatePolpo03RulesCliTest {
     assertEquals(2, f.size(), r.out());
   }
 
+  @Test
+  void escalation_levelNotifyChannels_neverDelivered(@TempDir Path dir) throws IOException {
+    Path p =
+        write(
+            dir,
+            "polpo.json",
+            "{\"settings\": {\"escalationPolicy\": {\"name\": \"d\", \"levels\": [",
+            "  {\"level\": 0, \"handler\": \"agent\"},",
+            // "notifyChannels" key at col 36: 2 blanks, then {"level": 1, "handler": "human", .
+            "  {\"level\": 1, \"handler\": \"human\", \"notifyChannels\": [\"ops\"]}]}}}");
+    CliRun r = CliRun.of("validate", "--no-snippet", p.toString());
+    List<String> f = findings(r);
+    assertEquals(1, f.size(), r.out());
+    assertTrue(
+        has(f, p + ":3:36: warning: escalationPolicy.levels[1].notifyChannels is never used",
+            ns("escalation-channels-unused")),
+        r.out());
+  }
+
   private static final String UNKNOWN = "polpo/model/unknown";
 
   private static String ns(String rule) {

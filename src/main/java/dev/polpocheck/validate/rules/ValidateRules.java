@@ -20,6 +20,7 @@ public final class ValidateRules {
     rules.addAll(ReportsToRules.all());
     rules.addAll(WhatsAppChannelRules.all());
     rules.add(new NotificationChannelRefRule());
+    rules.add(new EscalationNotifyChannelsRule());
     return List.copyOf(rules);
   }
 }
