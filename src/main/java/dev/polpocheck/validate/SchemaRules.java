@@ -152,7 +152,8 @@ final class SchemaRules {
               "Each channel is built from its config by its constructor"
                   + " (src/notifications/channels/*.ts @ alemicali/polpo-zhc 898e166), which throws"
                   + " without the field it needs (slack webhookUrl, telegram botToken and chatId,"
-                  + " whatsapp chatId, email to, webhook url) or when chatId is not a string (a"
+                  + " whatsapp chatId, email to and, unless provider is smtp, apiKey, webhook url)"
+                  + " or when chatId is not a string (a"
                   + " number has no startsWith or replace). NotificationRouter.init catches the"
                   + " error, logs a warning and skips the channel: every notification and gateway"
                   + " message for it is silently lost.",

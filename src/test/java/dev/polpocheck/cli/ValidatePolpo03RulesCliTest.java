@@ -73,7 +73,8 @@ class ValidatePolpo03RulesCliTest {
     String at = p.toString() + ":";
     assertEquals(1, r.exit(), r.all());
     // No "rules": init() stores undefined and start() iterates it (index.ts:105, 117).
-    assertTrue(has(f, at + "3:5: error: missing required key \"rules\"", ns("start-fails")), r.out());
+    assertTrue(
+        has(f, at + "3:5: error: missing required key \"rules\"", ns("start-fails")), r.out());
     assertTrue(has(f, at + "5:58: warning: chatId already holds", ns("whatsapp-chat-id")), r.out());
     assertTrue(has(f, at + "5:90: warning: profileDir", ns("whatsapp-profile-dir")), r.out());
     // resolveEnvVar(number) throws: value.startsWith is not a function (telegram.ts:26, 585).
@@ -122,7 +123,7 @@ class ValidatePolpo03RulesCliTest {
             dir,
             "polpo.json",
             "{\"settings\": {\"notifications\": {\"rules\": [], \"channels\": {\"wa\":",
-            // "to" opens at col 43: 4 blanks, then {"type": "whatsapp", "chatId": "391", and a blank.
+            // "to" opens at col 43: 4 blanks, {"type": "whatsapp", "chatId": "391", a blank.
             "    {\"type\": \"whatsapp\", \"chatId\": \"391\", \"to\": \"+391\"}}}}}");
     CliRun r = CliRun.of("validate", "--no-snippet", p.toString());
     List<String> f = findings(r);
@@ -160,7 +161,8 @@ class ValidatePolpo03RulesCliTest {
             dir,
             "polpo.json",
             "{\"providers\": {\"anthropic\": \"${ANTHROPIC_API_KEY}\",",
-            "  \"openai\": {\"apiKey\": \"${OPENAI_API_KEY}\", \"baseUrl\": \"https://p.example\"}}}");
+            "  \"openai\": {\"apiKey\": \"${OPENAI_API_KEY}\","
+                + " \"baseUrl\": \"https://p.example\"}}}");
     CliRun r = CliRun.of("validate", "--no-snippet", "--require-env", p.toString());
     List<String> f = findings(r);
     assertEquals(0, r.exit(), r.all());
@@ -216,6 +218,26 @@ class ValidatePolpo03RulesCliTest {
     assertTrue(has(f, p + ":2:22: warning: ", "polpo/model/retired"), r.out());
     assertFalse(r.out().contains("not-allowed"), r.out());
     assertEquals(2, f.size(), r.out());
+  }
+
+  @Test
+  void notifications_emailWithoutApiKey_droppedUnlessSmtp(@TempDir Path dir) throws IOException {
+    // EmailChannel: provider defaults to "resend"; no apiKey and provider != "smtp" throws
+    // "Email channel (resend) requires apiKey" (email.ts:26-36).
+    Path p =
+        write(
+            dir,
+            "polpo.json",
+            "{\"settings\": {\"notifications\": {\"rules\": [], \"channels\": {",
+            "  \"resend\": {\"type\": \"email\", \"to\": [\"ops@example.com\"]},",
+            "  \"smtp\": {\"type\": \"email\", \"provider\": \"smtp\","
+                + " \"to\": [\"ops@example.com\"]}}}}}");
+    CliRun r = CliRun.of("validate", "--no-snippet", p.toString());
+    List<String> f = findings(r);
+    assertEquals(1, f.size(), r.out());
+    // the "resend" key opens at col 3 of line 2
+    assertTrue(
+        has(f, p + ":2:3: error: missing required key \"apiKey\"", ns("channel-dropped")), r.out());
   }
 
   @Test
