@@ -1,5 +1,6 @@
 package dev.polpocheck.config;
 
+import dev.polpocheck.catalog.PiAiCatalog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -121,6 +122,16 @@ public record ModelSpec(String provider, String model, Form form) {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Returns whether Polpo 0.3.x resolves this spec from pi-ai's catalog alone (step 1 of its
+   * {@code resolveModel}, src/llm/pi-client.ts:223-235 @ alemicali/polpo-zhc 898e166): an exact,
+   * case-sensitive {@code getModel(provider, model)} hit. A miss still resolves on the
+   * orchestrator side when a {@code providers} entry exists; agent runs have no such fallback.
+   */
+  public boolean resolvesIn(PiAiCatalog catalog) {
+    return catalog.resolves(provider, model);
   }
 
   /** Returns the canonical {@code provider:model} form, the form allowlist keys must use. */

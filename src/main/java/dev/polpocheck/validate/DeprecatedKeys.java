@@ -2,6 +2,8 @@ package dev.polpocheck.validate;
 
 import dev.polpocheck.config.ProviderCredentials;
 import dev.polpocheck.json.PositionIndex;
+import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Messages for keys Polpo documents but ignores. The schemas keep such keys as deprecated
@@ -10,6 +12,56 @@ import dev.polpocheck.json.PositionIndex;
  */
 final class DeprecatedKeys {
   private DeprecatedKeys() {}
+
+  /**
+   * Returns whether the deprecated key at {@code pointer} loses nothing in this file, so reporting
+   * it would be noise.
+   *
+   * <p>For {@code polpo/config/agents-in-polpo-json}: (1) a {@code teams}/{@code team} without any
+   * agent, such as {@code [{"name": "default", "agents": []}]}, which Polpo writes itself
+   * (migrateConfig, src/core/config.ts:24-33 @ alemicali/polpo-zhc 898e166, re-adds it on every
+   * load and mutateConfig saves it back on every settings or channel change); (2) an Ink company
+   * package ({@code companies/<name>/polpo.json}, or a file with Ink's {@code version}, {@code
+   * author} or {@code tags} metadata), whose teams the Ink installer merges into the agent and team
+   * stores (src/core/ink.ts:383-398, src/cli/commands/ink.ts:181-186).
+   *
+   * @param path the file on disk, or null
+   */
+  static boolean losesNothing(String rule, String pointer, JsonNode root, Path path) {
+    if (!rule.equals("polpo/config/agents-in-polpo-json")) {
+      return false;
+    }
+    if (root.has("version") || root.has("author") || root.has("tags") || inInkCompany(path)) {
+      return true;
+    }
+    JsonNode value = root.at(pointer);
+    if (pointer.equals("/teams") && value.isArray()) {
+      for (JsonNode team : value) {
+        if (hasAgents(team)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return pointer.equals("/team") && !hasAgents(value);
+  }
+
+  private static boolean hasAgents(JsonNode team) {
+    JsonNode agents = team.path("agents");
+    return agents.isArray() ? !agents.isEmpty() : !agents.isMissingNode();
+  }
+
+  private static boolean inInkCompany(Path path) {
+    if (path == null) {
+      return false;
+    }
+    Path abs = path.toAbsolutePath().normalize();
+    Path dir = abs.getParent();
+    Path companies = dir == null ? null : dir.getParent();
+    return companies != null
+        && companies.getFileName() != null
+        && companies.getFileName().toString().equals("companies");
+  }
 
   /** The finding for a deprecated key at {@code pointer} reported under {@code rule}. */
   static Finding finding(String rule, String pointer) {

@@ -134,6 +134,31 @@ final class SchemaRules {
                   + " changes the agent (fallbackAgent or reportsTo).",
               POLPO),
           RuleDescriptor.of(
+              "polpo/notifications/start-fails",
+              Severity.ERROR,
+              "settings.notifications without channels or rules, or a rule without events",
+              "When settings.notifications is set, the orchestrator creates a NotificationRouter"
+                  + " and calls init() and start() (src/core/orchestrator.ts:437-443 @"
+                  + " alemicali/polpo-zhc 898e166), which iterate notifications.channels,"
+                  + " notifications.rules and each rule's events with no fallback"
+                  + " (src/notifications/index.ts:91, 105, 117-118). A missing one throws a"
+                  + " TypeError and the orchestrator fails to start. Write \"rules\": [] when no"
+                  + " routing is wanted.",
+              POLPO),
+          RuleDescriptor.of(
+              "polpo/notifications/channel-dropped",
+              Severity.ERROR,
+              "Notification channel its constructor rejects, so Polpo drops it",
+              "Each channel is built from its config by its constructor"
+                  + " (src/notifications/channels/*.ts @ alemicali/polpo-zhc 898e166), which throws"
+                  + " without the field it needs (slack webhookUrl, telegram botToken and chatId,"
+                  + " whatsapp chatId, email to and, unless provider is smtp, apiKey, webhook url)"
+                  + " or when chatId is not a string (a"
+                  + " number has no startsWith or replace). NotificationRouter.init catches the"
+                  + " error, logs a warning and skips the channel: every notification and gateway"
+                  + " message for it is silently lost.",
+              POLPO),
+          RuleDescriptor.of(
               "polpo/agents/inline-vault",
               Severity.WARNING,
               "Legacy inline vault on an agent, which Polpo discards",
@@ -142,27 +167,39 @@ final class SchemaRules {
               AGENTS));
 
   private static final Map<String, String> CONSEQUENCES =
-      Map.of(
-          "polpo/settings/log-level",
-          "Polpo refuses to start with any other value",
-          "polpo/settings/storage-ignored",
-          "Polpo silently drops it and uses file storage",
-          "polpo/settings/reasoning-enum",
-          "Polpo passes it on unchecked",
-          "polpo/settings/no-primary",
-          "Polpo fails with \"No primary model configured\"",
-          "polpo/settings/fallbacks-non-string",
-          "Polpo silently drops non-string fallbacks",
-          "polpo/providers/api-enum",
-          "Polpo maps other values to no API and the model fails",
-          "polpo/agents/missing-name",
-          "Polpo itself would not tell you (validateAgents never runs)",
-          "polpo/agents/allowed-paths",
-          "Polpo itself would not tell you (validateAgents never runs)",
-          "polpo/agents/browser-profile",
-          "Polpo itself would not tell you (validateAgents never runs)",
-          "polpo/agents/responsibilities",
-          "Polpo itself would not tell you (validateAgents never runs)");
+      Map.ofEntries(
+          Map.entry(
+              "polpo/notifications/start-fails",
+              "the orchestrator fails to start (NotificationRouter iterates it)"),
+          Map.entry(
+              "polpo/notifications/channel-dropped",
+              "Polpo cannot create this channel and silently drops it"),
+          Map.entry("polpo/settings/log-level", "Polpo refuses to start with any other value"),
+          Map.entry(
+              "polpo/settings/storage-ignored",
+              "Polpo silently drops it and uses file storage"),
+          Map.entry("polpo/settings/reasoning-enum", "Polpo passes it on unchecked"),
+          Map.entry(
+              "polpo/settings/no-primary",
+              "Polpo fails with \"No primary model configured\""),
+          Map.entry(
+              "polpo/settings/fallbacks-non-string",
+              "Polpo silently drops non-string fallbacks"),
+          Map.entry(
+              "polpo/providers/api-enum",
+              "Polpo maps other values to no API and the model fails"),
+          Map.entry(
+              "polpo/agents/missing-name",
+              "Polpo itself would not tell you (validateAgents never runs)"),
+          Map.entry(
+              "polpo/agents/allowed-paths",
+              "Polpo itself would not tell you (validateAgents never runs)"),
+          Map.entry(
+              "polpo/agents/browser-profile",
+              "Polpo itself would not tell you (validateAgents never runs)"),
+          Map.entry(
+              "polpo/agents/responsibilities",
+              "Polpo itself would not tell you (validateAgents never runs)"));
 
   /** The clause appended to a schema message reported under {@code rule}, or null. */
   static String consequence(String rule) {

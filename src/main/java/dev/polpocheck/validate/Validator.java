@@ -164,11 +164,11 @@ public final class Validator {
       if (s.path("x-secret").asBoolean(false) && !reference) {
         addSecret(doc, e.getKey(), secretRanges);
       }
-      if (s.has("deprecationMessage") && s.path("x-rule").isString()) {
-        raw.add(
-            new Raw(
-                s.get("x-rule").asString(),
-                DeprecatedKeys.finding(s.get("x-rule").asString(), e.getKey())));
+      String rule = s.path("x-rule").asString("");
+      if (s.has("deprecationMessage")
+          && !rule.isEmpty()
+          && !DeprecatedKeys.losesNothing(rule, e.getKey(), doc.root(), path)) {
+        raw.add(new Raw(rule, DeprecatedKeys.finding(rule, e.getKey())));
       }
     }
     maskBySecretName(doc, secretRanges);

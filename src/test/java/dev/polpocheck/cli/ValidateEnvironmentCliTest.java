@@ -30,7 +30,8 @@ class ValidateEnvironmentCliTest {
             + "  \"settings\": {\n"
             + "    \"orchestratorModel\": \"anthropic:claude-sonnet-4-5\",\n"
             + "    \"notifications\": {\"channels\": {\"ops\": {\"type\": \"slack\",\n"
-            + "      \"webhookUrl\": \"${SLACK_HOOK}\", \"apiKey\": \"${SLACK_KEY}\"}}}\n"
+            + "      \"webhookUrl\": \"${SLACK_HOOK}\", \"apiKey\": \"${SLACK_KEY}\"}},\n"
+            + "      \"rules\": []}\n"
             + "  }\n"
             + "}\n",
         StandardCharsets.UTF_8);

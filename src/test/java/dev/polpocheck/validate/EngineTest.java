@@ -102,7 +102,7 @@ class EngineTest {
         run(
             FileKind.POLPO,
             "{\"settings\": {\"notifications\": {\"channels\": {\"ops\": {\"type\": \"slak\","
-                + " \"webhookUrl\": \"https://hooks.example/x\"}}}}}");
+                + " \"webhookUrl\": \"https://hooks.example/x\"}}, \"rules\": []}}}");
     assertEquals(1, d.size(), d.toString());
     assertEquals("/settings/notifications/channels/ops/type", d.get(0).pointer());
     assertEquals("slack", d.get(0).suggestion());

@@ -230,7 +230,8 @@ class SchemaRulesTest {
             "polpo/config/agents-in-polpo-json",
             FileKind.POLPO,
             "{\"agents\": [{\"name\": \"coder\", \"model\": \"claude-sonnet-4-6\"}],"
-                + " \"teams\": [], \"team\": {\"name\": \"t\"}}");
+                + " \"teams\": [{\"name\": \"a\", \"agents\": [{\"name\": \"x\"}]}],"
+                + " \"team\": {\"name\": \"t\", \"agents\": [{\"name\": \"y\"}]}}");
     assertEquals(3, d.size());
     assertTrue(
         run(FileKind.POLPO, "{\"agents\": [{\"name\": \"c\"}]}").stream()

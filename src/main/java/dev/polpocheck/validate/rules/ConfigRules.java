@@ -25,7 +25,6 @@ public final class ConfigRules {
                 new ModelDottedIdRule(),
                 new ModelRetiredRule(),
                 new ModelCatalogMissShadowedRule(),
-                new ModelNotAllowedRule(),
                 new ModelAllowlistNotEnforcedRule(),
                 new ModelNoCredentialsRule(),
                 new ProvidersNoCredentialSourceRule(),

@@ -140,6 +140,8 @@ final class ConfigView {
         return field.equals("botToken") || field.equals("chatId");
       case "webhook":
         return field.equals("url") || field.equals("headers");
+      case "whatsapp": // reads chatId raw (src/notifications/channels/whatsapp.ts:92-94)
+        return false;
       default:
         return true;
     }

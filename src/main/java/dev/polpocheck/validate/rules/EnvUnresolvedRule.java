@@ -9,6 +9,7 @@ import dev.polpocheck.validate.RuleContext;
 import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 import dev.polpocheck.validate.Target;
+import java.util.regex.Pattern;
 
 /**
  * {@code polpo/env/unresolved}: a {@code ${NAME}} Polpo expands whose variable is unset or empty; a
@@ -32,6 +33,15 @@ final class EnvUnresolvedRule implements Rule {
           FileKind.AGENTS,
           FileKind.TEAMS);
 
+  /**
+   * The provider credential fields Polpo 0.3.x never reads: the documented string form {@code
+   * providers.<name>} and {@code providers.<name>.apiKey}. parseProviders copies only baseUrl, api
+   * and models (src/core/config.ts:112-127 @ alemicali/polpo-zhc 898e166), so whether
+   * their variable is set changes nothing.
+   */
+  private static final Pattern NEVER_READ_PROVIDER_KEY =
+      Pattern.compile("/providers/[^/]+(/apiKey)?");
+
   @Override
   public RuleDescriptor descriptor() {
     return DESCRIPTOR;
@@ -41,6 +51,9 @@ final class EnvUnresolvedRule implements Rule {
   public void check(RuleContext ctx) {
     Environment env = ctx.environment();
     for (EnvScans.Scanned s : EnvScans.of(ctx)) {
+      if (ctx.kind() == FileKind.POLPO && NEVER_READ_PROVIDER_KEY.matcher(s.pointer()).matches()) {
+        continue; // 0.3.x never reads it: polpo/providers/api-key-ignored says so, once
+      }
       for (EnvReferences.Reference r : s.scan().references()) {
         Target at = Target.inString(s.pointer(), r.start(), r.end());
         String ref = "${" + r.name() + "}";

@@ -36,7 +36,7 @@ final class ModelCatalogMissShadowedRule implements Rule {
     for (ModelFacts f : ModelFacts.of(ctx)) {
       if (f.spec() == null
           || !f.piAiProvider()
-          || f.known() != null
+          || f.resolves()
           || f.inAgentRun()
           || f.providerEntry() == null
           || ConfigView.definesModel(f.providerEntry(), f.spec().model())) {

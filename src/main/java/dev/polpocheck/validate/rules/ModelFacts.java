@@ -2,6 +2,7 @@ package dev.polpocheck.validate.rules;
 
 import dev.polpocheck.catalog.ModelCatalog;
 import dev.polpocheck.catalog.ModelInfo;
+import dev.polpocheck.catalog.PiAiCatalog;
 import dev.polpocheck.config.ModelSpec;
 import dev.polpocheck.validate.RuleContext;
 import java.util.ArrayList;
@@ -20,13 +21,15 @@ import tools.jackson.databind.JsonNode;
  * @param known the catalog entry, or null on a miss
  * @param providerEntry the kept {@code providers} entry for the spec's provider, or null
  * @param piAiProvider whether the provider is one of pi-ai's catalog providers
+ * @param resolves whether pi-ai's catalog (the complete one, {@link PiAiCatalog}) has the id
  */
 record ModelFacts(
     ConfigView.ModelUse use,
     ModelSpec spec,
     ModelInfo known,
     JsonNode providerEntry,
-    boolean piAiProvider) {
+    boolean piAiProvider,
+    boolean resolves) {
 
   /** Computes the facts for every model spec of the file in {@code ctx}. */
   static List<ModelFacts> of(RuleContext ctx) {
@@ -36,11 +39,12 @@ record ModelFacts(
   private static List<ModelFacts> compute(RuleContext ctx) {
     Map<String, JsonNode> providers = ConfigView.providers(ctx);
     ModelCatalog catalog = ModelCatalog.bundled();
+    PiAiCatalog piAi = PiAiCatalog.bundled();
     List<ModelFacts> out = new ArrayList<>();
     for (ConfigView.ModelUse use : ConfigView.modelUses(ctx)) {
       Optional<ModelSpec> parsed = ModelSpec.parse(use.spec());
       if (parsed.isEmpty()) {
-        out.add(new ModelFacts(use, null, null, null, false));
+        out.add(new ModelFacts(use, null, null, null, false, false));
         continue;
       }
       ModelSpec s = parsed.get();
@@ -50,7 +54,8 @@ record ModelFacts(
               s,
               catalog.find(s.provider(), s.model()).orElse(null),
               providers.get(s.provider()),
-              ModelCatalog.isPiAiProvider(s.provider())));
+              piAi.hasProvider(s.provider()),
+              s.resolvesIn(piAi)));
     }
     return out;
   }
@@ -67,7 +72,7 @@ record ModelFacts(
    * only): a custom provider, or a catalog provider with an override and a catalog miss.
    */
   boolean resolvedByProviderEntry() {
-    return providerEntry != null && !inAgentRun() && (known == null || !piAiProvider);
+    return providerEntry != null && !inAgentRun() && (!resolves || !piAiProvider);
   }
 
   /**
@@ -76,7 +81,7 @@ record ModelFacts(
    */
   boolean dottedClaudeId() {
     return spec != null
-        && known == null
+        && !resolves
         && spec.model().toLowerCase(Locale.ROOT).startsWith("claude-")
         && spec.model().contains(".");
   }

@@ -38,16 +38,19 @@ final class ModelRetiredRule implements Rule {
   public void check(RuleContext ctx) {
     for (ModelFacts f : ModelFacts.of(ctx)) {
       ModelInfo m = f.known();
-      if (m == null) {
-        continue;
+      if (m == null || !f.resolves()) {
+        continue; // an id pi-ai cannot resolve is polpo/model/unknown
       }
+      // Allowlist keys are never enforced by 0.3.x: a retired key restricts nothing.
+      Severity cap = f.use().role() == ConfigView.Role.ALLOWLIST_KEY ? Severity.WARNING : null;
       String note = m.note().isEmpty() ? "" : " (" + m.note() + ")";
       if (m.status() == ModelStatus.RETIRED) {
-        ctx.report(
+        Finding retired =
             Finding.of(
                 f.use().target(),
                 m.name() + " (" + m.id() + ") is retired: requests to it fail" + note,
-                "switch to a current model; see `polpo models list " + m.provider() + "`"));
+                "switch to a current model; see `polpo models list " + m.provider() + "`");
+        ctx.report(cap == null ? retired : retired.withSeverity(cap));
       } else if (m.status() == ModelStatus.DEPRECATED) {
         ctx.report(
             Finding.of(

@@ -1,6 +1,6 @@
 package dev.polpocheck.validate.rules;
 
-import dev.polpocheck.catalog.ModelCatalog;
+import dev.polpocheck.catalog.PiAiCatalog;
 import dev.polpocheck.config.ModelSpec;
 import dev.polpocheck.config.Suggestions;
 import dev.polpocheck.validate.FileKind;
@@ -24,14 +24,14 @@ final class ModelUnknownRule implements Rule {
           "polpo/model/unknown",
           Severity.ERROR,
           "Model or provider that Polpo cannot resolve",
-          "Polpo looks a model up in pi-ai's catalog; on a miss it uses a providers entry for "
-              + "the provider if one exists, and otherwise fails with \"Model not found for "
-              + "provider\". polpo-check knows every Claude id of pi-ai 0.58.3, so an unknown "
-              + "Anthropic id is an error with the closest ids as suggestions. Its catalog of "
-              + "other providers lists only frequently used models, so there a miss is reported "
-              + "(as info) only when a close id suggests a typo. A Claude model newer than pi-ai "
-              + "0.58.3 is a warning: it resolves only with a newer pi-ai. Agent runs never see "
-              + "providers entries, so there a provider outside pi-ai's list cannot resolve.",
+          "Polpo 0.3.x looks a model up in pi-ai's catalog (an exact, case-sensitive getModel);"
+              + " on a miss it uses a providers entry for the provider if one exists (orchestrator"
+              + " only), and otherwise fails with \"Model not found for provider\" when the model"
+              + " is first used. polpo-check ships the whole catalog of the pi-ai release Polpo"
+              + " 0.3.13 pins (^0.62; every provider, generated from pi-ai 0.62.0), so any id"
+              + " outside it is reported, and did-you-mean proposes only ids that resolve. Agent"
+              + " runs never see providers entries, so there a provider outside pi-ai's list cannot"
+              + " resolve either. As an allowlist key (never enforced by 0.3.x) it is a warning.",
           FileKind.POLPO,
           FileKind.AGENTS,
           FileKind.TEAMS);
@@ -43,69 +43,55 @@ final class ModelUnknownRule implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    ModelCatalog catalog = ModelCatalog.bundled();
+    PiAiCatalog piAi = PiAiCatalog.bundled();
     for (ModelFacts f : ModelFacts.of(ctx)) {
       ModelSpec s = f.spec();
-      if (s == null || f.resolvedByProviderEntry() || f.dottedClaudeId()) {
+      if (s == null || f.resolves() || f.resolvedByProviderEntry() || f.dottedClaudeId()) {
         continue;
       }
-      Finding finding = null;
+      Finding finding;
       if (!f.piAiProvider()) {
         if (f.providerEntry() != null) {
           continue; // custom provider used by an agent: polpo/providers/not-applied-to-agents
         }
-        finding = unknownProvider(f, s, ConfigView.providers(ctx).keySet());
-      } else if (f.known() != null) {
-        if (!f.known().piAiCatalog()) {
-          finding =
-              Finding.of(
-                      f.use().target(),
-                      "\""
-                          + s.model()
-                          + "\" is not in the pi-ai 0.58.3 catalog Polpo 0.3.x was "
-                          + "checked against; it resolves only with a newer pi-ai",
-                      "check with `polpo models list "
-                          + s.provider()
-                          + "`; figures for this "
-                          + "model are marked for re-checking in polpo-check's catalog")
-                  .withSeverity(Severity.WARNING);
-        }
+        finding = unknownProvider(f, s, ConfigView.providers(ctx).keySet(), piAi);
       } else {
-        List<String> near = Suggestions.rank(s.model(), catalog.ids(s.provider()));
-        boolean complete = catalog.isComplete(s.provider());
-        if (complete || !near.isEmpty()) {
-          String help =
-              near.isEmpty()
-                  ? "run `polpo models list " + s.provider() + "` for the ids Polpo knows"
-                  : Suggestions.didYouMean(s.model(), catalog.ids(s.provider()));
-          finding =
-              Finding.of(
-                  f.use().target(),
-                  "Model \""
-                      + ModelSpec.shown(s.model())
-                      + "\" not found for provider \""
-                      + s.provider()
-                      + "\""
-                      + (complete ? "" : " in polpo-check's catalog (frequently used models only)"),
-                  help);
-          if (!near.isEmpty()) {
-            finding = finding.withSuggestion(replaceModel(s, near.get(0)));
-          }
-          if (!complete) {
-            finding = finding.withSeverity(Severity.INFO);
-          }
-        }
+        finding = unknownModel(f, s, piAi);
       }
-      if (finding != null) {
-        if (f.use().role() == ConfigView.Role.ALLOWLIST_KEY && finding.severity() == null) {
-          finding = finding.withSeverity(Severity.WARNING);
-        }
-        ctx.report(finding);
+      if (f.use().role() == ConfigView.Role.ALLOWLIST_KEY) {
+        finding = finding.withSeverity(Severity.WARNING);
       }
+      ctx.report(finding);
     }
   }
 
-  private static Finding unknownProvider(ModelFacts f, ModelSpec s, Set<String> defined) {
+  private static Finding unknownModel(ModelFacts f, ModelSpec s, PiAiCatalog piAi) {
+    List<String> ids = piAi.ids(s.provider());
+    List<String> near = Suggestions.rank(s.model(), ids);
+    String hyphenated = s.model().replace('.', '-');
+    if (!hyphenated.equals(s.model()) && piAi.resolves(s.provider(), hyphenated)) {
+      near = List.of(hyphenated); // pi-ai spells versions with hyphens (grok-4-1-fast)
+    }
+    String help =
+        near.isEmpty()
+            ? "run `polpo models list " + s.provider() + "` for the ids Polpo knows"
+            : Suggestions.didYouMean(s.model(), near);
+    Finding finding =
+        Finding.of(
+            f.use().target(),
+            "Model \""
+                + ModelSpec.shown(s.model())
+                + "\" not found for provider \""
+                + s.provider()
+                + "\" in pi-ai "
+                + piAi.version()
+                + "'s catalog",
+            help);
+    return near.isEmpty() ? finding : finding.withSuggestion(replaceModel(s, near.get(0)));
+  }
+
+  private static Finding unknownProvider(
+      ModelFacts f, ModelSpec s, Set<String> defined, PiAiCatalog piAi) {
     String message =
         "Provider \""
             + s.provider()
@@ -113,7 +99,7 @@ final class ModelUnknownRule implements Rule {
             + (f.inAgentRun()
                 ? " (agent runs resolve only pi-ai's providers)"
                 : " and no providers entry defines it");
-    List<String> candidates = new ArrayList<>(ModelCatalog.PI_AI_PROVIDERS);
+    List<String> candidates = new ArrayList<>(piAi.providers());
     candidates.addAll(defined);
     List<String> near = Suggestions.rank(s.provider(), candidates);
     String help;
@@ -135,7 +121,7 @@ final class ModelUnknownRule implements Rule {
     } else {
       help =
           "use one of pi-ai's providers ("
-              + String.join(", ", ModelCatalog.PI_AI_PROVIDERS)
+              + String.join(", ", piAi.providers())
               + ") or define a custom provider under providers";
     }
     Finding finding = Finding.of(f.use().target(), message, help);

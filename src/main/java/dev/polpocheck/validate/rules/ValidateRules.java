@@ -18,6 +18,9 @@ public final class ValidateRules {
     rules.add(new EmptyProviderEntryRule());
     rules.add(new DuplicateAgentNameRule());
     rules.addAll(ReportsToRules.all());
+    rules.addAll(WhatsAppChannelRules.all());
+    rules.add(new NotificationChannelRefRule());
+    rules.add(new EscalationNotifyChannelsRule());
     return List.copyOf(rules);
   }
 }
