@@ -15,4 +15,13 @@ public interface Rule {
    * parsed.
    */
   void check(RuleContext ctx);
+
+  /**
+   * The Polpo lines this rule knows: it runs only when the run's target is one of them. Rules
+   * written against Polpo 0.3.x's code keep this default; a rule that holds for upstream too, or
+   * only for upstream, says so.
+   */
+  default java.util.Set<PolpoTarget> targets() {
+    return java.util.Set.of(PolpoTarget.V03);
+  }
 }

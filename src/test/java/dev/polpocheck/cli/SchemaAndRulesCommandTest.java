@@ -34,7 +34,7 @@ class SchemaAndRulesCommandTest {
   void schema_unknownName_isUsageError() {
     CliRun r = CliRun.of("schema", "trace");
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("expected polpo, agents, teams or auth-profiles"), r.err());
+    assertTrue(r.err().contains("expected polpo, agents, teams, auth-profiles, project"), r.err());
   }
 
   @Test
