@@ -256,6 +256,41 @@ class ValidateUpstreamCliTest {
     assertEquals("no problems in 2 files (Polpo upstream)\n", r.out(), r.err());
   }
 
+  @Test
+  void gatewayKeyPastedIntoApiKeyEnv_reportedAndMasked_unsetVariableInResolvedPass(
+      @TempDir Path tmp) throws IOException {
+    Path project = tmp.resolve(".polpo/project.json");
+    // Line 2: 2 spaces, "settings" (3-12), ':' 13, ' ' 14, '{' 15, ' ' 16, "gateway" (17-25),
+    // ':' 26, ' ' 27, '{' 28, ' ' 29, "url" (30-34), ':' 35, ' ' 36, "http://gw.local/v1"
+    // (37-56), ',' 57, ' ' 58, "apiKeyEnv" (59-69), ':' 70, ' ' 71 -> the value at 72.
+    write(
+        project,
+        "{\n  \"settings\": { \"gateway\": { \"url\": \"http://gw.local/v1\", \"apiKeyEnv\": \""
+            + CANARY
+            + "\" } }\n}\n");
+    for (String format : new String[] {"text", "json", "sarif", "junit", "github"}) {
+      CliRun r = CliRun.of("validate", "--format", format, tmp.toString());
+      assertEquals(1, r.exit(), r.all());
+      assertFalse(r.all().contains(CANARY), format + " leaked the key: " + r.all());
+    }
+    CliRun t = CliRun.of("validate", "--no-snippet", tmp.toString());
+    assertTrue(
+        t.out().contains("project.json:2:72: error: apiKeyEnv must name an environment variable"),
+        t.out());
+    // A variable name instead: fine in the static pass, an error when the variable is unset in
+    // the resolved pass (the gateway gets its key only from there).
+    write(
+        project,
+        "{\"settings\": {\"gateway\": {\"url\": \"http://gw.local/v1\","
+            + " \"apiKeyEnv\": \"MY_GW_KEY\"}}}\n");
+    assertEquals(0, CliRun.of("validate", tmp.toString()).exit());
+    CliRun resolved = CliRun.of("validate", "--no-snippet", "--env", "OTHER=1", tmp.toString());
+    assertEquals(1, resolved.exit(), resolved.out());
+    assertTrue(resolved.out().contains("the gateway key variable MY_GW_KEY is not set"), resolved.out());
+    assertEquals(
+        0, CliRun.of("validate", "--env", "MY_GW_KEY=x", tmp.toString()).exit());
+  }
+
   private static void write(Path p, String text) throws IOException {
     Files.createDirectories(p.getParent());
     Files.writeString(p, text, StandardCharsets.UTF_8);
