@@ -61,8 +61,8 @@ public enum FileKind {
   }
 
   /**
-   * The kind named {@code id} ({@code polpo}, {@code agents}, {@code teams}, {@code
-   * auth-profiles}, {@code project}, {@code agent}, {@code team}).
+   * The kind named {@code id} ({@code polpo}, {@code agents}, {@code teams}, {@code auth-profiles},
+   * {@code project}, {@code agent}, {@code team}).
    */
   public static Optional<FileKind> fromId(String id) {
     String wanted = id.toLowerCase(Locale.ROOT);

@@ -10,9 +10,9 @@ import java.util.Optional;
  * applies.
  *
  * <p>The two lines read the same file names differently: upstream reads {@code .polpo/polpo.json}
- * only when {@code project.json} is absent (its {@code activePolpoConfigPath}), reads legacy
- * {@code agents.json} entries with or without the {@code {agent, teamName}} wrapper, and sends
- * {@code provider/model} ids to a gateway instead of looking them up in pi-ai's catalog.
+ * only when {@code project.json} is absent (its {@code activePolpoConfigPath}), reads legacy {@code
+ * agents.json} entries with or without the {@code {agent, teamName}} wrapper, and sends {@code
+ * provider/model} ids to a gateway instead of looking them up in pi-ai's catalog.
  */
 public enum PolpoTarget {
   /** Polpo 0.3.x: polpo.json, agents.json, teams.json, pi-ai's model catalog. */

@@ -13,13 +13,13 @@ import java.util.stream.Stream;
 /**
  * Where a target finds a project's files, and which target a set of paths belongs to.
  *
- * <p>Upstream's layout v2 (lumea-labs/polpo {@code packages/file-stores/src/project-layout-files.ts}
- * @9f25f13) keeps one agent per folder, {@code .polpo/agents/<id>/agent.json} beside its {@code
- * instructions.md}, one team per file, {@code .polpo/teams/<id>.json}, and the project config in
- * {@code .polpo/project.json}, which {@code packages/cli/src/util/polpo-config.ts} prefers over a
- * legacy {@code polpo.json}. {@code polpo migrate} renames the legacy files to {@code
- * agents.v1.json}, {@code teams.v1.json} and {@code polpo.v1.json}: no reader looks at those
- * backups, so discovery skips them too.
+ * <p>Upstream's layout v2 (lumea-labs/polpo {@code
+ * packages/file-stores/src/project-layout-files.ts} @9f25f13) keeps one agent per folder, {@code
+ * .polpo/agents/<id>/agent.json} beside its {@code instructions.md}, one team per file, {@code
+ * .polpo/teams/<id>.json}, and the project config in {@code .polpo/project.json}, which {@code
+ * packages/cli/src/util/polpo-config.ts} prefers over a legacy {@code polpo.json}. {@code polpo
+ * migrate} renames the legacy files to {@code agents.v1.json}, {@code teams.v1.json} and {@code
+ * polpo.v1.json}: no reader looks at those backups, so discovery skips them too.
  */
 public final class ProjectLayout {
 

@@ -1,5 +1,7 @@
 package dev.polpocheck.validate;
 
+import java.util.Set;
+
 /**
  * A lint check over one parsed Polpo file. Implementations are stateless and reusable: all they
  * need arrives in the {@link RuleContext}, and they report through it.
@@ -21,7 +23,7 @@ public interface Rule {
    * written against Polpo 0.3.x's code keep this default; a rule that holds for upstream too, or
    * only for upstream, says so.
    */
-  default java.util.Set<PolpoTarget> targets() {
-    return java.util.Set.of(PolpoTarget.V03);
+  default Set<PolpoTarget> targets() {
+    return Set.of(PolpoTarget.V03);
   }
 }

@@ -382,8 +382,8 @@ public final class Validator {
       case TEAMS -> "Polpo silently loads zero teams from it (Polpo itself would not tell you)";
       case AUTH_PROFILES ->
           "Polpo treats it as corrupt, reads no profiles and overwrites it on" + " the next save";
-        // Upstream's readJson throws ProjectLayoutFilesystemError "invalid_json"
-        // (file-stores/src/project-layout-files.ts @9f25f13), so loading the project fails.
+      // Upstream's readJson throws ProjectLayoutFilesystemError "invalid_json"
+      // (file-stores/src/project-layout-files.ts @9f25f13), so loading the project fails.
       case PROJECT, AGENT, TEAM -> "Polpo stops loading the project with an invalid_json error";
     };
   }

@@ -15,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Protects the upstream target (lumea-labs/polpo) end to end through the real command line: a real
- * layout-v2 project passes with exit 0, the target is detected from the files or chosen with
- * {@code --polpo} and named in every report format, and problems planted in a v2 project are found
- * at the file:line:col worked out by hand below. Expectations come from upstream's code, cited per
- * case; the real files are copies of the shared corpus (src/test/resources/validate/upstream).
+ * layout-v2 project passes with exit 0, the target is detected from the files or chosen with {@code
+ * --polpo} and named in every report format, and problems planted in a v2 project are found at the
+ * file:line:col worked out by hand below. Expectations come from upstream's code, cited per case;
+ * the real files are copies of the shared corpus (src/test/resources/validate/upstream).
  */
 class ValidateUpstreamCliTest {
   private static final Path REAL = Path.of("src/test/resources/validate/upstream");
@@ -56,8 +56,7 @@ class ValidateUpstreamCliTest {
 
   @Test
   void projectJson_givenAsFile_isUpstream_notUsageError() {
-    CliRun r =
-        CliRun.of("validate", REAL.resolve("skills-project-json/project.json").toString());
+    CliRun r = CliRun.of("validate", REAL.resolve("skills-project-json/project.json").toString());
     assertEquals(0, r.exit(), r.out() + r.err());
     assertEquals("no problems in 1 file (Polpo upstream)\n", r.out());
   }
@@ -102,8 +101,7 @@ class ValidateUpstreamCliTest {
     CliRun old = CliRun.of("validate", "--no-snippet", "--polpo", "0.3", dir);
     assertTrue(
         old.out()
-            .contains(
-                "agents.json:6:16: warning: dotted model id \"grok-4.1-fast-non-reasoning\""),
+            .contains("agents.json:6:16: warning: dotted model id \"grok-4.1-fast-non-reasoning\""),
         old.out());
     assertTrue(old.out().contains("write \"xai/grok-4-1-fast-non-reasoning\""), old.out());
     assertFalse(
@@ -178,13 +176,11 @@ class ValidateUpstreamCliTest {
                 + "/project.json:8:28: error: model profile cycle loop -> loop; Polpo throws"
                 + " PROFILE_CYCLE [polpo/model/profile-cycle]"),
         out);
-    assertTrue(
-        out.contains(p + "/project.json:10:39: error: unknown model profile \"fats\""), out);
+    assertTrue(out.contains(p + "/project.json:10:39: error: unknown model profile \"fats\""), out);
     assertTrue(out.contains("did you mean \"fast\"?"), out);
     assertTrue(
         out.contains(
-            p
-                + "/agents/builder/agent.json:2:3: error: agent.json must not define \"name\""),
+            p + "/agents/builder/agent.json:2:3: error: agent.json must not define \"name\""),
         out);
     assertTrue(
         out.contains(
@@ -205,11 +201,9 @@ class ValidateUpstreamCliTest {
                 + " fallback models"),
         out);
     assertTrue(
-        out.contains(p + "/teams/eng.json:1:2: error: a team file must not define \"name\""),
-        out);
+        out.contains(p + "/teams/eng.json:1:2: error: a team file must not define \"name\""), out);
     assertTrue(
-        out.contains(p + "/agents.json:1:1: error: agents.json and 2 agents/<id>/agent.json"),
-        out);
+        out.contains(p + "/agents.json:1:1: error: agents.json and 2 agents/<id>/agent.json"), out);
     assertTrue(out.contains("(Polpo upstream)"), out);
     assertFalse(r.all().contains(CANARY), "the planted key must never be printed");
   }
@@ -238,7 +232,8 @@ class ValidateUpstreamCliTest {
     for (CliRun each : new CliRun[] {j, s, u, g, t}) {
       assertFalse(each.all().contains(CANARY), "key leaked: " + each.all());
     }
-    CliRun old = CliRun.of("validate", "--format", "json", REAL.resolve("agents-json-direct").toString());
+    CliRun old =
+        CliRun.of("validate", "--format", "json", REAL.resolve("agents-json-direct").toString());
     assertEquals("0.3", json.readTree(old.out()).path("target").path("id").asString());
   }
 
@@ -286,9 +281,9 @@ class ValidateUpstreamCliTest {
     assertEquals(0, CliRun.of("validate", tmp.toString()).exit());
     CliRun resolved = CliRun.of("validate", "--no-snippet", "--env", "OTHER=1", tmp.toString());
     assertEquals(1, resolved.exit(), resolved.out());
-    assertTrue(resolved.out().contains("the gateway key variable MY_GW_KEY is not set"), resolved.out());
-    assertEquals(
-        0, CliRun.of("validate", "--env", "MY_GW_KEY=x", tmp.toString()).exit());
+    assertTrue(
+        resolved.out().contains("the gateway key variable MY_GW_KEY is not set"), resolved.out());
+    assertEquals(0, CliRun.of("validate", "--env", "MY_GW_KEY=x", tmp.toString()).exit());
   }
 
   private static void write(Path p, String text) throws IOException {

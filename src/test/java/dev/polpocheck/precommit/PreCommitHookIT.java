@@ -51,10 +51,7 @@ class PreCommitHookIT {
   @Test
   void hook_brokenPolpoJson_failsWithFinding_validFilesPass(@TempDir Path tmp) throws Exception {
     Map<String, String> env = hookEnv(tmp);
-    Path work = Files.createDirectories(tmp.resolve("work"));
-    git(work, env, "init", "-q");
-    git(work, env, "config", "user.email", "t@example.com");
-    git(work, env, "config", "user.name", "t");
+    Path work = gitRepo(tmp, env);
     write(work, ".polpo/polpo.json", "{\n  \"settings\": {\"logLevel\": \"loud\"}\n}\n");
     write(work, ".polpo/agents.json", "[{\"agent\": {\"name\": \"a\"}, \"teamName\": \"t\"}]\n");
     write(work, "other/config.json", "{ not json");
@@ -84,14 +81,14 @@ class PreCommitHookIT {
   @Test
   void hook_layoutV2_checksAgentAndTeamFiles_skipsBackups(@TempDir Path tmp) throws Exception {
     Map<String, String> env = hookEnv(tmp);
-    Path work = Files.createDirectories(tmp.resolve("work"));
-    git(work, env, "init", "-q");
-    git(work, env, "config", "user.email", "t@example.com");
-    git(work, env, "config", "user.name", "t");
+    Path work = gitRepo(tmp, env);
     write(work, ".polpo/project.json", "{\n  \"schemaVersion\": 2,\n  \"project\": \"p\"\n}\n");
     // "name" is reserved in agent.json (project-layout.ts materializeAgentDefinition throws
     // reserved_agent_field); line 2 `  "name": "builder",` puts the key's quote at column 3.
-    write(work, ".polpo/agents/builder/agent.json", "{\n  \"name\": \"builder\",\n  \"team\": \"eng\"\n}\n");
+    write(
+        work,
+        ".polpo/agents/builder/agent.json",
+        "{\n  \"name\": \"builder\",\n  \"team\": \"eng\"\n}\n");
     write(work, ".polpo/agents/builder/instructions.md", "Build.\n");
     write(work, ".polpo/teams/eng.json", "{\"description\": \"Engineering\"}\n");
     // A backup polpo migrate wrote: not read by Polpo, not matched by the hook.
@@ -100,8 +97,7 @@ class PreCommitHookIT {
 
     Result bad = tryRepo(work, env);
     assertNotEquals(0, bad.exit, bad.output);
-    assertTrue(
-        bad.output.contains(".polpo/agents/builder/agent.json:2:3: error:"), bad.output);
+    assertTrue(bad.output.contains(".polpo/agents/builder/agent.json:2:3: error:"), bad.output);
     assertTrue(bad.output.contains("[polpo/layout/reserved-field]"), bad.output);
     // project.json, agent.json and eng.json; the backup is skipped.
     assertTrue(bad.output.contains("in 3 files (Polpo upstream"), bad.output);
@@ -128,6 +124,15 @@ class PreCommitHookIT {
         "PRE_COMMIT_HOME", tmp.resolve("cache").toString(),
         "GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString(),
         "HOME", tmp.toString());
+  }
+
+  /** A fresh git repository with a committer identity, under {@code tmp/work}. */
+  private static Path gitRepo(Path tmp, Map<String, String> env) throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    git(work, env, "init", "-q");
+    git(work, env, "config", "user.email", "t@example.com");
+    git(work, env, "config", "user.name", "t");
+    return work;
   }
 
   private static Result tryRepo(Path work, Map<String, String> env) throws Exception {

@@ -30,8 +30,7 @@ class ProjectLayoutTest {
   }
 
   @Test
-  void detect_agentFolder_isUpstream_evenFromALegacyFileOfIt(@TempDir Path tmp)
-      throws IOException {
+  void detect_agentFolder_isUpstream_evenFromALegacyFileOfIt(@TempDir Path tmp) throws IOException {
     write(tmp.resolve(".polpo/polpo.json"), "{}");
     write(tmp.resolve(".polpo/agents/a/agent.json"), "{}");
     assertEquals(PolpoTarget.UPSTREAM, ProjectLayout.detect(List.of(tmp)));
@@ -41,8 +40,7 @@ class ProjectLayoutTest {
   }
 
   @Test
-  void detect_projectJsonBesidePolpoJson_needsSchemaVersion2(@TempDir Path tmp)
-      throws IOException {
+  void detect_projectJsonBesidePolpoJson_needsSchemaVersion2(@TempDir Path tmp) throws IOException {
     write(tmp.resolve(".polpo/polpo.json"), "{}");
     write(tmp.resolve(".polpo/project.json"), "{\"projectId\": \"x\"}");
     assertEquals(PolpoTarget.V03, ProjectLayout.detect(List.of(tmp)));
@@ -51,8 +49,8 @@ class ProjectLayoutTest {
   }
 
   @Test
-  void files_upstream_projectJsonWinsOverPolpoJson_foldersWithoutAgentJsonIgnored(
-      @TempDir Path tmp) throws IOException {
+  void files_upstream_projectJsonWinsOverPolpoJson_foldersWithoutAgentJsonIgnored(@TempDir Path tmp)
+      throws IOException {
     Path polpo = tmp.resolve(".polpo");
     write(polpo.resolve("project.json"), "{}");
     write(polpo.resolve("polpo.json"), "{}");
@@ -66,7 +64,10 @@ class ProjectLayoutTest {
             .map(f -> polpo.relativize(f.path()) + " " + f.kind().id())
             .collect(Collectors.toList());
     assertEquals(
-        List.of("project.json project", "agents/a/agent.json agent", "agents/b/agent.json agent",
+        List.of(
+            "project.json project",
+            "agents/a/agent.json agent",
+            "agents/b/agent.json agent",
             "teams/eng.json team"),
         found);
   }
@@ -76,8 +77,7 @@ class ProjectLayoutTest {
     Path team = Path.of("x/.polpo/teams/eng.json");
     assertEquals(FileKind.TEAM, ProjectLayout.kindOf(team, PolpoTarget.UPSTREAM).orElseThrow());
     assertEquals(true, ProjectLayout.kindOf(team, PolpoTarget.V03).isEmpty());
-    assertEquals(
-        "agents-upstream.schema.json", PolpoTarget.UPSTREAM.schemaFile(FileKind.AGENTS));
+    assertEquals("agents-upstream.schema.json", PolpoTarget.UPSTREAM.schemaFile(FileKind.AGENTS));
     assertEquals("project.schema.json", PolpoTarget.UPSTREAM.schemaFile(FileKind.POLPO));
     assertEquals("agents.schema.json", PolpoTarget.V03.schemaFile(FileKind.AGENTS));
   }

@@ -33,7 +33,8 @@ class PublishedSchemasAjvIT {
 
   @Test
   void keywordsJson_listsTheAnnotationsPolpoCheckRegisters() throws IOException {
-    JsonNode k = JsonMapper.builder().build().readTree(ROOT.resolve("schemas/keywords.json").toFile());
+    JsonNode k =
+        JsonMapper.builder().build().readTree(ROOT.resolve("schemas/keywords.json").toFile());
     List<String> published = new ArrayList<>();
     k.path("annotations").forEach(n -> published.add(n.asString()));
     assertEquals(Schemas.ANNOTATIONS, published);
@@ -81,8 +82,14 @@ class PublishedSchemasAjvIT {
       schemas = s.filter(f -> f.toString().endsWith(".schema.json")).count();
     }
     assertTrue(
-        out.contains("compiled " + schemas + " of " + schemas + " schemas, validated " + files
-            + " files, 0 problems"),
+        out.contains(
+            "compiled "
+                + schemas
+                + " of "
+                + schemas
+                + " schemas, validated "
+                + files
+                + " files, 0 problems"),
         out);
   }
 

@@ -19,11 +19,11 @@ import tools.jackson.databind.JsonNode;
  * {@code polpo/credentials/env-only}: upstream reads LLM credentials from the environment only.
  *
  * <p>{@code settings.gateway} names the variable that holds the key ({@code apiKeyEnv}, "The key
- * itself is NOT stored in config": lumea-labs/polpo {@code packages/core/src/types/config.ts}
- * @0252b9f), and {@code ProviderConfig} has only {@code baseUrl}, {@code api} and {@code models}.
- * So a key written into the file is never used and sits in the repository; an {@code apiKeyEnv}
- * that is not a variable name is usually the key itself pasted there. In the resolved pass the
- * variable {@code apiKeyEnv} names must be set.
+ * itself is NOT stored in config": lumea-labs/polpo {@code
+ * packages/core/src/types/config.ts} @0252b9f), and {@code ProviderConfig} has only {@code
+ * baseUrl}, {@code api} and {@code models}. So a key written into the file is never used and sits
+ * in the repository; an {@code apiKeyEnv} that is not a variable name is usually the key itself
+ * pasted there. In the resolved pass the variable {@code apiKeyEnv} names must be set.
  */
 final class EnvOnlyCredentialsRule implements Rule {
 
@@ -91,9 +91,7 @@ final class EnvOnlyCredentialsRule implements Rule {
                       + "\" is not read by upstream Polpo; credentials come from the environment"
                       + " only",
                   base.equals("/settings/gateway")
-                      ? "write \"apiKeyEnv\": \""
-                          + referenced(v.asString())
-                          + "\" instead"
+                      ? "write \"apiKeyEnv\": \"" + referenced(v.asString()) + "\" instead"
                       : "remove it and set the provider's key in the environment")
               .withSeverity(Severity.WARNING));
       return;

@@ -19,11 +19,11 @@ import tools.jackson.databind.JsonNode;
  * {@code polpo/model/media-format}: an agent's {@code image_model}, {@code video_model}, {@code
  * vision_model}, {@code transcribe_model} or {@code tts_model} that upstream cannot use.
  *
- * <p>{@code parseModelString} (lumea-labs/polpo {@code packages/core/src/agent-models.ts}
- * @14c82c0) splits on the first {@code /} and throws unless both sides are non-empty, so a bare
- * id fails the tool. The supported providers per field are those {@code AgentConfig} documents
- * ({@code packages/core/src/types/agent.ts} @0919a53); another provider is a warning because the
- * check happens in each tool.
+ * <p>{@code parseModelString} (lumea-labs/polpo {@code packages/core/src/agent-models.ts} @14c82c0)
+ * splits on the first {@code /} and throws unless both sides are non-empty, so a bare id fails the
+ * tool. The supported providers per field are those {@code AgentConfig} documents ({@code
+ * packages/core/src/types/agent.ts} @0919a53); another provider is a warning because the check
+ * happens in each tool.
  */
 final class MediaModelFormatRule implements Rule {
 
@@ -67,8 +67,9 @@ final class MediaModelFormatRule implements Rule {
       agent(ctx, root, "");
     } else if (root.isArray()) {
       for (int i = 0; i < root.size(); i++) {
-        boolean wrapped = root.get(i).has("agent");
-        agent(ctx, wrapped ? root.get(i).get("agent") : root.get(i), wrapped ? "/" + i + "/agent" : "/" + i);
+        JsonNode entry = root.get(i);
+        boolean wrapped = entry.has("agent");
+        agent(ctx, wrapped ? entry.get("agent") : entry, wrapped ? "/" + i + "/agent" : "/" + i);
       }
     }
   }

@@ -73,8 +73,8 @@ record ModelFacts(
   /**
    * Returns whether the id is a dotted id ({@code claude-opus-4.6}, {@code grok-4.1-fast}) that
    * pi-ai spells with hyphens: its catalog has the hyphenated id, or it belongs to a family whose
-   * direct-provider ids pi-ai 0.62 writes with hyphens only (anthropic {@code claude-opus-4-6},
-   * xai {@code grok-4-1-fast-non-reasoning}: {@code dist/models.generated.js}). Dots are right
+   * direct-provider ids pi-ai 0.62 writes with hyphens only (anthropic {@code claude-opus-4-6}, xai
+   * {@code grok-4-1-fast-non-reasoning}: {@code dist/models.generated.js}). Dots are right
    * elsewhere ({@code gpt-4.1}, {@code gemini-2.5-pro}) and in gateway ids.
    */
   boolean dottedId() {

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * One failure class of upstream's model-profile resolution ({@link ModelSelections}), reported
- * under its own rule id: a selection Polpo cannot resolve fails the agent or orchestrator call
- * that uses it, so every class is an error.
+ * under its own rule id: a selection Polpo cannot resolve fails the agent or orchestrator call that
+ * uses it, so every class is an error.
  */
 final class ModelSelectionRule implements Rule {
   private static final String SOURCE =

@@ -39,9 +39,7 @@ class ModelSelectionRulesTest {
         UPSTREAM
             .validateText("project.json", FileKind.PROJECT, "{\"settings\": " + settings + "}")
             .diagnostics();
-    return all.stream()
-        .map(d -> d.rule() + " " + d.pointer())
-        .collect(Collectors.toList());
+    return all.stream().map(d -> d.rule() + " " + d.pointer()).collect(Collectors.toList());
   }
 
   @Test
@@ -72,7 +70,8 @@ class ModelSelectionRulesTest {
             "{\"modelProfiles\": {\"a\": {\"profile\": \"b\"}, \"b\": {\"profile\": \"c\"},"
                 + " \"c\": {\"profile\": \"a\"}}}");
     assertEquals(3, three.size(), three.toString());
-    assertTrue(three.stream().allMatch(f -> f.startsWith("polpo/model/profile-cycle")), three.toString());
+    assertTrue(
+        three.stream().allMatch(f -> f.startsWith("polpo/model/profile-cycle")), three.toString());
   }
 
   @Test
@@ -106,7 +105,8 @@ class ModelSelectionRulesTest {
     }
     reg.append("\"p17\": \"openai/gpt-4o-mini\"}}");
     List<String> f = findings(reg.toString());
-    assertTrue(f.contains("polpo/model/profile-depth /settings/modelProfiles/p15/profile"), f.toString());
+    assertTrue(
+        f.contains("polpo/model/profile-depth /settings/modelProfiles/p15/profile"), f.toString());
     assertTrue(f.stream().allMatch(x -> x.startsWith("polpo/model/profile-depth")), f.toString());
   }
 
