@@ -55,7 +55,10 @@ class SchemaAndRulesCommandTest {
     assertEquals(0, r.exit());
     assertTrue(r.out().contains("silently read as an empty list"), r.out());
     assertTrue(
-        r.out().contains("Files: agents.json, auth-profiles.json, polpo.json, teams.json"),
+        r.out()
+            .contains(
+                "Files: agent.json, agents.json, auth-profiles.json, polpo.json, project.json,"
+                    + " teams.json, teams/<id>.json"),
         r.out());
     assertEquals(2, CliRun.of("rules", "polpo/nope/nope").exit());
   }
