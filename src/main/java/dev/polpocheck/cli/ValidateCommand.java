@@ -217,12 +217,12 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     Environment env = environment();
     Clock clock = clock();
-    List<Input> targets = expand(forced, rules, target);
+    List<Input> inputs = expand(forced, rules, target);
     Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock, target);
     List<Path> files = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<FileKind> kinds = new ArrayList<>();
-    for (Input t : targets) {
+    for (Input t : inputs) {
       if (t.missing == null) {
         files.add(t.path);
         names.add(t.display);
@@ -232,7 +232,7 @@ public final class ValidateCommand implements Callable<Integer> {
     List<FileResult> checked = validator.validateAll(files, names, kinds);
     List<FileResult> results = new ArrayList<>();
     int next = 0;
-    for (Input t : targets) {
+    for (Input t : inputs) {
       results.add(t.missing != null ? t.missing : checked.get(next++));
     }
     Report report =

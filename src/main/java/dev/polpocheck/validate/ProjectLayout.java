@@ -73,7 +73,18 @@ public final class ProjectLayout {
             || SCHEMA_VERSION_2.matcher(head(project)).find())) {
       return true;
     }
-    return !agentFiles(dir).isEmpty() || !teamFiles(dir).isEmpty();
+    return polpoFolder(dir) && (!agentFiles(dir).isEmpty() || !teamFiles(dir).isEmpty());
+  }
+
+  /**
+   * Whether {@code dir} is a Polpo folder: named {@code .polpo}, or holding a project config.
+   * Only there do {@code agents/} and {@code teams/} mean agent and team definitions; elsewhere
+   * (a repository root with a {@code teams/} folder of its own) they are someone else's files.
+   */
+  static boolean polpoFolder(Path dir) {
+    return (dir.getFileName() != null && dir.getFileName().toString().equals(".polpo"))
+        || Files.isRegularFile(dir.resolve("project.json"))
+        || Files.isRegularFile(dir.resolve("polpo.json"));
   }
 
   /**
@@ -146,6 +157,9 @@ public final class ProjectLayout {
       if (Files.isRegularFile(f)) {
         out.add(new Found(f, k));
       }
+    }
+    if (!polpoFolder(dir)) {
+      return out;
     }
     for (Path f : agentFiles(dir)) {
       out.add(new Found(f, FileKind.AGENT));

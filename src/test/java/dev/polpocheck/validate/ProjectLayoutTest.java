@@ -30,6 +30,14 @@ class ProjectLayoutTest {
   }
 
   @Test
+  void detect_teamsFolderOutsideAPolpoFolder_isNotLayoutV2(@TempDir Path tmp) throws IOException {
+    // A repository root with a teams/ folder of its own JSON is not a Polpo project.
+    write(tmp.resolve("teams/roster.json"), "{}");
+    assertEquals(PolpoTarget.V03, ProjectLayout.detect(List.of(tmp)));
+    assertEquals(List.of(), ProjectLayout.files(tmp, PolpoTarget.UPSTREAM));
+  }
+
+  @Test
   void detect_agentFolder_isUpstream_evenFromALegacyFileOfIt(@TempDir Path tmp) throws IOException {
     write(tmp.resolve(".polpo/polpo.json"), "{}");
     write(tmp.resolve(".polpo/agents/a/agent.json"), "{}");
