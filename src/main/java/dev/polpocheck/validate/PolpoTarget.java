@@ -56,14 +56,11 @@ public enum PolpoTarget {
 
   /**
    * The schema file (under {@code schemas/}) that describes a file of {@code kind} for this target.
-   *
-   * @throws IllegalArgumentException when this target does not read such files
+   * A layout-v2 kind keeps its own schema under either target (the command line refuses such files
+   * for 0.3.x, see {@link #reads}).
    */
   public String schemaFile(FileKind kind) {
-    if (!reads(kind)) {
-      throw new IllegalArgumentException(label + " does not read " + kind.id() + " files");
-    }
-    if (this == V03) {
+    if (this == V03 || kind.upstreamOnly()) {
       return kind.schemaFile();
     }
     switch (kind) {
