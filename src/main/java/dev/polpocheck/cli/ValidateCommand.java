@@ -8,6 +8,8 @@ import dev.polpocheck.config.Suggestions;
 import dev.polpocheck.validate.Diagnostic;
 import dev.polpocheck.validate.FileKind;
 import dev.polpocheck.validate.FileResult;
+import dev.polpocheck.validate.PolpoTarget;
+import dev.polpocheck.validate.ProjectLayout;
 import dev.polpocheck.validate.RuleConfig;
 import dev.polpocheck.validate.RuleConfigFile;
 import dev.polpocheck.validate.RuleDescriptor;
@@ -46,8 +48,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Validate Polpo config files (polpo.json, agents.json, teams.json, auth-profiles.json)"
-          + " against their schemas and Polpo's real behaviour.",
+      "Validate Polpo config files (polpo.json, agents.json, teams.json, auth-profiles.json;"
+          + " upstream's project.json, agents/<id>/agent.json, teams/<id>.json) against their"
+          + " schemas and Polpo's real behaviour.",
       "Directories expand to the Polpo files in them or in their .polpo/ folder."
           + " Without arguments, validates the current directory and its .polpo/ folder.",
     },
@@ -58,6 +61,7 @@ import picocli.CommandLine.Parameters;
       "  polpo-check validate --env-file .polpo/.env --require-env .polpo",
       "  polpo-check validate --disable polpo/config/unknown-key .",
       "  polpo-check validate --severity polpo/settings/storage-ignored=error .",
+      "  polpo-check validate --polpo upstream .polpo",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -93,9 +97,18 @@ public final class ValidateCommand implements Callable<Integer> {
       names = "--kind",
       paramLabel = "KIND",
       description =
-          "Treat every file as polpo, agents, teams or auth-profiles instead of"
-              + " deciding by file name.")
+          "Treat every file as polpo, agents, teams, auth-profiles, project, agent or team"
+              + " instead of deciding by file name.")
   String kind;
+
+  @Option(
+      names = "--polpo",
+      paramLabel = "LINE",
+      description =
+          "Polpo line to validate against: 0.3 or upstream (default: upstream when a path is, or"
+              + " sits in a .polpo/ folder with, a project.json with schemaVersion 2, an"
+              + " agents/<id>/agent.json or a teams/<id>.json; else 0.3).")
+  String polpo;
 
   @Option(names = "--strict", description = "Fail on warnings too (same as --fail-on warning).")
   boolean strict;
@@ -181,7 +194,17 @@ public final class ValidateCommand implements Callable<Integer> {
                         usage(
                             "unknown --kind \""
                                 + kind
-                                + "\"; expected polpo, agents, teams or auth-profiles"));
+                                + "\"; expected polpo, agents, teams, auth-profiles, project,"
+                                + " agent or team"));
+    PolpoTarget target = chooseTarget();
+    if (forced != null && !target.reads(forced)) {
+      throw usage(
+          "--kind "
+              + forced.id()
+              + " is a file of upstream Polpo's layout v2, which "
+              + target.label()
+              + " does not read; use --polpo upstream");
+    }
     RuleConfig rules = ruleConfig();
     for (String name : envPairs.keySet()) {
       // Polpo's reference grammar is ${\w+}: any other name could never be referenced.
@@ -194,12 +217,12 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     Environment env = environment();
     Clock clock = clock();
-    List<Target> targets = expand(forced, rules);
-    Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock);
+    List<Input> inputs = expand(forced, rules, target);
+    Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock, target);
     List<Path> files = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<FileKind> kinds = new ArrayList<>();
-    for (Target t : targets) {
+    for (Input t : inputs) {
       if (t.missing == null) {
         files.add(t.path);
         names.add(t.display);
@@ -209,10 +232,11 @@ public final class ValidateCommand implements Callable<Integer> {
     List<FileResult> checked = validator.validateAll(files, names, kinds);
     List<FileResult> results = new ArrayList<>();
     int next = 0;
-    for (Target t : targets) {
+    for (Input t : inputs) {
       results.add(t.missing != null ? t.missing : checked.get(next++));
     }
-    Report report = new Report(results, Rules.descriptors(), VersionProvider.version(), threshold);
+    Report report =
+        new Report(results, Rules.descriptors(), VersionProvider.version(), threshold, target);
     boolean useColor = useColor();
     Format.Options options = new Format.Options(!noSnippet, useColor);
     if (output != null) {
@@ -248,6 +272,15 @@ public final class ValidateCommand implements Callable<Integer> {
     return "true".equalsIgnoreCase(env.getOrDefault("GITHUB_ACTIONS", ""))
         ? Format.GITHUB
         : Format.TEXT;
+  }
+
+  /** The --polpo line, or the one the paths belong to (see {@link ProjectLayout#detect}). */
+  private PolpoTarget chooseTarget() {
+    if (polpo == null) {
+      return ProjectLayout.detect(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+    }
+    return PolpoTarget.fromId(polpo)
+        .orElseThrow(() -> usage("unknown --polpo \"" + polpo + "\"; expected 0.3 or upstream"));
   }
 
   private Format chooseFormat() {
@@ -339,20 +372,19 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   /** One file to validate, or a ready-made result for a path that could not be used. */
-  private record Target(Path path, String display, FileKind kind, FileResult missing) {}
+  private record Input(Path path, String display, FileKind kind, FileResult missing) {}
 
-  private List<Target> expand(FileKind forced, RuleConfig rules) {
+  private List<Input> expand(FileKind forced, RuleConfig rules, PolpoTarget target) {
     List<Path> inputs = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    List<Target> out = new ArrayList<>();
+    List<Input> out = new ArrayList<>();
     for (Path p : inputs) {
       String display = p.toString();
       if (Files.isDirectory(p)) {
-        List<Target> found = new ArrayList<>();
+        List<Input> found = new ArrayList<>();
         for (Path dir : List.of(p, p.resolve(".polpo"))) {
-          for (FileKind k : FileKind.values()) {
-            Path f = dir.resolve(k.basename());
-            if (Files.isRegularFile(f) && (forced == null || forced == k)) {
-              found.add(new Target(f, f.toString(), k, null));
+          for (ProjectLayout.Found f : ProjectLayout.files(dir, target)) {
+            if (forced == null || forced == f.kind()) {
+              found.add(new Input(f.path(), f.path().toString(), f.kind(), null));
             }
           }
         }
@@ -369,9 +401,15 @@ public final class ValidateCommand implements Callable<Integer> {
                             && (t.kind == FileKind.AGENTS || t.kind == FileKind.TEAMS));
         Optional<Severity> level =
             rules.effective(Rules.UNPARSABLE.id(), null, Rules.UNPARSABLE.defaultSeverity());
-        if (forced == null && hasAgentsOrTeams && !hasPolpoJson && level.isPresent()) {
+        // Polpo 0.3.x stops without polpo.json; upstream falls back to defaults (its
+        // readPolpoConfig returns null), so the check is 0.3.x's only.
+        if (target == PolpoTarget.V03
+            && forced == null
+            && hasAgentsOrTeams
+            && !hasPolpoJson
+            && level.isPresent()) {
           out.add(
-              new Target(
+              new Input(
                   null,
                   null,
                   FileKind.POLPO,
@@ -379,39 +417,51 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         if (found.isEmpty()) {
           out.add(
-              new Target(
+              new Input(
                   p,
                   display,
                   FileKind.POLPO,
                   unreadable(
                       display,
-                      "directory has no Polpo file (looked for polpo.json, agents.json, teams.json"
-                          + " and auth-profiles.json in it and in its .polpo/ folder)")));
+                      "directory has no Polpo file (looked for "
+                          + (target == PolpoTarget.V03
+                              ? "polpo.json, agents.json, teams.json and auth-profiles.json"
+                              : "project.json, polpo.json, agents.json, teams.json,"
+                                  + " agents/<id>/agent.json, teams/<id>.json and"
+                                  + " auth-profiles.json")
+                          + " in it and in its .polpo/ folder)")));
         }
         out.addAll(found);
       } else if (!Files.exists(p)
           && forced == null
-          && FileKind.fromBasename(String.valueOf(p.getFileName())).isEmpty()) {
+          && ProjectLayout.kindOf(p, target).isEmpty()
+          && ProjectLayout.upstreamOnlyName(p).isEmpty()) {
         out.add(
-            new Target(
+            new Input(
                 p, display, FileKind.POLPO, unreadable(display, "no such file or" + " directory")));
       } else {
-        String name = p.getFileName() == null ? display : p.getFileName().toString();
         FileKind k =
             forced != null
                 ? forced
-                : FileKind.fromBasename(name)
-                    .orElseThrow(
-                        () ->
-                            usage(
-                                display
-                                    + ": cannot tell which Polpo file this is from its name; name"
-                                    + " it polpo.json, agents.json, teams.json or"
-                                    + " auth-profiles.json, or pass --kind"));
-        out.add(new Target(p, display, k, null));
+                : ProjectLayout.kindOf(p, target).orElseThrow(() -> unknownFile(display, p));
+        out.add(new Input(p, display, k, null));
       }
     }
     return out;
+  }
+
+  private CommandLine.ParameterException unknownFile(String display, Path p) {
+    if (ProjectLayout.upstreamOnlyName(p).isPresent()) {
+      return usage(
+          display
+              + ": a file of upstream Polpo's layout v2, which Polpo 0.3.x does not read; use"
+              + " --polpo upstream");
+    }
+    return usage(
+        display
+            + ": cannot tell which Polpo file this is from its name; name it polpo.json,"
+            + " agents.json, teams.json, auth-profiles.json, project.json, agent.json or"
+            + " teams/<id>.json, or pass --kind");
   }
 
   /** A .polpo/ folder with agents or teams but no polpo.json: Polpo will not start. */

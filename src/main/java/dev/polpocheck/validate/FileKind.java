@@ -12,7 +12,13 @@ public enum FileKind {
   /** {@code .polpo/teams.json}: array of teams. */
   TEAMS("teams", "teams.json", "teams.schema.json"),
   /** {@code ~/.polpo/auth-profiles.json}: OAuth and API-key profiles. */
-  AUTH_PROFILES("auth-profiles", "auth-profiles.json", "auth-profiles.schema.json");
+  AUTH_PROFILES("auth-profiles", "auth-profiles.json", "auth-profiles.schema.json"),
+  /** Upstream {@code .polpo/project.json}: the project config of layout v2. */
+  PROJECT("project", "project.json", "project.schema.json"),
+  /** Upstream {@code .polpo/agents/<id>/agent.json}: one agent, named by its folder. */
+  AGENT("agent", "agent.json", "agent.schema.json"),
+  /** Upstream {@code .polpo/teams/<id>.json}: one team, named by its file. */
+  TEAM("team", "teams/<id>.json", "team.schema.json");
 
   private final String id;
   private final String basename;
@@ -39,6 +45,11 @@ public enum FileKind {
     return schemaFile;
   }
 
+  /** Whether only the upstream target reads this kind (the files of layout v2). */
+  public boolean upstreamOnly() {
+    return this == PROJECT || this == AGENT || this == TEAM;
+  }
+
   /** The kind whose basename equals {@code fileName} exactly (Polpo's names are lower case). */
   public static Optional<FileKind> fromBasename(String fileName) {
     for (FileKind k : values()) {
@@ -50,8 +61,8 @@ public enum FileKind {
   }
 
   /**
-   * The kind named {@code id} ({@code polpo}, {@code agents}, {@code teams}, {@code
-   * auth-profiles}).
+   * The kind named {@code id} ({@code polpo}, {@code agents}, {@code teams}, {@code auth-profiles},
+   * {@code project}, {@code agent}, {@code team}).
    */
   public static Optional<FileKind> fromId(String id) {
     String wanted = id.toLowerCase(Locale.ROOT);

@@ -147,6 +147,19 @@ public final class RuleContext {
     return (T) known;
   }
 
+  private PolpoTarget target = PolpoTarget.V03;
+
+  /** The Polpo line the run validates against. */
+  public PolpoTarget target() {
+    return target;
+  }
+
+  /** Sets the run's target; returns this context. Without it a context targets Polpo 0.3.x. */
+  public RuleContext in(PolpoTarget runTarget) {
+    this.target = java.util.Objects.requireNonNull(runTarget, "target");
+    return this;
+  }
+
   /** Makes this context use {@code store} for {@link #perFile} values; returns this context. */
   RuleContext sharing(Map<String, Object> store) {
     this.perFile = store;

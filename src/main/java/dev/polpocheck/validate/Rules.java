@@ -91,7 +91,8 @@ public final class Rules {
   static final List<Rule> CHECKS =
       concat(
           dev.polpocheck.validate.rules.ValidateRules.all(),
-          dev.polpocheck.validate.rules.ConfigRules.all());
+          dev.polpocheck.validate.rules.ConfigRules.all(),
+          dev.polpocheck.validate.rules.UpstreamRules.all());
 
   private Rules() {}
 

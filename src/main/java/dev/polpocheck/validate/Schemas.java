@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The four Polpo schemas, loaded from the jar's {@code /schemas/} folder and compiled once with
+ * The Polpo schemas, loaded from the jar's {@code /schemas/} folder and compiled once with
  * networknt's draft-07 dialect.
  *
  * <p>The schemas keep their public {@code $id} ({@code https://polpo-check.dev/schema/v1/...}); the
@@ -52,8 +52,9 @@ public final class Schemas {
 
   private final SchemaRegistry registry;
   // Concurrent: a run may validate files in parallel; compiled schemas are thread-safe.
-  private final Map<FileKind, Schema> compiled = new ConcurrentHashMap<>();
-  private final Map<FileKind, JsonNode> trees = new ConcurrentHashMap<>();
+  // Keyed by schema file name: a target may give one kind another schema (PolpoTarget#schemaFile).
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> trees = new ConcurrentHashMap<>();
 
   /** Loads and compiles nothing yet; each schema is compiled on first use. */
   public Schemas() {
@@ -73,9 +74,14 @@ public final class Schemas {
 
   /** The schema text of a kind, exactly as published (for {@code polpo-check schema NAME}). */
   public static String text(FileKind kind) {
-    try (InputStream in = Schemas.class.getResourceAsStream("/schemas/" + kind.schemaFile())) {
+    return text(kind.schemaFile());
+  }
+
+  /** The text of the published schema file {@code file} (for example {@code agent.schema.json}). */
+  public static String text(String file) {
+    try (InputStream in = Schemas.class.getResourceAsStream("/schemas/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("schema " + kind.schemaFile() + " missing from the jar");
+        throw new IllegalStateException("schema " + file + " missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -85,14 +91,24 @@ public final class Schemas {
 
   /** The parsed schema document of a kind, for walking annotations. */
   JsonNode tree(FileKind kind) {
-    return trees.computeIfAbsent(kind, k -> JsonReader.parse(k.schemaFile(), text(k)).root());
+    return tree(kind.schemaFile());
+  }
+
+  /** The parsed schema document {@code file}, for walking annotations. */
+  JsonNode tree(String file) {
+    return trees.computeIfAbsent(file, f -> JsonReader.parse(f, text(f)).root());
   }
 
   /** Validates an instance against the kind's schema; the raw library errors, unrendered. */
   List<Error> validate(FileKind kind, JsonNode instance) {
+    return validate(kind.schemaFile(), instance);
+  }
+
+  /** Validates an instance against the schema file {@code file}; the raw library errors. */
+  List<Error> validate(String file, JsonNode instance) {
     Schema schema =
         compiled.computeIfAbsent(
-            kind, k -> registry.getSchema(SchemaLocation.of(ID_PREFIX + k.schemaFile()), tree(k)));
+            file, f -> registry.getSchema(SchemaLocation.of(ID_PREFIX + f), tree(f)));
     return schema.validate(instance);
   }
 }

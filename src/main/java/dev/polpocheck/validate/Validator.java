@@ -39,17 +39,37 @@ public final class Validator {
   private final Map<String, RuleDescriptor> descriptors;
   private final Environment environment;
   private final Clock clock;
+  private final PolpoTarget target;
+
+  /** A validator for Polpo 0.3.x; see the full constructor. */
+  public Validator(
+      Schemas schemas, List<Rule> rules, RuleConfig config, Environment environment, Clock clock) {
+    this(schemas, rules, config, environment, clock, PolpoTarget.V03);
+  }
 
   /**
    * A validator running {@code rules} with the user's {@code config}.
    *
    * @param environment static or resolved pass (see {@link Environment})
    * @param clock the run's clock, for time-dependent checks such as token expiry
+   * @param target the Polpo line: picks each kind's schema and the rules that run
    */
   public Validator(
-      Schemas schemas, List<Rule> rules, RuleConfig config, Environment environment, Clock clock) {
+      Schemas schemas,
+      List<Rule> rules,
+      RuleConfig config,
+      Environment environment,
+      Clock clock,
+      PolpoTarget target) {
     this.schemas = schemas;
-    this.rules = List.copyOf(rules);
+    this.target = target;
+    List<Rule> applicable = new ArrayList<>();
+    for (Rule r : rules) {
+      if (r.targets().contains(target)) {
+        applicable.add(r);
+      }
+    }
+    this.rules = List.copyOf(applicable);
     this.config = config;
     this.descriptors = Rules.byId();
     this.environment = environment;
@@ -75,8 +95,8 @@ public final class Validator {
     java.util.Set<FileKind> distinct = java.util.EnumSet.noneOf(FileKind.class);
     distinct.addAll(kinds);
     for (FileKind k : distinct) {
-      schemas.tree(k);
-      schemas.validate(k, tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
+      schemas.validate(
+          target.schemaFile(k), tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
     }
     java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, paths.size());
     // A pre-commit run checks a handful of files: starting the fork-join pool costs more
@@ -128,7 +148,7 @@ public final class Validator {
               Finding.of(
                   Target.value(""),
                   "file starts with a UTF-8 byte-order mark; JSON.parse rejects it, so "
-                      + consequence(kind),
+                      + consequence(kind, target),
                   "save the file as UTF-8 without a byte-order mark")));
     }
     for (DuplicateKey d : doc.duplicates()) {
@@ -149,9 +169,10 @@ public final class Validator {
                   + ") is ignored",
               "remove one of the two entries"));
     }
-    JsonNode schemaTree = schemas.tree(kind);
+    String schemaFile = target.schemaFile(kind);
+    JsonNode schemaTree = schemas.tree(schemaFile);
     for (SchemaErrors.Mapped m :
-        SchemaErrors.map(schemas.validate(kind, doc.root()), schemaTree, doc.root())) {
+        SchemaErrors.map(schemas.validate(schemaFile, doc.root()), schemaTree, doc.root())) {
       raw.add(new Raw(m.rule(), m.finding()));
     }
     List<int[]> secretRanges = new ArrayList<>();
@@ -178,7 +199,10 @@ public final class Validator {
         continue;
       }
       RuleContext ctx =
-          new RuleContext(path, displayName, kind, doc).use(environment, clock).sharing(perFile);
+          new RuleContext(path, displayName, kind, doc)
+              .use(environment, clock)
+              .sharing(perFile)
+              .in(target);
       rule.check(ctx);
       for (Finding f : ctx.findings()) {
         raw.add(new Raw(rule.descriptor().id(), f));
@@ -316,7 +340,7 @@ public final class Validator {
             : Optional.of(Severity.ERROR);
     List<Diagnostic> out = new ArrayList<>();
     if (sev.isPresent()) {
-      String message = readable ? e.detail() + "; " + consequence(kind) : e.detail();
+      String message = readable ? e.detail() + "; " + consequence(kind, target) : e.detail();
       int line = e.line();
       int col = e.column();
       out.add(
@@ -347,13 +371,20 @@ public final class Validator {
   }
 
   /** What Polpo does with a file it cannot parse (polpo-semantics.md §2.1, §4.1, §9.2). */
-  static String consequence(FileKind kind) {
+  static String consequence(FileKind kind, PolpoTarget target) {
+    if (target == PolpoTarget.UPSTREAM && (kind == FileKind.AGENTS || kind == FileKind.TEAMS)) {
+      // Upstream reads the legacy lists through readJson too (readProjectAgents/-Teams).
+      return consequence(FileKind.AGENT, target);
+    }
     return switch (kind) {
       case POLPO -> "Polpo stops with \"No configuration found\" and hides the parse error";
       case AGENTS -> "Polpo silently loads zero agents from it (Polpo itself would not tell you)";
       case TEAMS -> "Polpo silently loads zero teams from it (Polpo itself would not tell you)";
       case AUTH_PROFILES ->
           "Polpo treats it as corrupt, reads no profiles and overwrites it on" + " the next save";
+      // Upstream's readJson throws ProjectLayoutFilesystemError "invalid_json"
+      // (file-stores/src/project-layout-files.ts @9f25f13), so loading the project fails.
+      case PROJECT, AGENT, TEAM -> "Polpo stops loading the project with an invalid_json error";
     };
   }
 

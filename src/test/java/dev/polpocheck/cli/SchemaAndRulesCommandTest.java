@@ -34,7 +34,7 @@ class SchemaAndRulesCommandTest {
   void schema_unknownName_isUsageError() {
     CliRun r = CliRun.of("schema", "trace");
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("expected polpo, agents, teams or auth-profiles"), r.err());
+    assertTrue(r.err().contains("expected polpo, agents, teams, auth-profiles, project"), r.err());
   }
 
   @Test
@@ -55,7 +55,10 @@ class SchemaAndRulesCommandTest {
     assertEquals(0, r.exit());
     assertTrue(r.out().contains("silently read as an empty list"), r.out());
     assertTrue(
-        r.out().contains("Files: agents.json, auth-profiles.json, polpo.json, teams.json"),
+        r.out()
+            .contains(
+                "Files: agent.json, agents.json, auth-profiles.json, polpo.json, project.json,"
+                    + " teams.json, teams/<id>.json"),
         r.out());
     assertEquals(2, CliRun.of("rules", "polpo/nope/nope").exit());
   }

@@ -42,7 +42,7 @@ class ValidateCommandTest {
   void validate_goodFixtureDirectory_exitsZeroAndCountsFiles() {
     CliRun r = CliRun.of("validate", FIXTURES.resolve("good").toString());
     assertEquals(0, r.exit(), r.all());
-    assertEquals("no problems in 3 files\n", r.out());
+    assertEquals("no problems in 3 files (Polpo 0.3.x)\n", r.out());
   }
 
   @Test

@@ -50,43 +50,14 @@ class PreCommitHookIT {
 
   @Test
   void hook_brokenPolpoJson_failsWithFinding_validFilesPass(@TempDir Path tmp) throws Exception {
-    Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path wrapper = bin.resolve("polpo-check");
-    Path jar =
-        Path.of(
-            System.getProperty(
-                "polpocheck.jar", repoRoot.resolve("target/polpo-check.jar").toString()));
-    assertTrue(Files.isRegularFile(jar), "the shaded jar must exist: " + jar);
-    Files.writeString(wrapper, "#!/bin/sh\nexec '" + javaBin() + "' -jar '" + jar + "' \"$@\"\n");
-    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-
-    Path work = Files.createDirectories(tmp.resolve("work"));
-    Map<String, String> env =
-        Map.of(
-            "PATH", bin + File.pathSeparator + System.getenv("PATH"),
-            "PRE_COMMIT_HOME", tmp.resolve("cache").toString(),
-            "GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString(),
-            "HOME", tmp.toString());
-    git(work, env, "init", "-q");
-    git(work, env, "config", "user.email", "t@example.com");
-    git(work, env, "config", "user.name", "t");
+    Map<String, String> env = hookEnv(tmp);
+    Path work = gitRepo(tmp, env);
     write(work, ".polpo/polpo.json", "{\n  \"settings\": {\"logLevel\": \"loud\"}\n}\n");
     write(work, ".polpo/agents.json", "[{\"agent\": {\"name\": \"a\"}, \"teamName\": \"t\"}]\n");
     write(work, "other/config.json", "{ not json");
     git(work, env, "add", "-A");
 
-    Result bad =
-        run(
-            List.of(
-                "pre-commit",
-                "try-repo",
-                repoRoot.toString(),
-                "polpo-check-validate",
-                "--all-files",
-                "--color",
-                "never"),
-            work,
-            env);
+    Result bad = tryRepo(work, env);
     assertNotEquals(0, bad.exit, bad.output);
     assertTrue(bad.output.contains("Validate Polpo config (polpo-check)"), bad.output);
     // Line 2 `  "settings": {"logLevel": "loud"}`: the value's quote is at column 28.
@@ -97,20 +68,85 @@ class PreCommitHookIT {
 
     write(work, ".polpo/polpo.json", "{\n  \"settings\": {\"logLevel\": \"quiet\"}\n}\n");
     git(work, env, "add", "-A");
-    Result good =
-        run(
-            List.of(
-                "pre-commit",
-                "try-repo",
-                repoRoot.toString(),
-                "polpo-check-validate",
-                "--all-files",
-                "--color",
-                "never"),
-            work,
-            env);
+    Result good = tryRepo(work, env);
     assertEquals(0, good.exit, good.output);
     assertTrue(good.output.contains("Passed"), good.output);
+  }
+
+  /**
+   * Upstream's layout v2: the hook's files regex must reach agents/&lt;id&gt;/agent.json and
+   * teams/&lt;id&gt;.json, skip the *.v1.json backups `polpo migrate` leaves, and the run must name
+   * the upstream target it detected from project.json.
+   */
+  @Test
+  void hook_layoutV2_checksAgentAndTeamFiles_skipsBackups(@TempDir Path tmp) throws Exception {
+    Map<String, String> env = hookEnv(tmp);
+    Path work = gitRepo(tmp, env);
+    write(work, ".polpo/project.json", "{\n  \"schemaVersion\": 2,\n  \"project\": \"p\"\n}\n");
+    // "name" is reserved in agent.json (project-layout.ts materializeAgentDefinition throws
+    // reserved_agent_field); line 2 `  "name": "builder",` puts the key's quote at column 3.
+    write(
+        work,
+        ".polpo/agents/builder/agent.json",
+        "{\n  \"name\": \"builder\",\n  \"team\": \"eng\"\n}\n");
+    write(work, ".polpo/agents/builder/instructions.md", "Build.\n");
+    write(work, ".polpo/teams/eng.json", "{\"description\": \"Engineering\"}\n");
+    // A backup polpo migrate wrote: not read by Polpo, not matched by the hook.
+    write(work, ".polpo/agents.v1.json", "{ not json");
+    git(work, env, "add", "-A");
+
+    Result bad = tryRepo(work, env);
+    assertNotEquals(0, bad.exit, bad.output);
+    assertTrue(bad.output.contains(".polpo/agents/builder/agent.json:2:3: error:"), bad.output);
+    assertTrue(bad.output.contains("[polpo/layout/reserved-field]"), bad.output);
+    // project.json, agent.json and eng.json; the backup is skipped.
+    assertTrue(bad.output.contains("in 3 files (Polpo upstream"), bad.output);
+
+    write(work, ".polpo/agents/builder/agent.json", "{\n  \"team\": \"eng\"\n}\n");
+    git(work, env, "add", "-A");
+    Result good = tryRepo(work, env);
+    assertEquals(0, good.exit, good.output);
+    assertTrue(good.output.contains("Passed"), good.output);
+  }
+
+  private Map<String, String> hookEnv(Path tmp) throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path wrapper = bin.resolve("polpo-check");
+    Path jar =
+        Path.of(
+            System.getProperty(
+                "polpocheck.jar", repoRoot.resolve("target/polpo-check.jar").toString()));
+    assertTrue(Files.isRegularFile(jar), "the shaded jar must exist: " + jar);
+    Files.writeString(wrapper, "#!/bin/sh\nexec '" + javaBin() + "' -jar '" + jar + "' \"$@\"\n");
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return Map.of(
+        "PATH", bin + File.pathSeparator + System.getenv("PATH"),
+        "PRE_COMMIT_HOME", tmp.resolve("cache").toString(),
+        "GIT_CONFIG_GLOBAL", tmp.resolve("gitconfig").toString(),
+        "HOME", tmp.toString());
+  }
+
+  /** A fresh git repository with a committer identity, under {@code tmp/work}. */
+  private static Path gitRepo(Path tmp, Map<String, String> env) throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    git(work, env, "init", "-q");
+    git(work, env, "config", "user.email", "t@example.com");
+    git(work, env, "config", "user.name", "t");
+    return work;
+  }
+
+  private static Result tryRepo(Path work, Map<String, String> env) throws Exception {
+    return run(
+        List.of(
+            "pre-commit",
+            "try-repo",
+            repoRoot.toString(),
+            "polpo-check-validate",
+            "--all-files",
+            "--color",
+            "never"),
+        work,
+        env);
   }
 
   private static String javaBin() {

@@ -26,6 +26,9 @@ final class JsonReporter implements Reporter {
     ObjectNode tool = root.putObject("tool");
     tool.put("name", "polpo-check");
     tool.put("version", report.toolVersion());
+    ObjectNode polpo = root.putObject("target");
+    polpo.put("id", report.target().id());
+    polpo.put("name", report.target().label());
     ArrayNode files = root.putArray("files");
     for (FileResult r : report.files()) {
       ObjectNode o = files.addObject();

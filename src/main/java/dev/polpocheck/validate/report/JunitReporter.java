@@ -34,6 +34,14 @@ final class JunitReporter implements Reporter {
             + "\" failures=\""
             + failures
             + "\" errors=\"0\" skipped=\"0\" time=\"0\">");
+    out.println("    <properties>");
+    out.println(
+        "      <property name=\"polpo.target\" value=\"" + xml(report.target().id()) + "\"/>");
+    out.println(
+        "      <property name=\"polpo.targetName\" value=\""
+            + xml(report.target().label())
+            + "\"/>");
+    out.println("    </properties>");
     for (FileResult f : report.files()) {
       out.print(
           "    <testcase name=\""

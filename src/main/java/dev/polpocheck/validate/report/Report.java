@@ -2,6 +2,7 @@ package dev.polpocheck.validate.report;
 
 import dev.polpocheck.validate.Diagnostic;
 import dev.polpocheck.validate.FileResult;
+import dev.polpocheck.validate.PolpoTarget;
 import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 import java.util.ArrayList;
@@ -15,14 +16,26 @@ import java.util.List;
  * @param rules every rule that could be reported (SARIF lists them)
  * @param toolVersion polpo-check's version
  * @param failOn the lowest severity that fails the run (JUnit marks those as failures)
+ * @param target the Polpo line the files were validated against; every format names it
  */
 public record Report(
-    List<FileResult> files, List<RuleDescriptor> rules, String toolVersion, Severity failOn) {
+    List<FileResult> files,
+    List<RuleDescriptor> rules,
+    String toolVersion,
+    Severity failOn,
+    PolpoTarget target) {
 
   /** Copies the lists. */
   public Report {
     files = List.copyOf(files);
     rules = List.copyOf(rules);
+    java.util.Objects.requireNonNull(target, "target");
+  }
+
+  /** A report of a Polpo 0.3.x run. */
+  public Report(
+      List<FileResult> files, List<RuleDescriptor> rules, String toolVersion, Severity failOn) {
+    this(files, rules, toolVersion, failOn, PolpoTarget.V03);
   }
 
   /** All diagnostics of all files, file by file. */
@@ -45,8 +58,15 @@ public record Report(
     return n;
   }
 
-  /** "2 errors, 1 warning, 0 infos in 3 files" style summary, or "no problems in N files". */
+  /**
+   * "2 errors, 1 warning in 3 files (Polpo 0.3.x)" style summary, or "no problems in N files
+   * (TARGET)".
+   */
   public String summary() {
+    return counts() + " (" + target.label() + ")";
+  }
+
+  private String counts() {
     int e = count(Severity.ERROR);
     int w = count(Severity.WARNING);
     int i = count(Severity.INFO);

@@ -29,6 +29,10 @@ final class SarifReporter implements Reporter {
     driver.put("name", "polpo-check");
     driver.put("version", report.toolVersion());
     driver.put("informationUri", "https://polpo-check.dev");
+    // SARIF 2.1.0 §3.8 property bags carry tool-specific facts such as the validated target.
+    ObjectNode props = run.putObject("properties");
+    props.put("polpoTarget", report.target().id());
+    props.put("polpoTargetName", report.target().label());
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (RuleDescriptor r : report.rules()) {

@@ -8,8 +8,9 @@ import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 
 /**
- * {@code polpo/model/dotted-id}: {@code claude-opus-4.6} where pi-ai spells {@code
- * claude-opus-4-6}.
+ * {@code polpo/model/dotted-id}: {@code claude-opus-4.6} or {@code grok-4.1-fast} where pi-ai
+ * spells {@code claude-opus-4-6}, {@code grok-4-1-fast}. Polpo 0.3.x only: upstream sends {@code
+ * provider/model} ids to a gateway, whose ids have the dots.
  */
 final class ModelDottedIdRule implements Rule {
 
@@ -17,12 +18,14 @@ final class ModelDottedIdRule implements Rule {
       RuleDescriptor.of(
           "polpo/model/dotted-id",
           Severity.WARNING,
-          "Dotted Claude id (claude-opus-4.6) that Polpo 0.3.x does not resolve",
-          "Dotted ids are the naming of Polpo's newer gateway-based releases. Polpo 0.3.x "
-              + "looks models up in pi-ai's catalog, whose Claude ids use hyphens "
-              + "(claude-opus-4-6), so a dotted id fails to resolve, or, when a providers entry "
-              + "exists for the provider, silently becomes a zero-cost model. Use the hyphenated "
-              + "id.",
+          "Dotted model id (claude-opus-4.6, grok-4.1-fast) that Polpo 0.3.x does not resolve",
+          "Dotted ids are the naming of Polpo's newer gateway-based releases (the upstream"
+              + " template's xai/grok-4.1-fast-non-reasoning). Polpo 0.3.x looks models up in"
+              + " pi-ai's catalog, whose Anthropic and xAI ids use hyphens (claude-opus-4-6,"
+              + " grok-4-1-fast-non-reasoning), so a dotted id fails to resolve, or, when a"
+              + " providers entry exists for the provider, silently becomes a zero-cost model."
+              + " Use the hyphenated id. Upstream Polpo is not affected: its gateway ids keep"
+              + " the dots.",
           FileKind.POLPO,
           FileKind.AGENTS,
           FileKind.TEAMS);
@@ -35,7 +38,7 @@ final class ModelDottedIdRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (ModelFacts f : ModelFacts.of(ctx)) {
-      if (!f.dottedClaudeId()) {
+      if (!f.dottedId()) {
         continue;
       }
       String fixed = f.hyphenated();
@@ -45,7 +48,9 @@ final class ModelDottedIdRule implements Rule {
                   "dotted model id \""
                       + f.spec().model()
                       + "\" does not resolve in Polpo 0.3.x; "
-                      + "pi-ai's Claude ids use hyphens",
+                      + "pi-ai's "
+                      + f.spec().provider()
+                      + " ids use hyphens",
                   "write \"" + fixed + "\"")
               .withSuggestion(fixed));
     }

@@ -76,14 +76,20 @@ record ModelFacts(
   }
 
   /**
-   * Returns whether the id is a dotted Claude id ({@code claude-opus-4.6}) that pi-ai spells with
-   * hyphens.
+   * Returns whether the id is a dotted id ({@code claude-opus-4.6}, {@code grok-4.1-fast}) that
+   * pi-ai spells with hyphens: its catalog has the hyphenated id, or it belongs to a family whose
+   * direct-provider ids pi-ai 0.62 writes with hyphens only (anthropic {@code claude-opus-4-6}, xai
+   * {@code grok-4-1-fast-non-reasoning}: {@code dist/models.generated.js}). Dots are right
+   * elsewhere ({@code gpt-4.1}, {@code gemini-2.5-pro}) and in gateway ids.
    */
-  boolean dottedClaudeId() {
-    return spec != null
-        && !resolves
-        && spec.model().toLowerCase(Locale.ROOT).startsWith("claude-")
-        && spec.model().contains(".");
+  boolean dottedId() {
+    if (spec == null || resolves || !spec.model().contains(".")) {
+      return false;
+    }
+    String lower = spec.model().toLowerCase(Locale.ROOT);
+    return lower.startsWith("claude-")
+        || lower.startsWith("grok-")
+        || PiAiCatalog.bundled().resolves(spec.provider(), spec.model().replace('.', '-'));
   }
 
   /** Returns the spec text with the model id's dots replaced by hyphens, keeping its form. */

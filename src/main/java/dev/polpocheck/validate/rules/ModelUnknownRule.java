@@ -46,7 +46,7 @@ final class ModelUnknownRule implements Rule {
     PiAiCatalog piAi = PiAiCatalog.bundled();
     for (ModelFacts f : ModelFacts.of(ctx)) {
       ModelSpec s = f.spec();
-      if (s == null || f.resolves() || f.resolvedByProviderEntry() || f.dottedClaudeId()) {
+      if (s == null || f.resolves() || f.resolvedByProviderEntry() || f.dottedId()) {
         continue;
       }
       Finding finding;

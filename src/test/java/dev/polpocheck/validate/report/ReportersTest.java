@@ -49,7 +49,7 @@ class ReportersTest {
             + "  |     ^~~~~~~~~~~~\n"
             + "  = help: did you mean \"maxRetries\"?\n";
     assertTrue(out.startsWith(expected), out);
-    assertTrue(out.endsWith("1 error, 1 warning in 1 file\n"), out);
+    assertTrue(out.endsWith("1 error, 1 warning in 1 file (Polpo 0.3.x)\n"), out);
     assertFalse(out.contains("\u001b["), "no colour unless asked");
   }
 
