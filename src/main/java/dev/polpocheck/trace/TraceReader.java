@@ -273,7 +273,9 @@ public final class TraceReader {
       return TraceFormat.MINI_SWE_AGENT;
     }
     try (InputStream in = open(file)) {
-      LineScanner lines = new LineScanner(in, 1 << 20);
+      // The parsers' own limit: with a smaller one, a file whose first records are long lines
+      // (a 1 MiB prompt inline) was taken for a Claude Code transcript and every record skipped.
+      LineScanner lines = new LineScanner(in, ClaudeCodeParser.MAX_LINE_BYTES);
       int tried = 0;
       while (lines.next() && tried < 20) {
         if (lines.tooLong() || lines.blank()) {
