@@ -67,6 +67,10 @@ final class KnownSecrets {
 
   /** Registers the secret fields' values of a JSON file's text; text that is not JSON is skipped. */
   static void registerSecretFields(Redactor r, String json) {
+    // Most files have no credential field at all; they are not parsed a second time.
+    if (SECRET_FIELDS.stream().noneMatch(f -> json.contains("\"" + f + "\""))) {
+      return;
+    }
     JsonNode root;
     try {
       root = JSON.readTree(json);
