@@ -16,6 +16,12 @@ final class UsageErrors {
   /** Prints {@code ex} as one line and returns the usage exit code. */
   static int handle(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
+    // A bad --env value is quoted back by picocli; it may have come from an @file, which the
+    // command line's own look at --env arguments did not see.
+    if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec
+        && ((CommandLine.Model.OptionSpec) ex.getArgSpec()).longestName().equals("--env")) {
+      PolpoCheckCommand.redactor(cl.getCommandSpec()).addSecret(ex.getValue());
+    }
     cl.getErr()
         .println(
             "polpo-check: error: "

@@ -173,6 +173,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Before anything can quote a flag back: a --env value is a secret wherever it shows up.
+    Redactor redactor = PolpoCheckCommand.redactor(spec);
+    redactor.addSecrets(envPairs.values());
     Severity threshold = threshold(strict, parseSeverity(failOn, "--fail-on"));
     Format chosen = chooseFormat();
     FileKind forced =
@@ -195,7 +198,6 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " character(s)");
       }
     }
-    Redactor redactor = PolpoCheckCommand.redactor(spec);
     Environment env = environment(redactor);
     Clock clock = clock();
     List<Target> targets = expand(forced, rules);

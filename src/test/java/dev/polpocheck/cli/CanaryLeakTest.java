@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.polpocheck.redact.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,8 @@ class CanaryLeakTest {
   static Path traceFolder;
   static Path scenario;
   static Path compareRemap;
+  static Path argFileBadEnv;
+  static Path argFileEnvEcho;
 
   private static String random(String alphabet, int n) {
     StringBuilder sb = new StringBuilder(n);
@@ -205,6 +208,12 @@ class CanaryLeakTest {
             + "\", \"provider\": \"anthropic\", \"type\": \"oauth\", \"organisation\": \""
             + AWS.value()
             + "\", \"tier\": \"tier1\"}]}\n");
+    // picocli expands @FILE arguments: --env values read from one must be masked as well.
+    argFileBadEnv = Files.writeString(tmp.resolve("bad-env.args"), "--env\n" + RESOLVED.value());
+    argFileEnvEcho =
+        Files.writeString(
+            tmp.resolve("env-echo.args"),
+            "--env\nK=" + RESOLVED.value() + "\n--format\n" + RESOLVED.value());
     compareRemap = tmp.resolve("compare-" + SLACK.value() + ".json");
     Files.writeString(
         compareRemap,
@@ -295,6 +304,10 @@ class CanaryLeakTest {
       all.add(c("--env bad KEY (" + k.kind() + ")",
           List.of("validate", "--env", v + "=x", proj)));
     }
+    all.add(new Case("--env from an @file without KEY=",
+        List.of("validate", "@" + argFileBadEnv, proj), List.of(), Redactor.MASK));
+    all.add(new Case("--env value echoed by another flag, from an @file",
+        List.of("validate", "@" + argFileEnvEcho, proj), List.of(), Redactor.MASK));
     // Each flag gets the next shaped canary in turn: every shape meets several flags, and the
     // matrix stays small enough to run in seconds.
     int turn = 0;
