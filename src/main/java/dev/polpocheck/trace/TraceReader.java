@@ -1,5 +1,6 @@
 package dev.polpocheck.trace;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -203,8 +204,11 @@ public final class TraceReader {
         int before = out.size();
         try (Stream<Path> s = Files.walk(in, FileVisitOption.FOLLOW_LINKS)) {
           s.filter(Files::isRegularFile).filter(TraceReader::isTraceName).forEach(out::add);
-        } catch (IOException | UncheckedIOException e) {
-          throw new UserInputException(in + ": cannot list directory: " + e.getMessage());
+        } catch (IOException e) {
+          throw new UserInputException(in + ": cannot list directory: " + IoErrors.why(e));
+        } catch (UncheckedIOException e) {
+          throw new UserInputException(
+              in + ": cannot list directory: " + IoErrors.why(e.getCause()));
         }
         if (out.size() == before) {
           throw new UserInputException(
@@ -244,7 +248,7 @@ public final class TraceReader {
       r.records++;
       r.skip(0, "corrupt or truncated gzip data: " + e.getMessage());
     } catch (IOException e) {
-      throw new UserInputException(file + ": cannot read: " + e.getMessage());
+      throw new UserInputException(file + ": cannot read: " + IoErrors.why(e));
     }
     return r;
   }
