@@ -292,6 +292,8 @@ class CanaryLeakTest {
               List.of("validate", "--format", format, "--env-file", env, "--auth-profiles",
                   authProfiles.toString(), "--strict", "--fail-on", "info", proj)));
     }
+    all.add(new Case("validate text in colour",
+        List.of("validate", "--color", "always", proj), List.of(), "sk-ant-api03-…"));
     all.add(c("validate one file by kind",
         List.of("validate", "--kind", "agents", proj + "/.polpo/agents.json")));
     // A secret where something else was expected: every flag, and positional arguments.
