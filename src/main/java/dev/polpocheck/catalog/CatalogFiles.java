@@ -1,5 +1,6 @@
 package dev.polpocheck.catalog;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import dev.polpocheck.cost.Money;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class CatalogFiles {
     } catch (NoSuchFileException e) {
       throw new UserInputException(file + ": price catalog file not found");
     } catch (IOException e) {
-      throw new UserInputException(file + ": cannot read price catalog: " + e.getMessage());
+      throw new UserInputException(file + ": cannot read price catalog: " + IoErrors.why(e));
     } catch (JacksonException e) {
       throw new UserInputException(
           position(file.toString(), e.getLocation()) + ": invalid JSON: " + e.getOriginalMessage());
@@ -72,7 +73,7 @@ final class CatalogFiles {
       try (InputStream in = Files.newInputStream(file)) {
         return readOwnFormat(in, file.toString());
       } catch (IOException e) {
-        throw new UserInputException(file + ": cannot read price catalog: " + e.getMessage());
+        throw new UserInputException(file + ": cannot read price catalog: " + IoErrors.why(e));
       }
     }
     return readLiteLlm(root, file);

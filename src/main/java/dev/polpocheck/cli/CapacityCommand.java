@@ -173,6 +173,9 @@ final class CapacityCommand implements Callable<Integer> {
       fewestProfiles = 1;
       mostProfiles = maxProfilesPerOrganisation;
     }
+    if (report != null) {
+      ReportDirs.checkWritable(workingDir.resolve(report));
+    }
     if (maxFailed < 0) {
       throw new CommandLine.ParameterException(cl, "--max-failed must be 0 or more");
     }

@@ -152,6 +152,10 @@ final class ForecastCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     validateFlags();
     boolean demo = traces.isEmpty();
+    Path dir = report != null ? resolve(report) : demo ? resolve(Path.of(DEMO_REPORT)) : null;
+    if (dir != null) {
+      ReportDirs.checkWritable(dir);
+    }
     TraceFiles read = WorkloadInputs.read(workingDir, traces);
     List<String> inputWarnings = read.warnings();
     Corpus corpus = Corpus.of(read.calls());
@@ -193,7 +197,6 @@ final class ForecastCommand implements Callable<Integer> {
     String source = demo ? "embedded sample workload" : describe(traces);
     ForecastReport.Input in = new ForecastReport.Input(result, budgetPicos, gate, bt, source);
     out.print(ForecastReport.terminalSummary(in));
-    Path dir = report != null ? resolve(report) : demo ? resolve(Path.of(DEMO_REPORT)) : null;
     if (dir != null) {
       ForecastReport.write(dir, in, VersionProvider.version());
       out.println(

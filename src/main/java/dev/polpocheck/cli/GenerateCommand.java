@@ -1,10 +1,9 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import dev.polpocheck.trace.ClaudeCodeCorpusGenerator;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -68,11 +67,7 @@ public final class GenerateCommand implements Callable<Integer> {
       String why =
           e instanceof NoSuchFileException
               ? "a parent directory does not exist or cannot be created"
-              : e instanceof AccessDeniedException
-                  ? "permission denied"
-                  : e instanceof FileSystemException f && f.getReason() != null
-                      ? f.getReason()
-                      : e.getClass().getSimpleName();
+              : IoErrors.why(e);
       throw new UserInputException(out + ": cannot write the corpus here: " + why);
     }
     spec.commandLine()

@@ -1,5 +1,6 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ final class InstallCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw new UserInputException(
-          target + ": cannot install polpo-check there (" + e.getClass().getSimpleName() + ")");
+          target + ": cannot install polpo-check there: " + IoErrors.why(e));
     }
     out.println("installed " + script);
     if (!onPath(target)) {

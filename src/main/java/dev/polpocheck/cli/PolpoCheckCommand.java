@@ -2,6 +2,7 @@ package dev.polpocheck.cli;
 
 import dev.polpocheck.UserInputException;
 import dev.polpocheck.config.SecretScanner;
+import dev.polpocheck.redact.Redactor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,11 +51,28 @@ public final class PolpoCheckCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
   }
 
-  /** A command line wired with the project's exit codes and one-line error handling. */
+  /**
+   * A command line wired with the project's exit codes, one-line error handling and the run's
+   * secret masker on every output.
+   */
   public static CommandLine newCommandLine() {
-    CommandLine cl = new CommandLine(new PolpoCheckCommand());
+    CommandLine cl = new RedactingCommandLine(new PolpoCheckCommand(), Redactor.forRun());
     cl.setExecutionExceptionHandler(PolpoCheckCommand::handleException);
+    cl.setParameterExceptionHandler(UsageErrors::handle);
+    cl.setExecutionStrategy(UsageErrors::executeStrictly);
     return cl;
+  }
+
+  /**
+   * Returns the masker of the run {@code spec} belongs to: secrets a command learns are registered
+   * there, and files it writes itself go through it. A command run outside {@link
+   * #newCommandLine()} gets a masker of its own, which still masks credential shapes.
+   */
+  static Redactor redactor(CommandLine.Model.CommandSpec spec) {
+    CommandLine root = spec.root().commandLine();
+    return root instanceof RedactingCommandLine
+        ? ((RedactingCommandLine) root).redactor()
+        : Redactor.forRun();
   }
 
   private static int handleException(

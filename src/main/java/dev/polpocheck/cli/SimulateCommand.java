@@ -111,6 +111,9 @@ public final class SimulateCommand implements Callable<Integer> {
               + " must be between 0 and 1 with at most 4 decimals");
     }
     int share = assume1hShare.movePointRight(4).intValueExact();
+    if (report != null) {
+      ReportDirs.checkWritable(report);
+    }
     Scenario sc = scenario == null ? ScenarioFiles.defaults() : ScenarioFiles.load(scenario);
     String priceName =
         prices != null

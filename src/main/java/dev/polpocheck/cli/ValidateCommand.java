@@ -1,10 +1,13 @@
 package dev.polpocheck.cli;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import dev.polpocheck.config.AuthProfileProviders;
 import dev.polpocheck.config.EnvFile;
 import dev.polpocheck.config.Environment;
 import dev.polpocheck.config.Suggestions;
+import dev.polpocheck.redact.RedactingWriter;
+import dev.polpocheck.redact.Redactor;
 import dev.polpocheck.validate.Diagnostic;
 import dev.polpocheck.validate.FileKind;
 import dev.polpocheck.validate.FileResult;
@@ -183,7 +186,10 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Severity threshold = strict ? Severity.WARNING : parseSeverity(failOn, "--fail-on");
+    // Before anything can quote a flag back: a --env value is a secret wherever it shows up.
+    Redactor redactor = PolpoCheckCommand.redactor(spec);
+    redactor.addSecrets(envPairs.values());
+    Severity threshold = threshold(strict, parseSeverity(failOn, "--fail-on"));
     Format chosen = chooseFormat();
     FileKind forced =
         kind == null
@@ -215,7 +221,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " character(s)");
       }
     }
-    Environment env = environment();
+    Environment env = environment(redactor);
     Clock clock = clock();
     List<Input> inputs = expand(forced, rules, target);
     Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock, target);
@@ -229,6 +235,7 @@ public final class ValidateCommand implements Callable<Integer> {
         kinds.add(t.kind);
       }
     }
+    KnownSecrets.registerFiles(redactor, env, files);
     List<FileResult> checked = validator.validateAll(files, names, kinds);
     List<FileResult> results = new ArrayList<>();
     int next = 0;
@@ -241,16 +248,23 @@ public final class ValidateCommand implements Callable<Integer> {
     Format.Options options = new Format.Options(!noSnippet, useColor);
     if (output != null) {
       try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-          PrintWriter pw = new PrintWriter(w)) {
+          PrintWriter pw = new PrintWriter(new RedactingWriter(w, redactor))) {
         chosen.reporter(options).write(report, pw);
       } catch (IOException e) {
-        throw new UserInputException(
-            output + ": cannot write report (" + e.getClass().getSimpleName() + ")");
+        throw new UserInputException(output + ": cannot write the report: " + IoErrors.why(e));
       }
     } else {
       chosen.reporter(options).write(report, spec.commandLine().getOut());
     }
     return exitCode(results, threshold);
+  }
+
+  /**
+   * The lowest severity that fails the run: {@code --fail-on}, lowered to warning by {@code
+   * --strict} (so {@code --strict --fail-on info} keeps info).
+   */
+  static Severity threshold(boolean strict, Severity failOn) {
+    return strict && failOn != Severity.INFO ? Severity.WARNING : failOn;
   }
 
   /** 3 when a file could not be read, else 1 when a finding reaches the threshold, else 0. */
@@ -347,13 +361,16 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private Environment environment() {
+  /** The environment of the run; every secret value it holds is registered with the masker. */
+  private Environment environment(Redactor redactor) {
+    EnvFile file = envFile == null ? null : EnvFile.read(envFile);
+    KnownSecrets.registerEnvironment(redactor, envPairs, file);
     Environment env =
         envFile != null || !envPairs.isEmpty() || requireEnv
-            ? Environment.resolved(
-                System.getenv(), envFile == null ? null : EnvFile.read(envFile), envPairs)
+            ? Environment.resolved(System.getenv(), file, envPairs)
             : Environment.staticPass();
     if (authProfiles != null) {
+      KnownSecrets.registerFiles(redactor, env, List.of(authProfiles));
       env = env.withAuthProfiles(AuthProfileProviders.read(authProfiles));
     }
     return env;

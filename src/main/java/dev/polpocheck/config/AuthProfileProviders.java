@@ -1,5 +1,6 @@
 package dev.polpocheck.config;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class AuthProfileProviders {
       text = Files.readString(file);
     } catch (IOException e) {
       throw new UserInputException(
-          file + ": cannot read auth profiles (" + e.getClass().getSimpleName() + ")");
+          file + ": cannot read auth profiles: " + IoErrors.why(e));
     }
     return parse(file.toString(), text);
   }
@@ -46,8 +47,17 @@ public final class AuthProfileProviders {
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
       throw new UserInputException(source + where + ": auth profiles file is not valid JSON");
     }
+    if (root == null || root.isMissingNode()) {
+      throw new UserInputException(
+          source + ": auth profiles file is empty; expected {\"version\": 1, \"profiles\": {...}}");
+    }
+    if (!root.isObject()) {
+      throw new UserInputException(
+          source + startOf(text) + ": auth profiles file must be a JSON object"
+              + " {\"version\": 1, \"profiles\": {...}}, not " + kindOf(root));
+    }
     Set<String> providers = new TreeSet<>();
-    if (root == null || !root.path("profiles").isObject()) {
+    if (!root.path("profiles").isObject()) {
       return providers;
     }
     for (Map.Entry<String, JsonNode> p : root.path("profiles").properties()) {
@@ -57,5 +67,25 @@ public final class AuthProfileProviders {
       }
     }
     return providers;
+  }
+
+  /** ":line:col" of the first character that is not white space. */
+  private static String startOf(String text) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < text.length() && Character.isWhitespace(text.charAt(i)); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return ":" + line + ":" + col;
+  }
+
+  private static String kindOf(JsonNode node) {
+    return node.isArray() ? "an array" : node.isString() ? "a string" : "a " + node.getNodeType()
+        .name().toLowerCase(java.util.Locale.ROOT);
   }
 }

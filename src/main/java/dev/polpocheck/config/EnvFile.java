@@ -1,5 +1,6 @@
 package dev.polpocheck.config;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -102,7 +103,7 @@ public record EnvFile(String source, List<Entry> entries, int skippedEmptyKeys) 
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UserInputException(
-          file + ": cannot read env file (" + e.getClass().getSimpleName() + ")");
+          file + ": cannot read env file: " + IoErrors.why(e));
     }
     String text;
     try {

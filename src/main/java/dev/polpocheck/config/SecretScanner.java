@@ -214,6 +214,55 @@ public final class SecretScanner {
     return sb.append(redactLoose(text.substring(at))).toString();
   }
 
+  /**
+   * Returns {@code text}, a piece of finished output (JSON, CSV, SARIF, HTML, Markdown or plain
+   * text), with every credential-shaped region masked as by {@link #redact}, in a form that keeps
+   * the output's syntax intact: a match that would swallow a double quote, angle bracket, comma,
+   * pipe, backslash or backtick (only the database-URL shape can: its user and password are
+   * "anything but a separator") runs across several values, not inside one, and is left alone;
+   * and a short key-like run must start a word, so "task-runner-agent" stays readable.
+   */
+  public static String redactOutput(String text) {
+    if (text == null || text.length() < MIN_LENGTH) {
+      return text;
+    }
+    StringBuilder sb = null;
+    int at = 0;
+    for (Match m : scan(text)) {
+      if (crossesSyntax(text, m.start(), m.end())) {
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(text.length());
+      }
+      sb.append(redactLooseWord(text.substring(at, m.start()))).append(m.masked());
+      at = m.end();
+    }
+    if (sb == null) {
+      return looseMatch(text) ? redactLooseWord(text) : text;
+    }
+    return sb.append(redactLooseWord(text.substring(at))).toString();
+  }
+
+  private static boolean crossesSyntax(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (OUTPUT_SYNTAX.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String OUTPUT_SYNTAX = "\"<>`,|\\";
+
+  // LOOSE, but only at the start of a word: in whole output lines "sk-" also ends "task-", "risk-".
+  private static final Pattern LOOSE_WORD =
+      Pattern.compile("(?<![A-Za-z0-9])" + LOOSE.pattern());
+
+  private static String redactLooseWord(String gap) {
+    return LOOSE_WORD.matcher(gap).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "…"));
+  }
+
   /** What only the loose test catches (a short key-like value) keeps just its prefix. */
   private static String redactLoose(String gap) {
     return LOOSE.matcher(gap).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "…"));

@@ -1,5 +1,6 @@
 package dev.polpocheck.json;
 
+import dev.polpocheck.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -117,11 +118,7 @@ public final class JsonReader {
           displayName,
           0,
           0,
-          "cannot read file ("
-              + (e instanceof java.nio.file.AccessDeniedException
-                  ? "permission denied"
-                  : e.getClass().getSimpleName())
-              + ")");
+          "cannot read file: " + IoErrors.why(e));
     }
   }
 

@@ -2,7 +2,10 @@ package dev.polpocheck.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
+import dev.polpocheck.redact.RedactingWriter;
+import dev.polpocheck.redact.Redactor;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -49,19 +52,23 @@ public final class ReportWriter {
   static List<Path> write(Path dir, Page page, JsonNode result, String version) {
     try {
       Files.createDirectories(dir);
+      // Every file leaves through the masker: names, ids and paths from the input are in them.
+      Redactor masker = Redactor.forRun();
       Map<String, Object> scope = scope(page, version);
       Path html = dir.resolve(HTML);
       Path md = dir.resolve(MARKDOWN);
       Path json = dir.resolve(JSON_FILE);
-      Files.writeString(html, render(HTML_FACTORY, "report.html.mustache", scope),
+      Files.writeString(html, masker.redact(render(HTML_FACTORY, "report.html.mustache", scope)),
           StandardCharsets.UTF_8);
-      Files.writeString(md, render(MD_FACTORY, "summary.md.mustache", scope),
+      Files.writeString(md, masker.redact(render(MD_FACTORY, "summary.md.mustache", scope)),
           StandardCharsets.UTF_8);
-      Files.writeString(json, JSON.writeValueAsString(result) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(json, masker.redact(JSON.writeValueAsString(result) + "\n"),
+          StandardCharsets.UTF_8);
       List<Path> written = new java.util.ArrayList<>(List.of(html, md, json));
       for (Page.Table t : page.tables()) {
         Path csv = dir.resolve(t.name() + ".csv");
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        try (Writer w = new RedactingWriter(
+                Files.newBufferedWriter(csv, StandardCharsets.UTF_8), masker);
             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                 .setHeader(t.headers().toArray(String[]::new)).setRecordSeparator('\n').get())) {
           for (Page.Row r : t.rows()) {
@@ -72,7 +79,7 @@ public final class ReportWriter {
       }
       return written;
     } catch (IOException e) {
-      throw new UserInputException(dir + ": cannot write the report: " + e.getMessage());
+      throw new UserInputException(dir + ": cannot write the report: " + IoErrors.why(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.polpocheck.trace;
 
+import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -289,8 +290,11 @@ public final class TraceReader {
         int before = out.size();
         try (Stream<Path> s = Files.walk(in, FileVisitOption.FOLLOW_LINKS)) {
           s.filter(Files::isRegularFile).filter(TraceReader::isTraceName).forEach(out::add);
-        } catch (IOException | UncheckedIOException e) {
-          throw new UserInputException(in + ": cannot list directory: " + e.getMessage());
+        } catch (IOException e) {
+          throw new UserInputException(in + ": cannot list directory: " + IoErrors.why(e));
+        } catch (UncheckedIOException e) {
+          throw new UserInputException(
+              in + ": cannot list directory: " + IoErrors.why(e.getCause()));
         }
         if (out.size() == before) {
           throw new UserInputException(
@@ -333,7 +337,7 @@ public final class TraceReader {
       r.records++;
       r.skip(0, "corrupt or truncated gzip data: " + e.getMessage());
     } catch (IOException e) {
-      throw new UserInputException(file + ": cannot read: " + e.getMessage());
+      throw new UserInputException(file + ": cannot read: " + IoErrors.why(e));
     }
     return r;
   }
@@ -365,7 +369,9 @@ public final class TraceReader {
       return TraceFormat.MINI_SWE_AGENT;
     }
     try (InputStream in = open(file)) {
-      LineScanner lines = new LineScanner(in, 1 << 20);
+      // The parsers' own limit: with a smaller one, a file whose first records are long lines
+      // (a 1 MiB prompt inline) was taken for a Claude Code transcript and every record skipped.
+      LineScanner lines = new LineScanner(in, ClaudeCodeParser.MAX_LINE_BYTES);
       int tried = 0;
       while (lines.next() && tried < 20) {
         if (lines.tooLong() || lines.blank()) {

@@ -10,10 +10,14 @@ import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 import dev.polpocheck.validate.Target;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code polpo/secret/literal}: a credential written into a committed Polpo file. Findings give the
- * kind, length and public prefix only, never the secret.
+ * {@code polpo/secret/literal}: a credential written into a committed Polpo file, as a value or as
+ * an object key (an agent name, a provider or model-allowlist key pasted from the clipboard).
+ * Findings give the kind, length and public prefix only, never the secret.
  */
 final class SecretLiteralRule implements Rule {
 
@@ -69,6 +73,36 @@ final class SecretLiteralRule implements Rule {
                 help(providerOf(pointer)));
           }
         });
+    eachKey(
+        ctx.root(),
+        "",
+        pointer -> {
+          String key = PositionIndex.lastToken(pointer);
+          for (SecretScanner.Match m : SecretScanner.scan(key)) {
+            ctx.report(
+                Target.key(pointer),
+                "inline " + m.describe() + " used as an object key in a committed file",
+                help(SecretScanner.provider(m.kind())));
+          }
+        });
+  }
+
+  /** Visits the pointer of every object member, keys being where a pasted secret can also land. */
+  private static void eachKey(JsonNode node, String pointer, Consumer<String> visit) {
+    if (node == null) {
+      return;
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        String child = PositionIndex.child(pointer, e.getKey());
+        visit.accept(child);
+        eachKey(e.getValue(), child, visit);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        eachKey(node.get(i), PositionIndex.child(pointer, i), visit);
+      }
+    }
   }
 
   // Empty values and whole ${NAME} references are not literal secrets.
