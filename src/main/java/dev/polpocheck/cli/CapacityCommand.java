@@ -182,6 +182,9 @@ final class CapacityCommand implements Callable<Integer> {
     boolean demo = traces.isEmpty();
     Corpus corpus = Corpus.of(WorkloadInputs.read(workingDir, traces).calls());
     SimulatorSetup base = WorkloadInputs.baseline(workingDir, scenario, demo);
+    if (scenario != null) {
+      WorkloadInputs.checkRemapTargets(cl, workingDir.resolve(scenario), base);
+    }
     Scenario baseScenario = base.scenario();
     for (String t : tiers) {
       if (!CapacitySearch.TIERS.contains(t) && !baseScenario.plans().containsKey(t)) {
@@ -217,7 +220,8 @@ final class CapacityCommand implements Callable<Integer> {
             "capacity",
             CapacitySearch.runsFor(settings, CapacitySearch.candidates(settings).size()),
             err,
-            TerminalProgress.isTerminal())) {
+            TerminalProgress.isTerminal(),
+            true)) {
       result =
           CapacitySearch.run(
               corpus, settings, c -> Setups.of(c.label(), c.apply(baseScenario, provider)), p);
