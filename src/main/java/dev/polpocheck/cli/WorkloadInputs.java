@@ -74,6 +74,7 @@ final class WorkloadInputs {
       for (PriceEntry e : catalog.list()) {
         if (e.price().provider().equals(r.toProvider())) {
           known.add(e.price().provider() + ":" + e.price().model());
+          e.aliases().forEach(a -> known.add(e.price().provider() + ":" + a));
         }
       }
       String help = Suggestions.didYouMean(target, known);
