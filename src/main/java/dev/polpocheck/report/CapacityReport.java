@@ -147,8 +147,9 @@ public final class CapacityReport {
       head.add(new Page.Figure("its headroom", headroom(e, s), "carries " + ceiling(e)
           + " within the objective"));
       if (r.next() != null) {
-        head.add(new Page.Figure("one size up: " + r.next().candidate().label(),
-            headroom(r.next(), s), "carries " + ceiling(r.next())));
+        head.add(new Page.Figure("next candidate: " + r.next().candidate().label(),
+            headroom(r.next(), s), (r.next().atTarget().meets() ? "" : "fails at the target; ")
+                + "carries " + ceiling(r.next())));
       }
     }
     List<CapacitySearch.Evaluated> shown = new ArrayList<>(r.evaluated());
@@ -159,7 +160,7 @@ public final class CapacityReport {
     List<Page.Row> csv = new ArrayList<>();
     for (CapacitySearch.Evaluated e : shown) {
       CapacitySearch.Measure m = e.atTarget();
-      String role = e == r.next() ? "next size up" : e.candidate().equals(r.chosen()) ? "chosen"
+      String role = e == r.next() ? "next candidate" : e.candidate().equals(r.chosen()) ? "chosen"
           : "too small";
       rows.add(Page.Row.of(e.candidate().label(), role, Fmt.seconds(m.p95DelayMillis()),
           Fmt.percent(m.rate429()), Fmt.count(m.failed()), m.meets() ? "yes" : "no", ceiling(e),
@@ -224,10 +225,10 @@ public final class CapacityReport {
     return (e.ceilingOpen() ? "≥ " : "") + fmtRate(e.ceilingSessionsPerDay()) + "/day";
   }
 
-  /** Load above the target the setup still carries: "+37 %", "≥ +300 %", "none (below)". */
+  /** Load above the target the setup still carries: "+37.5%", "≥ +300.0%", "none" (fails). */
   private static String headroom(CapacitySearch.Evaluated e, CapacitySearch.Settings s) {
     if (e.ceilingSessionsPerDay() == 0 || e.ceilingSessionsPerDay() < s.targetSessionsPerDay()) {
-      return "none: fails at the target";
+      return "none";
     }
     double h = e.ceilingSessionsPerDay() / s.targetSessionsPerDay() - 1;
     return (e.ceilingOpen() ? "≥ " : "") + String.format(Locale.ROOT, "+%.1f%%", h * 100);
@@ -266,7 +267,8 @@ public final class CapacityReport {
       b.append("smallest setup meeting the objective: ").append(r.chosen().label())
           .append(", headroom ").append(headroom(e, r.settings())).append('\n');
       if (r.next() != null) {
-        b.append("one size up, ").append(r.next().candidate().label()).append(": headroom ")
+        b.append("next candidate in the search order, ").append(r.next().candidate().label())
+            .append(": headroom ")
             .append(headroom(r.next(), r.settings())).append('\n');
       }
     }

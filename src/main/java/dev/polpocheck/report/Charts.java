@@ -36,6 +36,7 @@ final class Charts {
   static final int WIDTH = 860;
   static final int HEIGHT = 360;
   static final long HOUR = 3_600_000L;
+  static final int LABEL_CHARS = 28;
   static final long DAY = 24 * HOUR;
   private static final Color BAND = new Color(0x9ecae1);
   private static final Color LINE = new Color(0x08519c);
@@ -77,6 +78,7 @@ final class Charts {
   static XYChart band(String title, String yTitle, long startMillis, double[] p5, double[] p50,
       double[] p95, Double budget) {
     XYChart c = dated(title, yTitle, false);
+    c.getStyler().setYAxisMin(0.0); // money reads against zero
     int n = p50.length;
     List<Date> x = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -137,10 +139,13 @@ final class Charts {
     if (percent) {
       c.getStyler().setYAxisMin(0.0);
       c.getStyler().setYAxisMax(100.0);
-    } else if (max <= 0) {
-      // an all-zero axis has no scale: XChart would draw NaN coordinates
-      c.getStyler().setYAxisMin(0.0);
-      c.getStyler().setYAxisMax(1.0);
+      c.getStyler().setYAxisTickMarkSpacingHint(40); // ticks every 20 %, not just 0 and 100
+    } else {
+      c.getStyler().setYAxisMin(0.0); // amounts and counts read against zero
+      if (max <= 0) {
+        // an all-zero axis has no scale: XChart would draw NaN coordinates
+        c.getStyler().setYAxisMax(1.0);
+      }
     }
     return c;
   }
@@ -192,7 +197,10 @@ final class Charts {
       c.getStyler().setYAxisMin(0.0);
       c.getStyler().setYAxisMax(1.0);
     }
-    List<String> labels = names.stream().map(Charts::label).toList();
+    List<String> labels = shortLabels(names);
+    if (labels.stream().mapToInt(String::length).sum() > 90) {
+      c.getStyler().setXAxisLabelRotation(20); // long names side by side would overlap
+    }
     if (high == null) {
       c.addSeries(yTitle, labels, v);
     } else {
@@ -228,6 +236,30 @@ final class Charts {
     return c;
   }
 
+  /** Bars of shares in percent, on a 0-100 axis with ticks every 20. */
+  static CategoryChart shareBars(String title, List<String> names, double[] percents) {
+    CategoryChart c = bars(title, "% of calls", names, percents, null, null);
+    c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setYAxisMax(100.0);
+    c.getStyler().setYAxisTickMarkSpacingHint(40);
+    return c;
+  }
+
+  /**
+   * Bar labels that fit: names longer than {@value #LABEL_CHARS} characters keep their end (where
+   * worktree and project names differ) after an ellipsis, unless that would make two equal; the
+   * values table beside the chart has the full names.
+   */
+  static List<String> shortLabels(List<String> names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      String l = label(n);
+      out.add(l.length() <= LABEL_CHARS ? l : "…" + l.substring(l.length() - LABEL_CHARS + 1));
+    }
+    return new java.util.HashSet<>(out).size() == out.size() ? out
+        : names.stream().map(Charts::label).toList();
+  }
+
   /** A bar or axis label: never empty (AWT cannot lay out an empty string). */
   static String label(String name) {
     return name == null || name.isBlank() ? "(none)" : name;
@@ -238,6 +270,7 @@ final class Charts {
     c.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
     c.getStyler().setLocale(Locale.ENGLISH);
     c.getStyler().setDatePattern(withHours ? "MMM d HH:mm" : "MMM d");
+    c.getStyler().setXAxisTickMarkSpacingHint(withHours ? 120 : 90); // labels never touch
     return c;
   }
 

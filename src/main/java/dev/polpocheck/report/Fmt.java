@@ -96,6 +96,11 @@ final class Fmt {
     return Double.isNaN(share) ? "no data" : percent(share);
   }
 
+  /** A rate: whole above 10 ("500"), one decimal below ("3.5"), so a small one never reads 0. */
+  static String rate(double perDay) {
+    return String.format(Locale.ROOT, perDay >= 10 ? "%,.0f" : "%.1f", perDay);
+  }
+
   /** A plain count with thousands separators. */
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);

@@ -360,9 +360,9 @@ public final class ForecastReport {
       tables.add(comparisonTable(r, confPct));
     }
     String subtitle = String.format(Locale.ROOT,
-        "%d days from %s, %.0f sessions/day%s, %d Monte Carlo runs, seed %d; workload: %s"
+        "%d days from %s, %s sessions/day%s, %d Monte Carlo runs, seed %d; workload: %s"
             + " (%d sessions over %.1f days); setup: %s",
-        r.settings().horizon().days(), Fmt.date(start), r.sessionsPerDay(),
+        r.settings().horizon().days(), Fmt.date(start), Fmt.rate(r.sessionsPerDay()),
         r.settings().growthPerMonth() == 0 ? "" : String.format(Locale.ROOT, " growing %.1f%%/month",
             r.settings().growthPerMonth() * 100),
         r.settings().runs(), r.settings().seed(), in.source(), r.corpusSessions(),
@@ -387,8 +387,8 @@ public final class ForecastReport {
           "UTC days with at least one call"));
     }
     f.add(new Page.Figure("sessions", Fmt.count(r.corpusSessions()), String.format(Locale.ROOT,
-        "%.1f a day over the span; the forecast draws %.0f a day", r.corpusSessions()
-            / Math.max(1.0, r.corpusSpanDays()), r.sessionsPerDay())));
+        "%.1f a day over the span; the forecast draws %s a day", r.corpusSessions()
+            / Math.max(1.0, r.corpusSpanDays()), Fmt.rate(r.sessionsPerDay()))));
     if (k != null) {
       f.add(new Page.Figure("skipped records", Fmt.count(k.skippedRecords()),
           k.callsWithoutUsage() == 0 ? "bad trace records, each reported when read"
@@ -482,9 +482,9 @@ public final class ForecastReport {
     String shareTitle = "Share of calls per credential profile (median run)";
     out.add(names.isEmpty()
         ? Charts.none("profile-utilisation", shareTitle, "The median run made no call.")
-        : Charts.render("profile-utilisation", Charts.bars(shareTitle, "% of calls", names, calls,
-            null, null), new Page.Table("profile-utilisation", "",
-                List.of("profile", "calls", "share"), shares)));
+        : Charts.render("profile-utilisation", Charts.shareBars(shareTitle, names, calls),
+            new Page.Table("profile-utilisation", "", List.of("profile", "calls", "share"),
+                shares)));
     String timelineTitle =
         "Cooldown (orange) and billing-disable (red) periods per profile (median run)";
     long start = r.settings().horizon().startMillis();
@@ -601,9 +601,9 @@ public final class ForecastReport {
     ForecastResult r = in.result();
     double conf = r.confidence();
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "forecast: %d days from %s, %.0f sessions/day, %d runs, seed %d%n",
+    b.append(String.format(Locale.ROOT, "forecast: %d days from %s, %s sessions/day, %d runs, seed %d%n",
         r.settings().horizon().days(), Fmt.date(r.settings().horizon().startMillis()),
-        r.sessionsPerDay(), r.settings().runs(), r.settings().seed()));
+        Fmt.rate(r.sessionsPerDay()), r.settings().runs(), r.settings().seed()));
     for (String w : warnings(in)) {
       b.append("warning: ").append(w).append('\n');
     }

@@ -113,8 +113,8 @@ public final class SimulateReport {
     }
     String shareTitle = "Share of its provider's calls per credential";
     charts.add(names.isEmpty() ? Charts.none("profile-utilisation", shareTitle,
-        "No credential made a call.") : Charts.render("profile-utilisation", Charts.bars(
-            shareTitle, "% of calls", names, share, null, null), new Page.Table(
+        "No credential made a call.") : Charts.render("profile-utilisation", Charts.shareBars(
+            shareTitle, names, share), new Page.Table(
                 "profile-utilisation", "", List.of("credential", "calls", "share"), shareRows)));
     List<long[]> spans = new ArrayList<>();
     List<Integer> rowOf = new ArrayList<>();
