@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Find the smallest setup (organisations x tier or plan, profiles per organisation) that"
           + " carries the traces' workload at a target rate within the objectives, and each"
-          + " candidate's throughput ceiling and load-vs-delay curve.",
+          + " candidate's throughput ceiling and load-vs-delay curve; for the chosen setup and"
+          + " the next candidate, the headroom above the target (ceiling / target - 1).",
       "Exit 0 when a candidate meets the objectives, 1 when none does. With no TRACES it uses"
           + " the embedded sample workload at 500 sessions/day."
     },
