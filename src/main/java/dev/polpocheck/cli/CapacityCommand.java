@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Find the smallest setup (organisations x tier or plan, profiles per organisation) that"
           + " carries the traces' workload at a target rate within the objectives, and each"
-          + " candidate's throughput ceiling and load-vs-delay curve.",
+          + " candidate's throughput ceiling and load-vs-delay curve; for the chosen setup and"
+          + " the next candidate, the headroom above the target (ceiling / target - 1).",
       "Exit 0 when a candidate meets the objectives, 1 when none does. With no TRACES it uses"
           + " the embedded sample workload at 500 sessions/day."
     },
@@ -185,6 +186,9 @@ final class CapacityCommand implements Callable<Integer> {
     boolean demo = traces.isEmpty();
     Corpus corpus = Corpus.of(WorkloadInputs.read(workingDir, traces).calls());
     SimulatorSetup base = WorkloadInputs.baseline(workingDir, scenario, demo);
+    if (scenario != null) {
+      WorkloadInputs.checkRemapTargets(cl, workingDir.resolve(scenario), base);
+    }
     Scenario baseScenario = base.scenario();
     for (String t : tiers) {
       if (!CapacitySearch.TIERS.contains(t) && !baseScenario.plans().containsKey(t)) {
@@ -220,7 +224,8 @@ final class CapacityCommand implements Callable<Integer> {
             "capacity",
             CapacitySearch.runsFor(settings, CapacitySearch.candidates(settings).size()),
             err,
-            TerminalProgress.isTerminal())) {
+            TerminalProgress.isTerminal(),
+            true)) {
       result =
           CapacitySearch.run(
               corpus, settings, c -> Setups.of(c.label(), c.apply(baseScenario, provider)), p);

@@ -59,13 +59,15 @@ final class ForecastCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "TRACES",
-      description = "Native trace JSONL files (.jsonl or .jsonl.gz). None: the embedded sample.")
+      description = "Trace files or directories, any format cost reads (native JSONL, Claude Code"
+          + " transcripts, mini-swe-agent trajectories; .gz too). None: the embedded sample.")
   List<Path> traces = new ArrayList<>();
 
   @Option(
       names = "--scenario",
       paramLabel = "FILE",
-      description = "The setup to replay (default: calls billed as recorded).")
+      description = "The setup to replay (default: the simulator's default scenario; the"
+          + " sample scenario for the embedded sample).")
   Path scenario;
 
   @Option(
@@ -160,10 +162,15 @@ final class ForecastCommand implements Callable<Integer> {
     List<String> inputWarnings = read.warnings();
     Corpus corpus = Corpus.of(read.calls());
     SimulatorSetup baseline = WorkloadInputs.baseline(workingDir, scenario, demo);
+    if (scenario != null) {
+      WorkloadInputs.checkRemapTargets(spec.commandLine(), resolve(scenario), baseline);
+    }
     List<WorkloadSimulator> setups = new ArrayList<>();
     setups.add(baseline);
     for (Path p : compare) {
-      setups.add(Setups.loadOver(baseline, resolve(p)));
+      SimulatorSetup whatIf = Setups.loadOver(baseline, resolve(p));
+      WorkloadInputs.checkRemapTargets(spec.commandLine(), resolve(p), whatIf);
+      setups.add(whatIf);
     }
     double rate =
         sessionsPerDay != null ? sessionsPerDay : demo ? SampleWorkload.FORECAST_RATE : Double.NaN;
@@ -195,7 +202,8 @@ final class ForecastCommand implements Callable<Integer> {
       gate = BudgetGate.evaluate(result, budgetPicos, failIfOver);
     }
     String source = demo ? "embedded sample workload" : describe(traces);
-    ForecastReport.Input in = new ForecastReport.Input(result, budgetPicos, gate, bt, source);
+    ForecastReport.Input in = new ForecastReport.Input(result, budgetPicos, gate, bt, source,
+        ForecastReport.Workload.of(corpus, read));
     out.print(ForecastReport.terminalSummary(in));
     if (dir != null) {
       ForecastReport.write(dir, in, VersionProvider.version());

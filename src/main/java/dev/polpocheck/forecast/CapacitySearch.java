@@ -28,11 +28,18 @@ import java.util.function.Function;
  * responses per call), the most failed calls — so "meets the objective" means every run met it.
  * <b>The load-vs-delay curve</b> repeats this at {@link #LOAD_FACTORS} times the target rate; a
  * candidate's throughput ceiling is the highest load on that grid that still meets the objective
- * (open when even the highest does).
+ * (open when even the highest does). A candidate that meets the objective at the target has its
+ * ceiling refined by {@value #REFINE_STEPS} bisection steps between the last grid load that meets
+ * and the first that does not (1x and 2x: to 1/8 of the target), because its headroom above the
+ * target is what a reader provisions by; the search also measures the next candidate after the
+ * chosen one, so the report can show what one size up would add.
  */
 public final class CapacitySearch {
   /** The loads of each candidate's curve, as multiples of the target rate. */
   public static final double[] LOAD_FACTORS = {0.25, 0.5, 1, 2, 4};
+
+  /** Bisection steps refining the ceiling of a candidate that meets the target. */
+  static final int REFINE_STEPS = 3;
 
   private CapacitySearch() {}
 
@@ -179,13 +186,21 @@ public final class CapacitySearch {
    * @param evaluated every candidate tried, in search order
    * @param chosen the smallest candidate meeting the objective, or null when none does
    * @param warnings what the reader should know (corpus shape)
+   * @param next the candidate after the chosen one, measured for comparison, or null
    */
   public record Result(
-      Settings settings, List<Evaluated> evaluated, Candidate chosen, List<String> warnings) {
+      Settings settings, List<Evaluated> evaluated, Candidate chosen, List<String> warnings,
+      Evaluated next) {
     public Result {
       evaluated = List.copyOf(evaluated);
       warnings = List.copyOf(warnings);
       Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A result without a measured next candidate. */
+    public Result(
+        Settings settings, List<Evaluated> evaluated, Candidate chosen, List<String> warnings) {
+      this(settings, evaluated, chosen, warnings, null);
     }
   }
 
@@ -205,15 +220,22 @@ public final class CapacitySearch {
       Forecaster.Progress progress) {
     List<Evaluated> evaluated = new ArrayList<>();
     Candidate chosen = null;
-    for (Candidate c : candidates(settings)) {
+    Evaluated next = null;
+    List<Candidate> all = candidates(settings);
+    for (int i = 0; i < all.size(); i++) {
+      Candidate c = all.get(i);
       Evaluated e = evaluate(corpus, settings, setupFor.apply(c), c, progress);
       evaluated.add(e);
       if (e.atTarget().meets()) {
         chosen = c;
+        if (i + 1 < all.size()) {
+          next = evaluate(corpus, settings, setupFor.apply(all.get(i + 1)), all.get(i + 1),
+              progress);
+        }
         break;
       }
     }
-    return new Result(settings, evaluated, chosen, corpus.warnings());
+    return new Result(settings, evaluated, chosen, corpus.warnings(), next);
   }
 
   /**
@@ -259,6 +281,29 @@ public final class CapacitySearch {
         ceiling = m.sessionsPerDay();
         open = f == LOAD_FACTORS[LOAD_FACTORS.length - 1];
       }
+    }
+    if (atTarget.meets() && !open) {
+      // bisect between the highest grid load that meets and the next one, which does not
+      double lo = ceiling / s.targetSessionsPerDay();
+      double hi = lo * 2;
+      for (double f : LOAD_FACTORS) {
+        if (f > lo) {
+          hi = f;
+          break;
+        }
+      }
+      for (int i = 0; i < REFINE_STEPS; i++) {
+        double mid = (lo + hi) / 2;
+        Measure m = measure(corpus, s, setup, mid, progress);
+        curve.add(m);
+        if (m.meets()) {
+          lo = mid;
+          ceiling = m.sessionsPerDay();
+        } else {
+          hi = mid;
+        }
+      }
+      curve.sort(java.util.Comparator.comparingDouble(Measure::loadFactor));
     }
     return new Evaluated(c, atTarget, curve, ceiling, open);
   }

@@ -221,18 +221,25 @@ public record ForecastResult(
       return new DailyBand(q[0], q[1], q[2], q[3], q[4], q[5]);
     }
 
-    /** Per day, the median across runs of the cache hit ratio (reads / (reads + writes)). */
+    /**
+     * Per day, the median across the runs that had cache activity that day of the cache hit ratio
+     * (reads / (reads + writes)); NaN ("no data") when no run had any.
+     */
     public double[] cacheHitRatioByDay() {
       int days = runs.get(0).dailyCost().length;
       double[] out = new double[days];
       double[] v = new double[runs.size()];
       for (int d = 0; d < days; d++) {
+        int n = 0;
         for (int r = 0; r < runs.size(); r++) {
-          v[r] = runs.get(r).cacheHitRatio(d);
+          double x = runs.get(r).cacheHitRatio(d);
+          if (!Double.isNaN(x)) {
+            v[n++] = x;
+          }
         }
-        double[] s = v.clone();
+        double[] s = Arrays.copyOf(v, n);
         Arrays.sort(s);
-        out[d] = s[Math.max(0, (int) Math.ceil(s.length * 0.5) - 1)];
+        out[d] = n == 0 ? Double.NaN : s[Math.max(0, (int) Math.ceil(n * 0.5) - 1)];
       }
       return out;
     }

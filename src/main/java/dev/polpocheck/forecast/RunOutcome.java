@@ -48,11 +48,14 @@ public record RunOutcome(
     profiles = List.copyOf(profiles);
   }
 
-  /** Cache hit ratio of a day: reads / (reads + writes), the share of cached prefix served. */
+  /**
+   * Cache hit ratio of a day: reads / (reads + writes), the share of cached prefix served; NaN
+   * ("no data") on a day with no cache activity, which is not a 0 % hit ratio.
+   */
   public double cacheHitRatio(int day) {
     long r = dailyCacheReadTokens[day];
     long w = dailyCacheWriteTokens[day];
-    return r + w == 0 ? 0 : r / (double) (r + w);
+    return r + w == 0 ? Double.NaN : r / (double) (r + w);
   }
 
   /** Share of the calls that got a 429 at least once (429 count / calls; 0 without calls). */

@@ -83,10 +83,15 @@ public final class Setups {
     }
   }
 
+  /** The price catalog a scenario names ("bundled": the default). */
+  public static PriceCatalog catalogOf(Scenario scenario) {
+    return "bundled".equals(scenario.prices())
+        ? PriceCatalog.defaultCatalog() : PriceCatalog.resolve(scenario.prices());
+  }
+
   /** A setup for {@code scenario} with the price catalog it names ("bundled": the default). */
   public static SimulatorSetup of(String name, Scenario scenario) {
-    PriceCatalog catalog = "bundled".equals(scenario.prices())
-        ? PriceCatalog.defaultCatalog() : PriceCatalog.resolve(scenario.prices());
+    PriceCatalog catalog = catalogOf(scenario);
     SimOptions options = SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null));
     return new SimulatorSetup(name, scenario, options);
   }

@@ -15,11 +15,19 @@ import java.nio.file.Path;
  *
  * @param calls the calls read, deduplicated
  * @param warnings skipped or unusable records, said plainly (never dropped silently)
+ * @param skipped bad records skipped
+ * @param withoutUsage calls recorded without usage, left out
  */
-public record TraceFiles(List<Call> calls, List<String> warnings) {
+public record TraceFiles(List<Call> calls, List<String> warnings, long skipped,
+    long withoutUsage) {
   public TraceFiles {
     calls = List.copyOf(calls);
     warnings = List.copyOf(warnings);
+  }
+
+  /** Calls read with nothing skipped (the embedded sample). */
+  public TraceFiles(List<Call> calls, List<String> warnings) {
+    this(calls, warnings, 0, 0);
   }
 
   /**
@@ -45,6 +53,6 @@ public record TraceFiles(List<Call> calls, List<String> warnings) {
           (inputs.size() == 1 ? inputs.get(0) : inputs.toString()) + ": no calls in the workload"
               + " (" + String.join("; ", w) + ")");
     }
-    return new TraceFiles(calls, w);
+    return new TraceFiles(calls, w, s.skipped(), s.withoutUsage());
   }
 }

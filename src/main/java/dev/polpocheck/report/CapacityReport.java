@@ -70,17 +70,33 @@ public final class CapacityReport {
     }
     ArrayNode cs = root.putArray("candidates");
     for (CapacitySearch.Evaluated e : r.evaluated()) {
-      ObjectNode c = cs.addObject();
-      candidate(c, e.candidate());
-      c.set("atTarget", measure(e.atTarget()));
-      c.put("ceilingSessionsPerDay", e.ceilingSessionsPerDay());
-      c.put("ceilingOpen", e.ceilingOpen());
-      ArrayNode curve = c.putArray("curve");
-      e.curve().forEach(m -> curve.add(measure(m)));
+      evaluated(cs.addObject(), e, s);
+    }
+    if (r.next() == null) {
+      root.putNull("next");
+    } else {
+      evaluated(root.putObject("next"), r.next(), s);
     }
     ArrayNode w = root.putArray("warnings");
     r.warnings().forEach(w::add);
     return root;
+  }
+
+  private static void evaluated(ObjectNode c, CapacitySearch.Evaluated e,
+      CapacitySearch.Settings s) {
+    candidate(c, e.candidate());
+    c.set("atTarget", measure(e.atTarget()));
+    c.put("ceilingSessionsPerDay", e.ceilingSessionsPerDay());
+    c.put("ceilingOpen", e.ceilingOpen());
+    if (e.ceilingSessionsPerDay() >= s.targetSessionsPerDay()) {
+      c.put("headroom", java.math.BigDecimal.valueOf(
+          e.ceilingSessionsPerDay() / s.targetSessionsPerDay() - 1)
+          .setScale(6, java.math.RoundingMode.HALF_EVEN).doubleValue());
+    } else {
+      c.putNull("headroom");
+    }
+    ArrayNode curve = c.putArray("curve");
+    e.curve().forEach(m -> curve.add(measure(m)));
   }
 
   private static void candidate(ObjectNode o, CapacitySearch.Candidate c) {
@@ -126,40 +142,70 @@ public final class CapacityReport {
     if (r.chosen() != null) {
       CapacitySearch.Evaluated e = r.evaluated().get(r.evaluated().size() - 1);
       head.add(new Page.Figure("chosen setup", r.chosen().label(),
-          "ceiling " + ceiling(e)));
-      head.add(new Page.Figure("its P95 added delay", Fmt.seconds(e.atTarget().p95DelayMillis()),
-          "429 rate " + Fmt.percent(e.atTarget().rate429())));
+          "P95 added delay " + Fmt.seconds(e.atTarget().p95DelayMillis()) + ", 429 rate "
+              + Fmt.percent(e.atTarget().rate429()) + " at the target"));
+      head.add(new Page.Figure("its headroom", headroom(e, s), "carries " + ceiling(e)
+          + " within the objective"));
+      if (r.next() != null) {
+        head.add(new Page.Figure("next candidate: " + r.next().candidate().label(),
+            headroom(r.next(), s), (r.next().atTarget().meets() ? "" : "fails at the target; ")
+                + "carries " + ceiling(r.next())));
+      }
+    }
+    List<CapacitySearch.Evaluated> shown = new ArrayList<>(r.evaluated());
+    if (r.next() != null) {
+      shown.add(r.next());
     }
     List<Page.Row> rows = new ArrayList<>();
-    for (CapacitySearch.Evaluated e : r.evaluated()) {
+    List<Page.Row> csv = new ArrayList<>();
+    for (CapacitySearch.Evaluated e : shown) {
       CapacitySearch.Measure m = e.atTarget();
-      rows.add(Page.Row.of(e.candidate().label(), Fmt.seconds(m.p95DelayMillis()),
-          Fmt.percent(m.rate429()), Fmt.count(m.failed()), m.meets() ? "yes" : "no", ceiling(e)));
+      String role = e == r.next() ? "next candidate" : e.candidate().equals(r.chosen()) ? "chosen"
+          : "too small";
+      rows.add(Page.Row.of(e.candidate().label(), role, Fmt.seconds(m.p95DelayMillis()),
+          Fmt.percent(m.rate429()), Fmt.count(m.failed()), m.meets() ? "yes" : "no", ceiling(e),
+          headroom(e, s)));
+      csv.add(Page.Row.of(e.candidate().label(), role, Integer.toString(e.candidate()
+              .organisations()), e.candidate().tier(), Integer.toString(e.candidate()
+              .profilesPerOrganisation()), Long.toString(m.p95DelayMillis()),
+          Fmt.csvRatio(m.rate429()), Long.toString(m.failed()), Boolean.toString(m.meets()),
+          plain(e.ceilingSessionsPerDay()), Boolean.toString(e.ceilingOpen()),
+          e.ceilingSessionsPerDay() == 0 ? "" : Fmt.csvRatio(
+              e.ceilingSessionsPerDay() / s.targetSessionsPerDay() - 1)));
     }
     List<Page.Table> tables = List.of(new Page.Table("candidates",
         "Candidates at the target load (worst of " + s.runs() + " runs)",
-        List.of("setup", "P95 added delay", "429 rate", "failed", "meets", "throughput ceiling"),
-        rows));
+        List.of("setup", "role", "P95 added delay", "429 rate", "failed", "meets",
+            "throughput ceiling", "headroom"), rows,
+        new Page.Csv(List.of("setup", "role", "organisations", "tier", "profiles_per_organisation",
+            "p95_added_delay_ms", "rate_429_ratio", "failed_calls", "meets",
+            "ceiling_sessions_per_day", "ceiling_open", "headroom_ratio"), csv)));
     Map<String, double[][]> delay = new LinkedHashMap<>();
     Map<String, double[][]> rate = new LinkedHashMap<>();
-    for (CapacitySearch.Evaluated e : r.evaluated()) {
+    List<Page.Row> curveRows = new ArrayList<>();
+    for (CapacitySearch.Evaluated e : shown) {
       int n = e.curve().size();
       double[] x = new double[n];
       double[] d = new double[n];
       double[] q = new double[n];
       for (int i = 0; i < n; i++) {
-        x[i] = e.curve().get(i).sessionsPerDay();
-        d[i] = e.curve().get(i).p95DelayMillis() / 1000.0;
-        q[i] = e.curve().get(i).rate429() * 100;
+        CapacitySearch.Measure m = e.curve().get(i);
+        x[i] = m.sessionsPerDay();
+        d[i] = m.p95DelayMillis() / 1000.0;
+        q[i] = m.rate429() * 100;
+        curveRows.add(Page.Row.of(e.candidate().label(), fmtRate(m.sessionsPerDay()),
+            Fmt.seconds(m.p95DelayMillis()), Fmt.percent(m.rate429()), m.meets() ? "yes" : "no"));
       }
       delay.put(e.candidate().label(), new double[][] {x, d});
       rate.put(e.candidate().label(), new double[][] {x, q});
     }
+    Page.Table curveValues = new Page.Table("capacity-curves", "", List.of("setup",
+        "sessions/day", "P95 added delay", "429 rate", "meets"), curveRows);
     List<Charts.Rendered> charts = List.of(
         Charts.render("capacity-delay", Charts.lines("Load vs P95 added delay per candidate",
-            "sessions per day", "P95 added delay (s)", delay)),
+            "sessions per day", "P95 added delay (s)", delay), curveValues),
         Charts.render("capacity-429", Charts.lines("Load vs 429 rate per candidate",
-            "sessions per day", "429 responses per 100 calls", rate)));
+            "sessions per day", "429 responses per 100 calls", rate), curveValues));
     String subtitle = String.format(Locale.ROOT,
         "Workload: %s at %s sessions/day; objective: %s; tiers %s, up to %d organisations of %s"
             + " key(s); seed %d", in.source(), fmtRate(s.targetSessionsPerDay()), objective,
@@ -167,7 +213,8 @@ public final class CapacityReport {
         s.profilesPerOrganisation() == s.maxProfilesPerOrganisation()
             ? String.valueOf(s.profilesPerOrganisation())
             : s.profilesPerOrganisation() + "-" + s.maxProfilesPerOrganisation(), s.seed());
-    return new Page("polpo-check capacity", subtitle, verdict, r.warnings(), head, charts, tables,
+    return new Page("polpo-check capacity", subtitle, verdict, r.warnings(), List.of(), head,
+        charts, tables,
         "Each candidate replays the same sampled workloads (common random numbers).");
   }
 
@@ -176,6 +223,19 @@ public final class CapacityReport {
       return "below " + fmtRate(e.curve().get(0).sessionsPerDay()) + "/day";
     }
     return (e.ceilingOpen() ? "≥ " : "") + fmtRate(e.ceilingSessionsPerDay()) + "/day";
+  }
+
+  /** Load above the target the setup still carries: "+37.5%", "≥ +300.0%", "none" (fails). */
+  private static String headroom(CapacitySearch.Evaluated e, CapacitySearch.Settings s) {
+    if (e.ceilingSessionsPerDay() == 0 || e.ceilingSessionsPerDay() < s.targetSessionsPerDay()) {
+      return "none";
+    }
+    double h = e.ceilingSessionsPerDay() / s.targetSessionsPerDay() - 1;
+    return (e.ceilingOpen() ? "≥ " : "") + String.format(Locale.ROOT, "+%.1f%%", h * 100);
+  }
+
+  private static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static String fmtRate(double r) {
@@ -200,8 +260,18 @@ public final class CapacityReport {
           Fmt.percent(m.rate429()), Fmt.count(m.failed()), m.meets() ? "yes" : "no", ceiling(e)});
     }
     b.append(ForecastReport.table(rows));
-    b.append(r.chosen() == null ? "no candidate meets the objective\n"
-        : "smallest setup meeting the objective: " + r.chosen().label() + "\n");
+    if (r.chosen() == null) {
+      b.append("no candidate meets the objective\n");
+    } else {
+      CapacitySearch.Evaluated e = r.evaluated().get(r.evaluated().size() - 1);
+      b.append("smallest setup meeting the objective: ").append(r.chosen().label())
+          .append(", headroom ").append(headroom(e, r.settings())).append('\n');
+      if (r.next() != null) {
+        b.append("next candidate in the search order, ").append(r.next().candidate().label())
+            .append(": headroom ")
+            .append(headroom(r.next(), r.settings())).append('\n');
+      }
+    }
     return b.toString();
   }
 }

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.knowm.xchart.CategoryChart;
@@ -32,6 +35,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Charts {
   static final int WIDTH = 860;
   static final int HEIGHT = 360;
+  static final long HOUR = 3_600_000L;
+  static final int LABEL_CHARS = 28;
+  static final long DAY = 24 * HOUR;
   private static final Color BAND = new Color(0x9ecae1);
   private static final Color LINE = new Color(0x08519c);
   private static final Color BUDGET = new Color(0xd62728);
@@ -44,39 +50,62 @@ final class Charts {
   private Charts() {}
 
   /**
-   * A chart ready to inline.
+   * A chart ready to inline, or the sentence that replaces a chart with nothing to draw.
    *
    * @param id unique id in the page
    * @param title caption
-   * @param svg the SVG element
+   * @param svg the SVG element, or null when there is nothing to draw
+   * @param values the chart's numbers as a table shown beside it (readable without a ruler), or
+   *     null
+   * @param note the sentence shown instead of an empty chart, or null
    */
-  record Rendered(String id, String title, String svg) {}
+  record Rendered(String id, String title, String svg, Page.Table values, String note) {
+    /** True when there is a chart to show (for the template). */
+    boolean hasSvg() {
+      return svg != null;
+    }
+  }
 
-  /** A daily series with a P5-P95 band around the median. */
-  static XYChart band(
-      String title, String yTitle, double[] p5, double[] p50, double[] p95, Double budget) {
-    XYChart c = xy(title, "day", yTitle);
+  /** One sentence in place of a chart that would have nothing on it. */
+  static Rendered none(String id, String title, String sentence) {
+    return new Rendered(id, title, null, null, sentence);
+  }
+
+  /**
+   * A daily series with a P5-P95 band around the median, one point per UTC day from {@code
+   * startMillis}, dates on the x axis.
+   */
+  static XYChart band(String title, String yTitle, long startMillis, double[] p5, double[] p50,
+      double[] p95, Double budget) {
+    XYChart c = dated(title, yTitle, false);
+    c.getStyler().setYAxisMin(0.0); // money reads against zero
     int n = p50.length;
-    double[] x = days(n);
-    double[] polyX = new double[2 * n];
-    double[] polyY = new double[2 * n];
+    List<Date> x = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      polyX[i] = x[i];
-      polyY[i] = p95[i];
-      polyX[2 * n - 1 - i] = x[i];
-      polyY[2 * n - 1 - i] = p5[i];
+      x.add(new Date(startMillis + i * DAY));
+    }
+    List<Date> polyX = new ArrayList<>();
+    List<Double> polyY = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      polyX.add(x.get(i));
+      polyY.add(p95[i]);
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      polyX.add(x.get(i));
+      polyY.add(p5[i]);
     }
     XYSeries b = c.addSeries("P5-P95", polyX, polyY);
     b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
     b.setFillColor(BAND);
     b.setLineColor(BAND);
     b.setMarker(SeriesMarkers.NONE);
-    XYSeries m = c.addSeries("P50", x, p50);
+    XYSeries m = c.addSeries("P50", x, boxed(p50));
     m.setLineColor(LINE);
-    m.setMarker(SeriesMarkers.NONE);
+    m.setMarker(n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+    m.setMarkerColor(LINE);
     if (budget != null) {
-      XYSeries bl = c.addSeries("budget", new double[] {x[0], x[n - 1]},
-          new double[] {budget, budget});
+      XYSeries bl = c.addSeries("budget", List.of(x.get(0), x.get(n - 1)),
+          List.of(budget, budget));
       bl.setLineColor(BUDGET);
       bl.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
           new float[] {6f, 4f}, 0f));
@@ -85,7 +114,43 @@ final class Charts {
     return c;
   }
 
-  /** One line per named series over the days. */
+  /**
+   * One line per named series over time ({@code millis} are the points' instants, UTC dates on
+   * the axis). A NaN value is "no data" and is drawn as a gap, never as zero; {@code percent}
+   * fixes the y axis to 0-100 so that two charts of shares read alike.
+   */
+  static XYChart overTime(String title, String yTitle, long[] millis, Map<String, double[]> series,
+      boolean percent, boolean withHours) {
+    XYChart c = dated(title, yTitle, withHours);
+    List<Date> x = new ArrayList<>();
+    for (long t : millis) {
+      x.add(new Date(t));
+    }
+    double max = 0;
+    for (Map.Entry<String, double[]> e : series.entrySet()) {
+      XYSeries s = c.addSeries(e.getKey(), x, boxed(e.getValue()));
+      s.setMarker(SeriesMarkers.CIRCLE);
+      for (double v : e.getValue()) {
+        if (!Double.isNaN(v)) {
+          max = Math.max(max, v);
+        }
+      }
+    }
+    if (percent) {
+      c.getStyler().setYAxisMin(0.0);
+      c.getStyler().setYAxisMax(100.0);
+      c.getStyler().setYAxisTickMarkSpacingHint(40); // ticks every 20 %, not just 0 and 100
+    } else {
+      c.getStyler().setYAxisMin(0.0); // amounts and counts read against zero
+      if (max <= 0) {
+        // an all-zero axis has no scale: XChart would draw NaN coordinates
+        c.getStyler().setYAxisMax(1.0);
+      }
+    }
+    return c;
+  }
+
+  /** One line per named series over a numeric x axis (load curves). */
   static XYChart lines(String title, String xTitle, String yTitle, Map<String, double[][]> series) {
     XYChart c = xy(title, xTitle, yTitle);
     double max = 0;
@@ -105,7 +170,10 @@ final class Charts {
     return c;
   }
 
-  /** A bar chart of named values, with optional P5-P95 error bars. */
+  /**
+   * A bar chart of named values, with optional P5-P95 error bars. Callers replace a chart with no
+   * names by {@link #none}.
+   */
   static CategoryChart bars(
       String title, String yTitle, List<String> names, double[] values, double[] low,
       double[] high) {
@@ -129,41 +197,89 @@ final class Charts {
       c.getStyler().setYAxisMin(0.0);
       c.getStyler().setYAxisMax(1.0);
     }
-    if (names.isEmpty()) {
-      c.addSeries(yTitle, List.of("(none)"), List.of(0.0));
-    } else if (high == null) {
-      c.addSeries(yTitle, names, v);
+    List<String> labels = shortLabels(names);
+    if (labels.stream().mapToInt(String::length).sum() > 90) {
+      c.getStyler().setXAxisLabelRotation(20); // long names side by side would overlap
+    }
+    if (high == null) {
+      c.addSeries(yTitle, labels, v);
     } else {
       c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
-      c.addSeries(yTitle, names, v, err);
+      c.addSeries(yTitle, labels, v, err);
     }
     return c;
   }
 
-  /** Periods of unavailability, one row per profile, hours from the horizon's start on x. */
-  static XYChart timeline(String title, List<String> rows, List<double[]> spans, List<Integer> rowOf,
-      double hours) {
-    XYChart c = xy(title, "hour", "profile");
+  /**
+   * Periods of unavailability, one row per profile, on a date-and-hour axis. Each span is {@code
+   * {startMillis, endMillis, 1 for billing-disable else 0}}; callers replace a timeline without
+   * spans by {@link #none}.
+   */
+  static XYChart timeline(String title, List<String> rows, List<long[]> spans, List<Integer> rowOf,
+      long startMillis, long endMillis) {
+    XYChart c = dated(title, "profile", true);
     c.getStyler().setLegendVisible(false);
     c.getStyler().setYAxisMin(-0.5);
     c.getStyler().setYAxisMax(Math.max(0.5, rows.size() - 0.5));
-    c.getStyler().setXAxisMin(0.0);
-    c.getStyler().setXAxisMax(Math.max(1.0, hours));
-    if (spans.isEmpty()) {
-      XYSeries s = c.addSeries("none", new double[] {0, Math.max(1.0, hours)}, new double[] {0, 0});
-      s.setLineColor(new Color(0xcccccc));
-      s.setMarker(SeriesMarkers.NONE);
-    }
+    c.getStyler().setXAxisMin((double) startMillis);
+    c.getStyler().setXAxisMax((double) Math.max(startMillis + HOUR, endMillis));
     int limit = Math.min(spans.size(), 400);
     for (int i = 0; i < limit; i++) {
-      double[] sp = spans.get(i);
+      long[] sp = spans.get(i);
       double y = rowOf.get(i);
-      XYSeries s = c.addSeries("span" + i, new double[] {sp[0], sp[1]}, new double[] {y, y});
+      XYSeries s = c.addSeries("span" + i, List.of(new Date(sp[0]), new Date(sp[1])),
+          List.of(y, y));
       s.setLineColor(sp[2] > 0 ? BUDGET : new Color(0xff7f0e));
       s.setLineWidth(8f);
       s.setMarker(SeriesMarkers.NONE);
     }
     return c;
+  }
+
+  /** Bars of shares in percent, on a 0-100 axis with ticks every 20. */
+  static CategoryChart shareBars(String title, List<String> names, double[] percents) {
+    CategoryChart c = bars(title, "% of calls", names, percents, null, null);
+    c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setYAxisMax(100.0);
+    c.getStyler().setYAxisTickMarkSpacingHint(40);
+    return c;
+  }
+
+  /**
+   * Bar labels that fit: names longer than {@value #LABEL_CHARS} characters keep their end (where
+   * worktree and project names differ) after an ellipsis, unless that would make two equal; the
+   * values table beside the chart has the full names.
+   */
+  static List<String> shortLabels(List<String> names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      String l = label(n);
+      out.add(l.length() <= LABEL_CHARS ? l : "…" + l.substring(l.length() - LABEL_CHARS + 1));
+    }
+    return new java.util.HashSet<>(out).size() == out.size() ? out
+        : names.stream().map(Charts::label).toList();
+  }
+
+  /** A bar or axis label: never empty (AWT cannot lay out an empty string). */
+  static String label(String name) {
+    return name == null || name.isBlank() ? "(none)" : name;
+  }
+
+  private static XYChart dated(String title, String yTitle, boolean withHours) {
+    XYChart c = xy(title, withHours ? "date and hour (UTC)" : "date (UTC)", yTitle);
+    c.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+    c.getStyler().setLocale(Locale.ENGLISH);
+    c.getStyler().setDatePattern(withHours ? "MMM d HH:mm" : "MMM d");
+    c.getStyler().setXAxisTickMarkSpacingHint(withHours ? 120 : 90); // labels never touch
+    return c;
+  }
+
+  private static List<Double> boxed(double[] v) {
+    List<Double> out = new ArrayList<>(v.length);
+    for (double d : v) {
+      out.add(d);
+    }
+    return out;
   }
 
   private static XYChart xy(String title, String xTitle, String yTitle) {
@@ -184,18 +300,13 @@ final class Charts {
     s.setAntiAlias(true);
   }
 
-  private static double[] days(int n) {
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = i + 1;
-    }
-    return x;
-  }
-
   private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
 
-  /** The chart as an inline {@code <svg>} element whose ids are prefixed with {@code id}. */
-  static Rendered render(String id, Chart<?, ?> chart) {
+  /**
+   * The chart as an inline {@code <svg>} element whose ids are prefixed with {@code id}, with its
+   * numbers in {@code values} (or null).
+   */
+  static Rendered render(String id, Chart<?, ?> chart, Page.Table values) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       VectorGraphicsEncoder.saveVectorGraphic(chart, out,
@@ -222,7 +333,7 @@ final class Charts {
     }
     svg = svg.replaceFirst("<svg", "<svg role=\"img\" aria-label=\"" + escape(chart.getTitle())
         + "\" class=\"chart\" data-chart=\"" + id + "\"");
-    return new Rendered(id, chart.getTitle(), svg);
+    return new Rendered(id, chart.getTitle(), svg, values, null);
   }
 
   private static String escape(String s) {

@@ -2,10 +2,12 @@ package dev.polpocheck.report;
 
 import dev.polpocheck.forecast.Backtest;
 import dev.polpocheck.forecast.BudgetGate;
+import dev.polpocheck.forecast.Corpus;
 import dev.polpocheck.forecast.ForecastResult;
 import dev.polpocheck.forecast.ProfileUsage;
 import dev.polpocheck.forecast.RunOutcome;
 import dev.polpocheck.forecast.Stats;
+import dev.polpocheck.forecast.TraceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,10 +43,40 @@ public final class ForecastReport {
    * @param gate the budget gate, or null
    * @param backtest the backtest, or null
    * @param source what the workload came from (file names or "embedded sample")
+   * @param workload what the report says about the input's quality, or null when unknown
    */
   public record Input(
       ForecastResult result, Long budgetPicos, BudgetGate gate, Backtest.Result backtest,
-      String source) {}
+      String source, Workload workload) {
+
+    /** An input whose quality is not described (tests, embedded callers). */
+    public Input(ForecastResult result, Long budgetPicos, BudgetGate gate,
+        Backtest.Result backtest, String source) {
+      this(result, budgetPicos, gate, backtest, source, null);
+    }
+  }
+
+  /**
+   * What the forecast learnt from: the traces' extent and gaps, what was skipped, and how much
+   * hour-of-day and day-of-week shape the data supports.
+   *
+   * @param firstMillis the first recorded call
+   * @param endMillis the end of the traces (exclusive, whole hours)
+   * @param activeDays UTC days with at least one call
+   * @param skippedRecords bad trace records skipped
+   * @param callsWithoutUsage calls with no usage recorded, left out
+   * @param hourShape how the hour-of-day profile was decided
+   * @param dayShape how the day-of-week profile was decided
+   */
+  public record Workload(long firstMillis, long endMillis, int activeDays, long skippedRecords,
+      long callsWithoutUsage, Corpus.Shape hourShape, Corpus.Shape dayShape) {
+
+    /** The description of a corpus read with {@code read}. */
+    public static Workload of(Corpus c, TraceFiles read) {
+      return new Workload(c.firstMillis(), c.endMillis(), c.activeDays(), read.skipped(),
+          read.withoutUsage(), c.hourShape(), c.dayShape());
+    }
+  }
 
   /** Writes the report directory and returns the files written. */
   public static List<Path> write(Path dir, Input in, String version) {
@@ -71,6 +103,14 @@ public final class ForecastReport {
     c.put("source", in.source());
     c.put("sessions", r.corpusSessions());
     c.put("spanDays", round(r.corpusSpanDays(), 3));
+    if (in.workload() != null) {
+      Workload k = in.workload();
+      c.put("activeDays", k.activeDays());
+      c.put("skippedRecords", k.skippedRecords());
+      c.put("callsWithoutUsage", k.callsWithoutUsage());
+      c.put("hourOfDayShapeKept", round(k.hourShape().kept(), 6));
+      c.put("dayOfWeekShapeKept", round(k.dayShape().kept(), 6));
+    }
     ArrayNode w = root.putArray("warnings");
     warnings(in).forEach(w::add);
     root.set("baseline", setup(r.baseline(), r, conf));
@@ -159,7 +199,11 @@ public final class ForecastReport {
       x.put("cumulativeP5Usd", Fmt.usdExact(band.cumulativeP5()[d]));
       x.put("cumulativeP50Usd", Fmt.usdExact(band.cumulativeP50()[d]));
       x.put("cumulativeP95Usd", Fmt.usdExact(band.cumulativeP95()[d]));
-      x.put("cacheHitRatio", round(hit[d], 6));
+      if (Double.isNaN(hit[d])) {
+        x.putNull("cacheHitRatio"); // no cache activity that day: no data, not 0 %
+      } else {
+        x.put("cacheHitRatio", round(hit[d], 6));
+      }
     }
     return o;
   }
@@ -218,7 +262,9 @@ public final class ForecastReport {
           t.n(), in.result().confidence() * 100, minRunsFor(in.result().confidence())));
     }
     if (in.backtest() != null) {
-      w.addAll(in.backtest().warnings());
+      // the backtest's own corpus is the training part: say so, or its span reads as the traces'
+      in.backtest().warnings().forEach(x -> w.add(x.startsWith("the backtest") ? x
+          : "backtest training data: " + x));
     }
     return w;
   }
@@ -282,134 +328,264 @@ public final class ForecastReport {
               + ".");
     }
     if (in.backtest() != null) {
-      Backtest.Result b = in.backtest();
-      head.add(new Page.Figure("backtest: recorded cost of the last " + b.heldOutDays() + " days",
-          Fmt.usd(b.actualPicos()), (b.insideBand() ? "inside" : "outside") + " the forecast P5-P95 ["
-              + Fmt.usd(b.forecast().p5().value()) + ", " + Fmt.usd(b.forecast().p95().value())
-              + "], rank " + Fmt.percent(b.rank())));
+      head.add(new Page.Figure("backtest: recorded cost of the last " + in.backtest().heldOutDays()
+          + " days", Fmt.usd(in.backtest().actualPicos()), backtestNote(in.backtest())));
     }
+    long start = r.settings().horizon().startMillis();
     List<Charts.Rendered> charts = new ArrayList<>();
     ForecastResult.DailyBand band = base.dailyBand(conf);
     charts.add(Charts.render("cost-per-day", Charts.band("Cost per day (P5-P95 band, P50 line)",
-        "USD", usd(band.dailyP5()), usd(band.dailyP50()), usd(band.dailyP95()), null)));
+        "USD", start, usd(band.dailyP5()), usd(band.dailyP50()), usd(band.dailyP95()), null),
+        bandValues("cost-per-day", r, band.dailyP5(), band.dailyP50(), band.dailyP95())));
     charts.add(Charts.render("cumulative-cost", Charts.band(
-        "Cumulative cost" + (budgetUsd == null ? "" : " against the budget"), "USD",
-        usd(band.cumulativeP5()), usd(band.cumulativeP50()), usd(band.cumulativeP95()), budgetUsd)));
+        "Cumulative cost" + (budgetUsd == null ? "" : " against the budget"), "USD", start,
+        usd(band.cumulativeP5()), usd(band.cumulativeP50()), usd(band.cumulativeP95()), budgetUsd),
+        bandValues("cumulative-cost", r, band.cumulativeP5(), band.cumulativeP50(),
+            band.cumulativeP95())));
     charts.add(bars("cost-by-part", "Cost by part (P50, bars to P95)", base.parts(conf)));
     charts.add(bars("cost-by-agent", "Cost by agent (P50, bars to P95)", base.byAgent(conf)));
     charts.add(bars("cost-by-model", "Cost by model (P50, bars to P95)", base.byModel(conf)));
     double[] hit = base.cacheHitRatioByDay();
-    double[] x = new double[hit.length];
-    double[] y = new double[hit.length];
-    for (int d = 0; d < hit.length; d++) {
-      x[d] = d + 1;
-      y[d] = hit[d] * 100;
-    }
-    charts.add(Charts.render("cache-hit", Charts.lines("Cache hit ratio per day (median run)", "day",
-        "% of cached prefix tokens read (not written)", Map.of("cache hit %", new double[][] {x, y}))));
+    charts.add(cacheHitChart(r, hit));
     charts.addAll(profileCharts(base.medianRun(), r));
     List<Page.Table> tables = new ArrayList<>();
-    tables.add(distTable("totals", "Total and parts (USD)", total, base.parts(conf), "total"));
-    tables.add(distTable("by-agent", "Cost by agent (USD)", null, base.byAgent(conf), null));
-    tables.add(distTable("by-model", "Cost by model (USD)", null, base.byModel(conf), null));
+    tables.add(distTable("totals", "Total and parts (USD)", "part", total, base.parts(conf),
+        "total"));
+    tables.add(distTable("by-agent", "Cost by agent (USD)", "agent", null, base.byAgent(conf),
+        null));
+    tables.add(distTable("by-model", "Cost by model (USD)", "model", null, base.byModel(conf),
+        null));
     tables.add(dailyTable(r, band, hit));
     if (!r.comparisons().isEmpty()) {
-      List<Page.Row> rows = new ArrayList<>();
-      for (ForecastResult.Comparison k : r.comparisons()) {
-        Stats.Distribution d = k.difference();
-        rows.add(Page.Row.of(k.name(), Fmt.usd(d.mean()),
-            "[" + Fmt.usd(d.meanLower()) + ", " + Fmt.usd(d.meanUpper()) + "]",
-            Fmt.usd(d.p5().value()), Fmt.usd(d.p50().value()), Fmt.usd(d.p95().value()),
-            Fmt.percent(k.probabilityCheaper())));
-      }
-      tables.add(new Page.Table("comparisons", "What-if: difference against " + base.name()
-          + " on the same workloads (common random numbers)",
-          List.of("setup", "mean difference", confPct + " CI", "P5", "P50", "P95",
-              "runs cheaper"), rows));
+      tables.add(comparisonTable(r, confPct));
     }
     String subtitle = String.format(Locale.ROOT,
-        "%d days from %s, %.0f sessions/day%s, %d Monte Carlo runs, seed %d; workload: %s"
+        "%d days from %s, %s sessions/day%s, %d Monte Carlo runs, seed %d; workload: %s"
             + " (%d sessions over %.1f days); setup: %s",
-        r.settings().horizon().days(), Fmt.date(r.settings().horizon().startMillis()),
-        r.sessionsPerDay(),
+        r.settings().horizon().days(), Fmt.date(start), Fmt.rate(r.sessionsPerDay()),
         r.settings().growthPerMonth() == 0 ? "" : String.format(Locale.ROOT, " growing %.1f%%/month",
             r.settings().growthPerMonth() * 100),
         r.settings().runs(), r.settings().seed(), in.source(), r.corpusSessions(),
         r.corpusSpanDays(), base.name());
-    return new Page("polpo-check forecast", subtitle, verdict, warnings(in), head, charts, tables,
+    return new Page("polpo-check forecast", subtitle, verdict, warnings(in), inputs(in), head,
+        charts, tables,
         "Every interval is a " + confPct + " confidence interval from the run count;"
             + " the same inputs and seed reproduce this report byte for byte.");
+  }
+
+  /** The "Input" section: what the figures were learnt from and how much to trust it. */
+  static List<Page.Figure> inputs(Input in) {
+    ForecastResult r = in.result();
+    List<Page.Figure> f = new ArrayList<>();
+    Workload k = in.workload();
+    f.add(new Page.Figure("traces", Charts.label(in.source()), ""));
+    f.add(new Page.Figure("days", String.format(Locale.ROOT, "%.1f", r.corpusSpanDays()),
+        k == null ? "the span of the traces"
+            : "from " + Fmt.date(k.firstMillis()) + " to " + Fmt.date(k.endMillis() - 1)));
+    if (k != null) {
+      f.add(new Page.Figure("active days", Integer.toString(k.activeDays()),
+          "UTC days with at least one call"));
+    }
+    f.add(new Page.Figure("sessions", Fmt.count(r.corpusSessions()), String.format(Locale.ROOT,
+        "%.1f a day over the span; the forecast draws %s a day", r.corpusSessions()
+            / Math.max(1.0, r.corpusSpanDays()), Fmt.rate(r.sessionsPerDay()))));
+    if (k != null) {
+      f.add(new Page.Figure("skipped records", Fmt.count(k.skippedRecords()),
+          k.callsWithoutUsage() == 0 ? "bad trace records, each reported when read"
+              : "bad trace records; also " + Fmt.count(k.callsWithoutUsage())
+                  + " calls without recorded usage left out"));
+      f.add(new Page.Figure("hour-of-day profile", k.hourShape().describe(),
+          shapeNote(k.hourShape())));
+      f.add(new Page.Figure("day-of-week profile", k.dayShape().describe(),
+          shapeNote(k.dayShape())));
+    }
+    f.add(new Page.Figure("backtest", in.backtest() == null ? "not run" : String.format(
+        Locale.ROOT, "last %d days recorded %s", in.backtest().heldOutDays(),
+        Fmt.usd(in.backtest().actualPicos())),
+        in.backtest() == null ? "--backtest forecasts the last quarter from the rest"
+            : backtestNote(in.backtest())));
+    return f;
+  }
+
+  private static String shapeNote(Corpus.Shape s) {
+    double[] w = s.weights();
+    double lo = Double.MAX_VALUE;
+    double hi = 0;
+    for (double x : w) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    return String.format(Locale.ROOT, "weights %.2f to %.2f (1 = average); README \"forecast\""
+        + " explains the rule", lo, hi);
+  }
+
+  private static String backtestNote(Backtest.Result b) {
+    return (b.insideBand() ? "inside" : "outside") + " the forecast P5-P95 ["
+        + Fmt.usd(b.forecast().p5().value()) + ", " + Fmt.usd(b.forecast().p95().value())
+        + "], rank " + Fmt.percent(b.rank());
   }
 
   private static String dayDate(ForecastResult r, int day) {
     return Fmt.date(r.settings().horizon().startMillis() + day * 86_400_000L);
   }
 
+  private static Page.Table bandValues(String id, ForecastResult r, long[] p5, long[] p50,
+      long[] p95) {
+    List<Page.Row> rows = new ArrayList<>();
+    for (int d = 0; d < p50.length; d++) {
+      rows.add(Page.Row.of(dayDate(r, d), Fmt.usd(p5[d]), Fmt.usd(p50[d]), Fmt.usd(p95[d])));
+    }
+    return new Page.Table(id, "", List.of("date", "P5", "P50", "P95"), rows);
+  }
+
+  private static Charts.Rendered cacheHitChart(ForecastResult r, double[] hit) {
+    String title = "Cache hit ratio per day (median of the runs with cache activity)";
+    long[] t = new long[hit.length];
+    double[] y = new double[hit.length];
+    boolean any = false;
+    List<Page.Row> rows = new ArrayList<>();
+    for (int d = 0; d < hit.length; d++) {
+      t[d] = r.settings().horizon().startMillis() + d * 86_400_000L;
+      y[d] = hit[d] * 100;
+      any |= !Double.isNaN(hit[d]);
+      rows.add(Page.Row.of(dayDate(r, d), Fmt.percentOrNoData(hit[d])));
+    }
+    if (!any) {
+      return Charts.none("cache-hit", title, "No run read or wrote a cached prefix on any day, so"
+          + " there is no cache hit ratio to show.");
+    }
+    return Charts.render("cache-hit", Charts.overTime(title,
+        "% of cached prefix tokens read (not written)", t, Map.of("cache hit %", y), true, false),
+        new Page.Table("cache-hit", "", List.of("date", "cache hit"), rows));
+  }
+
   private static List<Charts.Rendered> profileCharts(RunOutcome run, ForecastResult r) {
     List<String> names = new ArrayList<>();
     double[] calls = new double[run.profiles().size()];
-    List<double[]> spans = new ArrayList<>();
+    List<long[]> spans = new ArrayList<>();
     List<Integer> rowOf = new ArrayList<>();
-    long start = r.settings().horizon().startMillis();
+    List<Page.Row> shares = new ArrayList<>();
+    List<Page.Row> periods = new ArrayList<>();
     for (int i = 0; i < run.profiles().size(); i++) {
       ProfileUsage p = run.profiles().get(i);
-      names.add(p.id());
+      names.add(Charts.label(p.id()));
       calls[i] = run.calls() == 0 ? 0 : 100.0 * p.calls() / run.calls();
+      shares.add(Page.Row.of(names.get(i), Fmt.count(p.calls()), Fmt.percent(calls[i] / 100)));
       for (ProfileUsage.Span s : p.unavailable()) {
-        spans.add(new double[] {(s.startMillis() - start) / 3.6e6, (s.endMillis() - start) / 3.6e6,
-            s.kind().equals("disabled") ? 1 : 0});
+        spans.add(new long[] {s.startMillis(), s.endMillis(), s.kind().equals("disabled") ? 1 : 0});
         rowOf.add(i);
+        periods.add(Page.Row.of(names.get(i), s.kind(), Fmt.instant(s.startMillis()),
+            Fmt.instant(s.endMillis())));
       }
     }
     List<Charts.Rendered> out = new ArrayList<>();
-    out.add(Charts.render("profile-utilisation", Charts.bars(
-        "Share of calls per credential profile (median run)", "% of calls", names, calls, null,
-        null)));
-    out.add(Charts.render("profile-timeline", Charts.timeline(
-        "Cooldown (orange) and billing-disable (red) periods per profile (median run)"
-            + (spans.isEmpty() ? ": none" : ""),
-        names, spans, rowOf, r.settings().horizon().days() * 24.0)));
+    String shareTitle = "Share of calls per credential profile (median run)";
+    out.add(names.isEmpty()
+        ? Charts.none("profile-utilisation", shareTitle, "The median run made no call.")
+        : Charts.render("profile-utilisation", Charts.shareBars(shareTitle, names, calls),
+            new Page.Table("profile-utilisation", "", List.of("profile", "calls", "share"),
+                shares)));
+    String timelineTitle =
+        "Cooldown (orange) and billing-disable (red) periods per profile (median run)";
+    long start = r.settings().horizon().startMillis();
+    out.add(spans.isEmpty()
+        ? Charts.none("profile-timeline", timelineTitle, "No profile was cooled down or"
+            + " billing-disabled in the median run.")
+        : Charts.render("profile-timeline", Charts.timeline(timelineTitle, names, spans, rowOf,
+            start, start + r.settings().horizon().days() * 86_400_000L),
+            new Page.Table("profile-timeline", "", List.of("profile", "kind", "from", "until"),
+                periods)));
     return out;
   }
 
   private static Charts.Rendered bars(String id, String title, Map<String, Stats.Distribution> m) {
-    List<String> names = new ArrayList<>(m.keySet());
-    double[] v = new double[names.size()];
-    double[] lo = new double[names.size()];
-    double[] hi = new double[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      Stats.Distribution d = m.get(names.get(i));
+    if (m.isEmpty()) {
+      return Charts.none(id, title, "Nothing to show: no cost was recorded for any " + id
+          .substring("cost-by-".length()) + ".");
+    }
+    List<String> names = new ArrayList<>();
+    double[] v = new double[m.size()];
+    double[] lo = new double[m.size()];
+    double[] hi = new double[m.size()];
+    List<Page.Row> rows = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, Stats.Distribution> e : m.entrySet()) {
+      Stats.Distribution d = e.getValue();
+      names.add(Charts.label(e.getKey()));
       v[i] = Fmt.usdChart(d.p50().value());
       lo[i] = Fmt.usdChart(d.p5().value());
       hi[i] = Fmt.usdChart(d.p95().value());
+      rows.add(Page.Row.of(names.get(i), Fmt.usd(d.p5().value()), Fmt.usd(d.p50().value()),
+          Fmt.usd(d.p95().value())));
+      i++;
     }
-    return Charts.render(id, Charts.bars(title, "USD", names, v, lo, hi));
+    return Charts.render(id, Charts.bars(title, "USD", names, v, lo, hi),
+        new Page.Table(id, "", List.of("", "P5", "P50", "P95"), rows));
   }
 
-  private static Page.Table distTable(String name, String title, Stats.Distribution first,
-      Map<String, Stats.Distribution> rest, String firstName) {
+  private static Page.Table distTable(String name, String title, String what,
+      Stats.Distribution first, Map<String, Stats.Distribution> rest, String firstName) {
     Map<String, Stats.Distribution> all = new LinkedHashMap<>();
     if (first != null) {
       all.put(firstName, first);
     }
     all.putAll(rest);
     List<Page.Row> rows = new ArrayList<>();
-    all.forEach((k, d) -> rows.add(Page.Row.of(k, Fmt.usd(d.mean()), Fmt.usd(d.p5().value()),
-        Fmt.interval(d.p5(), Fmt::usd), Fmt.usd(d.p50().value()), Fmt.interval(d.p50(), Fmt::usd),
-        Fmt.usd(d.p95().value()), Fmt.interval(d.p95(), Fmt::usd))));
+    List<Page.Row> csv = new ArrayList<>();
+    all.forEach((k, d) -> {
+      String label = Charts.label(k);
+      rows.add(Page.Row.of(label, Fmt.usd(d.mean()), Fmt.usd(d.p5().value()),
+          Fmt.interval(d.p5(), Fmt::usd), Fmt.usd(d.p50().value()), Fmt.interval(d.p50(), Fmt::usd),
+          Fmt.usd(d.p95().value()), Fmt.interval(d.p95(), Fmt::usd)));
+      csv.add(Page.Row.of(label, Fmt.csvUsd(d.mean()), Fmt.csvUsd(d.meanLower()),
+          Fmt.csvUsd(d.meanUpper()), Fmt.csvUsd(d.p5().value()), Fmt.csvLow(d.p5()),
+          Fmt.csvHigh(d.p5()), Fmt.csvUsd(d.p50().value()), Fmt.csvLow(d.p50()),
+          Fmt.csvHigh(d.p50()), Fmt.csvUsd(d.p95().value()), Fmt.csvLow(d.p95()),
+          Fmt.csvHigh(d.p95())));
+    });
     return new Page.Table(name, title,
-        List.of("", "mean", "P5", "P5 CI", "P50", "P50 CI", "P95", "P95 CI"), rows);
+        List.of(what, "mean", "P5", "P5 CI", "P50", "P50 CI", "P95", "P95 CI"), rows,
+        new Page.Csv(List.of(what, "mean_usd", "mean_ci_low_usd", "mean_ci_high_usd", "p5_usd",
+            "p5_ci_low_usd", "p5_ci_high_usd", "p50_usd", "p50_ci_low_usd", "p50_ci_high_usd",
+            "p95_usd", "p95_ci_low_usd", "p95_ci_high_usd"), csv));
   }
 
   private static Page.Table dailyTable(ForecastResult r, ForecastResult.DailyBand b, double[] hit) {
     List<Page.Row> rows = new ArrayList<>();
+    List<Page.Row> csv = new ArrayList<>();
     for (int d = 0; d < b.dailyP50().length; d++) {
       rows.add(Page.Row.of(dayDate(r, d), Fmt.usd(b.dailyP5()[d]), Fmt.usd(b.dailyP50()[d]),
           Fmt.usd(b.dailyP95()[d]), Fmt.usd(b.cumulativeP50()[d]), Fmt.usd(b.cumulativeP95()[d]),
-          Fmt.percent(hit[d])));
+          Fmt.percentOrNoData(hit[d])));
+      csv.add(Page.Row.of(dayDate(r, d), Fmt.csvUsd(b.dailyP5()[d]), Fmt.csvUsd(b.dailyP50()[d]),
+          Fmt.csvUsd(b.dailyP95()[d]), Fmt.csvUsd(b.cumulativeP5()[d]),
+          Fmt.csvUsd(b.cumulativeP50()[d]), Fmt.csvUsd(b.cumulativeP95()[d]),
+          Fmt.csvRatio(hit[d])));
     }
     return new Page.Table("daily", "Per day", List.of("date", "P5", "P50", "P95",
-        "cumulative P50", "cumulative P95", "cache hit"), rows);
+        "cumulative P50", "cumulative P95", "cache hit"), rows,
+        new Page.Csv(List.of("date", "p5_usd", "p50_usd", "p95_usd", "cumulative_p5_usd",
+            "cumulative_p50_usd", "cumulative_p95_usd", "cache_hit_ratio"), csv));
+  }
+
+  private static Page.Table comparisonTable(ForecastResult r, String confPct) {
+    List<Page.Row> rows = new ArrayList<>();
+    List<Page.Row> csv = new ArrayList<>();
+    for (ForecastResult.Comparison k : r.comparisons()) {
+      Stats.Distribution d = k.difference();
+      rows.add(Page.Row.of(k.name(), Fmt.usd(d.mean()),
+          "[" + Fmt.usd(d.meanLower()) + ", " + Fmt.usd(d.meanUpper()) + "]",
+          Fmt.usd(d.p5().value()), Fmt.usd(d.p50().value()), Fmt.usd(d.p95().value()),
+          Fmt.percent(k.probabilityCheaper())));
+      csv.add(Page.Row.of(k.name(), Fmt.csvUsd(d.mean()), Fmt.csvUsd(d.meanLower()),
+          Fmt.csvUsd(d.meanUpper()), Fmt.csvUsd(d.p5().value()), Fmt.csvUsd(d.p50().value()),
+          Fmt.csvUsd(d.p95().value()), Fmt.csvRatio(k.probabilityCheaper())));
+    }
+    return new Page.Table("comparisons", "What-if: difference against " + r.baseline().name()
+        + " on the same workloads (common random numbers)",
+        List.of("setup", "mean difference", confPct + " CI", "P5", "P50", "P95", "runs cheaper"),
+        rows, new Page.Csv(List.of("setup", "mean_difference_usd", "mean_ci_low_usd",
+            "mean_ci_high_usd", "p5_usd", "p50_usd", "p95_usd", "share_of_runs_cheaper"), csv));
   }
 
   private static double[] usd(long[] picos) {
@@ -425,9 +601,9 @@ public final class ForecastReport {
     ForecastResult r = in.result();
     double conf = r.confidence();
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "forecast: %d days from %s, %.0f sessions/day, %d runs, seed %d%n",
+    b.append(String.format(Locale.ROOT, "forecast: %d days from %s, %s sessions/day, %d runs, seed %d%n",
         r.settings().horizon().days(), Fmt.date(r.settings().horizon().startMillis()),
-        r.sessionsPerDay(), r.settings().runs(), r.settings().seed()));
+        Fmt.rate(r.sessionsPerDay()), r.settings().runs(), r.settings().seed()));
     for (String w : warnings(in)) {
       b.append("warning: ").append(w).append('\n');
     }

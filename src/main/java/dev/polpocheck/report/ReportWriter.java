@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a report directory: {@code report.html} (self-contained: inline CSS and SVG, no scripts,
- * no network), {@code summary.md}, {@code result.json} and one CSV per table.
+ * no network), {@code summary.md}, {@code result.json} and one CSV per table (its plain-number
+ * form, {@link Page.Csv}).
  *
  * <p>Pages are rendered through Mustache templates on the class path; HTML values are escaped by
  * Mustache, Markdown values are not (the Markdown factory does no HTML escaping; pipes are escaped
@@ -70,8 +71,9 @@ public final class ReportWriter {
         try (Writer w = new RedactingWriter(
                 Files.newBufferedWriter(csv, StandardCharsets.UTF_8), masker);
             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                .setHeader(t.headers().toArray(String[]::new)).setRecordSeparator('\n').get())) {
-          for (Page.Row r : t.rows()) {
+                .setHeader(t.csv().headers().toArray(String[]::new)).setRecordSeparator('\n')
+                .get())) {
+          for (Page.Row r : t.csv().rows()) {
             p.printRecord(r.cells());
           }
         }
@@ -95,6 +97,9 @@ public final class ReportWriter {
     m.put("verdict", page.verdict());
     m.put("hasWarnings", page.hasWarnings());
     m.put("warnings", page.warnings());
+    m.put("hasInputs", page.hasInputs());
+    m.put("inputsTitle", "Input");
+    m.put("inputs", page.inputs());
     m.put("headline", page.headline());
     m.put("charts", page.charts());
     m.put("tables", page.tables());

@@ -1,6 +1,7 @@
 package dev.polpocheck.report;
 
 import dev.polpocheck.cost.CostBreakdown;
+import dev.polpocheck.cost.Money;
 import dev.polpocheck.sim.SimResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,30 +61,20 @@ public final class SimulateReport {
           "against sticky rotation (" + Fmt.usd(r.rotation().stickyCostPicos()) + ")"));
     }
     List<Charts.Rendered> charts = new ArrayList<>();
-    List<SimResult.Bucket> series = r.series();
-    long t0 = series.isEmpty() ? 0 : series.get(0).startMillis();
-    int n = series.size();
-    double[] x = new double[Math.max(1, n)];
-    double[] cost = new double[Math.max(1, n)];
-    double[] cumulative = new double[Math.max(1, n)];
-    double[] hit = new double[Math.max(1, n)];
-    double[] limited = new double[Math.max(1, n)];
-    long acc = 0;
-    for (int i = 0; i < n; i++) {
-      SimResult.Bucket b = series.get(i);
-      x[i] = (b.startMillis() - t0) / 3.6e6;
-      cost[i] = Fmt.usdChart(b.costPicos());
-      acc += b.costPicos();
-      cumulative[i] = Fmt.usdChart(acc);
-      long cached = b.cacheReadTokens() + b.cacheWriteTokens();
-      hit[i] = cached == 0 ? 0 : 100.0 * b.cacheReadTokens() / cached;
-      limited[i] = b.rateLimited();
+    Timeline t = Timeline.of(r.series(), r.scenario().report().seriesBucketMillis());
+    String idle = "; gaps are idle periods with no call";
+    if (t.millis().length == 0) {
+      charts.add(Charts.none("cost-over-time", "Cost per time bucket", "No call was replayed."));
+      charts.add(Charts.none("cumulative-cost", "Cumulative cost", "No call was replayed."));
+    } else {
+      charts.add(Charts.render("cost-over-time", Charts.overTime("Cost per time bucket" + idle,
+          "USD", t.millis(), Map.of("cost", t.cost()), false, true), t.values("cost-over-time",
+              "cost", t.cost(), v -> Fmt.usd(Math.round(v * Money.PICOS_PER_USD)))));
+      charts.add(Charts.render("cumulative-cost", Charts.overTime("Cumulative cost", "USD",
+          t.millis(), Map.of("cumulative", t.cumulative()), false, true), t.values(
+              "cumulative-cost", "cumulative cost",
+              t.cumulative(), v -> Fmt.usd(Math.round(v * Money.PICOS_PER_USD)))));
     }
-    String xTitle = "hours from " + (n == 0 ? "start" : Fmt.date(t0));
-    charts.add(Charts.render("cost-over-time", Charts.lines("Cost per time bucket", xTitle, "USD",
-        Map.of("cost", new double[][] {x, cost}))));
-    charts.add(Charts.render("cumulative-cost", Charts.lines("Cumulative cost", xTitle, "USD",
-        Map.of("cumulative", new double[][] {x, cumulative}))));
     Map<String, Long> parts = new LinkedHashMap<>();
     CostBreakdown b = r.cost();
     parts.put("input", b.input());
@@ -94,37 +85,60 @@ public final class SimulateReport {
     charts.add(bars("cost-by-part", "Cost by part", parts));
     charts.add(bars("cost-by-agent", "Cost by agent", costs(r.byAgent())));
     charts.add(bars("cost-by-model", "Cost by model", costs(r.byModel())));
-    charts.add(Charts.render("cache-hit", Charts.lines("Cache hit ratio per time bucket", xTitle,
-        "% of cached prefix tokens read (not written)", Map.of("cache hit %", new double[][] {x,
-            hit}))));
-    charts.add(Charts.render("rate-limited", Charts.lines("429 responses per time bucket", xTitle,
-        "429s", Map.of("429s", new double[][] {x, limited}))));
+    if (t.anyCache()) {
+      charts.add(Charts.render("cache-hit", Charts.overTime("Cache hit ratio per time bucket"
+              + "; gaps have no cache activity", "% of cached prefix tokens read (not written)",
+          t.millis(), Map.of("cache hit %", t.hitPercent()), true, true), t.values("cache-hit",
+              "cache hit", t.hitPercent(), v -> Fmt.percent(v / 100))));
+    } else {
+      charts.add(Charts.none("cache-hit", "Cache hit ratio per time bucket", "No call read or"
+          + " wrote a cached prefix, so there is no cache hit ratio to show."));
+    }
+    if (c.rateLimited() > 0) {
+      charts.add(Charts.render("rate-limited", Charts.overTime("429 responses per time bucket"
+              + idle, "429s", t.millis(), Map.of("429s", t.rateLimited()), false, true),
+          t.values("rate-limited", "429s", t.rateLimited(), v -> Fmt.count(Math.round(v)))));
+    } else {
+      charts.add(Charts.none("rate-limited", "429 responses per time bucket",
+          "No call was rate-limited (no 429 response)."));
+    }
     List<String> names = new ArrayList<>();
     double[] share = new double[r.profiles().size()];
+    List<Page.Row> shareRows = new ArrayList<>();
     for (int i = 0; i < r.profiles().size(); i++) {
-      names.add(r.profiles().get(i).id());
+      names.add(Charts.label(r.profiles().get(i).id()));
       share[i] = 100 * r.profiles().get(i).shareOfProvider();
+      shareRows.add(Page.Row.of(names.get(i), Fmt.count(r.profiles().get(i).calls()),
+          Fmt.percent(share[i] / 100)));
     }
-    charts.add(Charts.render("profile-utilisation", Charts.bars(
-        "Share of its provider's calls per credential", "% of calls", names, share, null, null)));
-    List<double[]> spans = new ArrayList<>();
+    String shareTitle = "Share of its provider's calls per credential";
+    charts.add(names.isEmpty() ? Charts.none("profile-utilisation", shareTitle,
+        "No credential made a call.") : Charts.render("profile-utilisation", Charts.shareBars(
+            shareTitle, names, share), new Page.Table(
+                "profile-utilisation", "", List.of("credential", "calls", "share"), shareRows)));
+    List<long[]> spans = new ArrayList<>();
     List<Integer> rowOf = new ArrayList<>();
-    double end = n == 0 ? 1 : x[n - 1] + 1;
+    List<Page.Row> periods = new ArrayList<>();
     for (SimResult.Event e : r.events()) {
-      int row = names.indexOf(e.subject());
+      int row = names.indexOf(Charts.label(e.subject()));
       if (row >= 0 && !e.kind().equals("provider-cooldown")) {
-        spans.add(new double[] {(e.timeMillis() - t0) / 3.6e6, (e.untilMillis() - t0) / 3.6e6,
+        spans.add(new long[] {e.timeMillis(), e.untilMillis(),
             e.kind().equals("billing-disable") ? 1 : 0});
         rowOf.add(row);
+        periods.add(Page.Row.of(names.get(row), e.kind(), Fmt.instant(e.timeMillis()),
+            Fmt.instant(e.untilMillis())));
       }
     }
-    charts.add(Charts.render("profile-timeline", Charts.timeline(
-        "Cooldown (orange) and billing-disable (red) periods per profile"
-            + (spans.isEmpty() ? ": none" : ""), names, spans, rowOf, end)));
+    String timelineTitle = "Cooldown (orange) and billing-disable (red) periods per profile";
+    charts.add(spans.isEmpty() ? Charts.none("profile-timeline", timelineTitle,
+        "No profile was cooled down or billing-disabled.") : Charts.render("profile-timeline",
+            Charts.timeline(timelineTitle, names, spans, rowOf, t.start(), t.end()),
+            new Page.Table("profile-timeline", "", List.of("profile", "kind", "from", "until"),
+                periods)));
     List<Page.Table> tables = new ArrayList<>();
-    tables.add(partTable("by-agent", "By agent", r.byAgent()));
-    tables.add(partTable("by-model", "By model", r.byModel()));
-    tables.add(partTable("by-profile", "By credential", r.byProfile()));
+    tables.add(partTable("by-agent", "By agent", "agent", r.byAgent()));
+    tables.add(partTable("by-model", "By model", "model", r.byModel()));
+    tables.add(partTable("by-profile", "By credential", "credential", r.byProfile()));
     List<Page.Row> events = new ArrayList<>();
     for (SimResult.Event e : r.events().subList(0, Math.min(200, r.events().size()))) {
       events.add(Page.Row.of(java.time.Instant.ofEpochMilli(e.timeMillis()).toString(), e.kind(),
@@ -135,32 +149,50 @@ public final class SimulateReport {
     String subtitle = String.format(Locale.ROOT, "Replay of %s under the %s variant, %s rotation;"
         + " seed %d", source, r.scenario().variant().name().toLowerCase(Locale.ROOT).replace('_',
         '-'), r.scenario().rotation().name().toLowerCase(Locale.ROOT), r.seed());
-    return new Page("polpo-check simulate", subtitle, null, r.notes(), head, charts, tables,
+    return new Page("polpo-check simulate", subtitle, null, r.notes(), List.of(), head, charts,
+        tables,
         "The same traces, scenario and seed reproduce this report byte for byte.");
   }
 
   private static Map<String, Long> costs(Map<String, SimResult.Part> parts) {
     Map<String, Long> m = new LinkedHashMap<>();
-    parts.forEach((k, v) -> m.put(k.isEmpty() ? "(unknown)" : k, v.cost().total()));
+    parts.forEach((k, v) -> m.put(Charts.label(k), v.cost().total()));
     return m;
   }
 
   private static Charts.Rendered bars(String id, String title, Map<String, Long> m) {
-    List<String> names = new ArrayList<>(m.keySet());
-    double[] v = new double[names.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = Fmt.usdChart(m.get(names.get(i)));
+    if (m.isEmpty()) {
+      return Charts.none(id, title, "No call was replayed.");
     }
-    return Charts.render(id, Charts.bars(title, "USD", names, v, null, null));
+    List<String> names = new ArrayList<>();
+    double[] v = new double[m.size()];
+    List<Page.Row> rows = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, Long> e : m.entrySet()) {
+      names.add(Charts.label(e.getKey()));
+      v[i++] = Fmt.usdChart(e.getValue());
+      rows.add(Page.Row.of(Charts.label(e.getKey()), Fmt.usd(e.getValue())));
+    }
+    return Charts.render(id, Charts.bars(title, "USD", names, v, null, null),
+        new Page.Table(id, "", List.of("", "cost"), rows));
   }
 
-  private static Page.Table partTable(String name, String title, Map<String, SimResult.Part> m) {
+  private static Page.Table partTable(String name, String title, String what,
+      Map<String, SimResult.Part> m) {
     List<Page.Row> rows = new ArrayList<>();
-    m.forEach((k, p) -> rows.add(Page.Row.of(k.isEmpty() ? "(unknown)" : k,
-        Fmt.count(p.calls()), Fmt.usd(p.cost().total()), Fmt.usd(p.cost().input()),
-        Fmt.usd(p.cost().output()), Fmt.usd(p.cost().cacheWrite5m() + p.cost().cacheWrite1h()),
-        Fmt.usd(p.cost().cacheRead()))));
+    List<Page.Row> csv = new ArrayList<>();
+    m.forEach((k, p) -> {
+      CostBreakdown c = p.cost();
+      long writes = c.cacheWrite5m() + c.cacheWrite1h();
+      rows.add(Page.Row.of(Charts.label(k), Fmt.count(p.calls()), Fmt.usd(c.total()),
+          Fmt.usd(c.input()), Fmt.usd(c.output()), Fmt.usd(writes), Fmt.usd(c.cacheRead())));
+      csv.add(Page.Row.of(Charts.label(k), Long.toString(p.calls()), Fmt.csvUsd(c.total()),
+          Fmt.csvUsd(c.input()), Fmt.csvUsd(c.output()), Fmt.csvUsd(writes),
+          Fmt.csvUsd(c.cacheRead())));
+    });
     return new Page.Table(name, title,
-        List.of("", "calls", "total", "input", "output", "cache writes", "cache reads"), rows);
+        List.of(what, "calls", "total", "input", "output", "cache writes", "cache reads"), rows,
+        new Page.Csv(List.of(what, "calls", "cost_total_usd", "cost_input_usd", "cost_output_usd",
+            "cost_cache_write_usd", "cost_cache_read_usd"), csv));
   }
 }

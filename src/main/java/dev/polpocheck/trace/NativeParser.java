@@ -179,7 +179,8 @@ final class NativeParser implements FileParser {
             "fast".equals(speed),
             geo == null ? "" : Fields.shown(geo));
     String rid = optString(n, "requestId");
-    long key = rid == null ? 0 : Hashing.of(rid, "native");
+    // an empty requestId identifies nothing: every call with one would be merged into one
+    long key = rid == null || rid.isBlank() ? 0 : Hashing.of(rid, "native");
     return new ParsedCall(call, line, key, 0, false, false);
   }
 

@@ -51,9 +51,12 @@ class CapacityPlanWindowTest {
     assertTrue(one.atTarget().failed() >= 300, "at least 900 - 600 calls find no budget");
     // one profile: 500/day (at most ~567 calls) fits in 600; 1000/day does not -> ceiling 500
     assertEquals(500.0, one.ceilingSessionsPerDay());
-    // two profiles: 1000/day (at most ~1100) fits in 1200; 2000/day (at least ~1865) does not
+    // two profiles: 1000/day (at most ~1100) fits in 1200; 2000/day (at least ~1865) does not;
+    // the chosen setup's ceiling is bisected: 1.5x and 1.25x (1250 +- 35 > 1200 in some run of
+    // three with probability 0.9995) fail, 1.125x (1125 +- 34) fits unless a run passes 1200
     CapacitySearch.Evaluated two = r.evaluated().get(1);
-    assertEquals(1000.0, two.ceilingSessionsPerDay());
+    double ceiling = two.ceilingSessionsPerDay();
+    assertTrue(ceiling == 1125 || ceiling == 1000, "ceiling " + ceiling);
     assertEquals(0, two.atTarget().failed());
   }
 }

@@ -84,8 +84,12 @@ class CapacitySearchTest {
     CapacitySearch.Evaluated chosen = r.evaluated().get(3);
     assertTrue(chosen.atTarget().meets());
     assertFalse(r.evaluated().get(2).atTarget().meets());
-    // its curve: 250, 500, 1000 a day fit in 1400; 2000 and 4000 do not -> ceiling 1000/day
-    assertEquals(1000.0, chosen.ceilingSessionsPerDay());
+    // its curve: 250, 500, 1000 a day fit in 1400; 2000 and 4000 do not. It meets the target,
+    // so the ceiling is bisected between 1x and 2x: 1.5x (1500 +- 39, always above 1400) fails,
+    // 1.25x (1250 +- 35, 3 sd under 1400) fits, 1.375x (1375 +- 37) straddles 1400: the
+    // ceiling is 1250 or 1375 a day, whichever the seeded runs give, never the target itself
+    double ceiling = chosen.ceilingSessionsPerDay();
+    assertTrue(ceiling == 1250 || ceiling == 1375, "ceiling " + ceiling);
     assertFalse(chosen.ceilingOpen());
     // tier1 with one org (300/day): only the quarter load (~250) fits
     assertEquals(250.0, r.evaluated().get(0).ceilingSessionsPerDay());
@@ -121,8 +125,11 @@ class CapacitySearchTest {
     assertEquals(new CapacitySearch.Candidate(1, "pro", 3), r.chosen());
     assertEquals(List.of("1 org x 1 key, pro", "1 org x 2 keys, pro", "2 orgs x 1 key, pro",
         "1 org x 3 keys, pro"), r.evaluated().stream().map(e -> e.candidate().label()).toList());
-    // 1200/day: 250, 500, 1000 fit; 2000 does not -> ceiling 1000/day
-    assertEquals(1000.0, r.evaluated().get(3).ceilingSessionsPerDay());
+    // 1200/day: 250, 500, 1000 fit; 2000 does not; bisected: 1.5x (1500 +- 39) and 1.25x
+    // (1250 +- 35: all three runs under 1200 has probability 0.08^3) fail, 1.125x (1125 +- 34,
+    // 2.2 sd under 1200) fits in all runs with probability 0.96: 1125/day, else 1000
+    double ceiling = r.evaluated().get(3).ceilingSessionsPerDay();
+    assertTrue(ceiling == 1125 || ceiling == 1000, "ceiling " + ceiling);
   }
 
   @Test

@@ -65,6 +65,7 @@ final class ReportFixtures {
         Forecaster.Progress.none());
     Backtest.Result bt = Backtest.run(c, s, Setups.sample(), Forecaster.Progress.none());
     return new ForecastReport.Input(r, 2_000 * Money.PICOS_PER_USD, null, bt,
-        "embedded sample workload");
+        "embedded sample workload", ForecastReport.Workload.of(c,
+            new dev.polpocheck.forecast.TraceFiles(SampleWorkload.shipped(), List.of())));
   }
 }

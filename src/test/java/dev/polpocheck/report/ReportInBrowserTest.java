@@ -88,13 +88,21 @@ class ReportInBrowserTest {
     Result r = chromium(dir.resolve("profile-dom"), "--dump-dom");
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of(), r.consoleMessages(), "console messages");
-    Matcher m = Pattern.compile("<svg[^>]*data-chart=\"([a-z-]+)\"").matcher(r.out());
+    // each chart is an inline SVG, or the one sentence replacing a chart with nothing to draw
+    // (the sample's median run has no cooldown at 60 sessions/day)
+    Matcher m = Pattern.compile("<(svg|p)[^>]*data-chart=\"([a-z-]+)\"").matcher(r.out());
     List<String> charts = new ArrayList<>();
     while (m.find()) {
-      charts.add(m.group(1));
+      charts.add(m.group(1) + ":" + m.group(2));
     }
-    assertEquals(List.of("cost-per-day", "cumulative-cost", "cost-by-part", "cost-by-agent",
-        "cost-by-model", "cache-hit", "profile-utilisation", "profile-timeline"), charts);
+    assertEquals(List.of("svg:cost-per-day", "svg:cumulative-cost", "svg:cost-by-part",
+        "svg:cost-by-agent", "svg:cost-by-model", "svg:cache-hit", "svg:profile-utilisation",
+        "p:profile-timeline"), charts);
+    // every drawn chart has its values in a table beside it
+    assertEquals(7, r.out().split("<details class=\"values\">", -1).length - 1, "value tables");
+    // the input's quality comes before the figures
+    assertTrue(r.out().indexOf("id=\"inputs\"") < r.out().indexOf("id=\"headline\""));
+    assertTrue(r.out().contains("active days"), "input quality");
     assertTrue(r.out().contains("What-if: difference against sample scenario"), "comparison table");
     assertTrue(r.out().contains("backtest: recorded cost of the last 7 days"), "backtest figure");
   }
@@ -109,6 +117,7 @@ class ReportInBrowserTest {
     assertTrue(r.out().contains("data-chart=\"capacity-429\""), "429 curve");
     assertTrue(r.out().contains("Smallest setup: 1 org x 1 key, tier4")
         || r.out().contains("No candidate meets the objective"), "verdict");
+    assertTrue(r.out().contains("its headroom"), "headroom of the chosen setup");
   }
 
   @Test

@@ -4,6 +4,9 @@ import dev.polpocheck.validate.Diagnostic;
 import dev.polpocheck.validate.RuleDescriptor;
 import dev.polpocheck.validate.Severity;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,10 +16,40 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * SARIF 2.1.0 for GitHub code scanning (validation-ux.md §8.3): one run, every rule in {@code
  * tool.driver.rules} with its default level, one result per diagnostic with a region (columns in
- * UTF-16 code units, SARIF's default), file URIs relative to {@code %SRCROOT%} (absolute paths as
- * {@code file:} URIs), and a fix replacing the key when there is a did-you-mean suggestion for it.
+ * UTF-16 code units, said in {@code run.columnKind}), file URIs relative to {@code %SRCROOT%}, and a
+ * fix replacing the key when there is a did-you-mean suggestion for it.
+ *
+ * <p>{@code %SRCROOT%} is the repository root: the nearest directory at or above the working
+ * directory holding {@code .git} (the working directory when there is none), declared in {@code
+ * run.originalUriBaseIds}. Paths are resolved against the working directory before being made
+ * relative to it, so {@code ../.polpo/polpo.json} given from a subdirectory becomes {@code
+ * .polpo/polpo.json}; a file outside the root (or given absolute) is a {@code file:} URI with no
+ * base, never a {@code ../} URI escaping {@code %SRCROOT%} (SARIF 2.1.0 §3.4.4, §3.14.14).
  */
 final class SarifReporter implements Reporter {
+  private final Path cwd;
+  private final Path root;
+
+  /** A reporter for the process's working directory. */
+  SarifReporter() {
+    this(Path.of("").toAbsolutePath());
+  }
+
+  /** A reporter resolving relative paths against {@code cwd} (tests). */
+  SarifReporter(Path cwd) {
+    this.cwd = cwd.normalize();
+    this.root = sourceRoot(this.cwd);
+  }
+
+  /** The nearest directory at or above {@code dir} holding {@code .git}, else {@code dir}. */
+  static Path sourceRoot(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) {
+        return d;
+      }
+    }
+    return dir;
+  }
 
   @Override
   public void write(Report report, PrintWriter out) {
@@ -25,6 +58,9 @@ final class SarifReporter implements Reporter {
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
+    run.put("columnKind", "utf16CodeUnits");
+    run.putObject("originalUriBaseIds").putObject("%SRCROOT%")
+        .put("uri", dirUri(this.root));
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "polpo-check");
     driver.put("version", report.toolVersion());
@@ -87,17 +123,29 @@ final class SarifReporter implements Reporter {
   }
 
   /**
-   * A file given relative to the working directory is relative to {@code %SRCROOT%} (the repository
-   * root in CI); an absolute one becomes a {@code file:} URI with no base.
+   * A file inside {@code %SRCROOT%} is relative to it; any other becomes a {@code file:} URI with
+   * no base (class comment).
    */
-  private static void location(ObjectNode artifact, String file) {
-    String u = uri(file);
-    if (u.startsWith("/")) {
-      artifact.put("uri", "file://" + u);
-    } else {
-      artifact.put("uri", u);
-      artifact.put("uriBaseId", "%SRCROOT%");
+  private void location(ObjectNode artifact, String file) {
+    Path abs;
+    try {
+      abs = cwd.resolve(file.replace('\\', '/')).normalize();
+    } catch (InvalidPathException e) {
+      artifact.put("uri", uri(file));
+      return;
     }
+    if (abs.startsWith(root)) {
+      artifact.put("uri", uri(root.relativize(abs).toString()));
+      artifact.put("uriBaseId", "%SRCROOT%");
+    } else {
+      artifact.put("uri", "file://" + uri(abs.toString()));
+    }
+  }
+
+  /** A directory's {@code file:} URI, ending in a slash as SARIF requires of a base. */
+  private static String dirUri(Path dir) {
+    String u = dir.toUri().toString();
+    return u.endsWith("/") ? u : u + "/";
   }
 
   /** A relative URI: forward slashes, no leading {@code ./}, spaces and % escaped. */
