@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "%nPoint the client at the proxy:",
-      "  Polpo 0.3.x  .polpo/polpo.json: \"providers\": {\"anthropic\": {\"baseUrl\":"
-          + " \"http://127.0.0.1:8787\"}}",
-      "  others       ANTHROPIC_BASE_URL=http://127.0.0.1:8787",
+      "  Polpo 0.3.x, in .polpo/polpo.json:",
+      "    \"providers\": {\"anthropic\": {\"baseUrl\": \"http://127.0.0.1:8787\"}}",
+      "  other clients: ANTHROPIC_BASE_URL=http://127.0.0.1:8787",
       "%nExamples:",
       "  polpo-check record",
       "  polpo-check record --output traces/ --listen 127.0.0.1:9000",

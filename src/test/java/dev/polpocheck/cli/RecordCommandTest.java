@@ -1,0 +1,50 @@
+package dev.polpocheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code record} refuses what would be unsafe or cannot work before it binds anything: a
+ * non-loopback address without {@code --allow-remote}, an upstream that is not an http(s) URL (or
+ * carries credentials), a malformed listen address; each is a usage error (exit 2) in one line.
+ */
+class RecordCommandTest {
+  @Test
+  void nonLoopbackListen_withoutAllowRemote_isAUsageError() {
+    CliRun r = CliRun.of("record", "--listen", "0.0.0.0:8787");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--listen 0.0.0.0:8787 is not a loopback address; add --allow-remote"),
+        r.err());
+  }
+
+  @Test
+  void upstreamThatIsNotHttp_orCarriesCredentials_isAUsageError() {
+    CliRun ftp = CliRun.of("record", "--upstream", "ftp://api.anthropic.com");
+    assertEquals(2, ftp.exit());
+    assertTrue(ftp.err().contains("--upstream: expected an http(s) URL"), ftp.err());
+    CliRun userinfo =
+        CliRun.of("record", "--upstream", "https://user:sk-ant-api03-secretsecretsecretsecret@x.com");
+    assertEquals(2, userinfo.exit());
+    assertTrue(!userinfo.all().contains("secretsecret"), "the URL's credentials are not echoed");
+  }
+
+  @Test
+  void malformedListen_isAUsageError() {
+    assertEquals(2, CliRun.of("record", "--listen", "8787").exit());
+    CliRun port = CliRun.of("record", "--listen", "127.0.0.1:99999");
+    assertEquals(2, port.exit());
+    assertTrue(port.err().contains("port must be 0 to 65535"), port.err());
+  }
+
+  @Test
+  void help_namesTheDefaultsAndHowToPointPolpoAtIt() {
+    CliRun r = CliRun.of("record", "--help");
+    assertEquals(0, r.exit());
+    assertTrue(r.out().contains("https://api.anthropic.com"));
+    assertTrue(r.out().contains("127.0.0.1:8787"));
+    assertTrue(r.out().contains("\"baseUrl\": \"http://127.0.0.1:8787\""));
+    assertTrue(r.out().contains("ANTHROPIC_BASE_URL"));
+  }
+}
