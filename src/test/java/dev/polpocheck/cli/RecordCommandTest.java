@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
  * carries credentials), a malformed listen address; each is a usage error (exit 2) in one line.
  */
 class RecordCommandTest {
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
   @Test
   void nonLoopbackListen_withoutAllowRemote_isAUsageError() {
     CliRun r = CliRun.of("record", "--listen", "0.0.0.0:8787");
@@ -36,6 +38,19 @@ class RecordCommandTest {
     CliRun port = CliRun.of("record", "--listen", "127.0.0.1:99999");
     assertEquals(2, port.exit());
     assertTrue(port.err().contains("port must be 0 to 65535"), port.err());
+  }
+
+  @Test
+  void addressInUse_cannotRun_exit3InOneLine() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun r = CliRun.of("record", "--listen", "127.0.0.1:" + taken.getLocalPort(),
+          "--output", tmp.resolve("t").toString());
+      assertEquals(3, r.exit());
+      assertTrue(r.err().startsWith("polpo-check: error: cannot start recording (127.0.0.1:"),
+          r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
   }
 
   @Test
