@@ -306,12 +306,12 @@ final class Relay implements HttpHandler {
         ex.sendResponseHeaders(rec.status, noBody ? -1 : Math.max(length, 0));
       } catch (IOException e) {
         rec.aborted = true;
-        body.close();
+        closeQuietly(body);
         return false;
       }
       if (noBody) {
         rec.ttfbNanos = System.nanoTime();
-        body.close();
+        closeQuietly(body);
         ex.close();
         return false;
       }
@@ -349,7 +349,7 @@ final class Relay implements HttpHandler {
           out.flush();
         } catch (IOException e) {
           rec.aborted = true;
-          body.close();
+          closeQuietly(body); // cancels the upstream request
           break;
         }
       }
@@ -365,6 +365,14 @@ final class Relay implements HttpHandler {
       rec.usage.readJson(capture.bytes(), capture.length());
     }
     return broken;
+  }
+
+  private static void closeQuietly(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException ignored) {
+      // closing only cancels; nothing to report
+    }
   }
 
   private static void closeQuietly(HttpExchange ex) {

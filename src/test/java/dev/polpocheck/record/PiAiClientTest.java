@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +51,7 @@ class PiAiClientTest {
       Assumptions.abort(why);
     }
     fake = new FakeAnthropic();
-    proxy =
-        RecordServer.start(
-            new RecordSettings(fake.uri(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                tmp.resolve("out"), true, Duration.ofSeconds(10)),
-            new PrintWriter(err, true));
+    proxy = RecordFixtures.start(fake.uri(), tmp.resolve("out"), Duration.ofSeconds(10), err);
   }
 
   @AfterEach
@@ -88,15 +80,7 @@ class PiAiClientTest {
 
   private List<JsonNode> lines() throws IOException {
     proxy.stop(1);
-    List<JsonNode> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(tmp.resolve("out"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-        for (String l : Files.readAllLines(f)) {
-          out.add(JSON.readTree(l));
-        }
-      }
-    }
-    return out;
+    return RecordFixtures.lines(tmp.resolve("out"));
   }
 
   @Test
@@ -146,13 +130,8 @@ class PiAiClientTest {
     assertEquals(List.of(RecordProxyTest.CANARY_KEY), first.headers().get("X-api-key"));
     assertTrue(first.headers().get("Anthropic-beta").get(0).contains("fine-grained-tool-streaming"));
     assertTrue(fake.received.get(1).headers().get("Authorization").get(0).startsWith("Bearer "));
-    StringBuilder written = new StringBuilder(err.toString());
-    try (Stream<Path> files = Files.walk(tmp)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        written.append(Files.readString(f, StandardCharsets.ISO_8859_1));
-      }
-    }
-    assertFalse(written.toString().contains("CANARY"), "neither the key nor the token is written");
-    assertFalse(written.toString().contains("parser.c"), "nor the prompt");
+    String written = RecordFixtures.everythingWritten(tmp, err);
+    assertFalse(written.contains("CANARY"), "neither the key nor the token is written");
+    assertFalse(written.contains("parser.c"), "nor the prompt");
   }
 }

@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,15 +58,7 @@ class RecordProxyTest {
   @BeforeEach
   void start() throws IOException {
     fake = new FakeAnthropic();
-    proxy = startProxy(fake.uri(), Duration.ofMillis(1000), tmp.resolve("out"), true);
-  }
-
-  RecordServer startProxy(URI upstream, Duration timeout, Path out, boolean dir)
-      throws IOException {
-    return RecordServer.start(
-        new RecordSettings(
-            upstream, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), out, dir, timeout),
-        new PrintWriter(err, true));
+    proxy = RecordFixtures.start(fake.uri(), tmp.resolve("out"), Duration.ofMillis(1000), err);
   }
 
   @AfterEach
@@ -103,25 +92,11 @@ class RecordProxyTest {
   /** Every recorded line, after the proxy has stopped and flushed. */
   List<JsonNode> lines() throws IOException {
     proxy.stop(1);
-    List<JsonNode> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(tmp.resolve("out"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-        for (String l : Files.readAllLines(f)) {
-          out.add(JSON.readTree(l));
-        }
-      }
-    }
-    return out;
+    return RecordFixtures.lines(tmp.resolve("out"));
   }
 
   String everythingWritten() throws IOException {
-    StringBuilder sb = new StringBuilder(err.toString());
-    try (Stream<Path> files = Files.walk(tmp)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        sb.append(Files.readString(f, StandardCharsets.ISO_8859_1));
-      }
-    }
-    return sb.toString();
+    return RecordFixtures.everythingWritten(tmp, err);
   }
 
   @Test
@@ -281,8 +256,8 @@ class RecordProxyTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       deadPort = s.getLocalPort();
     }
-    proxy = startProxy(URI.create("http://127.0.0.1:" + deadPort), Duration.ofSeconds(2),
-        tmp.resolve("out"), true);
+    proxy = RecordFixtures.start(URI.create("http://127.0.0.1:" + deadPort), tmp.resolve("out"),
+        Duration.ofSeconds(2), err);
     HttpResponse<byte[]> r = post(body("hello", false));
     assertEquals(502, r.statusCode());
     JsonNode b = JSON.readTree(r.body());
@@ -329,7 +304,7 @@ class RecordProxyTest {
   @Test
   void bodyLargerThanTheBuffer_isStreamedThroughUnchanged() throws Exception {
     proxy.close(); // the upload alone may take longer than the 1 s the other tests allow
-    proxy = startProxy(fake.uri(), Duration.ofSeconds(60), tmp.resolve("out"), true);
+    proxy = RecordFixtures.start(fake.uri(), tmp.resolve("out"), Duration.ofSeconds(60), err);
     // 40 MiB: above the 32 MiB read for fingerprints, so relayed without being held whole
     StringBuilder sb = new StringBuilder(40 << 20);
     sb.append("{\"model\":\"").append(FakeAnthropic.MODEL).append("\",\"messages\":[{\"role\":")

@@ -3,11 +3,8 @@ package dev.polpocheck.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.polpocheck.cli.PolpoCheckCommand;
-import java.io.PrintWriter;
+import dev.polpocheck.cli.CliRun;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,29 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 class RecordingFeedsTheToolsTest {
   @TempDir Path tmp;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = PolpoCheckCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path record() throws Exception {
     Path out = tmp.resolve("traces");
     StringWriter err = new StringWriter();
     try (FakeAnthropic fake = new FakeAnthropic()) {
-      RecordServer proxy =
-          RecordServer.start(
-              new RecordSettings(fake.uri(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                  out, true, Duration.ofSeconds(5)),
-              new PrintWriter(err, true));
+      RecordServer proxy = RecordFixtures.start(fake.uri(), out, Duration.ofSeconds(5), err);
       HttpClient client = HttpClient.newHttpClient();
-      URI uri = URI.create("http://127.0.0.1:" + proxy.address().getPort() + "/v1/messages");
+      URI uri = RecordFixtures.messages(proxy);
       String[][] calls = {
         {RecordProxyTest.CANARY_KEY, RecordProxyTest.body("Fix the bug", false)},
         {RecordProxyTest.CANARY_KEY, RecordProxyTest.body("Write the notes", true)},
@@ -70,7 +54,7 @@ class RecordingFeedsTheToolsTest {
   @Test
   void recording_isBilledExactly_byCost() throws Exception {
     Path traces = record();
-    Run r = run("cost", traces.toString(), "--by", "profile", "--format", "json");
+    CliRun r = run("cost", traces.toString(), "--by", "profile", "--format", "json");
     assertEquals(0, r.exit(), r.err());
     JsonNode total = JsonMapper.builder().build().readTree(r.out()).get("cost").get("total");
     // Sonnet 4.5 list prices per MTok: input $3, output $15, cache read $0.30, 5-minute write
@@ -90,7 +74,7 @@ class RecordingFeedsTheToolsTest {
   @Test
   void recording_isReplayedBySimulate_andForecastBootstrapsItsSessions() throws Exception {
     Path traces = record();
-    Run sim = run("simulate", traces.toString());
+    CliRun sim = run("simulate", traces.toString());
     assertEquals(0, sim.exit(), sim.err());
     assertTrue(sim.out().contains("calls: 3 in, 3 ok"), sim.out());
     assertTrue(sim.out().contains("1 call(s) were recorded as provider errors"), sim.out());
@@ -99,7 +83,7 @@ class RecordingFeedsTheToolsTest {
             java.nio.file.Files.readAllLines(
                 java.nio.file.Files.list(traces).filter(p -> p.toString().endsWith(".jsonl"))
                     .findFirst().orElseThrow()).get(0)).get("agent").stringValue();
-    Run fc = run("forecast", traces.toString(), "--runs", "20", "--horizon", "2d");
+    CliRun fc = run("forecast", traces.toString(), "--runs", "20", "--horizon", "2d");
     assertEquals(0, fc.exit(), fc.err());
     // the three recorded conversations are three sessions of the one agent (one system prompt)
     assertTrue(fc.out().contains("agent " + agent), fc.out());

@@ -97,8 +97,7 @@ class TraceSinkTest {
       HttpClient client = HttpClient.newHttpClient();
       for (int i = 0; i < 3; i++) {
         HttpResponse<String> r =
-            client.send(HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + proxy.address().getPort() + "/v1/messages"))
+            client.send(HttpRequest.newBuilder(RecordFixtures.messages(proxy))
                 .POST(HttpRequest.BodyPublishers.ofString(RecordProxyTest.body("hi", false)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
