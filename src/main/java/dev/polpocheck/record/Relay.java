@@ -2,11 +2,6 @@ package dev.polpocheck.record;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.polpocheck.trace.Call;
-import dev.polpocheck.trace.CallObservation;
-import dev.polpocheck.trace.CallStatus;
-import dev.polpocheck.trace.CallerRole;
-import dev.polpocheck.trace.NativeLine;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -164,30 +158,6 @@ final class Relay implements HttpHandler {
     } finally {
       req.release();
       resp.release();
-    }
-  }
-
-  /** One call's observations, filled in as the exchange goes. */
-  private static final class CallRecord {
-    final long startNanos;
-    final long startMillis;
-    RequestFacts facts = RequestFacts.UNKNOWN;
-    Credential credential;
-    long requestBytes;
-    long responseBytes;
-    long ttfbNanos = -1;
-    int status;
-    String errorType;
-    boolean aborted;
-    boolean stream;
-    String requestId;
-    long retryAfter = -1;
-    final TreeMap<String, String> rateLimits = new TreeMap<>();
-    final ResponseUsage usage = new ResponseUsage();
-
-    CallRecord(long startNanos, long startMillis) {
-      this.startNanos = startNanos;
-      this.startMillis = startMillis;
     }
   }
 
@@ -421,81 +391,11 @@ final class Relay implements HttpHandler {
       return;
     }
     try {
-      sink.offer(rec.startMillis, NativeLine.toJson(toCall(rec), observation(rec)));
+      sink.offer(rec.startMillis, rec.line(conversations));
       recorded.incrementAndGet();
     } catch (RuntimeException e) {
       sink.lost(e);
     }
-  }
-
-  private Call toCall(CallRecord rec) {
-    ResponseUsage u = rec.usage;
-    RequestFacts f = rec.facts;
-    String model = u.model != null ? u.model : f.model() != null ? f.model() : "unknown";
-    boolean ok =
-        rec.status >= 200
-            && rec.status < 300
-            && rec.errorType == null
-            && u.errorType == null
-            && !rec.aborted
-            && (!rec.stream || u.sawStop);
-    long w5 = 0;
-    long w1 = 0;
-    long unsplit = 0;
-    if (u.splitIsComplete()) {
-      w5 = u.write5m;
-      w1 = u.write1h;
-    } else {
-      unsplit = u.cacheCreation;
-    }
-    long end = System.nanoTime();
-    return new Call(
-        rec.startMillis,
-        conversations.sessionOf(f, rec.startMillis),
-        f.agentKey() == null ? "" : f.agentKey(),
-        CallerRole.AGENT,
-        "anthropic",
-        model,
-        u.input,
-        u.output,
-        u.cacheRead,
-        w5,
-        w1,
-        unsplit,
-        rec.credential == null ? null : rec.credential.profile(),
-        ok ? CallStatus.OK : CallStatus.ERROR,
-        (end - rec.startNanos) / 1_000_000L,
-        -1,
-        false,
-        "fast".equals(u.speed));
-  }
-
-  private static CallObservation observation(CallRecord rec) {
-    ResponseUsage u = rec.usage;
-    String error = rec.errorType;
-    if (error == null) {
-      error = u.errorType;
-    }
-    if (error == null && rec.aborted) {
-      error = "aborted";
-    }
-    if (error == null && rec.stream && !u.sawStop && rec.status >= 200 && rec.status < 300) {
-      error = "upstream_cut";
-    }
-    return new CallObservation(
-        rec.requestId,
-        rec.credential == null ? null : rec.credential.type(),
-        rec.status,
-        error,
-        rec.aborted,
-        rec.ttfbNanos < 0 ? -1 : (rec.ttfbNanos - rec.startNanos) / 1_000_000L,
-        rec.retryAfter,
-        rec.stream,
-        u.inferenceGeo,
-        u.serviceTier,
-        rec.requestBytes,
-        rec.responseBytes,
-        rec.rateLimits);
   }
 
   private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {

@@ -83,8 +83,12 @@ class RecordingFeedsTheToolsTest {
             java.nio.file.Files.readAllLines(
                 java.nio.file.Files.list(traces).filter(p -> p.toString().endsWith(".jsonl"))
                     .findFirst().orElseThrow()).get(0)).get("agent").stringValue();
-    CliRun fc = run("forecast", traces.toString(), "--runs", "20", "--horizon", "2d");
+    Path report = tmp.resolve("report");
+    CliRun fc = run("forecast", traces.toString(), "--runs", "20", "--horizon", "2d",
+        "--report", report.toString());
     assertEquals(0, fc.exit(), fc.err());
+    assertTrue(java.nio.file.Files.size(report.resolve("report.html")) > 0,
+        "the report is regenerated from the recording");
     // the three recorded conversations are three sessions of the one agent (one system prompt)
     assertTrue(fc.out().contains("agent " + agent), fc.out());
     assertTrue(fc.out().startsWith("forecast: 2 days"), fc.out());
