@@ -131,7 +131,8 @@ final class Relay implements HttpHandler {
         response = client.send(forward(method, in, headers, body), HttpResponse.BodyHandlers.ofInputStream());
       } catch (HttpTimeoutException e) {
         sendError(ex, 504, AnthropicErrors.TIMEOUT,
-            "polpo-check record: the upstream sent no response within " + timeout.toSeconds() + " s",
+            "polpo-check record: the upstream sent no response within "
+                + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"),
             rec);
         finish(record, rec);
         return;
