@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       SimulateCommand.class,
       ForecastCommand.class,
       CapacityCommand.class,
+      RecordCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

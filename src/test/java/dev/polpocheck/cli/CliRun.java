@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Test helper: runs the real command line and captures exit code, stdout and stderr. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-  static CliRun of(String... args) {
+  public static CliRun of(String... args) {
     return of(PolpoCheckCommand.newCommandLine(), args);
   }
 

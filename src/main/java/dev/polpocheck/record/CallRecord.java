@@ -1,0 +1,114 @@
+package dev.polpocheck.record;
+
+import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallObservation;
+import dev.polpocheck.trace.CallStatus;
+import dev.polpocheck.trace.CallerRole;
+import dev.polpocheck.trace.NativeLine;
+import java.util.TreeMap;
+
+/**
+ * One relayed Messages call's observations, filled in by {@link Relay} as the exchange goes, and
+ * turned into its native trace line when the call has ended.
+ *
+ * <p>Status: a call is {@code ok} only when the client got a 2xx, no error event came, the client
+ * stayed, and a stream reached {@code message_stop}; anything else is an error whose type says
+ * why ({@link CallObservation#errorType()}).
+ */
+final class CallRecord {
+  final long startNanos;
+  final long startMillis;
+  RequestFacts facts = RequestFacts.UNKNOWN;
+  Credential credential;
+  long requestBytes;
+  long responseBytes;
+  long ttfbNanos = -1;
+  int status;
+  String errorType;
+  boolean aborted;
+  boolean stream;
+  String requestId;
+  long retryAfter = -1;
+  final TreeMap<String, String> rateLimits = new TreeMap<>();
+  final ResponseUsage usage = new ResponseUsage();
+
+  CallRecord(long startNanos, long startMillis) {
+    this.startNanos = startNanos;
+    this.startMillis = startMillis;
+  }
+
+  /** The call's native trace line (no newline). */
+  byte[] line(Conversations conversations) {
+    return NativeLine.toJson(toCall(conversations), observation());
+  }
+
+  private Call toCall(Conversations conversations) {
+    ResponseUsage u = usage;
+    RequestFacts f = facts;
+    String model = u.model != null ? u.model : f.model() != null ? f.model() : "unknown";
+    boolean ok =
+        status >= 200
+            && status < 300
+            && errorType == null
+            && u.errorType == null
+            && !aborted
+            && (!stream || u.sawStop);
+    long w5 = 0;
+    long w1 = 0;
+    long unsplit = 0;
+    if (u.splitIsComplete()) {
+      w5 = u.write5m;
+      w1 = u.write1h;
+    } else {
+      unsplit = u.cacheCreation;
+    }
+    long end = System.nanoTime();
+    return new Call(
+        startMillis,
+        conversations.sessionOf(f, startMillis),
+        f.agentKey() == null ? "" : f.agentKey(),
+        CallerRole.AGENT,
+        "anthropic",
+        model,
+        u.input,
+        u.output,
+        u.cacheRead,
+        w5,
+        w1,
+        unsplit,
+        credential == null ? null : credential.profile(),
+        ok ? CallStatus.OK : CallStatus.ERROR,
+        (end - startNanos) / 1_000_000L,
+        -1,
+        false,
+        "fast".equals(u.speed));
+  }
+
+  private CallObservation observation() {
+    ResponseUsage u = usage;
+    String error = errorType;
+    if (error == null) {
+      error = u.errorType;
+    }
+    if (error == null && aborted) {
+      error = "aborted";
+    }
+    if (error == null && stream && !u.sawStop && status >= 200 && status < 300) {
+      error = "upstream_cut";
+    }
+    return new CallObservation(
+        requestId,
+        credential == null ? null : credential.type(),
+        status,
+        error,
+        aborted,
+        ttfbNanos < 0 ? -1 : (ttfbNanos - startNanos) / 1_000_000L,
+        retryAfter,
+        stream,
+        u.inferenceGeo,
+        u.serviceTier,
+        requestBytes,
+        responseBytes,
+        rateLimits);
+  }
+}

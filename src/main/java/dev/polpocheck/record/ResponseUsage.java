@@ -1,0 +1,190 @@
+package dev.polpocheck.record;
+
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The usage, model and error of one Messages API response, read from the bytes as they are
+ * relayed: a JSON body (kept up to a cap and parsed at the end) or a server-sent event stream
+ * (scanned line by line, only {@code message_start}, {@code message_delta} and {@code error}
+ * events parsed).
+ *
+ * <p>Streaming usage (https://platform.claude.com/docs/en/build-with-claude/streaming): {@code
+ * message_start} carries the input side ({@code input_tokens}, cache reads and writes with the
+ * {@code cache_creation} TTL split); each {@code message_delta} carries cumulative counts, so a
+ * field it repeats replaces the earlier value. A stream cut before its {@code message_delta}
+ * keeps what {@code message_start} said, which is what was billed for input.
+ */
+final class ResponseUsage {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The longest SSE line kept for parsing; longer lines (big content deltas) are skipped. */
+  static final int MAX_EVENT_LINE = 1 << 20;
+
+  long input;
+  long output;
+  long cacheRead;
+  long cacheCreation;
+  long write5m;
+  long write1h;
+  boolean split;
+  String model;
+  String speed;
+  String inferenceGeo;
+  String serviceTier;
+  String errorType;
+  boolean sawStop;
+
+  // SSE line state
+  private final byte[] line = new byte[4096];
+  private byte[] big;
+  private int len;
+  private boolean overlong;
+  private String event = "";
+
+  /** Feeds relayed stream bytes; complete lines are interpreted as they end. */
+  void feedSse(byte[] buf, int off, int n) {
+    for (int i = off; i < off + n; i++) {
+      byte b = buf[i];
+      if (b == '\n') {
+        endLine();
+      } else if (!overlong) {
+        append(b);
+      }
+    }
+  }
+
+  private void append(byte b) {
+    byte[] target = big != null ? big : line;
+    if (len == target.length) {
+      if (len >= MAX_EVENT_LINE) {
+        overlong = true;
+        return;
+      }
+      byte[] grown = java.util.Arrays.copyOf(target, Math.min(MAX_EVENT_LINE, len * 2));
+      big = grown;
+      target = grown;
+    }
+    target[len++] = b;
+  }
+
+  private void endLine() {
+    byte[] l = big != null ? big : line;
+    int n = len > 0 && l[len - 1] == '\r' ? len - 1 : len;
+    boolean skip = overlong;
+    len = 0;
+    overlong = false;
+    big = null;
+    if (skip) {
+      return;
+    }
+    if (n == 0) {
+      event = "";
+    } else if (startsWith(l, n, "event:")) {
+      event = new String(l, 6, n - 6, StandardCharsets.UTF_8).strip();
+    } else if (startsWith(l, n, "data:")
+        && ("message_start".equals(event)
+            || "message_delta".equals(event)
+            || "message_stop".equals(event)
+            || "error".equals(event))) {
+      data(l, 5, n - 5);
+    }
+  }
+
+  private static boolean startsWith(byte[] l, int n, String prefix) {
+    if (n < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (l[i] != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void data(byte[] l, int off, int n) {
+    if ("message_stop".equals(event)) {
+      sawStop = true;
+      return;
+    }
+    JsonNode d;
+    try {
+      d = JSON.readTree(l, off, n);
+    } catch (JacksonException e) {
+      return;
+    }
+    if (d == null || !d.isObject()) {
+      return;
+    }
+    if ("message_start".equals(event)) {
+      JsonNode m = d.path("message");
+      model = text(m.get("model"), model);
+      usage(m.get("usage"));
+    } else if ("message_delta".equals(event)) {
+      usage(d.get("usage"));
+    } else {
+      errorType = text(d.path("error").get("type"), "error");
+    }
+  }
+
+  /** Reads a complete JSON response body (a Message, or an error). */
+  void readJson(byte[] body, int n) {
+    JsonNode d;
+    try {
+      d = JSON.readTree(body, 0, n);
+    } catch (JacksonException e) {
+      return;
+    }
+    if (d == null || !d.isObject()) {
+      return;
+    }
+    if ("error".equals(text(d.get("type"), null))) {
+      errorType = text(d.path("error").get("type"), "error");
+      return;
+    }
+    model = text(d.get("model"), model);
+    usage(d.get("usage"));
+  }
+
+  private void usage(JsonNode u) {
+    if (u == null || !u.isObject()) {
+      return;
+    }
+    input = count(u, "input_tokens", input);
+    output = count(u, "output_tokens", output);
+    cacheRead = count(u, "cache_read_input_tokens", cacheRead);
+    cacheCreation = count(u, "cache_creation_input_tokens", cacheCreation);
+    JsonNode cc = u.get("cache_creation");
+    if (cc != null && cc.isObject()) {
+      split = true;
+      write5m = count(cc, "ephemeral_5m_input_tokens", write5m);
+      write1h = count(cc, "ephemeral_1h_input_tokens", write1h);
+    }
+    speed = text(u.get("speed"), speed);
+    inferenceGeo = text(u.get("inference_geo"), inferenceGeo);
+    serviceTier = text(u.get("service_tier"), serviceTier);
+  }
+
+  private static long count(JsonNode u, String field, long previous) {
+    JsonNode v = u.get(field);
+    return v != null && v.canConvertToLong() && v.isIntegralNumber() && v.longValue() >= 0
+        ? v.longValue()
+        : previous;
+  }
+
+  private static String text(JsonNode v, String fallback) {
+    return v != null && v.isString() && !v.stringValue().isEmpty() ? v.stringValue() : fallback;
+  }
+
+  /**
+   * Whether the TTL split accounts for every cache write. When it does not (a response without
+   * {@code cache_creation}, or one that disagrees with {@code cache_creation_input_tokens}), the
+   * writes are recorded unsplit and priced with the assumed 1-hour share.
+   */
+  boolean splitIsComplete() {
+    return split && write5m + write1h == cacheCreation;
+  }
+}
