@@ -139,29 +139,45 @@ public final class SecretScanner {
     return new Shape(kind, Pattern.compile(regex), provider, List.of(literal), 0);
   }
 
-  /** Returns every credential-shaped region of {@code value}, left to right, non-overlapping. */
+  /**
+   * Returns every credential-shaped region of {@code value}, left to right, non-overlapping.
+   * Matches that overlap are merged into one region covering both, named after the one that starts
+   * first (the earlier shape on a tie): dropping the later match would leave its tail in clear when
+   * two keys are glued together, and a fixed-length shape may end inside the next key's prefix.
+   */
   public static List<Match> scan(String value) {
     List<Match> out = new ArrayList<>();
     if (value.length() < MIN_LENGTH) {
       return out;
     }
-    boolean[] taken = new boolean[value.length()];
+    List<Match> raw = new ArrayList<>();
     for (Shape s : SHAPES) {
       if (!s.mayMatch(value)) {
         continue;
       }
       Matcher m = s.pattern().matcher(value);
       while (m.find()) {
-        if (overlaps(taken, m.start(), m.end())) {
-          continue;
-        }
-        for (int i = m.start(); i < m.end(); i++) {
-          taken[i] = true;
-        }
-        out.add(new Match(s.kind(), m.start(), m.end(), m.group(1) + "…"));
+        raw.add(new Match(s.kind(), m.start(), m.end(), m.group(1) + "…"));
       }
     }
-    out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    // A stable sort keeps the shape order among matches that start at the same index.
+    raw.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    Match current = null;
+    for (Match m : raw) {
+      if (current != null && m.start() < current.end()) {
+        if (m.end() > current.end()) {
+          current = new Match(current.kind(), current.start(), m.end(), current.masked());
+        }
+        continue;
+      }
+      if (current != null) {
+        out.add(current);
+      }
+      current = m;
+    }
+    if (current != null) {
+      out.add(current);
+    }
     return out;
   }
 
@@ -281,14 +297,5 @@ public final class SecretScanner {
   /** Returns a masked form of any secret: its length only ({@code <secret: 40 chars>}). */
   public static String mask(String secret) {
     return "<secret: " + secret.length() + " chars>";
-  }
-
-  private static boolean overlaps(boolean[] taken, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (taken[i]) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -165,4 +165,19 @@ class SecretScannerTest {
     String url = "postgres://user:" + body(12) + "@db.example.com/x";
     assertEquals("postgres://…", SecretScanner.scan(url).get(0).masked());
   }
+
+  // Fuzzing finding F8 (reports/hardening.md): a Google key, an Anthropic key and an admin key
+  // glued together. The Google shape is fixed-length (AIza + 35) and so ends inside "sk-ant";
+  // the Anthropic match then overlapped it and was dropped, leaving its body in clear.
+  @Test
+  void redact_keysGluedTogether_noBodyCharacterSurvives() {
+    String body = body(93);
+    String glued =
+        "AIza" + "B".repeat(29) + "sk-ant-api03-" + body + "-sk-ant-admin01-" + "A".repeat(25);
+    String out = SecretScanner.redact(glued);
+    assertFalse(out.contains(body.substring(0, 8)), out);
+    assertFalse(out.contains("A".repeat(8)), out);
+    assertEquals(1, SecretScanner.scan(glued).size());
+    assertTrue(out.startsWith("AIza"), out);
+  }
 }
