@@ -81,7 +81,8 @@ final class CallRecord {
         (end - startNanos) / 1_000_000L,
         -1,
         false,
-        "fast".equals(u.speed));
+        "fast".equals(u.speed),
+        u.inferenceGeo == null ? "" : u.inferenceGeo);
   }
 
   private CallObservation observation() {

@@ -25,9 +25,13 @@ class NativeLineTest {
   @TempDir Path tmp;
 
   static Call call(long w5, long w1, long unsplit) {
+    return call(w5, w1, unsplit, "");
+  }
+
+  static Call call(long w5, long w1, long unsplit, String inferenceGeo) {
     return new Call(1_795_169_730_120L, "conv-1", "sys-0a1b2c3d", CallerRole.AGENT, "anthropic",
         "claude-sonnet-4-5-20250929", 1200, 350, 48000, w5, w1, unsplit, "anthropic:key-0123456789ab",
-        CallStatus.OK, 5230, -1, false, true);
+        CallStatus.OK, 5230, -1, false, true, inferenceGeo);
   }
 
   static CallObservation seen() {
@@ -62,7 +66,8 @@ class NativeLineTest {
 
   @Test
   void splitAndUnsplitWrites_readBackIntoTheSameCalls() throws Exception {
-    Call split = call(100, 2000, 0);
+    // seen() observed inference_geo "us": the line records it and the reader puts it on the call.
+    Call split = call(100, 2000, 0, "us");
     Call unsplit = call(0, 0, 2100);
     List<Call> back = readBack(NativeLine.toJson(split, seen()), NativeLine.toJson(unsplit, null));
     assertEquals(List.of(split, unsplit), back);
