@@ -49,6 +49,7 @@ class CanaryLeakTest {
   private static final Random RANDOM = new Random(20261204L);
   private static final String ALNUM =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String DIGITS = "0123456789";
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   // Shapes from the providers' documented formats: Anthropic keys are sk-ant-api03- + 95 token
@@ -61,7 +62,11 @@ class CanaryLeakTest {
   static final Canary GITHUB = new Canary("github", "ghp_", random(ALNUM, 36));
   static final Canary AWS = new Canary("aws", "AKIA", random(UPPER, 16));
   static final Canary SLACK =
-      new Canary("slack", "xoxb-", "1234567890-9876543210-" + random(ALNUM, 24));
+      new Canary(
+          "slack",
+          "xoxb-",
+          // Random ids: a run of counting digits ("12345678") is ordinary text in help messages.
+          random(DIGITS, 10) + "-" + random(DIGITS, 10) + "-" + random(ALNUM, 24));
 
   /** A resolved ${VAR} value with no credential shape: only the run's known-secret set masks it. */
   static final Canary RESOLVED = new Canary("resolved", "", "hunter2-canary-value");

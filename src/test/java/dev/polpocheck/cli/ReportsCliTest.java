@@ -108,7 +108,7 @@ class ReportsCliTest {
         whatIf.toString());
     assertEquals(2, r.exit(), r.out() + r.err());
     // line 3; the quoted target starts at column 51 of "    {"from": ..., "to": "anthropic:..."
-    assertTrue(r.err().startsWith(whatIf + ":3:51: remap target \"anthropic:claude-sonet-4-5\""
+    assertTrue(r.err().startsWith("polpo-check: error: " + whatIf + ":3:51: remap target \"anthropic:claude-sonet-4-5\""
         + " is not a model of the price catalog"), r.err());
     assertTrue(r.err().contains("did you mean \"anthropic:claude-sonnet-4-5\"?"), r.err());
     assertEquals("", r.out(), "nothing run, nothing reported");

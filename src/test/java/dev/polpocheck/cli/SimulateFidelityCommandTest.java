@@ -43,7 +43,8 @@ class SimulateFidelityCommandTest {
 
   @Test
   void fastMode_withoutCachingAndSavings_useTheFastRates() throws Exception {
-    // Opus 4.8 fast mode: $10 input, $50 output, $12.50 5-minute write, $1 read per MTok.
+    // Opus 5 fast mode (Opus 4.8's fast mode ended 30 Nov 2026): $10 input, $50 output, $12.50
+    // 5-minute write, $1 read per MTok.
     // Turn 1: writes 5,000 ($0.0625) + 100 out ($0.005); turn 2: reads 5,000 ($0.005), writes
     // 5,000 ($0.0625) + 100 out ($0.005): $0.14. Without caching at the same fast rates:
     // 15,000 x $10 + 200 x $50 per MTok = $0.16, so caching saved $0.02. (At standard rates the
@@ -51,8 +52,8 @@ class SimulateFidelityCommandTest {
     JsonNode j =
         simulate(
             """
-            {"timestamp": "2026-04-10T10:00:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-opus-4-8", "speed": "fast", "usage": {"input": 5000, "output": 100}}
-            {"timestamp": "2026-04-10T10:01:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-opus-4-8", "speed": "fast", "usage": {"input": 10000, "output": 100}}
+            {"timestamp": "2026-12-01T10:00:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-opus-5", "speed": "fast", "usage": {"input": 5000, "output": 100}}
+            {"timestamp": "2026-12-01T10:01:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-opus-5", "speed": "fast", "usage": {"input": 10000, "output": 100}}
             """);
     JsonNode s = j.get("simulate");
     assertEquals("0.14", s.get("cost").get("total").asString());

@@ -191,9 +191,14 @@ class ValidatePolpo03RulesCliTest {
     CliRun r = CliRun.of("validate", "--no-snippet", p.toString());
     List<String> f = findings(r);
     assertEquals(2, f.size(), r.out());
-    assertTrue(has(f, p + ":2:36: error: Model \"grok-4.1-fast-non-reasoning\"", UNKNOWN), r.out());
-    // did-you-mean proposes only an id pi-ai resolves (xai grok-4-1-fast-non-reasoning).
-    assertTrue(r.out().contains("did you mean \"grok-4-1-fast-non-reasoning\"?"), r.out());
+    // A dotted xai id is the dotted-id rule's (0.3.x resolves only the hyphenated spelling), and
+    // its help names the id pi-ai resolves (xai grok-4-1-fast-non-reasoning).
+    assertTrue(
+        has(f, p + ":2:36: warning: dotted model id \"grok-4.1-fast-non-reasoning\"",
+            "polpo/model/dotted-id"),
+        r.out());
+    assertTrue(r.out().contains("write \"xai/grok-4-1-fast-non-reasoning\""), r.out());
+    assertFalse(r.out().contains("grok-4.1-fast-non-reasoning\" not found"), r.out());
     assertTrue(has(f, p + ":5:36: error: Model \"copilot-model\"", UNKNOWN), r.out());
   }
 

@@ -110,7 +110,9 @@ class CostOutputTest {
             1,
             2,
             1,
-            List.of(new TraceProblem("t.jsonl", 4, "bad \u0007 bell")));
+            List.of(new TraceProblem("t.jsonl", 4, "bad \u0007 bell")),
+            0,
+            0);
     return new CostOutput(
         l.report(), read, CATALOG, List.of("t.jsonl"), 2500, "UTC", "2026-10-01", null);
   }
@@ -216,7 +218,7 @@ class CostOutputTest {
         java.util.stream.IntStream.rangeClosed(1, 12)
             .mapToObj(i -> new TraceProblem("t.jsonl", i, "bad " + i))
             .toList();
-    ReadSummary read = new ReadSummary(1, Map.of(), 12, 0, 0, 12, 0, 15, twelve);
+    ReadSummary read = new ReadSummary(1, Map.of(), 12, 0, 0, 12, 0, 15, twelve, 0, 0);
     String text =
         new CostOutput(l.report(), read, CATALOG, List.of("t.jsonl"), 0, "UTC", null, "2026-12-31")
             .text();

@@ -127,8 +127,9 @@ class ClaudeCodeReaderTest {
     List<Call> calls = read(new ArrayList<>(), s, tmp.resolve("projects"));
     assertEquals(1, calls.size());
     assertEquals(1, s[0].deduplicated());
-    // Across files the first file keeps the call: the replay delivered from a.jsonl stays.
-    assertEquals(10, calls.get(0).outputTokens());
+    // Across files the more complete copy wins, not the first file: b.jsonl's main line (12
+    // output tokens) replaces the replay delivered first from a.jsonl (10).
+    assertEquals(12, calls.get(0).outputTokens());
   }
 
   @Test
@@ -156,15 +157,15 @@ class ClaudeCodeReaderTest {
   }
 
   @Test
-  void duplicateAcrossFiles_isCountedOnce_inPathOrder() throws Exception {
+  void duplicateAcrossFiles_isCountedOnce_moreCompleteCopyWins() throws Exception {
     Path a = file("projects/p/a.jsonl", line("msg_1", "req_1", 3, 10, 0, 0, false, ""));
     Path b = file("projects/p/b.jsonl", line("msg_1", "req_1", 3, 12, 0, 0, false, ""));
     ReadSummary[] s = new ReadSummary[1];
     List<Call> calls = read(new ArrayList<>(), s, b, a);
     assertEquals(1, calls.size());
     assertEquals(1, s[0].deduplicated());
-    // Given as (b, a), read in path order: a's copy is kept, though b's has more tokens.
-    assertEquals(10, calls.get(0).outputTokens());
+    // Given as (b, a): the copy with more tokens (b's 12) wins whatever the order.
+    assertEquals(12, calls.get(0).outputTokens());
     assertEquals("p", calls.get(0).agent(), "agent is the project directory");
   }
 
