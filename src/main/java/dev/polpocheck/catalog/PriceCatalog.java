@@ -222,6 +222,14 @@ public final class PriceCatalog {
     return rows(provider, model).map(l -> inForce(l, atMillis));
   }
 
+  /**
+   * Every period's row for {@code model} at {@code provider}, oldest first (empty when the catalog
+   * has none): a caller pricing many calls resolves each period once.
+   */
+  public List<PriceEntry> periods(String provider, String model) {
+    return rows(provider, model).map(List::copyOf).orElse(List.of());
+  }
+
   private static PriceEntry inForce(List<PriceEntry> rows, long atMillis) {
     for (PriceEntry e : rows) {
       if (e.inForceAt(atMillis)) {

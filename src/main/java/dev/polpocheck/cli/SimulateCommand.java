@@ -2,6 +2,7 @@ package dev.polpocheck.cli;
 
 import dev.polpocheck.catalog.ModelCatalog;
 import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.sim.PriceLookup;
 import dev.polpocheck.sim.Scenario;
 import dev.polpocheck.sim.ScenarioFiles;
 import dev.polpocheck.sim.SimOptions;
@@ -124,7 +125,7 @@ public final class SimulateCommand implements Callable<Integer> {
     ReadSummary read = new TraceReader(strict, 2).read(input.traces, calls::add);
     SimOptions options =
         new SimOptions(
-            (p, m) -> catalog.find(p, m).orElse(null),
+            PriceLookup.of(catalog),
             ModelCatalog.bundled(),
             RateLimitTiers.anthropic(),
             kind,

@@ -1,6 +1,7 @@
 package dev.polpocheck.forecast;
 
 import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.sim.PriceLookup;
 import dev.polpocheck.sim.Scenario;
 import dev.polpocheck.sim.ScenarioFiles;
 import dev.polpocheck.sim.SimOptions;
@@ -92,7 +93,7 @@ public final class Setups {
   /** A setup for {@code scenario} with the price catalog it names ("bundled": the default). */
   public static SimulatorSetup of(String name, Scenario scenario) {
     PriceCatalog catalog = catalogOf(scenario);
-    SimOptions options = SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null));
+    SimOptions options = SimOptions.withPrices(PriceLookup.of(catalog));
     return new SimulatorSetup(name, scenario, options);
   }
 }

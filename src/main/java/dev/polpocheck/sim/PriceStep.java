@@ -1,5 +1,6 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.Price;
 import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.cost.Pricing;
@@ -74,22 +75,23 @@ final class PriceStep {
             k.call.batch(),
             k.call.fast());
     CostBreakdown cost = CostBreakdown.ZERO;
-    if (m.price == null) {
+    Price price = m.priceAt(now);
+    if (price == null) {
       acc.unpricedCalls++;
       acc.unpricedModels.add(m.spec);
     } else {
-      cost = Pricing.cost(priced, m.price, opt.assumed1hShareBasisPoints());
+      cost = Pricing.cost(priced, price, opt.assumed1hShareBasisPoints());
       long plain;
       // the fast path is standard rates only: batch, fast-mode and long-context calls go
       // through Pricing, as the call itself did
       if (!k.call.batch()
           && !k.call.fast()
-          && (m.price.longContext() == null
-              || k.prompt <= m.price.longContext().thresholdTokens())) {
+          && (price.longContext() == null
+              || k.prompt <= price.longContext().thresholdTokens())) {
         plain =
             Money.add(
-                Math.multiplyExact(k.prompt, m.price.input()),
-                Math.multiplyExact(k.out, m.price.output()));
+                Math.multiplyExact(k.prompt, price.input()),
+                Math.multiplyExact(k.out, price.output()));
       } else {
         Call uncached =
             new Call(
@@ -111,7 +113,7 @@ final class PriceStep {
                 -1,
                 k.call.batch(),
                 k.call.fast());
-        plain = Pricing.cost(uncached, m.price, 0).total();
+        plain = Pricing.cost(uncached, price, 0).total();
       }
       acc.costWithoutCache = Money.add(acc.costWithoutCache, plain);
     }

@@ -15,6 +15,8 @@ final class ReplayModel {
   final String model;
   final String spec;
   final Price price;
+  private final long[] changes;
+  private final Price[] periods;
   final Price piAi;
   final long agentMaxTokens;
   final long orchestratorMaxTokens;
@@ -29,7 +31,10 @@ final class ReplayModel {
    * A model.
    *
    * @param id small number, unique in the run (the cache keys use it)
-   * @param price list price, or null when the catalog has none
+   * @param price list price as it stands today, or null when the catalog has none
+   * @param changes instants (epoch ms, ascending) where the list price changes
+   * @param periods the list price in force before {@code changes[0]}, then from each change on
+   *     ({@code changes.length + 1} prices)
    * @param piAi pi-ai's price (what Polpo records), or null
    * @param agentMaxTokens the {@code max_tokens} of an agent turn ({@link MaxTokens}), or -1
    *     when the model's output limit is unknown
@@ -45,6 +50,8 @@ final class ReplayModel {
       String provider,
       String model,
       Price price,
+      long[] changes,
+      Price[] periods,
       Price piAi,
       long agentMaxTokens,
       long orchestratorMaxTokens,
@@ -58,6 +65,11 @@ final class ReplayModel {
     this.model = model;
     this.spec = provider + ":" + model;
     this.price = price;
+    if (periods.length != changes.length + 1) {
+      throw new IllegalArgumentException("one price per period");
+    }
+    this.changes = changes;
+    this.periods = periods;
     this.piAi = piAi;
     this.agentMaxTokens = agentMaxTokens;
     this.orchestratorMaxTokens = orchestratorMaxTokens;
@@ -66,5 +78,17 @@ final class ReplayModel {
     this.policy = policy;
     this.remapped = remapped;
     this.factor = factor;
+  }
+
+  /**
+   * The list price in force at {@code now} (epoch ms), or null: a call is priced at the row of its
+   * own time, as {@code cost} prices it. Resolved once per period; the look-up allocates nothing.
+   */
+  Price priceAt(long now) {
+    int i = 0;
+    while (i < changes.length && now >= changes[i]) {
+      i++;
+    }
+    return periods[i];
   }
 }

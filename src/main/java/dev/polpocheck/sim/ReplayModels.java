@@ -1,6 +1,7 @@
 package dev.polpocheck.sim;
 
 import dev.polpocheck.catalog.ModelInfo;
+import dev.polpocheck.catalog.Price;
 import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.sim.cache.CachePolicy;
 import dev.polpocheck.trace.Call;
@@ -76,12 +77,20 @@ final class ReplayModels {
               : sc.cache().defaultMinCacheableTokens();
       policy = new CachePolicy(min, 1, sc.cache().ttlMillis(), true);
     }
+    long[] changes = opt.prices().changes(provider, model);
+    Price[] periods = new Price[changes.length + 1];
+    periods[0] = opt.prices().find(provider, model, Long.MIN_VALUE);
+    for (int i = 0; i < changes.length; i++) {
+      periods[i + 1] = opt.prices().find(provider, model, changes[i]);
+    }
     m =
         new ReplayModel(
             byTarget.size(),
             provider,
             model,
             opt.prices().find(provider, model),
+            changes,
+            periods,
             PiAi.CATALOG.find(provider, model).orElse(null),
             info == null
                 ? -1

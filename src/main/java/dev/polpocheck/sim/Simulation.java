@@ -67,7 +67,7 @@ public final class Simulation {
         PriceCatalog.resolve(
             "bundled".equals(scenario.prices()) ? PriceCatalog.DEFAULT : scenario.prices());
     return run(
-        calls, scenario, seed, SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null)));
+        calls, scenario, seed, SimOptions.withPrices(PriceLookup.of(catalog)));
   }
 
   /** One run, without the sticky comparison; calls must be in start-time order. */

@@ -60,4 +60,27 @@ class SimulateFidelityCommandTest {
     assertEquals("0.16", s.get("costWithoutCacheUsd").asString());
     assertEquals("0.02", s.get("cacheSavingsUsd").asString());
   }
+
+  @Test
+  void opus48FastCalls_arePricedAtTheRowInForceAtTheirTime_acrossTheThirtiethOfNovember()
+      throws Exception {
+    // Opus 4.8's fast mode ($10 / $50, 5-minute write $12.50 per MTok) ends 2026-11-30
+    // (https://code.claude.com/docs/en/fast-mode); from then a fast request bills at the
+    // standard $5 / $25, write $6.25. Two sessions two days apart, each one turn writing its
+    // 5,000-token prompt:
+    //   29 Nov: 5,000 x $12.50 + 100 x $50 per MTok = $0.0625 + $0.005  = $0.0675
+    //    1 Dec: 5,000 x $6.25  + 100 x $25 per MTok = $0.03125 + $0.0025 = $0.03375
+    // total $0.10125; without caching $0.055 + $0.0275 = $0.0825, so caching "saved" -$0.01875.
+    // (Priced at today's row both calls bill at standard rates: $0.0675 in all.)
+    JsonNode j =
+        simulate(
+            """
+            {"timestamp": "2026-11-29T10:00:00Z", "session": "s1", "agent": "coder", "provider": "anthropic", "model": "claude-opus-4-8", "speed": "fast", "usage": {"input": 5000, "output": 100}}
+            {"timestamp": "2026-12-01T10:00:00Z", "session": "s2", "agent": "coder", "provider": "anthropic", "model": "claude-opus-4-8", "speed": "fast", "usage": {"input": 5000, "output": 100}}
+            """);
+    JsonNode s = j.get("simulate");
+    assertEquals("0.10125", s.get("cost").get("total").asString());
+    assertEquals("0.0825", s.get("costWithoutCacheUsd").asString());
+    assertEquals("-0.01875", s.get("cacheSavingsUsd").asString());
+  }
 }

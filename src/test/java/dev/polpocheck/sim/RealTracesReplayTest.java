@@ -39,7 +39,7 @@ class RealTracesReplayTest {
     Path dir = SharedData.require("data", "traces", "mini-swe-agent");
     calls = TraceReader.readAll(List.of(dir));
     PriceCatalog catalog = PriceCatalog.defaultCatalog();
-    options = SimOptions.withPrices((p, m) -> catalog.find(p, m).orElse(null));
+    options = SimOptions.withPrices(PriceLookup.of(catalog));
   }
 
   @Test
