@@ -49,6 +49,9 @@ final class Accounting {
   long refreshCooldowns;
   long recordedErrors;
   long overloaded;
+  long serverErrors;
+  long timeouts;
+  long midStreamErrors;
   long promptTooLong;
   long unpricedRecords;
   long costWithoutCache;

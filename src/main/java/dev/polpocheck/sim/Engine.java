@@ -44,6 +44,14 @@ final class Engine {
   private static final String RATE_LIMIT_MSG =
       "429 rate_limit_error: This request would exceed your organization's rate limit";
   private static final String OVERLOADED_MSG = "529 overloaded_error: Overloaded";
+  private static final String SERVER_ERROR_MSG = "500 api_error: Internal server error";
+  // the SDK's APIError message for an SSE error event: no status, the event's JSON
+  // (@anthropic-ai/sdk 0.73.0 core/error.js:17-23)
+  private static final String MID_STREAM_MSG =
+      "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+  private static final String TIMEOUT_MSG = "Request timed out.";
+  /** The SDK's default timeout (client.js:62, 10 minutes); pi-ai 0.62.0 passes none. */
+  private static final long SDK_TIMEOUT_MILLIS = 600_000L;
   private static final String CREDIT_MSG =
       "400 invalid_request_error: Your credit balance is too low to access the Anthropic API";
   // https://platform.claude.com/docs/en/api/rate-limits ("Spend limits"): the Console limit is a
@@ -278,6 +286,12 @@ final class Engine {
   // ---- one HTTP attempt ----
 
   private void send(Task k, long now) {
+    if (k.failure != null) { // the end of an attempt that timed out or broke mid-stream
+      String msg = k.failure;
+      k.failure = null;
+      after(k, errors.httpError(k, msg, now), now);
+      return;
+    }
     acc.attempts++;
     Credential c = keys.credential(k.cred);
     ReplayModel m = k.model;
@@ -306,10 +320,22 @@ final class Engine {
       after(k, errors.httpError(k, msg, now), now);
       return;
     }
-    double overloadRate = sc.errors().overloadedRate();
+    Scenario.Errors inject = sc.errors();
+    double overloadRate = inject.overloadedRate();
     if (overloadRate > 0 && rngErrors.nextDouble() < overloadRate) {
       acc.overloaded++;
       retryWithoutRetryAfter(k, OVERLOADED_MSG, now);
+      return;
+    }
+    // each rate draws only when set, so a scenario without it replays exactly as before
+    if (inject.serverErrorRate() > 0 && rngErrors.nextDouble() < inject.serverErrorRate()) {
+      acc.serverErrors++;
+      retryWithoutRetryAfter(k, SERVER_ERROR_MSG, now); // SDK client.js:385: status >= 500
+      return;
+    }
+    if (inject.timeoutRate() > 0 && rngErrors.nextDouble() < inject.timeoutRate()) {
+      acc.timeouts++;
+      timedOut(k, now);
       return;
     }
     CacheSplit split = cacheStep.request(k, c, m, now, false);
@@ -336,8 +362,53 @@ final class Engine {
       }
       return;
     }
+    double midRate = inject.midStreamErrorRate();
+    if (midRate > 0 && rngErrors.nextDouble() < midRate) {
+      acc.midStreamErrors++;
+      brokeMidStream(k, now, key, maxOut);
+      return;
+    }
     cacheStep.request(k, c, m, now, true);
     succeed(k, c, m, now, key, maxOut);
+  }
+
+  /**
+   * No response headers within the SDK's timeout: the SDK aborts the fetch after {@link
+   * #SDK_TIMEOUT_MILLIS} and retries it as a connection error with its own backoff (no headers,
+   * so no retry-after: @anthropic-ai/sdk 0.73.0 client.js:243-264, 389-416); out of retries it
+   * throws {@code APIConnectionTimeoutError} "Request timed out." (core/error.js:84-86).
+   */
+  private void timedOut(Task k, long now) {
+    long end = now + SDK_TIMEOUT_MILLIS;
+    if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
+      long d = Backoff.sdkMillis(k.sdkAttempt, 0, rngSdk.nextDouble());
+      k.sdkAttempt++;
+      acc.sdkRetries++;
+      queue.push(end + d, EventQueue.SEND, k);
+    } else {
+      k.failure = TIMEOUT_MSG;
+      queue.push(end, EventQueue.SEND, k);
+    }
+  }
+
+  /**
+   * The stream breaks with an SSE {@code error} event once the response has begun: the SDK
+   * throws it from the stream's iterator, past its retry loop (core/streaming.js:62-63), pi-ai
+   * 0.62.0 turns it into {@code stopReason: "error"} (providers/anthropic.js:340-347) and the
+   * agent loop ends the run (pi-agent-core agent-loop.js:105-108). The rate-limit admission
+   * stands (the request was accepted); the output reservation comes back whole when it breaks.
+   * Whether Anthropic bills the input of a broken stream is unpublished: nothing is billed or
+   * cached.
+   */
+  private void brokeMidStream(Task k, long now, int key, long maxOut) {
+    long latency = k.call.latencyMillis();
+    long first = sc.timing().firstTokenMillis();
+    long end = now + (latency >= 0 ? Math.min(first, latency) : first);
+    if (key >= 0 && maxOut > 0) {
+      queue.pushRefund(end, key, maxOut, 0);
+    }
+    k.failure = MID_STREAM_MSG;
+    queue.push(end, EventQueue.SEND, k);
   }
 
   /** An error the SDK retries with its own backoff (no retry-after): a 529, a tier's cap. */

@@ -66,6 +66,9 @@ final class ResultBuilder {
             oversized,
             acc.unpricedCalls,
             acc.overloaded,
+            acc.serverErrors,
+            acc.timeouts,
+            acc.midStreamErrors,
             acc.unpricedRecords);
     Map<String, SimResult.Part> agentsOut = parts(acc.byAgent);
     for (ReplayModel m : models.all()) {

@@ -325,11 +325,24 @@ public record Scenario(
    * Provider errors the replay injects (none are in the traces' successful calls).
    *
    * @param overloadedRate probability that an HTTP attempt gets a 529 {@code overloaded_error}
+   * @param serverErrorRate probability that an HTTP attempt gets a 500 {@code api_error}
+   * @param timeoutRate probability that an HTTP attempt gets no response headers before the
+   *     SDK's timeout (10 minutes: pi-ai sets none)
+   * @param midStreamErrorRate probability that an admitted request's stream breaks with an {@code
+   *     error} event after its response began (not retried by the SDK)
    */
-  public record Errors(double overloadedRate) {
+  public record Errors(
+      double overloadedRate, double serverErrorRate, double timeoutRate, double midStreamErrorRate) {
     public Errors {
-      if (overloadedRate < 0 || overloadedRate > 1) {
-        throw new IllegalArgumentException("overloadedRate must be within 0..1");
+      check("overloadedRate", overloadedRate);
+      check("serverErrorRate", serverErrorRate);
+      check("timeoutRate", timeoutRate);
+      check("midStreamErrorRate", midStreamErrorRate);
+    }
+
+    private static void check(String name, double rate) {
+      if (rate < 0 || rate > 1) {
+        throw new IllegalArgumentException(name + " must be within 0..1");
       }
     }
   }

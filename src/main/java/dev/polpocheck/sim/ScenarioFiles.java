@@ -265,7 +265,11 @@ public final class ScenarioFiles {
             rep.get("seriesBucketMinutes").asLong() * 60_000L,
             rep.get("maxEvents").asInt(),
             rep.get("compareSticky").asBoolean()),
-        new Scenario.Errors(n.get("errors").get("overloadedRate").asDouble()),
+        new Scenario.Errors(
+            n.get("errors").get("overloadedRate").asDouble(),
+            n.get("errors").get("serverErrorRate").asDouble(),
+            n.get("errors").get("timeoutRate").asDouble(),
+            n.get("errors").get("midStreamErrorRate").asDouble()),
         settings(n.get("settings")),
         organisations(n.get("organisations")));
   }

@@ -117,7 +117,11 @@ final class ScenarioJson {
     rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);
     rep.put("maxEvents", s.report().maxEvents());
     rep.put("compareSticky", s.report().compareSticky());
-    o.putObject("errors").put("overloadedRate", s.errors().overloadedRate());
+    o.putObject("errors")
+        .put("overloadedRate", s.errors().overloadedRate())
+        .put("serverErrorRate", s.errors().serverErrorRate())
+        .put("timeoutRate", s.errors().timeoutRate())
+        .put("midStreamErrorRate", s.errors().midStreamErrorRate());
     ObjectNode set = o.putObject("settings");
     set.put("reasoning", s.settings().reasoning());
     if (s.settings().maxConcurrency() > 0) {

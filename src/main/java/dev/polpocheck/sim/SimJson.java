@@ -72,6 +72,9 @@ final class SimJson {
     c.put("oversizedRequests", n.oversizedRequests());
     c.put("unpriced", n.unpricedCalls());
     c.put("overloaded", n.overloaded());
+    c.put("serverErrors", n.serverErrors());
+    c.put("timeouts", n.timeouts());
+    c.put("midStreamErrors", n.midStreamErrors());
     tokens(s.putObject("tokens"), r.tokens());
     cost(s.putObject("cost"), r.cost());
     s.put("polpoRecordedCostUsd", Money.toUsd(r.polpoCostPicos()));

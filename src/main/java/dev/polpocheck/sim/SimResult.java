@@ -118,6 +118,9 @@ public record SimResult(
    * @param oversizedRequests requests whose need exceeded a whole rate-limit bucket
    * @param unpricedCalls calls that ran on a model without a price (cost 0, listed in notes)
    * @param overloaded injected 529 overloaded responses
+   * @param serverErrors injected 500 api_error responses
+   * @param timeouts injected attempts that timed out before any response
+   * @param midStreamErrors injected streams that broke after their response began
    * @param unpricedRecords input records whose replay model has no price, whether they ran or not
    */
   public record Counts(
@@ -136,6 +139,9 @@ public record SimResult(
       long oversizedRequests,
       long unpricedCalls,
       long overloaded,
+      long serverErrors,
+      long timeouts,
+      long midStreamErrors,
       long unpricedRecords) {}
 
   /** Token counts by part. */

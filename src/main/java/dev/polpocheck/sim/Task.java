@@ -26,6 +26,8 @@ final class Task {
   int agent;
   int cred = -1;
   int rotations;
+  /** An error the next SEND event delivers (a timed-out or broken attempt ends later), or null. */
+  String failure;
 
   Task(Call call, SessionState sess, ReplayModel primary, long ready) {
     this.call = call;

@@ -76,6 +76,9 @@ class SelfCheckTest {
             n.oversizedRequests(),
             n.unpricedCalls(),
             n.overloaded(),
+            n.serverErrors(),
+            n.timeouts(),
+            n.midStreamErrors(),
             n.unpricedRecords());
     IllegalStateException e =
         assertThrows(

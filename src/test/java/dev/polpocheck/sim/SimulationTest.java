@@ -148,7 +148,7 @@ class SimulationTest {
                 sonnet(2 * MIN, "s1", 2_500, 100),
                 sonnet(2 * MIN, "s2", 2_500, 100)),
             s);
-    assertEquals(new SimResult.Counts(4, 2, 1, 1, 3, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0), r.counts());
+    assertEquals(new SimResult.Counts(4, 2, 1, 1, 3, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0), r.counts());
     assertTrue(r.notes().get(0).startsWith("polpo-code: "));
   }
 
