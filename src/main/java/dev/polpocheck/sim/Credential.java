@@ -16,6 +16,8 @@ final class Credential {
   final boolean oauth;
   final int scope;
   final SpendLimit spend;
+  /** The monthly spend limit of the key's workspace, or null when it has none. */
+  final SpendLimit workspaceSpend;
   final WindowBudget[] plan;
   final long lifetime;
   final double refreshFailureRate;
@@ -51,6 +53,7 @@ final class Credential {
       boolean oauth,
       int scope,
       SpendLimit spend,
+      SpendLimit workspaceSpend,
       WindowBudget[] plan,
       long lifetime,
       double refreshFailureRate,
@@ -62,6 +65,7 @@ final class Credential {
     this.oauth = oauth;
     this.scope = scope;
     this.spend = spend;
+    this.workspaceSpend = workspaceSpend;
     this.plan = plan;
     this.lifetime = lifetime;
     this.refreshFailureRate = refreshFailureRate;

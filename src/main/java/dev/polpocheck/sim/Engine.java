@@ -297,6 +297,9 @@ final class Engine {
     ReplayModel m = k.model;
     SpendLimit.Refusal refusal =
         c.spend.tracked() ? c.spend.refusal(now) : SpendLimit.Refusal.NONE;
+    if (refusal == SpendLimit.Refusal.NONE && c.workspaceSpend != null) {
+      refusal = c.workspaceSpend.refusal(now); // a workspace's own Console limit
+    }
     if (refusal != SpendLimit.Refusal.NONE) {
       acc.billingRejections++;
       if (refusal == SpendLimit.Refusal.TIER_CAP) {

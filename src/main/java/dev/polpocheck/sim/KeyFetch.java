@@ -76,8 +76,9 @@ final class KeyFetch {
               p.organisation(),
               p.tier(),
               p.type() == ProfileType.OAUTH,
-              scope(p.organisation()),
+              scope(p.organisation(), p.workspace()),
               spend(p.provider(), p.organisation(), p.tier(), p.plan() != null),
+              workspaceSpend(p.provider(), p.organisation(), p.workspace()),
               plan,
               p.tokenLifetimeMillis(),
               p.refreshFailureRate(),
@@ -200,8 +201,9 @@ final class KeyFetch {
             c.organisation(),
             c.tier(),
             false,
-            scope(c.organisation()),
+            scope(c.organisation(), Scenario.Profile.DEFAULT_WORKSPACE),
             spend(provider, c.organisation(), c.tier(), false),
+            workspaceSpend(provider, c.organisation(), Scenario.Profile.DEFAULT_WORKSPACE),
             new WindowBudget[0],
             0,
             0,
@@ -249,7 +251,28 @@ final class KeyFetch {
         });
   }
 
-  private int scope(String organisation) {
-    return scopes.computeIfAbsent(organisation, o -> scopes.size());
+  /**
+   * The spend limit of {@code workspace} in {@code organisation} with {@code provider}, shared by
+   * the workspace's keys, or null when {@code organisations} sets none. It applies alongside the
+   * organisation's account, which still counts every workspace's spend.
+   */
+  private SpendLimit workspaceSpend(String provider, String organisation, String workspace) {
+    Scenario.Organisation org = sc.organisations().get(organisation);
+    Long limit = org == null ? null : org.workspaceSpendLimitPicos().get(workspace);
+    if (limit == null) {
+      return null;
+    }
+    return spends.computeIfAbsent(
+        provider + '\u0000' + organisation + '\u0000' + workspace,
+        k -> new SpendLimit(limit, -1, -1));
+  }
+
+  /**
+   * The prompt-cache scope of a key: its workspace inside its organisation (caches are isolated
+   * per workspace; keys of one workspace share them).
+   */
+  private int scope(String organisation, String workspace) {
+    return scopes.computeIfAbsent(
+        organisation + '\u0000' + workspace, o -> scopes.size());
   }
 }

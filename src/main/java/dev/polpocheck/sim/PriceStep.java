@@ -134,6 +134,9 @@ final class PriceStep {
     if (c.spend.tracked()) {
       c.spend.add(cost.total(), now);
     }
+    if (c.workspaceSpend != null) {
+      c.workspaceSpend.add(cost.total(), now);
+    }
     if (!sc.cache().asRecorded() && !m.remapped && k.spec == 0) {
       acc.fidelity(k.rRead, rd, k.rW5 + k.rW1 + k.rWu, w5 + w1);
     }

@@ -220,16 +220,45 @@ public record Scenario(
       String plan,
       long monthlySpendCapPicos,
       long tokenLifetimeMillis,
-      double refreshFailureRate) {
+      double refreshFailureRate,
+      String workspace) {
+    /** The workspace every key belongs to unless it names another. */
+    public static final String DEFAULT_WORKSPACE = "default";
+
     public Profile {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(provider, "provider");
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(organisation, "organisation");
       Objects.requireNonNull(tier, "tier");
+      Objects.requireNonNull(workspace, "workspace");
       if (refreshFailureRate < 0 || refreshFailureRate > 1 || tokenLifetimeMillis < 0) {
         throw new IllegalArgumentException("bad profile " + id);
       }
+    }
+
+    /** A profile in its organisation's default workspace. */
+    public Profile(
+        String id,
+        String provider,
+        ProfileType type,
+        String organisation,
+        String tier,
+        String plan,
+        long monthlySpendCapPicos,
+        long tokenLifetimeMillis,
+        double refreshFailureRate) {
+      this(
+          id,
+          provider,
+          type,
+          organisation,
+          tier,
+          plan,
+          monthlySpendCapPicos,
+          tokenLifetimeMillis,
+          refreshFailureRate,
+          DEFAULT_WORKSPACE);
     }
   }
 
@@ -381,9 +410,24 @@ public record Scenario(
    * @param prepaidCreditPicos the credit balance at the start of the run, or -1 for unlimited
    * @param tierSpendCapPicos a monthly cap Anthropic granted instead of the tier's, or -1 for the
    *     tier's own
+   * @param workspaceSpendLimitPicos the monthly spend limit of each workspace that has one (a
+   *     workspace limit applies alongside the organisation's)
    */
   public record Organisation(
-      long monthlySpendLimitPicos, long prepaidCreditPicos, long tierSpendCapPicos) {}
+      long monthlySpendLimitPicos,
+      long prepaidCreditPicos,
+      long tierSpendCapPicos,
+      Map<String, Long> workspaceSpendLimitPicos) {
+    public Organisation {
+      workspaceSpendLimitPicos = Map.copyOf(workspaceSpendLimitPicos);
+    }
+
+    /** An organisation without workspace limits. */
+    public Organisation(
+        long monthlySpendLimitPicos, long prepaidCreditPicos, long tierSpendCapPicos) {
+      this(monthlySpendLimitPicos, prepaidCreditPicos, tierSpendCapPicos, Map.of());
+    }
+  }
 
   /** Report settings. */
   public record Report(long seriesBucketMillis, int maxEvents, boolean compareSticky) {}

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -156,7 +157,10 @@ public final class ScenarioFiles {
               plan,
               cap(p.get("monthlySpendCapUsd")),
               millis(p.path("tokenLifetimeMinutes").asDouble(0), 60_000L),
-              p.path("refreshFailureRate").asDouble(0)));
+              p.path("refreshFailureRate").asDouble(0),
+              p.has("workspace")
+                  ? p.get("workspace").asString()
+                  : Scenario.Profile.DEFAULT_WORKSPACE));
     }
     Scenario.Pin pin = null;
     JsonNode pinNode = n.get("pin");
@@ -287,12 +291,23 @@ public final class ScenarioFiles {
   private static Map<String, Scenario.Organisation> organisations(JsonNode n) {
     Map<String, Scenario.Organisation> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : n.properties()) {
+      Map<String, Long> workspaces = new TreeMap<>();
+      JsonNode ws = e.getValue().get("workspaces");
+      if (ws != null) {
+        for (Map.Entry<String, JsonNode> w : ws.properties()) {
+          long limit = cap(w.getValue().get("monthlySpendLimitUsd"));
+          if (limit >= 0) {
+            workspaces.put(w.getKey(), limit);
+          }
+        }
+      }
       out.put(
           e.getKey(),
           new Scenario.Organisation(
               cap(e.getValue().get("monthlySpendLimitUsd")),
               cap(e.getValue().get("prepaidCreditUsd")),
-              cap(e.getValue().get("tierSpendCapUsd"))));
+              cap(e.getValue().get("tierSpendCapUsd")),
+              workspaces));
     }
     return out;
   }

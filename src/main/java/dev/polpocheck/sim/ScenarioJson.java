@@ -39,6 +39,9 @@ final class ScenarioJson {
       n.put("provider", p.provider());
       n.put("type", p.type() == ProfileType.OAUTH ? "oauth" : "api_key");
       n.put("organisation", p.organisation());
+      if (!Scenario.Profile.DEFAULT_WORKSPACE.equals(p.workspace())) {
+        n.put("workspace", p.workspace());
+      }
       n.put("tier", p.tier());
       if (p.plan() != null) {
         n.put("plan", p.plan());
@@ -137,6 +140,12 @@ final class ScenarioJson {
       usdOrNull(n, "monthlySpendLimitUsd", e.getValue().monthlySpendLimitPicos());
       usdOrNull(n, "prepaidCreditUsd", e.getValue().prepaidCreditPicos());
       usdOrNull(n, "tierSpendCapUsd", e.getValue().tierSpendCapPicos());
+      if (!e.getValue().workspaceSpendLimitPicos().isEmpty()) {
+        ObjectNode ws = n.putObject("workspaces");
+        e.getValue()
+            .workspaceSpendLimitPicos()
+            .forEach((w, limit) -> usdOrNull(ws.putObject(w), "monthlySpendLimitUsd", limit));
+      }
     }
     return o;
   }
