@@ -133,6 +133,7 @@ public final class ScenarioFiles {
 
   private static Scenario build(JsonNode n, Path baseDir) {
     List<Scenario.Profile> profiles = new ArrayList<>();
+    Map<String, Scenario.Plan> plans = plans(n.get("plans"));
     Set<String> ids = new HashSet<>();
     int index = 0;
     for (JsonNode p : n.get("profiles")) {
@@ -141,7 +142,7 @@ public final class ScenarioFiles {
         throw new Invalid("/profiles/" + index + "/id", "profile id \"" + id + "\" appears twice");
       }
       String plan = p.has("plan") ? p.get("plan").asString() : null;
-      if (plan != null && !n.get("plans").has(plan)) {
+      if (plan != null && !plans.containsKey(plan)) {
         throw new Invalid(
             "/profiles/" + index + "/plan",
             "profile \"" + id + "\" uses plan \"" + plan + "\", which \"plans\" does not define");
@@ -183,15 +184,6 @@ public final class ScenarioFiles {
               c.has("organisation") ? c.get("organisation").asString() : "env",
               c.has("tier") ? c.get("tier").asString() : "tier4",
               cap(c.get("monthlySpendCapUsd"))));
-    }
-    Map<String, Scenario.Plan> plans = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : n.get("plans").properties()) {
-      List<Scenario.Window> windows = new ArrayList<>();
-      for (JsonNode w : e.getValue().get("windows")) {
-        windows.add(
-            new Scenario.Window(millis(w.get("hours").asDouble(), HOUR), w.get("tokens").asLong()));
-      }
-      plans.put(e.getKey(), new Scenario.Plan(windows));
     }
     List<Long> steps = new ArrayList<>();
     for (JsonNode m : n.get("cooldownMinutes")) {
@@ -286,6 +278,38 @@ public final class ScenarioFiles {
     JsonNode max = n.get("maxConcurrency");
     return new Scenario.Settings(
         n.get("reasoning").asString(), max.isNull() ? 0 : max.asInt(), perAgent);
+  }
+
+  /**
+   * The scenario's plans, with Max's two tiers derived from a {@code pro} plan the file defines
+   * and they do not: "Max plan offers two usage tiers: 5x Pro usage ($100/month) or 20x Pro usage
+   * ($200/month)" (https://support.anthropic.com/en/articles/11145838-using-claude-code-with-your-max-plan).
+   * Anthropic publishes the ratio, not Pro's budget, so Pro's windows stay the user's.
+   */
+  private static Map<String, Scenario.Plan> plans(JsonNode n) {
+    Map<String, Scenario.Plan> plans = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      List<Scenario.Window> windows = new ArrayList<>();
+      for (JsonNode w : e.getValue().get("windows")) {
+        windows.add(
+            new Scenario.Window(millis(w.get("hours").asDouble(), HOUR), w.get("tokens").asLong()));
+      }
+      plans.put(e.getKey(), new Scenario.Plan(windows));
+    }
+    Scenario.Plan pro = plans.get("pro");
+    if (pro != null) {
+      plans.putIfAbsent("max-5x", scaled(pro, 5));
+      plans.putIfAbsent("max-20x", scaled(pro, 20));
+    }
+    return plans;
+  }
+
+  private static Scenario.Plan scaled(Scenario.Plan plan, long factor) {
+    List<Scenario.Window> windows = new ArrayList<>();
+    for (Scenario.Window w : plan.windows()) {
+      windows.add(new Scenario.Window(w.millis(), Math.multiplyExact(w.tokens(), factor)));
+    }
+    return new Scenario.Plan(windows);
   }
 
   private static Map<String, Scenario.Organisation> organisations(JsonNode n) {

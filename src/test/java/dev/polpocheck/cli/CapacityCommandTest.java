@@ -133,6 +133,24 @@ class CapacityCommandTest {
   }
 
   @Test
+  void capacity_maxSeatsDerivedFromAProPlan_areCandidates() throws Exception {
+    // The scenario defines only "pro"; Max's tiers are 5x and 20x Pro usage (support.anthropic.com
+    // article 11145838), so --tiers max-20x is a plan of the scenario: candidates are seats of it
+    // (each "key" a seat on the plan), not a usage error. A 20x seat's 4,000,000 tokens per 5
+    // hours carry this 300-a-day workload alone, so the smallest setup is one seat.
+    Path scenario = Files.writeString(dir.resolve("pro.json"),
+        "{\"plans\": {\"pro\": {\"windows\": [{\"hours\": 5, \"tokens\": 200000}]}}}");
+    Path out = dir.resolve("capmax");
+    ForecastCommandTest.Run r = capacity(traces.toString(), "--scenario", scenario.toString(),
+        "--sessions-per-day", "300", "--tiers", "max-20x", "--max-organisations", "1",
+        "--max-profiles-per-organisation", "2", "--max-p95-delay", "0ms", "--max-429-rate", "0%",
+        "--max-failed", "0", "--runs", "1", "--report", out.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    JsonNode j = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile());
+    assertEquals("1 org x 1 key, max-20x", j.get("chosen").get("label").asString());
+  }
+
+  @Test
   void capacity_badFlags_exitTwo() {
     for (String[] args : List.of(
         new String[] {"--max-p95-delay", "soon"},
