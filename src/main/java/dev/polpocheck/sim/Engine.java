@@ -32,8 +32,10 @@ import java.util.SplittableRandom;
  * deterministic. Input is pulled only up to the time of the next event, so memory holds the open
  * sessions, the live cache entries and the profiles, not the trace.
  *
- * <p>Errors. An HTTP error (429, 529 overloaded, or a spend cap that ran out) first goes through
- * the SDK's own retries (429 and 529 only, honouring a 429's retry-after). What survives them goes
+ * <p>Errors. An HTTP error (429, 529 overloaded, 500, a timeout, or a spend cap that ran out) first
+ * goes through the SDK's own retries (429, 5xx, timeouts and the tier cap; a 429's retry-after
+ * honoured below 60 s); a stream that breaks after its response began is never retried by the
+ * SDK. What survives them goes
  * to {@link ErrorPolicy}, whose answer — fail, or start again at a given time — the loop carries
  * out. A failed agent turn ends its session's run: the session's later calls are recorded as not
  * run. A key fetch that finds no credential throws "No API key" in both variants.
