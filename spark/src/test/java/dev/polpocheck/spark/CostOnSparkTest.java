@@ -58,6 +58,32 @@ class CostOnSparkTest {
     assertEquals(1, err.toString().lines().count(), err.toString());
   }
 
+  @Test
+  void credentialInASessionId_maskedInEveryTable() throws Exception {
+    // an Anthropic API key's shape (sk-ant-api03- + 93 characters + AA) as a session id
+    String body = "Zq8xW" + "k".repeat(80) + "Tp0Lm3Nv" + "AA";
+    String canary = "sk-ant-api03-" + body;
+    Path dir = Files.createDirectories(tmp.resolve("traces/proj"));
+    Files.writeString(dir.resolve("t.jsonl"), "{\"type\":\"assistant\",\"sessionId\":\""
+        + canary + "\",\"timestamp\":\"2026-11-20T10:00:00.000Z\",\"requestId\":\"req_1\","
+        + "\"message\":{\"id\":\"msg_1\",\"model\":\"claude-sonnet-4-5\",\"content\":[],"
+        + "\"usage\":{\"input_tokens\":1000,\"output_tokens\":2000}}}\n");
+    Path out = tmp.resolve("out");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "cost", tmp.resolve("traces").toString(), "--output",
+        out.toString()), err.toString());
+    String piece = body.substring(0, 8);
+    try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(!text.contains(piece), f.toString());
+      }
+    }
+    Row session = SparkRuns.spark().read().parquet(out.resolve("parquet").toString())
+        .where("by = 'session'").first();
+    assertEquals("sk-ant-api03-…", session.getAs("key"));
+  }
+
   /** Runs both on {@code traces}; asserts equal totals; returns the CLI's cost per model. */
   private Map<String, BigDecimal> sameAsCli(Path traces) throws Exception {
     SparkRuns.Run cli = SparkRuns.cli("cost", traces.toString(), "--by", "model", "--format",
