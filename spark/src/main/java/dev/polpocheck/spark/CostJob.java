@@ -162,7 +162,8 @@ final class CostJob {
     JavaPairRDD<Long, Copy> side = elected.filter(t -> t._1()._1())
         .mapToPair(t -> new Tuple2<>(t._2().call().idKey(), t._2()))
         .subtractByKey(main.filter(t -> t._1() != 0));
-    JavaRDD<Call> winners = unkeyed.union(main.values()).union(side.values()).map(c -> c.call().call());
+    JavaRDD<Call> winners =
+        unkeyed.union(main.values()).union(side.values()).map(c -> c.call().call());
     return winners.mapPartitionsToPair(calls -> price(calls, prices, share1hBasisPoints))
         .reduceByKey(Sums::plus);
   }

@@ -1,5 +1,6 @@
 package dev.polpocheck.spark;
 
+import static dev.polpocheck.spark.SparkRuns.withReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,23 +22,17 @@ class CapacityOnSparkTest {
     // search (grid, bisection, next candidate) is one Spark job
     String[] args = {"capacity", "--sessions-per-day", "60", "--runs", "2", "--tiers", "tier1",
         "--max-organisations", "2", "--seed", "11"};
-    SparkRuns.Run cli = SparkRuns.cli(with(args, "cli"));
-    SparkRuns.Run spark = SparkRuns.onSpark(3, with(args, "spark"));
+    SparkRuns.Run cli = SparkRuns.cli(withReport(tmp, args, "cli"));
+    SparkRuns.Run spark = SparkRuns.onSpark(3, withReport(tmp, args, "spark"));
     assertEquals(cli.code(), spark.code(), spark.err());
     Map<String, String> a = SparkRuns.files(tmp.resolve("cli"));
     Map<String, String> b = SparkRuns.files(tmp.resolve("spark"));
     assertTrue(a.containsKey("result.json"), a.keySet().toString());
-    assertTrue(a.get("candidates.csv").contains("\"1 org x 1 key, tier1\""), a.get("candidates.csv"));
+    String csv = a.get("candidates.csv");
+    assertTrue(csv.contains("\"1 org x 1 key, tier1\""), csv);
     assertEquals(a.get("result.json"), b.get("result.json"));
     assertEquals(a, b);
     assertEquals(cli.out().replace(tmp.resolve("cli").toString(), "DIR"),
         spark.out().replace(tmp.resolve("spark").toString(), "DIR"));
-  }
-
-  private String[] with(String[] args, String name) {
-    String[] a = java.util.Arrays.copyOf(args, args.length + 2);
-    a[args.length] = "--report";
-    a[args.length + 1] = tmp.resolve(name).toString();
-    return a;
   }
 }

@@ -1,5 +1,6 @@
 package dev.polpocheck.spark;
 
+import static dev.polpocheck.spark.SparkRuns.withReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,12 +23,12 @@ class ForecastOnSparkTest {
     Path sticky = Files.writeString(tmp.resolve("sticky.json"), "{\"rotation\": \"sticky\"}");
     String[] args = {"forecast", "--runs", "5", "--horizon", "2d", "--sessions-per-day", "120",
         "--seed", "7", "--compare", sticky.toString()};
-    Map<String, String> cli = report("cli", SparkRuns.cli(with(args, "cli")));
+    Map<String, String> cli = report("cli", SparkRuns.cli(withReport(tmp, args, "cli")));
     int before = SparkRuns.TASKS.get();
-    Map<String, String> one = report("p1", SparkRuns.onSpark(1, with(args, "p1")));
+    Map<String, String> one = report("p1", SparkRuns.onSpark(1, withReport(tmp, args, "p1")));
     assertEquals(1, SparkRuns.TASKS.get() - before, "one partition: one task");
     before = SparkRuns.TASKS.get();
-    Map<String, String> three = report("p3", SparkRuns.onSpark(3, with(args, "p3")));
+    Map<String, String> three = report("p3", SparkRuns.onSpark(3, withReport(tmp, args, "p3")));
     assertEquals(3, SparkRuns.TASKS.get() - before, "three partitions: three tasks");
 
     // the report is a real one: 5 runs of each of the two setups made it into result.json
@@ -46,17 +47,10 @@ class ForecastOnSparkTest {
     Path traces = SparkRuns.shared().resolve("data/traces/claude-code-real");
     String[] args = {"forecast", traces.toString(), "--runs", "4", "--horizon", "1d",
         "--seed", "3"};
-    Map<String, String> cli = report("cli", SparkRuns.cli(with(args, "cli")));
-    Map<String, String> spark = report("p3", SparkRuns.onSpark(3, with(args, "p3")));
+    Map<String, String> cli = report("cli", SparkRuns.cli(withReport(tmp, args, "cli")));
+    Map<String, String> spark = report("p3", SparkRuns.onSpark(3, withReport(tmp, args, "p3")));
     assertEquals(cli.get("result.json"), spark.get("result.json"));
     assertEquals(cli, spark);
-  }
-
-  private String[] with(String[] args, String name) {
-    String[] a = java.util.Arrays.copyOf(args, args.length + 2);
-    a[args.length] = "--report";
-    a[args.length + 1] = tmp.resolve(name).toString();
-    return a;
   }
 
   private Map<String, String> report(String name, SparkRuns.Run r) throws Exception {

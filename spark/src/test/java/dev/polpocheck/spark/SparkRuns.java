@@ -65,6 +65,14 @@ final class SparkRuns {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** {@code args} with {@code --report TMP/NAME} appended. */
+  static String[] withReport(Path tmp, String[] args, String name) {
+    String[] a = java.util.Arrays.copyOf(args, args.length + 2);
+    a[args.length] = "--report";
+    a[args.length + 1] = tmp.resolve(name).toString();
+    return a;
+  }
+
   /** Every file of a report directory by relative path, as bytes (compared as text). */
   static Map<String, String> files(Path dir) throws IOException {
     Map<String, String> m = new TreeMap<>();
