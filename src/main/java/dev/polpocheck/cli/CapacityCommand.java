@@ -228,7 +228,8 @@ final class CapacityCommand implements Callable<Integer> {
             true)) {
       result =
           CapacitySearch.run(
-              corpus, settings, c -> Setups.of(c.label(), c.apply(baseScenario, provider)), p);
+              corpus, settings, c -> Setups.of(c.label(), c.apply(baseScenario, provider)), p,
+              run.engine);
     }
     String source = demo ? "embedded sample workload" : TraceInputOptions.describe(traces);
     CapacityReport.Input in = new CapacityReport.Input(result, source);

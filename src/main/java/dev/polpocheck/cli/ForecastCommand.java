@@ -186,7 +186,7 @@ final class ForecastCommand implements Callable<Integer> {
     boolean tty = TerminalProgress.isTerminal();
     ForecastResult result;
     try (TerminalProgress p = TerminalProgress.start("forecast", runs, err, tty)) {
-      result = Forecaster.run(corpus, settings, setups, p).withMoreWarnings(inputWarnings);
+      result = Forecaster.run(corpus, settings, setups, p, run.engine).withMoreWarnings(inputWarnings);
     }
     Backtest.Result bt = null;
     if (backtest) {

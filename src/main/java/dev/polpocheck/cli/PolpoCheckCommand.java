@@ -2,6 +2,7 @@ package dev.polpocheck.cli;
 
 import dev.polpocheck.UserInputException;
 import dev.polpocheck.config.SecretScanner;
+import dev.polpocheck.forecast.Forecaster;
 import dev.polpocheck.redact.Redactor;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -61,6 +62,18 @@ public final class PolpoCheckCommand implements Runnable {
     cl.setExecutionExceptionHandler(PolpoCheckCommand::handleException);
     cl.setParameterExceptionHandler(UsageErrors::handle);
     cl.setExecutionStrategy(UsageErrors::executeStrictly);
+    return cl;
+  }
+
+  /**
+   * The same command line with the runs of {@code forecast} and {@code capacity} executed by
+   * {@code engine} ({@code polpo-check-spark}): flags, checks, reports and exit codes stay the
+   * CLI's own.
+   */
+  public static CommandLine newCommandLine(Forecaster.Engine engine) {
+    CommandLine cl = newCommandLine();
+    ((ForecastCommand) cl.getSubcommands().get("forecast").getCommand()).run.engine = engine;
+    ((CapacityCommand) cl.getSubcommands().get("capacity").getCommand()).run.engine = engine;
     return cl;
   }
 

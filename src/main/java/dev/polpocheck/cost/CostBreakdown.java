@@ -10,7 +10,8 @@ package dev.polpocheck.cost;
  * @param cacheRead cache reads
  */
 public record CostBreakdown(
-    long input, long output, long cacheWrite5m, long cacheWrite1h, long cacheRead) {
+    long input, long output, long cacheWrite5m, long cacheWrite1h, long cacheRead)
+    implements java.io.Serializable {
 
   public static final CostBreakdown ZERO = new CostBreakdown(0, 0, 0, 0, 0);
 

@@ -218,19 +218,30 @@ public final class CapacitySearch {
   public static Result run(
       Corpus corpus, Settings settings, Function<Candidate, WorkloadSimulator> setupFor,
       Forecaster.Progress progress) {
+    return run(corpus, settings, setupFor, progress, Forecaster.LOCAL);
+  }
+
+  /**
+   * Runs the search, every load measured by a forecast whose units {@code engine} executes. The
+   * search itself stays on the caller: which candidate and load come next depends on the last
+   * measure.
+   */
+  public static Result run(
+      Corpus corpus, Settings settings, Function<Candidate, WorkloadSimulator> setupFor,
+      Forecaster.Progress progress, Forecaster.Engine engine) {
     List<Evaluated> evaluated = new ArrayList<>();
     Candidate chosen = null;
     Evaluated next = null;
     List<Candidate> all = candidates(settings);
     for (int i = 0; i < all.size(); i++) {
       Candidate c = all.get(i);
-      Evaluated e = evaluate(corpus, settings, setupFor.apply(c), c, progress);
+      Evaluated e = evaluate(corpus, settings, setupFor.apply(c), c, progress, engine);
       evaluated.add(e);
       if (e.atTarget().meets()) {
         chosen = c;
         if (i + 1 < all.size()) {
           next = evaluate(corpus, settings, setupFor.apply(all.get(i + 1)), all.get(i + 1),
-              progress);
+              progress, engine);
         }
         break;
       }
@@ -266,13 +277,13 @@ public final class CapacitySearch {
 
   /** A candidate's figures at every load of the curve. */
   static Evaluated evaluate(Corpus corpus, Settings s, WorkloadSimulator setup, Candidate c,
-      Forecaster.Progress progress) {
+      Forecaster.Progress progress, Forecaster.Engine engine) {
     List<Measure> curve = new ArrayList<>();
     Measure atTarget = null;
     double ceiling = 0;
     boolean open = false;
     for (double f : LOAD_FACTORS) {
-      Measure m = measure(corpus, s, setup, f, progress);
+      Measure m = measure(corpus, s, setup, f, progress, engine);
       curve.add(m);
       if (f == 1) {
         atTarget = m;
@@ -294,7 +305,7 @@ public final class CapacitySearch {
       }
       for (int i = 0; i < REFINE_STEPS; i++) {
         double mid = (lo + hi) / 2;
-        Measure m = measure(corpus, s, setup, mid, progress);
+        Measure m = measure(corpus, s, setup, mid, progress, engine);
         curve.add(m);
         if (m.meets()) {
           lo = mid;
@@ -310,11 +321,11 @@ public final class CapacitySearch {
 
   /** A candidate's worst-run figures at {@code factor} times the target load. */
   static Measure measure(Corpus corpus, Settings s, WorkloadSimulator setup, double factor,
-      Forecaster.Progress progress) {
+      Forecaster.Progress progress, Forecaster.Engine engine) {
     double rate = s.targetSessionsPerDay() * factor;
     ForecastSettings fs = new ForecastSettings(s.horizon(), rate, 0, s.runs(), s.seed(),
         s.threads(), 0.95);
-    ForecastResult r = Forecaster.run(corpus, fs, List.of(setup), progress);
+    ForecastResult r = Forecaster.run(corpus, fs, List.of(setup), progress, engine);
     long delay = 0;
     double rate429 = 0;
     long failed = 0;

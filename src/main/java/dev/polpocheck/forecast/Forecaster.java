@@ -37,7 +37,73 @@ public final class Forecaster {
   }
 
   /**
-   * Runs the forecast.
+   * Where a forecast's units of work run: {@link #LOCAL} threads for the CLI, a cluster for
+   * {@code polpo-check-spark}. A unit is one run under one setup ({@link Plan#replay}); whatever
+   * runs them, the outcomes are the same, so the result is too.
+   */
+  @FunctionalInterface
+  public interface Engine {
+    /**
+     * Replays every (run, setup) unit of the plan.
+     *
+     * @return the outcomes, {@code [setup][run]}
+     */
+    RunOutcome[][] execute(Plan plan, Progress progress);
+  }
+
+  /** Runs the units on {@link ForecastSettings#threads()} local threads. */
+  public static final Engine LOCAL = Forecaster::executeLocally;
+
+  /**
+   * Everything a forecast's units need. Each unit draws its run's workload afresh from the
+   * corpus with the run's seeds, so a unit depends on nothing but the plan and its (run, setup).
+   *
+   * @param corpus the recorded sessions
+   * @param settings horizon, rate, runs, seed
+   * @param setups the setups replayed, baseline first
+   */
+  public record Plan(Corpus corpus, ForecastSettings settings, List<WorkloadSimulator> setups) {
+    public Plan {
+      setups = List.copyOf(setups);
+    }
+
+    /** The sampler every run draws from (stateless between draws: one can serve all units). */
+    public WorkloadSampler sampler() {
+      return new WorkloadSampler(corpus, ArrivalProcess.shapedLike(
+          corpus, settings.rateFor(corpus), settings.growthPerMonth()));
+    }
+
+    /** The per-run (workload seed, simulator seed) pairs, in run order. */
+    public long[][] seeds() {
+      return Forecaster.seeds(settings.seed(), settings.runs());
+    }
+
+    /** Run {@code run}'s workload: drawn with its workload seed, cut at the horizon's end. */
+    Iterable<Call> workload(WorkloadSampler sampler, long[] runSeeds) {
+      Horizon h = settings.horizon();
+      RandomGenerator rng = new Well19937c(runSeeds[0]);
+      List<WorkloadSampler.Placed> placed = sampler.draw(h.startMillis(), h.millis(), rng);
+      // streamed, not materialised: the simulator reads its input three times (order check,
+      // prepass, replay) and regenerating the calls each time costs less than keeping ~1M of
+      // them alive through a run (measured: reports/forecast-scaling.md). Every setup of a
+      // comparison iterates the same deterministic stream, so they replay identical calls.
+      return WorkloadSampler.calls(placed, h.endMillis());
+    }
+
+    /**
+     * One unit: run {@code run} replayed under setup {@code setup}.
+     *
+     * @param sampler {@link #sampler()}, built once and shared
+     * @param seeds {@link #seeds()}, computed once and shared
+     */
+    public RunOutcome replay(WorkloadSampler sampler, long[][] seeds, int run, int setup) {
+      return setups.get(setup).run(workload(sampler, seeds[run]), settings.horizon(),
+          seeds[run][1]);
+    }
+  }
+
+  /**
+   * Runs the forecast on local threads.
    *
    * @param corpus the recorded sessions
    * @param settings horizon, rate, runs, seed, threads
@@ -46,33 +112,16 @@ public final class Forecaster {
    */
   public static ForecastResult run(
       Corpus corpus, ForecastSettings settings, List<WorkloadSimulator> setups, Progress progress) {
+    return run(corpus, settings, setups, progress, LOCAL);
+  }
+
+  /** Runs the forecast, its units executed by {@code engine}. */
+  public static ForecastResult run(Corpus corpus, ForecastSettings settings,
+      List<WorkloadSimulator> setups, Progress progress, Engine engine) {
     if (setups.isEmpty()) {
       throw new IllegalArgumentException("need at least one setup");
     }
-    Horizon h = settings.horizon();
-    ArrivalProcess arrivals =
-        ArrivalProcess.shapedLike(corpus, settings.rateFor(corpus), settings.growthPerMonth());
-    WorkloadSampler sampler = new WorkloadSampler(corpus, arrivals);
-    long[][] seeds = seeds(settings.seed(), settings.runs());
-    RunOutcome[][] out = new RunOutcome[setups.size()][settings.runs()];
-    Runnable[] tasks = new Runnable[settings.runs()];
-    for (int r = 0; r < settings.runs(); r++) {
-      final int run = r;
-      tasks[r] = () -> {
-        RandomGenerator rng = new Well19937c(seeds[run][0]);
-        List<WorkloadSampler.Placed> placed = sampler.draw(h.startMillis(), h.millis(), rng);
-        // streamed, not materialised: the simulator reads its input three times (order check,
-        // prepass, replay) and regenerating the calls each time costs less than keeping ~1M of
-        // them alive through a run (measured: reports/forecast-scaling.md). Every setup of a
-        // comparison iterates the same deterministic stream, so they replay identical calls.
-        Iterable<Call> calls = WorkloadSampler.calls(placed, h.endMillis());
-        for (int s = 0; s < setups.size(); s++) {
-          out[s][run] = setups.get(s).run(calls, h, seeds[run][1]);
-        }
-        progress.runDone();
-      };
-    }
-    execute(tasks, settings.threads());
+    RunOutcome[][] out = engine.execute(new Plan(corpus, settings, setups), progress);
     List<ForecastResult.SetupRuns> results = new ArrayList<>();
     for (int s = 0; s < setups.size(); s++) {
       results.add(new ForecastResult.SetupRuns(setups.get(s).name(), List.of(out[s])));
@@ -80,6 +129,31 @@ public final class Forecaster {
     List<String> warnings = new ArrayList<>(corpus.warnings());
     return new ForecastResult(settings, settings.rateFor(corpus), corpus.sessionCount(),
         corpus.spanDays(), warnings, results);
+  }
+
+  /**
+   * The local engine: one task per run, which draws the run's workload once and replays it
+   * under every setup (common random numbers, class comment).
+   */
+  private static RunOutcome[][] executeLocally(Plan plan, Progress progress) {
+    ForecastSettings settings = plan.settings();
+    List<WorkloadSimulator> setups = plan.setups();
+    WorkloadSampler sampler = plan.sampler();
+    long[][] seeds = plan.seeds();
+    RunOutcome[][] out = new RunOutcome[setups.size()][settings.runs()];
+    Runnable[] tasks = new Runnable[settings.runs()];
+    for (int r = 0; r < settings.runs(); r++) {
+      final int run = r;
+      tasks[r] = () -> {
+        Iterable<Call> calls = plan.workload(sampler, seeds[run]);
+        for (int s = 0; s < setups.size(); s++) {
+          out[s][run] = setups.get(s).run(calls, settings.horizon(), seeds[run][1]);
+        }
+        progress.runDone();
+      };
+    }
+    execute(tasks, settings.threads());
+    return out;
   }
 
   /** The per-run (workload seed, simulator seed) pairs derived from one seed. */

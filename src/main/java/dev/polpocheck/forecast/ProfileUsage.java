@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param calls calls it served
  * @param unavailable its cooldown and billing-disable periods, in time order
  */
-public record ProfileUsage(String id, long calls, List<Span> unavailable) {
+public record ProfileUsage(String id, long calls, List<Span> unavailable)
+    implements java.io.Serializable {
   public ProfileUsage {
     Objects.requireNonNull(id, "id");
     unavailable = List.copyOf(unavailable);
@@ -24,5 +25,6 @@ public record ProfileUsage(String id, long calls, List<Span> unavailable) {
    * @param endMillis end, epoch ms (exclusive)
    * @param kind "cooldown" or "disabled"
    */
-  public record Span(long startMillis, long endMillis, String kind) {}
+  public record Span(long startMillis, long endMillis, String kind)
+      implements java.io.Serializable {}
 }

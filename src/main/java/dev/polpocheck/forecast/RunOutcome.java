@@ -10,6 +10,7 @@ import java.util.TreeMap;
 /**
  * What one simulated run of a workload produced: cost (total, by part, agent, model and day),
  * rate-limit and delay figures, cache use per day and profile usage. Costs are picodollars.
+ * Serializable, like its parts: {@code polpo-check-spark} ships outcomes from executors.
  *
  * @param total total cost split by part
  * @param byAgent cost per agent
@@ -37,7 +38,7 @@ public record RunOutcome(
     long failed,
     long addedDelayP50Millis,
     long addedDelayP95Millis,
-    List<ProfileUsage> profiles) {
+    List<ProfileUsage> profiles) implements java.io.Serializable {
 
   public RunOutcome {
     byAgent = Collections.unmodifiableSortedMap(new TreeMap<>(byAgent));

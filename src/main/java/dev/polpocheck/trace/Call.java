@@ -11,6 +11,8 @@ import java.util.Objects;
  * the trace says so; writes recorded without a split go to {@code cacheWriteUnsplitTokens} and
  * pricing applies the assumed 1-hour share.
  *
+ * <p>Serializable: {@code polpo-check-spark} broadcasts a forecast's corpus as its calls.
+ *
  * @param timestampMillis when the request started, epoch milliseconds (UTC)
  * @param session the agent run / conversation id (never null; readers synthesise one from the file
  *     name when the trace has none)
@@ -53,7 +55,7 @@ public record Call(
     long recordedCostPicos,
     boolean batch,
     boolean fast,
-    String inferenceGeo) {
+    String inferenceGeo) implements java.io.Serializable {
 
   /** A call with no recorded inference geography. */
   public Call(

@@ -1,7 +1,9 @@
 package dev.polpocheck.trace;
 
 /**
- * A call as a reader parsed it, with what deduplication needs.
+ * A call as a reader parsed it, with what deduplication needs. Public and serializable for
+ * readers that elect the surviving copies across files themselves ({@code polpo-check-spark}'s
+ * keyed shuffle, with {@link Winners}' rules).
  *
  * @param call the call
  * @param line where it was found
@@ -10,7 +12,9 @@ package dev.polpocheck.trace;
  * @param sidechain true for Claude Code sidechain records (side questions, replays)
  * @param speed true when the record carries a {@code speed} field (ccusage's last tie-break)
  */
-record ParsedCall(Call call, long line, long key, long idKey, boolean sidechain, boolean speed) {
+public record ParsedCall(
+    Call call, long line, long key, long idKey, boolean sidechain, boolean speed)
+    implements java.io.Serializable {
 
   /** Total tokens: the "most complete" measure among duplicates. */
   long totalTokens() {
@@ -24,7 +28,7 @@ record ParsedCall(Call call, long line, long key, long idKey, boolean sidechain,
    * True when this record should replace {@code other} as the survivor of a duplicate group (see
    * {@link Rank#beats}); on a full tie the earlier record stays.
    */
-  boolean beats(ParsedCall other) {
+  public boolean beats(ParsedCall other) {
     return rank().beats(other.rank());
   }
 

@@ -314,13 +314,27 @@ public final class TraceReader {
   }
 
   private static boolean isTraceName(Path p) {
-    String n = p.getFileName().toString();
+    return isTraceName(p.getFileName().toString());
+  }
+
+  /** True when a file of this name is read as a trace inside a directory (*.jsonl, ...). */
+  public static boolean isTraceName(String n) {
     return n.endsWith(".jsonl")
         || n.endsWith(".jsonl.gz")
         || n.endsWith(".traj.json")
         || n.endsWith(".traj.json.gz")
         || n.endsWith(".otlp.json")
         || n.endsWith(".otlp.json.gz");
+  }
+
+  /**
+   * One file's calls after in-file deduplication, in file order, with the keys the election across
+   * files needs: for readers that run the election themselves ({@code polpo-check-spark}).
+   *
+   * @throws UserInputException when the file does not exist or cannot be read
+   */
+  public static List<ParsedCall> parse(Path file) {
+    return parseFile(file).calls;
   }
 
   private static FileResult parseFile(Path file) {

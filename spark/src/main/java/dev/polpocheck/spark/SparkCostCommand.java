@@ -1,0 +1,154 @@
+package dev.polpocheck.spark;
+
+import dev.polpocheck.UserInputException;
+import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.cost.Money;
+import dev.polpocheck.redact.Redactor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import scala.Tuple2;
+
+/**
+ * {@code polpo-check-spark cost TRACES... --output DIR}: {@link CostJob} over Hadoop paths, the
+ * tables written as Parquet, JSON and CSV under {@code DIR/{parquet,json,csv}/by=day|model|agent|
+ * session/}, the totals as {@code DIR/summary.json} and one line on standard output.
+ */
+@Command(
+    name = "cost",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Price traces on any Hadoop path (file://, hdfs://, s3a://) as a Spark job: the same"
+          + " readers, deduplication and prices as polpo-check cost, exact picodollar sums by"
+          + " day (UTC), model, agent and session, written as Parquet, JSON and CSV."
+    })
+final class SparkCostCommand implements Callable<Integer> {
+  private final SparkSession spark;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "TRACES",
+      description = "Trace files or directories, as Hadoop paths or URIs.")
+  List<String> traces = new ArrayList<>();
+
+  @Option(names = "--output", required = true, paramLabel = "DIR",
+      description = "Where the tables go (a Hadoop path; replaced when it exists).")
+  String output;
+
+  @Option(names = "--prices", defaultValue = PriceCatalog.DEFAULT, paramLabel = "NAME|FILE",
+      description = "Price catalog, as for polpo-check cost (default: ${DEFAULT-VALUE}).")
+  String prices;
+
+  @Option(names = "--assume-1h-share", defaultValue = "0.8", paramLabel = "SHARE",
+      description = "Share of unsplit cache writes priced as 1-hour writes, as for polpo-check"
+          + " cost (default: ${DEFAULT-VALUE}).")
+  String assume1hShare;
+
+  SparkCostCommand(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine cl = spec.commandLine();
+    if (!PriceCatalog.isNameOrFile(prices)) {
+      throw new CommandLine.ParameterException(cl, PriceCatalog.unknownNameMessage(prices));
+    }
+    int share = share(cl, assume1hShare);
+    PriceCatalog.resolve(prices); // a bad catalog file fails here, once, not in every task
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = sc.hadoopConfiguration();
+    List<String> files = CostJob.files(traces, conf);
+    // a task's failure reaches SparkMain's handler wrapped in Spark's exceptions; it unwraps them
+    JavaPairRDD<Tuple2<String, String>, CostJob.Sums> sums =
+        CostJob.run(sc, files, prices, share).cache();
+    write(sums, output);
+    List<Tuple2<Tuple2<String, String>, CostJob.Sums>> days =
+        sums.filter(t -> t._1()._1().equals("day")).collect();
+    CostJob.Sums total = new CostJob.Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    for (Tuple2<Tuple2<String, String>, CostJob.Sums> d : days) {
+      total = total.plus(d._2());
+    }
+    String summary = String.format(Locale.ROOT,
+        "{\"files\": %d, \"calls\": %d, \"unpricedCalls\": %d, \"costPicos\": %d,"
+            + " \"costUsd\": \"%s\", \"prices\": \"%s\", \"assumed1hShare\": \"%s\"}%n",
+        files.size(), total.calls(), total.unpriced(), total.costPicos(),
+        Money.toUsd(total.costPicos()).toPlainString(), prices, assume1hShare);
+    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(output, "summary.json");
+    try (OutputStream o = out.getFileSystem(conf).create(out, true)) {
+      o.write(Redactor.forRun().redact(summary).getBytes(StandardCharsets.UTF_8));
+    }
+    PrintWriter w = cl.getOut();
+    w.printf(Locale.ROOT, "cost: USD %s over %d calls in %d files (%d unpriced); tables in %s%n",
+        Money.toUsd(total.costPicos()).toPlainString(), total.calls(), files.size(),
+        total.unpriced(), output);
+    w.flush();
+    return 0;
+  }
+
+  /** The tables: one row per (grouping, key), partitioned by grouping, in three formats. */
+  private void write(JavaPairRDD<Tuple2<String, String>, CostJob.Sums> sums, String dir) {
+    StructType schema = new StructType()
+        .add("by", DataTypes.StringType, false)
+        .add("key", DataTypes.StringType, false)
+        .add("calls", DataTypes.LongType, false)
+        .add("unpriced_calls", DataTypes.LongType, false)
+        .add("input_tokens", DataTypes.LongType, false)
+        .add("output_tokens", DataTypes.LongType, false)
+        .add("cache_read_tokens", DataTypes.LongType, false)
+        .add("cache_write_5m_tokens", DataTypes.LongType, false)
+        .add("cache_write_1h_tokens", DataTypes.LongType, false)
+        .add("cache_write_unsplit_tokens", DataTypes.LongType, false)
+        .add("cost_picos", DataTypes.LongType, false)
+        .add("cost_usd", DataTypes.createDecimalType(38, 12), false);
+    Dataset<Row> df = spark.createDataFrame(sums.map(t -> {
+      CostJob.Sums s = t._2();
+      return RowFactory.create(t._1()._1(), t._1()._2(), s.calls(), s.unpriced(), s.input(),
+          s.output(), s.cacheRead(), s.cacheWrite5m(), s.cacheWrite1h(), s.cacheWriteUnsplit(),
+          s.costPicos(), Money.toUsd(s.costPicos()));
+    }).rdd(), schema).orderBy("by", "key");
+    df.write().mode(SaveMode.Overwrite).partitionBy("by").parquet(dir + "/parquet");
+    df.write().mode(SaveMode.Overwrite).partitionBy("by").json(dir + "/json");
+    df.write().mode(SaveMode.Overwrite).partitionBy("by").option("header", true)
+        .csv(dir + "/csv");
+  }
+
+  /** The share in basis points, checked like the CLI's (0..1, at most 4 decimals). */
+  private static int share(CommandLine cl, String s) {
+    BigDecimal d;
+    try {
+      d = new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      throw new CommandLine.ParameterException(cl,
+          "--assume-1h-share '" + s + "' is not a number between 0 and 1");
+    }
+    BigDecimal bp = d.movePointRight(4);
+    if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0
+        || bp.stripTrailingZeros().scale() > 0) {
+      throw new CommandLine.ParameterException(cl,
+          "--assume-1h-share " + s + " must be between 0 and 1, with at most 4 decimals");
+    }
+    return bp.intValueExact();
+  }
+
+}

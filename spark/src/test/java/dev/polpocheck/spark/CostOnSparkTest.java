@@ -1,0 +1,141 @@
+package dev.polpocheck.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * cost on Spark gives polpo-check cost's totals on the same files: the total, the calls and every
+ * model's cost, read back from the Parquet tables.
+ */
+class CostOnSparkTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path tmp;
+
+  @Test
+  void claudeCodeRealTraces_sameTotalsAsTheCli() throws Exception {
+    Path traces = SparkRuns.shared().resolve("data/traces/claude-code-real");
+    Map<String, BigDecimal> byModel = sameAsCli(traces);
+    // the CLI's total on these transcripts, as issue #15 states it (USD 51.7425811)
+    assertEquals(0, new BigDecimal("51.7425811").compareTo(sum(byModel)), byModel.toString());
+  }
+
+  @Test
+  void miniSweAgentTrajectories_sameTotalsAsTheCli() throws Exception {
+    sameAsCli(SparkRuns.shared().resolve("data/traces/mini-swe-agent"));
+  }
+
+  @Test
+  void missingInput_oneLineErrorExit3() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "cost", tmp.resolve("nope").toUri().toString(), "--output",
+        tmp.resolve("out").toString());
+    assertEquals(3, code);
+    assertTrue(err.toString().matches("polpo-check: error: \\S*nope: no such file or directory\\R"),
+        err.toString());
+  }
+
+  @Test
+  void unknownPriceCatalog_usageErrorExit2() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "cost", tmp.toString(), "--prices", "lisst", "--output",
+        tmp.resolve("out").toString());
+    assertEquals(2, code);
+    assertTrue(err.toString().startsWith("polpo-check: error: "), err.toString());
+    assertEquals(1, err.toString().lines().count(), err.toString());
+  }
+
+  @Test
+  void credentialInASessionId_maskedInEveryTable() throws Exception {
+    // an Anthropic API key's shape (sk-ant-api03- + 93 characters + AA) as a session id
+    String body = "Zq8xW" + "k".repeat(80) + "Tp0Lm3Nv" + "AA";
+    String canary = "sk-ant-api03-" + body;
+    Path dir = Files.createDirectories(tmp.resolve("traces/proj"));
+    Files.writeString(dir.resolve("t.jsonl"), "{\"type\":\"assistant\",\"sessionId\":\""
+        + canary + "\",\"timestamp\":\"2026-11-20T10:00:00.000Z\",\"requestId\":\"req_1\","
+        + "\"message\":{\"id\":\"msg_1\",\"model\":\"claude-sonnet-4-5\",\"content\":[],"
+        + "\"usage\":{\"input_tokens\":1000,\"output_tokens\":2000}}}\n");
+    Path out = tmp.resolve("out");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(err, "cost", tmp.resolve("traces").toString(), "--output",
+        out.toString()), err.toString());
+    String piece = body.substring(0, 8);
+    try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        assertTrue(!text.contains(piece), f.toString());
+      }
+    }
+    Row session = SparkRuns.spark().read().parquet(out.resolve("parquet").toString())
+        .where("by = 'session'").first();
+    assertEquals("sk-ant-api03-…", session.getAs("key"));
+  }
+
+  /** Runs both on {@code traces}; asserts equal totals; returns the CLI's cost per model. */
+  private Map<String, BigDecimal> sameAsCli(Path traces) throws Exception {
+    SparkRuns.Run cli = SparkRuns.cli("cost", traces.toString(), "--by", "model", "--format",
+        "json");
+    assertEquals(0, cli.code(), cli.err());
+    JsonNode cost = JSON.readTree(cli.out()).get("cost");
+    Map<String, BigDecimal> expected = new TreeMap<>();
+    for (JsonNode r : cost.get("rows")) {
+      expected.put(r.get("key").asString(), r.get("costUsd").get("total").decimalValue());
+    }
+    assertTrue(expected.size() >= 1);
+
+    Path out = tmp.resolve("out");
+    StringWriter err = new StringWriter();
+    // file:// URI: the job reads through Hadoop's file system, as it would hdfs:// or s3a://
+    assertEquals(0, run(err, "cost", traces.toUri().toString(), "--output", out.toString()),
+        err.toString());
+    JsonNode summary = JSON.readTree(Files.readString(out.resolve("summary.json")));
+    JsonNode total = cost.get("total");
+    assertEquals(total.get("calls").asLong(), summary.get("calls").asLong());
+    assertEquals(0, total.get("costUsd").get("total").decimalValue()
+        .compareTo(new BigDecimal(summary.get("costUsd").asString())));
+
+    Map<String, BigDecimal> actual = new TreeMap<>();
+    for (Row r : SparkRuns.spark().read().parquet(out.resolve("parquet").toString())
+        .where("by = 'model'").collectAsList()) {
+      actual.put(r.getAs("key"), ((BigDecimal) r.getAs("cost_usd")).stripTrailingZeros());
+    }
+    Map<String, BigDecimal> exp = new TreeMap<>();
+    expected.forEach((k, v) -> exp.put(k, v.stripTrailingZeros()));
+    assertEquals(exp, actual);
+    // every grouping sums to the same total
+    for (String by : new String[] {"day", "agent", "session"}) {
+      long picos = 0;
+      for (Row r : SparkRuns.spark().read().parquet(out.resolve("parquet").toString())
+          .where("by = '" + by + "'").collectAsList()) {
+        picos += (Long) r.getAs("cost_picos");
+      }
+      assertEquals(summary.get("costPicos").asLong(), picos, by);
+    }
+    assertTrue(Files.isDirectory(out.resolve("json/by=session")));
+    assertTrue(Files.isDirectory(out.resolve("csv/by=day")));
+    return expected;
+  }
+
+  private static BigDecimal sum(Map<String, BigDecimal> m) {
+    return m.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static int run(StringWriter err, String... args) {
+    return SparkMain.cost(SparkRuns.spark(), java.util.Arrays.copyOfRange(args, 1, args.length),
+        new PrintWriter(new StringWriter()), new PrintWriter(err));
+  }
+}
