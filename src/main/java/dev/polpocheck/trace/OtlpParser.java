@@ -320,6 +320,14 @@ final class OtlpParser implements FileParser {
     if (d == null || d.signum() <= 0) {
       throw new BadRecord(field + " must be a positive number of nanoseconds");
     }
+    // Range first: moving the point of "1e999999999" would compute 10^999999993 (F10). Year 9999
+    // ends before 2.6 x 10^20 ns, 21 digits; below 1 ns the floor is 0 ms.
+    if ((long) d.precision() - d.scale() > 21) {
+      throw new BadRecord(field + " is out of range");
+    }
+    if ((long) d.precision() - d.scale() <= 0) {
+      return 0;
+    }
     BigDecimal ms = d.movePointLeft(6).setScale(0, java.math.RoundingMode.FLOOR);
     if (!Fields.millisInRange(ms)) {
       throw new BadRecord(field + " is out of range");

@@ -57,6 +57,16 @@ class FieldsConversionsTest {
   }
 
   @Test
+  void wholeHalfEven_hugeNegativeExponent_isZeroAtOnce() {
+    // F10: setScale(0) on 1e-999999999 would build 10^999999999 before answering
+    assertEquals(0, Fields.usdToPicos(new BigDecimal("1e-999999999")));
+    assertEquals(0, Fields.wholeHalfEven(new BigDecimal("0.06"))); // below 0.1: 0
+    assertEquals(0, Fields.wholeHalfEven(new BigDecimal("0.5"))); // half-even: 0
+    assertEquals(1, Fields.wholeHalfEven(new BigDecimal("0.51")));
+    assertEquals(-2, Fields.wholeHalfEven(new BigDecimal("-1.5")));
+  }
+
+  @Test
   void secondsToMillis_halfEvenToOneMillisecond() {
     assertEquals(1_759_320_000_000L, Fields.secondsToMillis(new BigDecimal("1759320000.0005")));
     assertEquals(1_759_320_000_002L, Fields.secondsToMillis(new BigDecimal("1759320000.0015")));

@@ -111,4 +111,157 @@ class OtlpParserTest {
     assertEquals(
         FILE + ":1: truncated or malformed OTLP JSON document", r.problems.get(0).toString());
   }
+
+  /** One span on one line with the given attributes ({@code "key": value} pairs, value as JSON). */
+  private static String line(String spanFields, String... attributes) {
+    StringBuilder a = new StringBuilder();
+    for (int i = 0; i < attributes.length; i += 2) {
+      a.append(a.length() == 0 ? "" : ",")
+          .append("{\"key\": \"")
+          .append(attributes[i])
+          .append("\", \"value\": ")
+          .append(attributes[i + 1])
+          .append("}");
+    }
+    return "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{"
+        + spanFields
+        + (spanFields.isEmpty() ? "" : ", ")
+        + "\"attributes\": ["
+        + a
+        + "]}]}]}]}\n";
+  }
+
+  private static String str(String v) {
+    return "{\"stringValue\": \"" + v.replace("\"", "\\\"") + "\"}";
+  }
+
+  private static String num(String v) {
+    return "{\"intValue\": \"" + v + "\"}";
+  }
+
+  private static final String TIMES =
+      "\"traceId\": \"t1\", \"spanId\": \"s1\", \"startTimeUnixNano\": \"1795766400123999999\","
+          + " \"endTimeUnixNano\": \"1795766402000000000\"";
+
+  @Test
+  void parse_genAiSpan_cacheCountsArePartsOfTheInput() {
+    // OTel GenAI: input 1,000 includes 600 read and 100 written -> 300 uncached
+    FileResult r =
+        parse(
+            line(
+                TIMES + ", \"status\": {\"code\": 2}",
+                "gen_ai.system", str("anthropic"),
+                "gen_ai.request.model", str("claude-opus-4-6"),
+                "gen_ai.usage.input_tokens", num("1000"),
+                "gen_ai.usage.output_tokens", "{\"intValue\": 40}",
+                "gen_ai.usage.cache_read.input_tokens", num("600"),
+                "gen_ai.usage.cache_creation.input_tokens", num("100"),
+                "gen_ai.conversation.id", str("conv-9"),
+                "gen_ai.agent.name", str("reviewer")));
+    assertEquals(List.of(), r.problems);
+    Call c = r.calls.get(0).call();
+    // 1795766400123999999 ns floors to 1795766400123 ms; the span lasts 1,877 ms to ...402000
+    assertEquals(
+        new Call(
+            1_795_766_400_123L, "conv-9", "reviewer", CallerRole.AGENT, "anthropic",
+            "claude-opus-4-6", 300, 40, 600, 0, 0, 100, null, CallStatus.ERROR, 1_877, -1, false,
+            false, ""),
+        c);
+  }
+
+  @Test
+  void parse_aiSdkSpans_onlyProviderCallsCountAndAnthropicUsageWins() {
+    String usage =
+        "{\"anthropic\": {\"usage\": {\"input_tokens\": 12, \"output_tokens\": 5,"
+            + " \"cache_read_input_tokens\": 900, \"cache_creation\":"
+            + " {\"ephemeral_5m_input_tokens\": 30, \"ephemeral_1h_input_tokens\": 70}}}}";
+    String text =
+        line(
+                TIMES.replace("s1", "outer"),
+                "ai.operationId", str("ai.streamText"),
+                "ai.model.id", str("claude-sonnet-4-5"),
+                "ai.usage.inputTokens", num("1012"),
+                "ai.usage.outputTokens", num("5"))
+            + line(
+                TIMES,
+                "ai.operationId", str("ai.streamText.doStream"),
+                "ai.model.id", str("claude-sonnet-4-5"),
+                "ai.model.provider", str("anthropic.messages"),
+                "ai.usage.inputTokens", num("1012"),
+                "ai.usage.outputTokens", num("5"),
+                "ai.response.providerMetadata", str(usage),
+                "ai.telemetry.metadata.sessionId", str("run-7"),
+                "ai.telemetry.functionId", str("coder"));
+    FileResult r = parse(text);
+    assertEquals(List.of(), r.problems);
+    assertEquals(1, r.calls.size()); // the outer ai.streamText sums its steps: not a call
+    Call c = r.calls.get(0).call();
+    assertEquals("anthropic", c.provider()); // "anthropic.messages" cut at the dot
+    assertEquals("run-7", c.session());
+    assertEquals("coder", c.agent());
+    // Anthropic's own usage: input_tokens is already the uncached part, with the 5m/1h split
+    assertEquals(12, c.inputTokens());
+    assertEquals(900, c.cacheReadTokens());
+    assertEquals(30, c.cacheWrite5mTokens());
+    assertEquals(70, c.cacheWrite1hTokens());
+    assertEquals(0, c.cacheWriteUnsplitTokens());
+    assertEquals(2, r.calls.get(0).line());
+  }
+
+  @Test
+  void parse_withoutSessionOrAgent_traceIdThenFileStemAndProviderInferred() {
+    FileResult byTrace =
+        parse(
+            line(
+                TIMES,
+                "gen_ai.request.model", str("gpt-4o"),
+                "gen_ai.usage.input_tokens", num("3"),
+                "gen_ai.usage.output_tokens", num("4")));
+    Call c = byTrace.calls.get(0).call();
+    assertEquals("t1", c.session());
+    assertEquals("", c.agent());
+    assertEquals("openai", c.provider());
+    assertEquals(3, c.inputTokens());
+    FileResult byFile =
+        parse(
+            line(
+                "\"startTimeUnixNano\": 1795766400000000000",
+                "gen_ai.request.model", str("gpt-4o"),
+                "gen_ai.usage.input_tokens", num("3"),
+                "gen_ai.usage.output_tokens", num("4")));
+    assertEquals("spans.otlp", byFile.calls.get(0).call().session()); // stem drops ".json"
+    assertEquals(-1, byFile.calls.get(0).call().latencyMillis()); // no end time
+  }
+
+  @Test
+  void parse_badSpans_skippedWithReasonOthersRead() {
+    String model = "gen_ai.request.model";
+    String in = "gen_ai.usage.input_tokens";
+    String out = "gen_ai.usage.output_tokens";
+    String text =
+        line(TIMES, in, num("1"), out, num("1")) // no model
+            + line(TIMES, model, str("m"), in, num("1")) // input without output: skipped, usage is incomplete
+            + line(TIMES, model, str("m"), in, num("1.5"), out, num("1"))
+            + line(TIMES, model, str("m"), in, num("10"), out, num("1"),
+                "gen_ai.usage.cache_read.input_tokens", num("11"))
+            + line("\"spanId\": \"x\", \"startTimeUnixNano\": \"0\"", model, str("m"), in,
+                num("1"), out, num("1"))
+            + line("\"spanId\": \"y\", \"startTimeUnixNano\": \"1e999999999\"", model,
+                str("m"), in, num("1"), out, num("1"))
+            + line(TIMES, model, str("m"), in, num("1000000001"), out, num("1"));
+    FileResult r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parse(text));
+    assertEquals(List.of(), r.calls);
+    assertEquals(
+        List.of(
+            "1: span s1: no model (gen_ai.request.model, ai.model.id)",
+            "2: span s1: usage lacks input or output tokens",
+            "3: span s1: gen_ai.usage.input_tokens must be a whole number >= 0, found a string",
+            "4: span s1: gen_ai.usage.input_tokens 10 is less than its cache reads + writes 11"
+                + " (under the OTel conventions they are part of it)",
+            "5: span x: startTimeUnixNano must be a positive number of nanoseconds",
+            "6: span y: startTimeUnixNano is out of range",
+            "7: span s1: gen_ai.usage.input_tokens is above 1000000000 tokens, more than any call"
+                + " can hold"),
+        r.problems.stream().map(p -> p.line() + ": " + p.message()).collect(Collectors.toList()));
+  }
 }
