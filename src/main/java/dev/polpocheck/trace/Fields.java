@@ -182,7 +182,19 @@ final class Fields {
 
   /** Epoch milliseconds of epoch seconds with a fraction (mini-swe-agent), rounded half-even. */
   static long secondsToMillis(BigDecimal seconds) {
-    return seconds.multiply(THOUSAND).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    return wholeHalfEven(seconds.multiply(THOUSAND));
+  }
+
+  /**
+   * {@code x} rounded half-even to a whole number, for a value its caller has range-checked. A
+   * value below 0.1 in magnitude is 0 without {@code setScale}: for {@code 1e-999999999} that would
+   * compute 10^999999999 and throw (found hardening the trace readers, reports/hardening.md F10).
+   */
+  static long wholeHalfEven(BigDecimal x) {
+    if ((long) x.precision() - x.scale() < 0) {
+      return 0;
+    }
+    return x.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
   }
 
   /**
@@ -190,7 +202,7 @@ final class Fields {
    * Python) and may carry more than 12 decimals; they are rounded half-even to a picodollar.
    */
   static long usdToPicos(BigDecimal usd) {
-    return usd.multiply(PICOS).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    return wholeHalfEven(usd.multiply(PICOS));
   }
 
   /** The provider a bare model id implies, as Polpo's prefix inference and the catalogs name it. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fuzzes every trace reader (native JSONL, Claude Code transcripts, mini-swe-agent trajectories)
- * on the bytes of one file. A lenient read never throws (a bad record is skipped and counted, as
+ * Fuzzes every trace reader (native JSONL, Claude Code transcripts, mini-swe-agent trajectories,
+ * OTLP JSON spans) on the bytes of one file. A lenient read never throws (a bad record is skipped and counted, as
  * README "Trace formats" promises), the counts add up, and no problem message — what {@code cost}
  * prints as a warning and {@code --strict} as its error — shows a planted secret. See {@link
  * Fuzzing} and README "Tests" for the long run.
@@ -72,6 +72,10 @@ class TraceReadersFuzzTest {
 
   static void miniSweAgent(byte[] data) {
     read(TraceFormat.MINI_SWE_AGENT, "run/fuzz.traj.json", data);
+  }
+
+  static void otlpJson(byte[] data) {
+    read(TraceFormat.OTLP_JSON, "export/fuzz.otlp.json", data);
   }
 
   /**
@@ -162,6 +166,13 @@ class TraceReadersFuzzTest {
     miniSweAgent(data);
   }
 
+  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @DictionaryFile(resourcePath = DICT)
+  @FuzzTest(maxDuration = "10m")
+  void otlpJson_anyBytes_callsOrProblems(byte[] data) {
+    otlpJson(data);
+  }
+
   @Property(tries = 300)
   void nativeJsonl_mutatedSeeds(@ForAll("nativeInputs") byte[] data) {
     Fuzzing.bounded(data, TraceReadersFuzzTest::nativeJsonl);
@@ -175,6 +186,16 @@ class TraceReadersFuzzTest {
   @Property(tries = 300)
   void miniSweAgent_mutatedSeeds(@ForAll("miniSweInputs") byte[] data) {
     Fuzzing.bounded(data, TraceReadersFuzzTest::miniSweAgent);
+  }
+
+  @Property(tries = 300)
+  void otlpJson_mutatedSeeds(@ForAll("otlpInputs") byte[] data) {
+    Fuzzing.bounded(data, TraceReadersFuzzTest::otlpJson);
+  }
+
+  @Provide
+  Arbitrary<byte[]> otlpInputs() {
+    return Fuzzing.mutants(getClass(), "otlpJson_anyBytes_callsOrProblems", DICT);
   }
 
   @Provide

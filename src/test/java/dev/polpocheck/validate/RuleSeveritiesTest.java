@@ -10,9 +10,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule's default severity, pinned in one table. The rule tests check what a rule finds; this
- * table checks how loud it is, so a rule named "...isError" cannot drift to a warning unnoticed,
- * and a new rule must take its place here.
+ * Every rule's default severity, pinned in one table. The rule tests check what a rule finds (a
+ * test that checks only that a rule fires is named "...isReported"; one named "...isError",
+ * "...isWarning" or "...isInfo" asserts the severity itself); this table checks how loud each rule
+ * is by default, so no rule can drift from error to warning unnoticed, and a new rule must take its
+ * place here.
  *
  * <p>Each expected severity comes from what Polpo 0.3.x does with the input (alemicali/polpo-zhc
  * @898e166, as the rule documentation cites it), by the scale of {@link Severity}: ERROR when Polpo

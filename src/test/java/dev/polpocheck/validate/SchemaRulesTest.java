@@ -31,7 +31,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void logLevel_emptyString_isError() {
+  void logLevel_emptyString_isReported() {
     assertEquals(
         1,
         run("polpo/settings/log-level", FileKind.POLPO, "{\"settings\": {\"logLevel\": \"\"}}")
@@ -66,7 +66,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void reasoning_outsideEnum_warnsInSettingsAndAgents() {
+  void reasoning_outsideEnum_isReportedInSettingsAndAgents() {
     assertEquals(
         1,
         run(
@@ -115,7 +115,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void fallbacks_nonString_warnsPerEntry() {
+  void fallbacks_nonString_isReportedPerEntry() {
     List<Diagnostic> d =
         run(
             "polpo/settings/fallbacks-non-string",
@@ -146,7 +146,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void agentName_missingOrEmpty_isErrorSayingPolpoWouldNotTell() {
+  void agentName_missingOrEmpty_isReportedSayingPolpoWouldNotTell() {
     List<Diagnostic> d =
         run(
             "polpo/agents/missing-name",
@@ -163,7 +163,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void allowedPaths_blankEntryOrNotArray_isError() {
+  void allowedPaths_blankEntryOrNotArray_isReported() {
     assertEquals(
         2,
         run(
@@ -181,7 +181,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void browserProfile_withSpace_isError() {
+  void browserProfile_withSpace_isReported() {
     List<Diagnostic> d =
         run(
             "polpo/agents/browser-profile",
@@ -197,7 +197,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void responsibilities_notArray_isError() {
+  void responsibilities_notArray_isReported() {
     assertEquals(
         1,
         run(
@@ -261,7 +261,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void billingDisable_present_warns() {
+  void billingDisable_present_isReported() {
     assertEquals(
         1,
         run(
@@ -275,7 +275,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void escalateModel_present_warns() {
+  void escalateModel_present_isReported() {
     assertEquals(
         1,
         run(
@@ -293,7 +293,7 @@ class SchemaRulesTest {
   }
 
   @Test
-  void inlineVault_onAgent_warns() {
+  void inlineVault_onAgent_isReported() {
     assertEquals(
         1,
         run(

@@ -73,7 +73,7 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void inWorkTree_fileUnderGitRepo_errors(@TempDir Path dir) throws IOException {
+  void inWorkTree_fileUnderGitRepo_isReported(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve(".git"));
     Path f = dir.resolve("config/auth-profiles.json");
     List<Finding> found =
@@ -93,13 +93,13 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void version_stringVersion_errors() {
+  void version_stringVersion_isReported() {
     List<Finding> f = run("version", "{\"version\":\"1\",\"profiles\":{}}");
     assertEquals(Target.value("/version"), f.get(0).target());
   }
 
   @Test
-  void profileId_badForms_error() {
+  void profileId_badForms_isReported() {
     String json =
         file(
             profile("anthropic", "")
@@ -116,7 +116,7 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void providerMismatch_fieldDiffersFromPrefix_warns() {
+  void providerMismatch_fieldDiffersFromPrefix_isReported() {
     String json =
         file("\"openai:x\":{\"provider\":\"anthropic\",\"type\":\"oauth\",\"access\":\"a\"}", null);
     List<Finding> f = run("provider-mismatch", json);
@@ -124,7 +124,7 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void providerPattern_missingOrUppercaseProvider_errors() {
+  void providerPattern_missingOrUppercaseProvider_isReported() {
     String json =
         file(
             "\"a:x\":{\"type\":\"oauth\",\"access\":\"a\"},"
@@ -134,14 +134,14 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void type_unknownType_errorsWithSuggestion() {
+  void type_unknownType_isReportedWithSuggestion() {
     String json = file("\"a:x\":{\"provider\":\"a\",\"type\":\"apikey\",\"access\":\"a\"}", null);
     List<Finding> f = run("type", json);
     assertEquals("api_key", f.get(0).suggestion());
   }
 
   @Test
-  void token_controlCharacterOrEmpty_errorsWithoutQuotingToken() {
+  void token_controlCharacterOrEmpty_isReportedWithoutQuotingToken() {
     String json =
         file(
             "\"a:x\":{\"provider\":\"a\",\"type\":\"oauth\",\"access\":\""
@@ -182,7 +182,7 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void expired_withoutRefresh_warnsButWithRefreshPasses() {
+  void expired_withoutRefresh_isReportedButWithRefreshPasses() {
     String expired = file(profile("a:x", ",\"expires\":" + (NOW - HOUR)), null);
     assertEquals(1, run("expired", expired).size());
     String refreshable =
@@ -191,7 +191,7 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void expiring_within24Hours_isInfoAndLaterPasses() {
+  void expiring_within24Hours_isReportedAndLaterPasses() {
     List<Finding> f =
         run("expiring", file(profile("a:x", ",\"expires\":" + (NOW + 2 * HOUR)), null));
     assertTrue(f.get(0).message().contains("2026-11-25T14:00:00Z"), f.get(0).message());
@@ -201,7 +201,7 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void unavailable_billingDisabledNow_isInfoWithEndTime() {
+  void unavailable_billingDisabledNow_isReportedWithEndTime() {
     String json =
         file(
             profile("a:x", ""),
@@ -218,13 +218,13 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void orphanStats_statsWithoutProfile_isInfo() {
+  void orphanStats_statsWithoutProfile_isReported() {
     String json = file(profile("a:x", ""), "\"a:gone\":{\"lastUsed\":" + NOW + "}");
     assertEquals(Target.key("/usageStats/a:gone"), run("orphan-stats", json).get(0).target());
   }
 
   @Test
-  void fileMode_groupReadable_warnsAnd0600Passes(@TempDir Path dir) throws IOException {
+  void fileMode_groupReadable_isReportedAnd0600Passes(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("auth-profiles.json");
     Files.writeString(f, GOOD);
     Assumptions.assumeTrue(
@@ -245,7 +245,7 @@ class AuthProfileRulesTest {
   }
 
   @Test
-  void envShadowsProfiles_resolvedPassWithKey_isInfoOtherwisePasses() {
+  void envShadowsProfiles_resolvedPassWithKey_isReportedOtherwisePasses() {
     Environment withKey = Environment.resolved(Map.of("ANTHROPIC_API_KEY", "k"), null, Map.of());
     assertEquals(
         1,

@@ -32,7 +32,7 @@ class EnvRulesTest {
   private static final String HOOK = "/settings/notifications/channels/ops/webhookUrl";
 
   @Test
-  void notInterpolated_referenceInPlainField_warnsAtDollar() {
+  void notInterpolated_referenceInPlainField_isReportedAtDollar() {
     List<Finding> f =
         RuleHarness.run(
             new EnvNotInterpolatedRule(), FileKind.POLPO, "{\"project\":\"p-${TEAM}\"}");
@@ -49,7 +49,7 @@ class EnvRulesTest {
   }
 
   @Test
-  void notInterpolated_inlineInNotificationField_warnsUsedLiterally() {
+  void notInterpolated_inlineInNotificationField_isReportedUsedLiterally() {
     List<Finding> f =
         RuleHarness.run(
             new EnvNotInterpolatedRule(),
@@ -89,7 +89,7 @@ class EnvRulesTest {
   }
 
   @Test
-  void notInterpolated_agentsJsonModel_warns() {
+  void notInterpolated_agentsJsonModel_isReported() {
     List<Finding> f =
         RuleHarness.run(
             new EnvNotInterpolatedRule(),
@@ -112,7 +112,7 @@ class EnvRulesTest {
   }
 
   @Test
-  void unsupportedSyntax_dollarNameInPlainField_warns() {
+  void unsupportedSyntax_dollarNameInPlainField_isReported() {
     List<Finding> f =
         RuleHarness.run(
             new EnvUnsupportedSyntaxRule(), FileKind.POLPO, "{\"project\":\"$PROJECT\"}");

@@ -48,7 +48,7 @@ class ModelRulesTest {
   }
 
   @Test
-  void cannotInfer_bareO3_errorsWithExplicitForm() {
+  void cannotInfer_bareO3_isReportedWithExplicitForm() {
     List<Finding> f = polpo(new ModelCannotInferRule(), orch("o3"));
     assertEquals(1, f.size());
     assertEquals("Cannot infer provider for model \"o3\"", f.get(0).message());
@@ -147,7 +147,7 @@ class ModelRulesTest {
   }
 
   @Test
-  void unknown_openAiIdOutsidePiAi_isErrorWithoutSuggestion() {
+  void unknown_openAiIdOutsidePiAi_isReportedWithoutSuggestion() {
     // The whole pi-ai 0.62.0 catalog ships, so any miss is reported; no id is close enough here.
     List<Finding> f = polpo(new ModelUnknownRule(), orch("openai:text-embedding-3-large"));
     assertEquals(1, f.size(), f.toString());
@@ -175,7 +175,7 @@ class ModelRulesTest {
   }
 
   @Test
-  void retired_claude35Sonnet_errors() {
+  void retired_claude35Sonnet_isReported() {
     List<Finding> f = polpo(new ModelRetiredRule(), orch("claude-3-5-sonnet-20241022"));
     assertEquals(1, f.size());
     assertTrue(f.get(0).message().contains("retired"));
@@ -183,7 +183,7 @@ class ModelRulesTest {
   }
 
   @Test
-  void shadowed_overrideWithMisspeltId_warns() {
+  void shadowed_overrideWithMisspeltId_isReported() {
     String json =
         "{\"settings\":{\"orchestratorModel\":\"anthropic:claude-opus-4.6\"},"
             + "\"providers\":{\"anthropic\":{\"baseUrl\":\"https://proxy.example\"}}}";
@@ -205,7 +205,7 @@ class ModelRulesTest {
 
 
   @Test
-  void allowlistNotEnforced_nonEmptyAllowlist_warnsAtKey() {
+  void allowlistNotEnforced_nonEmptyAllowlist_isReportedAtKey() {
     List<Finding> f =
         polpo(
             new ModelAllowlistNotEnforcedRule(),
@@ -241,7 +241,7 @@ class ModelRulesTest {
   }
 
   @Test
-  void noCredentialSource_customProviderWithoutProfile_warns() {
+  void noCredentialSource_customProviderWithoutProfile_isReported() {
     String json = "{\"providers\":{\"ollama\":{\"baseUrl\":\"http://localhost:11434/v1\"}}}";
     List<Finding> f = polpo(new ProvidersNoCredentialSourceRule(), json);
     assertEquals(Target.key("/providers/ollama"), f.get(0).target());

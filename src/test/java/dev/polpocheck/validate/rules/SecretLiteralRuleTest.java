@@ -20,7 +20,7 @@ class SecretLiteralRuleTest {
   private static final String ANTHROPIC_KEY = "sk-ant-api03-" + KEY_BODY;
 
   @Test
-  void literal_anthropicKeyInDocumentedProviderForm_errorsWithEnvHint() {
+  void literal_anthropicKeyInDocumentedProviderForm_isReportedWithEnvHint() {
     List<Finding> f =
         RuleHarness.run(
             new SecretLiteralRule(),
@@ -48,7 +48,7 @@ class SecretLiteralRuleTest {
   }
 
   @Test
-  void literal_plainValueInSecretField_errorsWithLengthOnly() {
+  void literal_plainValueInSecretField_isReportedWithLengthOnly() {
     String json =
         "{\"settings\":{\"notifications\":{\"channels\":{\"t\":{\"type\":\"telegram\","
             + "\"botToken\":\"my-plain-token\"}}}}}";

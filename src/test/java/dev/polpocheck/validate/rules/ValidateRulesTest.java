@@ -55,7 +55,7 @@ class ValidateRulesTest {
   }
 
   @Test
-  void emptyEntry_onlyApiKey_warnsAtProviderKey() {
+  void emptyEntry_onlyApiKey_isReportedAtProviderKey() {
     List<Diagnostic> d =
         run(
             "polpo/providers/empty-entry",
@@ -72,7 +72,7 @@ class ValidateRulesTest {
   }
 
   @Test
-  void duplicateName_secondAgent_isErrorPointingAtFirst() {
+  void duplicateName_secondAgent_isReportedPointingAtFirst() {
     List<Diagnostic> d =
         run(
             "polpo/agents/duplicate-name",
@@ -91,7 +91,7 @@ class ValidateRulesTest {
   }
 
   @Test
-  void reportsToSelf_isError() {
+  void reportsToSelf_isReported() {
     assertEquals(
         1,
         run(
