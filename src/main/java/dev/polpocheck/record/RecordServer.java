@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The recording proxy: an HTTP/1.1 server on the listen address whose one handler ({@link
@@ -68,6 +69,12 @@ public final class RecordServer implements AutoCloseable {
    * @throws IOException when the output cannot be prepared or the address cannot be bound
    */
   public static RecordServer start(RecordSettings settings, PrintWriter err) throws IOException {
+    return start(settings, err, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /** As {@link #start(RecordSettings, PrintWriter)}, with TLS connections made by {@code tls}. */
+  static RecordServer start(RecordSettings settings, PrintWriter err, SSLSocketFactory tls)
+      throws IOException {
     Path dir = settings.directory();
     if (!Files.isDirectory(dir)) {
       try {
@@ -83,7 +90,8 @@ public final class RecordServer implements AutoCloseable {
         new UpstreamPool(
             settings.upstream(),
             (int) Math.min(30_000, Math.max(1_000, settings.upstreamTimeout().toMillis())),
-            (int) Math.min(Integer.MAX_VALUE, settings.upstreamTimeout().toMillis()));
+            (int) Math.min(Integer.MAX_VALUE, settings.upstreamTimeout().toMillis()),
+            tls);
     TraceSink sink =
         new TraceSink(
             settings.outputIsDirectory() ? dir : settings.output().toAbsolutePath(),

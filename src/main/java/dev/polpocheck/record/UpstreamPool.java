@@ -64,16 +64,22 @@ final class UpstreamPool implements AutoCloseable {
   private final boolean tls;
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
+  private final SSLSocketFactory tlsFactory;
   private final ArrayDeque<Connection> idle = new ArrayDeque<>();
   private final Set<Connection> busy = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  UpstreamPool(URI upstream, int connectTimeoutMillis, int readTimeoutMillis) {
+  /**
+   * @param tlsFactory makes TLS connections (the JVM's default, trusting its CA certificates;
+   *     tests pass one that trusts their own certificate)
+   */
+  UpstreamPool(URI upstream, int connectTimeoutMillis, int readTimeoutMillis, SSLSocketFactory tlsFactory) {
     this.host = upstream.getHost();
     this.tls = "https".equals(upstream.getScheme());
     this.port = upstream.getPort() >= 0 ? upstream.getPort() : tls ? 443 : 80;
     this.connectTimeoutMillis = connectTimeoutMillis;
     this.readTimeoutMillis = readTimeoutMillis;
+    this.tlsFactory = tlsFactory;
   }
 
   /** The {@code Host} header value: the authority of the upstream URL. */
@@ -115,7 +121,7 @@ final class UpstreamPool implements AutoCloseable {
       s.setSoTimeout(readTimeoutMillis);
       if (tls) {
         SSLSocket ssl =
-            (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, host, port, true);
+            (SSLSocket) tlsFactory.createSocket(s, host, port, true);
         SSLParameters p = ssl.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS");
         ssl.setSSLParameters(p);

@@ -57,7 +57,8 @@ final class FakeAnthropic implements AutoCloseable {
           "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
 
   /** What the fake received. */
-  record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {}
+  record Received(
+      String method, String path, Map<String, List<String>> headers, byte[] body, int remotePort) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,7 +86,7 @@ final class FakeAnthropic implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     byte[] body = ex.getRequestBody().readAllBytes();
     received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
-        Map.copyOf(ex.getRequestHeaders()), body));
+        Map.copyOf(ex.getRequestHeaders()), body, ex.getRemoteAddress().getPort()));
     String path = ex.getRequestURI().getPath();
     if (path.endsWith("/v1/models")) {
       json(ex, 200, "{\"data\":[{\"type\":\"model\",\"id\":\"" + MODEL + "\"}],\"has_more\":false}");
