@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * body go back as they arrive: every chunk read from the upstream is written and flushed to the
  * client at once, so server-sent events reach the client as they are sent.
  *
- * <p><b>What is recorded</b> (only {@code POST .../v1/messages}; {@code count_tokens}, batches,
- * models and everything else are relayed and not recorded): see {@link CallObservation} and
+ * <p><b>What is recorded</b> (only {@code POST .../v1/messages}, and the succeeded results of a
+ * batch when they are fetched, see {@link BatchResults}; {@code count_tokens}, models and
+ * everything else are relayed and not recorded): see {@link CallObservation} and
  * README "Record your own workload". Request bodies up to {@value #MAX_REQUEST_BUFFER} bytes
  * (Anthropic's Messages API limit) are read to fingerprint the conversation; larger ones, or any
  * when the memory budget is spent, are streamed through unread and recorded without session
@@ -83,6 +84,7 @@ final class Relay implements HttpHandler {
   private final TraceSink sink;
   private final ByteBudget budget;
   private final AtomicLong recorded = new AtomicLong();
+  private final BatchResults.Ledger batches = new BatchResults.Ledger();
 
   Relay(
       URI upstream,
@@ -116,6 +118,8 @@ final class Relay implements HttpHandler {
     URI in = ex.getRequestURI();
     boolean record = "POST".equals(method) && in.getRawPath().endsWith("/v1/messages");
     Map<String, List<String>> headers = lowerCase(ex.getRequestHeaders());
+    String batchId =
+        "GET".equals(method) && !headers.containsKey("range") ? BatchResults.batchIdOf(in.getRawPath()) : null;
     Buffer req = new Buffer(budget, record ? MAX_REQUEST_BUFFER : MAX_PASSTHROUGH_BUFFER);
     Buffer resp = new Buffer(budget, MAX_RESPONSE_BUFFER);
     try {
@@ -124,6 +128,8 @@ final class Relay implements HttpHandler {
       if (record) {
         rec.facts =
             req.overflowed() ? RequestFacts.UNKNOWN : RequestFacts.of(req.bytes(), req.length(), fingerprints);
+      }
+      if (record || batchId != null) {
         rec.credential = Credential.of(headers, fingerprints);
       }
       Upstream up;
@@ -147,7 +153,7 @@ final class Relay implements HttpHandler {
       boolean broken;
       boolean reuse = false;
       try {
-        broken = relayResponse(ex, up.response, record, resp, rec);
+        broken = relayResponse(ex, up.response, record, resp, rec, batchId);
         reuse = !broken && !rec.aborted && up.response.reusable();
       } finally {
         if (reuse) {
@@ -267,9 +273,13 @@ final class Relay implements HttpHandler {
 
   /** Relays the response; true when it broke off upstream (the client must see it break). */
   private boolean relayResponse(
-      HttpExchange ex, Http1.Response response, boolean record, Buffer capture, CallRecord rec)
-      throws IOException {
+      HttpExchange ex, Http1.Response response, boolean record, Buffer capture, CallRecord rec,
+      String batchId) throws IOException {
     rec.status = response.status;
+    BatchResults batch =
+        batchId != null && rec.status == 200
+            ? new BatchResults(batchId, batches, rec, r -> finish(true, r))
+            : null;
     Map<String, List<String>> rh = new HashMap<>();
     for (Http1.Header h : response.headers) {
       rh.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.value());
@@ -333,6 +343,8 @@ final class Relay implements HttpHandler {
         } else {
           capture.add(buf, 0, n);
         }
+      } else if (batch != null) {
+        batch.feed(buf, 0, n);
       }
       try {
         out.write(buf, 0, n);
@@ -344,8 +356,15 @@ final class Relay implements HttpHandler {
     }
     if (!broken && !rec.aborted) {
       ex.close();
+      if (batch != null) {
+        batch.finish();
+      }
     } else if (rec.aborted) {
       closeQuietly(ex);
+    }
+    if (batch != null && batch.skipped() > 0) {
+      sink.unrecorded(batch.skipped() + " result line(s) of batch " + batchId + " longer than "
+          + (BatchResults.MAX_LINE >> 20) + " MiB were relayed but not recorded");
     }
     if (record && !rec.stream && !capture.overflowed()) {
       rec.usage.readJson(capture.bytes(), capture.length());
