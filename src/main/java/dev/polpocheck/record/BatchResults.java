@@ -65,7 +65,7 @@ final class BatchResults {
   private final long skip;
   private final CallRecord template;
   private final Consumer<CallRecord> emit;
-  private final LineScanner lines = new LineScanner(MAX_LINE, this::line);
+  private final LineSplitter lines = new LineSplitter(MAX_LINE, this::line);
   private long succeeded;
 
   /**

@@ -25,11 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>What is relayed.</b> Method, path, query, body and headers as they came, less the
  * hop-by-hop headers of RFC 9110 section 7.6.1 (and any named in {@code Connection}), {@code Host}
- * and {@code Content-Length} (set again for the upstream hop, see {@link Http1}) and {@code Accept-Encoding}: the upstream
- * then answers uncompressed, so usage can be read from the bytes relayed; compression on the
- * loopback hop to the client would gain nothing. Response status, headers (same exceptions) and
- * body go back as they arrive: every chunk read from the upstream is written and flushed to the
- * client at once, so server-sent events reach the client as they are sent.
+ * and {@code Content-Length} (set again for the upstream hop, see {@link Http1}) and {@code
+ * Accept-Encoding}: the upstream then answers uncompressed, so usage can be read from the bytes
+ * relayed; compression on the loopback hop to the client would gain nothing. Response status,
+ * headers (same exceptions) and body go back as they arrive: every chunk read from the upstream
+ * is written and flushed to the client at once, so server-sent events reach the client as they
+ * are sent.
  *
  * <p><b>What is recorded</b> (only {@code POST .../v1/messages}, and the succeeded results of a
  * batch when they are fetched, see {@link BatchResults}; {@code count_tokens}, models and

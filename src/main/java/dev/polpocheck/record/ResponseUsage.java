@@ -37,7 +37,7 @@ final class ResponseUsage {
   String errorType;
   boolean sawStop;
 
-  private final LineScanner sse = new LineScanner(MAX_EVENT_LINE, this::sseLine);
+  private final LineSplitter sse = new LineSplitter(MAX_EVENT_LINE, this::sseLine);
   private String event = "";
 
   /** Feeds relayed stream bytes; complete lines are interpreted as they end. */

@@ -5,8 +5,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Set;
@@ -117,7 +119,12 @@ final class UpstreamPool implements AutoCloseable {
     Socket s = new Socket();
     try {
       s.setTcpNoDelay(true);
-      s.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
+      try {
+        s.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
+      } catch (SocketTimeoutException e) {
+        // unreachable (502), not slow to answer (504): the read timeout is the upstream's time
+        throw new ConnectException("connect timed out after " + connectTimeoutMillis + " ms");
+      }
       s.setSoTimeout(readTimeoutMillis);
       if (tls) {
         SSLSocket ssl =

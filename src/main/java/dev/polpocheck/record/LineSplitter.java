@@ -6,9 +6,10 @@ import java.util.Arrays;
  * Cuts relayed bytes into lines as they pass (server-sent events, JSON Lines) without holding
  * more than the line being read: each complete line goes to a {@link Sink} without its {@code
  * \n} or {@code \r\n}; a line longer than the cap is dropped as it grows, never kept, and
- * counted.
+ * counted. Pushed, not pulled: the relay hands it the bytes it has just written to the client,
+ * where {@code trace.LineScanner} pulls lines from a file's stream.
  */
-final class LineScanner {
+final class LineSplitter {
   /** Receives each complete line; the array is reused after the call returns. */
   interface Sink {
     void line(byte[] bytes, int length);
@@ -21,7 +22,7 @@ final class LineScanner {
   private boolean overlong;
   private long skipped;
 
-  LineScanner(int maxLine, Sink sink) {
+  LineSplitter(int maxLine, Sink sink) {
     this.maxLine = maxLine;
     this.sink = sink;
   }
