@@ -31,10 +31,25 @@ final class CallRecord {
   long retryAfter = -1;
   final TreeMap<String, String> rateLimits = new TreeMap<>();
   final ResponseUsage usage = new ResponseUsage();
+  /** The batch of a result fetched from the Batch API, or null for a Messages call. */
+  String batchId;
 
   CallRecord(long startNanos, long startMillis) {
     this.startNanos = startNanos;
     this.startMillis = startMillis;
+  }
+
+  /**
+   * A record of one succeeded result of batch {@code batchId}, fetched by the call this record
+   * describes: same start and credential, a 200, the result line's size as response bytes.
+   */
+  CallRecord batchResult(String batchId, long resultBytes) {
+    CallRecord r = new CallRecord(startNanos, startMillis);
+    r.batchId = batchId;
+    r.credential = credential;
+    r.status = 200;
+    r.responseBytes = resultBytes;
+    return r;
   }
 
   /** The call's native trace line (no newline). */
@@ -65,7 +80,7 @@ final class CallRecord {
     long end = System.nanoTime();
     return new Call(
         startMillis,
-        conversations.sessionOf(f, startMillis),
+        batchId != null ? "batch-" + batchId : conversations.sessionOf(f, startMillis),
         f.agentKey() == null ? "" : f.agentKey(),
         CallerRole.AGENT,
         "anthropic",
@@ -78,9 +93,9 @@ final class CallRecord {
         unsplit,
         credential == null ? null : credential.profile(),
         ok ? CallStatus.OK : CallStatus.ERROR,
-        (end - startNanos) / 1_000_000L,
+        batchId != null ? -1 : (end - startNanos) / 1_000_000L,
         -1,
-        false,
+        batchId != null,
         "fast".equals(u.speed),
         u.inferenceGeo == null ? "" : u.inferenceGeo);
   }

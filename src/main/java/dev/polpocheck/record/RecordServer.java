@@ -4,27 +4,28 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The recording proxy: an HTTP/1.1 server on the listen address whose one handler ({@link
- * Relay}) relays every request to the upstream with the JDK's HTTP client and records Messages
- * API calls through a {@link TraceSink}.
+ * Relay}) relays every request to the upstream over pooled HTTP/1.1 connections ({@link
+ * UpstreamPool}, {@link Http1}) and records Messages API calls through a {@link TraceSink}.
  *
- * <p><b>Why the JDK's own server and client</b> (README "Record your own workload" has the
- * numbers): they add no dependency to the CLI jar and nothing to the start-up of the other
- * commands, the server streams chunked responses with a flush per chunk, and the client speaks
- * HTTP/2 to Anthropic over TLS (one multiplexed connection) and HTTP/1.1 with keep-alive to a
- * plain-http upstream. Netty or Jetty would add 2 to 4 MB of jar for throughput this proxy does
- * not need: a Polpo workload is tens of calls per second, not thousands.
+ * <p><b>Why this stack</b> (README "Record your own workload" has the numbers): the JDK's server
+ * in front and a blocking HTTP/1.1 client of our own behind, both on the one thread that serves
+ * the call. The JDK's HTTP client moved every request and response through its selector and
+ * worker threads, and a JFR profile showed those hand-offs as the proxy's added latency
+ * (reports/record-speed.md); relaying on the calling thread removes them. Nothing is added to
+ * the CLI jar nor to the start-up of the other commands (no class of this package loads unless
+ * {@code record} runs), and the server streams chunked responses with a flush per chunk. Netty
+ * or Jetty 12 would reach the same latency with 2 to 4 MB more jar.
  *
  * <p><b>Bounded.</b> At most {@value #THREADS} exchanges are relayed at once (more wait in a
  * queue of {@value #QUEUED} and then in the socket backlog); bodies read into memory share a
@@ -45,17 +46,17 @@ public final class RecordServer implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final TraceSink sink;
-  private final Watchdog watchdog;
+  private final UpstreamPool pool;
   private final Relay relay;
   private final PrintWriter err;
 
   private RecordServer(
-      HttpServer server, ThreadPoolExecutor executor, TraceSink sink, Watchdog watchdog, Relay relay,
+      HttpServer server, ThreadPoolExecutor executor, TraceSink sink, UpstreamPool pool, Relay relay,
       PrintWriter err) {
     this.server = server;
     this.executor = executor;
     this.sink = sink;
-    this.watchdog = watchdog;
+    this.pool = pool;
     this.relay = relay;
     this.err = err;
   }
@@ -68,6 +69,12 @@ public final class RecordServer implements AutoCloseable {
    * @throws IOException when the output cannot be prepared or the address cannot be bound
    */
   public static RecordServer start(RecordSettings settings, PrintWriter err) throws IOException {
+    return start(settings, err, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /** As {@link #start(RecordSettings, PrintWriter)}, with TLS connections made by {@code tls}. */
+  static RecordServer start(RecordSettings settings, PrintWriter err, SSLSocketFactory tls)
+      throws IOException {
     Path dir = settings.directory();
     if (!Files.isDirectory(dir)) {
       try {
@@ -79,31 +86,26 @@ public final class RecordServer implements AutoCloseable {
     }
     Fingerprints fp = Fingerprints.inDirectory(dir);
     HttpServer server = HttpServer.create(settings.listen(), 1024);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(
-                "https".equals(settings.upstream().getScheme())
-                    ? HttpClient.Version.HTTP_2
-                    : HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(Math.min(30, Math.max(1, settings.upstreamTimeout().toSeconds()))))
-            .build();
+    UpstreamPool pool =
+        new UpstreamPool(
+            settings.upstream(),
+            (int) Math.min(30_000, Math.max(1_000, settings.upstreamTimeout().toMillis())),
+            (int) Math.min(Integer.MAX_VALUE, settings.upstreamTimeout().toMillis()),
+            tls);
     TraceSink sink =
         new TraceSink(
             settings.outputIsDirectory() ? dir : settings.output().toAbsolutePath(),
             settings.outputIsDirectory(),
             err);
-    Watchdog watchdog = new Watchdog(settings.upstreamTimeout().toMillis());
     Relay relay =
         new Relay(
             settings.upstream(),
-            client,
+            pool,
             settings.upstreamTimeout(),
             fp,
             new Conversations(),
             sink,
-            new ByteBudget(MEMORY_BUDGET),
-            watchdog);
+            new ByteBudget(MEMORY_BUDGET));
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
@@ -121,7 +123,7 @@ public final class RecordServer implements AutoCloseable {
     server.createContext("/", relay);
     server.setExecutor(executor);
     server.start();
-    return new RecordServer(server, executor, sink, watchdog, relay, err);
+    return new RecordServer(server, executor, sink, pool, relay, err);
   }
 
   /** The bound address (the real port when the settings asked for port 0). */
@@ -138,8 +140,8 @@ public final class RecordServer implements AutoCloseable {
    */
   public Summary stop(int graceSeconds) {
     server.stop(graceSeconds);
+    pool.close(); // ends reads still blocked on the upstream
     executor.shutdownNow();
-    watchdog.close();
     try {
       executor.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -3,16 +3,12 @@ package dev.polpocheck.record;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,14 +25,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>What is relayed.</b> Method, path, query, body and headers as they came, less the
  * hop-by-hop headers of RFC 9110 section 7.6.1 (and any named in {@code Connection}), {@code Host}
- * and {@code Content-Length} (the HTTP client sets both) and {@code Accept-Encoding}: the upstream
- * then answers uncompressed, so usage can be read from the bytes relayed; compression on the
- * loopback hop to the client would gain nothing. Response status, headers (same exceptions) and
- * body go back as they arrive: every chunk read from the upstream is written and flushed to the
- * client at once, so server-sent events reach the client as they are sent.
+ * and {@code Content-Length} (set again for the upstream hop, see {@link Http1}) and {@code
+ * Accept-Encoding}: the upstream then answers uncompressed, so usage can be read from the bytes
+ * relayed; compression on the loopback hop to the client would gain nothing. Response status,
+ * headers (same exceptions) and body go back as they arrive: every chunk read from the upstream
+ * is written and flushed to the client at once, so server-sent events reach the client as they
+ * are sent.
  *
- * <p><b>What is recorded</b> (only {@code POST .../v1/messages}; {@code count_tokens}, batches,
- * models and everything else are relayed and not recorded): see {@link CallObservation} and
+ * <p><b>What is recorded</b> (only {@code POST .../v1/messages}, and the succeeded results of a
+ * batch when they are fetched, see {@link BatchResults}; {@code count_tokens}, models and
+ * everything else are relayed and not recorded): see {@link CallObservation} and
  * README "Record your own workload". Request bodies up to {@value #MAX_REQUEST_BUFFER} bytes
  * (Anthropic's Messages API limit) are read to fingerprint the conversation; larger ones, or any
  * when the memory budget is spent, are streamed through unread and recorded without session
@@ -47,7 +45,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * body that stalls longer than the timeout, or breaks, ends the client's connection without the
  * final chunk (so the client sees a broken response, not a short one) and is recorded as {@code
  * upstream_cut} or {@code timeout_error}. A client that goes away makes the relay close the
- * upstream response (the HTTP client then cancels the request) and is recorded as aborted.
+ * upstream connection, which cancels the request there, and is recorded as aborted.
+ *
+ * <p><b>One thread per call.</b> The thread that runs {@link #handle} reads the request, writes
+ * it to a pooled upstream connection, reads the response and writes it to the client: no
+ * hand-off to another thread anywhere in a call (see {@link UpstreamPool}).
  */
 final class Relay implements HttpHandler {
   /** Anthropic's request size limit for the Messages API (32 MB). */
@@ -75,32 +77,33 @@ final class Relay implements HttpHandler {
   private static final String RATE_LIMIT_PREFIX = "anthropic-ratelimit-";
 
   private final URI upstream;
-  private final HttpClient client;
+  private final String basePath;
+  private final UpstreamPool pool;
   private final Duration timeout;
   private final Fingerprints fingerprints;
   private final Conversations conversations;
   private final TraceSink sink;
   private final ByteBudget budget;
-  private final Watchdog watchdog;
   private final AtomicLong recorded = new AtomicLong();
+  private final BatchResults.Ledger batches = new BatchResults.Ledger();
 
   Relay(
       URI upstream,
-      HttpClient client,
+      UpstreamPool pool,
       Duration timeout,
       Fingerprints fingerprints,
       Conversations conversations,
       TraceSink sink,
-      ByteBudget budget,
-      Watchdog watchdog) {
+      ByteBudget budget) {
     this.upstream = upstream;
-    this.client = client;
+    String path = upstream.getRawPath() == null ? "" : upstream.getRawPath();
+    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    this.pool = pool;
     this.timeout = timeout;
     this.fingerprints = fingerprints;
     this.conversations = conversations;
     this.sink = sink;
     this.budget = budget;
-    this.watchdog = watchdog;
   }
 
   /** Calls recorded so far (lines handed to the writer). */
@@ -116,20 +119,24 @@ final class Relay implements HttpHandler {
     URI in = ex.getRequestURI();
     boolean record = "POST".equals(method) && in.getRawPath().endsWith("/v1/messages");
     Map<String, List<String>> headers = lowerCase(ex.getRequestHeaders());
+    String batchId =
+        "GET".equals(method) && !headers.containsKey("range") ? BatchResults.batchIdOf(in.getRawPath()) : null;
     Buffer req = new Buffer(budget, record ? MAX_REQUEST_BUFFER : MAX_PASSTHROUGH_BUFFER);
     Buffer resp = new Buffer(budget, MAX_RESPONSE_BUFFER);
     try {
       CallRecord rec = new CallRecord(startNanos, startMillis);
-      HttpRequest.BodyPublisher body = readBody(ex, headers, req, rec);
+      RequestBody body = readBody(ex, headers, req, rec);
       if (record) {
         rec.facts =
             req.overflowed() ? RequestFacts.UNKNOWN : RequestFacts.of(req.bytes(), req.length(), fingerprints);
+      }
+      if (record || batchId != null) {
         rec.credential = Credential.of(headers, fingerprints);
       }
-      HttpResponse<InputStream> response;
+      Upstream up;
       try {
-        response = client.send(forward(method, in, headers, body), HttpResponse.BodyHandlers.ofInputStream());
-      } catch (HttpTimeoutException e) {
+        up = send(method, in, headers, body, req, rec);
+      } catch (SocketTimeoutException e) {
         sendError(ex, 504, AnthropicErrors.TIMEOUT,
             "polpo-check record: the upstream sent no response within "
                 + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"),
@@ -143,13 +150,19 @@ final class Relay implements HttpHandler {
             rec);
         finish(record, rec);
         return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        sendError(ex, 502, AnthropicErrors.UNREACHABLE, "polpo-check record: shutting down", rec);
-        finish(record, rec);
-        return;
       }
-      boolean broken = relayResponse(ex, response, record, resp, rec);
+      boolean broken;
+      boolean reuse = false;
+      try {
+        broken = relayResponse(ex, up.response, record, resp, rec, batchId);
+        reuse = !broken && !rec.aborted && up.response.reusable();
+      } finally {
+        if (reuse) {
+          pool.release(up.connection);
+        } else {
+          pool.discard(up.connection); // a client gone or a broken body: this cancels the upstream
+        }
+      }
       finish(record, rec);
       if (broken) {
         // Leaving the handler by an exception makes the server close the connection without the
@@ -162,7 +175,13 @@ final class Relay implements HttpHandler {
     }
   }
 
-  private HttpRequest.BodyPublisher readBody(
+  /** A request body: the bytes read into the request buffer, then an optional rest to stream. */
+  private record RequestBody(InputStream rest, long declaredLength) {}
+
+  /** A response head from the upstream and the connection its body comes on. */
+  private record Upstream(UpstreamPool.Connection connection, Http1.Response response) {}
+
+  private RequestBody readBody(
       HttpExchange ex, Map<String, List<String>> headers, Buffer req, CallRecord rec)
       throws IOException {
     InputStream body = ex.getRequestBody();
@@ -171,16 +190,14 @@ final class Relay implements HttpHandler {
       int n = body.readNBytes(req.bytes(), 0, (int) declared);
       req.setLength(n);
       rec.requestBytes = n;
-      return n == 0 ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofByteArray(req.bytes(), 0, n);
+      return new RequestBody(null, -1);
     }
     byte[] chunk = new byte[16384];
     while (true) {
       int n = body.read(chunk);
       if (n < 0) {
         rec.requestBytes = req.length();
-        return req.length() == 0 ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(req.bytes(), 0, req.length());
+        return new RequestBody(null, -1);
       }
       if (!req.add(chunk, 0, n)) {
         // Too large to read: relay what was read, then the rest as it comes.
@@ -188,73 +205,90 @@ final class Relay implements HttpHandler {
             new SequenceInputStream(
                 new ByteArrayInputStream(req.bytes(), 0, req.length()),
                 new SequenceInputStream(new ByteArrayInputStream(chunk, 0, n), body));
-        InputStream counted = new FilterInputStream(rest) {
-          @Override
-          public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-              rec.requestBytes++;
-            }
-            return b;
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            int r = super.read(b, off, len);
-            if (r > 0) {
-              rec.requestBytes += r;
-            }
-            return r;
-          }
-        };
-        return HttpRequest.BodyPublishers.ofInputStream(() -> counted);
+        return new RequestBody(rest, declared);
       }
     }
   }
 
-  private HttpRequest forward(
-      String method, URI in, Map<String, List<String>> headers, HttpRequest.BodyPublisher body) {
-    String base = upstream.toString();
-    if (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
+  /**
+   * Sends the request on a pooled connection and reads the response head. A pooled connection
+   * the upstream closed while it was idle fails before any byte of a response arrives; the
+   * request is then sent once more on a new connection, if its body is still at hand (it was
+   * read whole). Only a new connection's failure reaches the client as a 502.
+   */
+  private Upstream send(
+      String method, URI in, Map<String, List<String>> headers, RequestBody body, Buffer req,
+      CallRecord rec) throws IOException {
+    String target = basePath + in.getRawPath() + (in.getRawQuery() == null ? "" : "?" + in.getRawQuery());
+    List<Http1.Header> forwarded = forwardHeaders(headers);
+    UpstreamPool.Connection c = pool.take();
+    while (true) {
+      try {
+        writeRequest(c, method, target, forwarded, body, req, rec);
+        return new Upstream(c, Http1.readResponse(c.in, "HEAD".equals(method)));
+      } catch (IOException e) {
+        pool.discard(c);
+        if (!c.reused || body.rest() != null || e instanceof SocketTimeoutException) {
+          throw e;
+        }
+        c = pool.open();
+      }
     }
-    String target = base + in.getRawPath() + (in.getRawQuery() == null ? "" : "?" + in.getRawQuery());
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(target)).timeout(timeout).method(method, body);
+  }
+
+  private void writeRequest(UpstreamPool.Connection c, String method, String target,
+      List<Http1.Header> headers, RequestBody body, Buffer req, CallRecord rec) throws IOException {
+    if (body.rest() == null) {
+      int n = req.length();
+      boolean sendLength = n > 0 || "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+      Http1.writeHead(c.out, method, target, pool.authority(), headers,
+          sendLength ? "Content-Length: " + n : null);
+      c.out.write(req.bytes(), 0, n);
+    } else if (body.declaredLength() >= 0) {
+      Http1.writeHead(c.out, method, target, pool.authority(), headers,
+          "Content-Length: " + body.declaredLength());
+      rec.requestBytes = body.rest().transferTo(c.out);
+    } else {
+      Http1.writeHead(c.out, method, target, pool.authority(), headers, "Transfer-Encoding: chunked");
+      rec.requestBytes = Http1.writeChunked(c.out, body.rest());
+    }
+    c.out.flush();
+  }
+
+  private static List<Http1.Header> forwardHeaders(Map<String, List<String>> headers) {
     Set<String> drop = connectionTokens(headers);
+    List<Http1.Header> out = new ArrayList<>(headers.size() + 2);
     for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       String name = h.getKey();
       if (HOP_BY_HOP.contains(name) || drop.contains(name) || "accept-encoding".equals(name)) {
         continue;
       }
       for (String v : h.getValue()) {
-        try {
-          b.header(name, v);
-        } catch (IllegalArgumentException refused) {
-          // a header the HTTP client manages itself; it sets its own
+        if (v.indexOf('\r') < 0 && v.indexOf('\n') < 0) {
+          out.add(new Http1.Header(name, v));
         }
       }
     }
-    return b.build();
+    return out;
   }
 
   /** Relays the response; true when it broke off upstream (the client must see it break). */
   private boolean relayResponse(
-      HttpExchange ex, HttpResponse<InputStream> response, boolean record, Buffer capture, CallRecord rec)
-      throws IOException {
-    rec.status = response.statusCode();
-    Map<String, List<String>> rh = response.headers().map();
+      HttpExchange ex, Http1.Response response, boolean record, Buffer capture, CallRecord rec,
+      String batchId) throws IOException {
+    rec.status = response.status;
+    BatchResults batch =
+        batchId != null && rec.status == 200
+            ? new BatchResults(batchId, batches, rec, r -> finish(true, r))
+            : null;
+    Map<String, List<String>> rh = new HashMap<>();
+    for (Http1.Header h : response.headers) {
+      rh.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.value());
+    }
     Set<String> drop = connectionTokens(rh);
     String contentType = "";
-    long length = -1;
     for (Map.Entry<String, List<String>> h : rh.entrySet()) {
-      String name = h.getKey().toLowerCase(Locale.ROOT);
-      if (name.startsWith(":")) {
-        continue;
-      }
-      if ("content-length".equals(name)) {
-        length = parseLength(h.getValue());
-      }
+      String name = h.getKey();
       if (record) {
         observeHeader(name, h.getValue(), rec);
       }
@@ -264,86 +298,79 @@ final class Relay implements HttpHandler {
       if (HOP_BY_HOP.contains(name) || drop.contains(name)) {
         continue;
       }
-      ex.getResponseHeaders().put(name, new ArrayList<>(h.getValue()));
+      ex.getResponseHeaders().put(name, h.getValue());
     }
     rec.stream = contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    long length = response.contentLength;
     boolean noBody =
         "HEAD".equals(ex.getRequestMethod()) || rec.status == 204 || rec.status == 304 || length == 0;
-    InputStream body = response.body();
-    Watchdog.Watch watch = watchdog.watch(body);
+    InputStream body = response.body;
     boolean broken = false;
     try {
+      ex.sendResponseHeaders(rec.status, noBody ? -1 : Math.max(length, 0));
+    } catch (IOException e) {
+      rec.aborted = true;
+      return false;
+    }
+    if (noBody) {
+      rec.ttfbNanos = System.nanoTime();
+      ex.close();
+      return false;
+    }
+    OutputStream out = ex.getResponseBody();
+    byte[] buf = new byte[16384];
+    while (true) {
+      int n;
       try {
-        ex.sendResponseHeaders(rec.status, noBody ? -1 : Math.max(length, 0));
+        n = body.read(buf);
+      } catch (IOException e) {
+        broken = true;
+        rec.errorType = e instanceof SocketTimeoutException ? AnthropicErrors.TIMEOUT : "upstream_cut";
+        break;
+      }
+      if (n < 0) {
+        break;
+      }
+      if (n == 0) {
+        continue;
+      }
+      if (rec.ttfbNanos < 0) {
+        rec.ttfbNanos = System.nanoTime();
+      }
+      rec.responseBytes += n;
+      if (record) {
+        if (rec.stream) {
+          rec.usage.feedSse(buf, 0, n);
+        } else {
+          capture.add(buf, 0, n);
+        }
+      } else if (batch != null) {
+        batch.feed(buf, 0, n);
+      }
+      try {
+        out.write(buf, 0, n);
+        out.flush();
       } catch (IOException e) {
         rec.aborted = true;
-        closeQuietly(body);
-        return false;
+        break;
       }
-      if (noBody) {
-        rec.ttfbNanos = System.nanoTime();
-        closeQuietly(body);
-        ex.close();
-        return false;
+    }
+    if (!broken && !rec.aborted) {
+      ex.close();
+      if (batch != null) {
+        batch.finish();
       }
-      OutputStream out = ex.getResponseBody();
-      byte[] buf = new byte[16384];
-      while (true) {
-        int n;
-        try {
-          n = body.read(buf);
-        } catch (IOException e) {
-          broken = true;
-          rec.errorType = watch.timedOut() ? AnthropicErrors.TIMEOUT : "upstream_cut";
-          break;
-        }
-        if (n < 0) {
-          break;
-        }
-        if (n == 0) {
-          continue;
-        }
-        watch.touch();
-        if (rec.ttfbNanos < 0) {
-          rec.ttfbNanos = System.nanoTime();
-        }
-        rec.responseBytes += n;
-        if (record) {
-          if (rec.stream) {
-            rec.usage.feedSse(buf, 0, n);
-          } else {
-            capture.add(buf, 0, n);
-          }
-        }
-        try {
-          out.write(buf, 0, n);
-          out.flush();
-        } catch (IOException e) {
-          rec.aborted = true;
-          closeQuietly(body); // cancels the upstream request
-          break;
-        }
-      }
-      if (!broken && !rec.aborted) {
-        ex.close();
-      } else if (rec.aborted) {
-        closeQuietly(ex);
-      }
-    } finally {
-      watch.done();
+    } else if (rec.aborted) {
+      closeQuietly(ex);
+    }
+    if (batch != null && batch.skipped() > 0) {
+      sink.unrecorded(batch.skipped() + " result line(s) of batch " + batchId + " longer than "
+          + (BatchResults.MAX_LINE >> 20) + " MiB were relayed but not recorded");
     }
     if (record && !rec.stream && !capture.overflowed()) {
       rec.usage.readJson(capture.bytes(), capture.length());
     }
     return broken;
-  }
-
-  private static void closeQuietly(InputStream body) {
-    try {
-      body.close();
-    } catch (IOException ignored) {
-      // closing only cancels; nothing to report
-    }
   }
 
   private static void closeQuietly(HttpExchange ex) {

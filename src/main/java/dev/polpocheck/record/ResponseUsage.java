@@ -37,49 +37,15 @@ final class ResponseUsage {
   String errorType;
   boolean sawStop;
 
-  // SSE line state
-  private final byte[] line = new byte[4096];
-  private byte[] big;
-  private int len;
-  private boolean overlong;
+  private final LineSplitter sse = new LineSplitter(MAX_EVENT_LINE, this::sseLine);
   private String event = "";
 
   /** Feeds relayed stream bytes; complete lines are interpreted as they end. */
   void feedSse(byte[] buf, int off, int n) {
-    for (int i = off; i < off + n; i++) {
-      byte b = buf[i];
-      if (b == '\n') {
-        endLine();
-      } else if (!overlong) {
-        append(b);
-      }
-    }
+    sse.feed(buf, off, n);
   }
 
-  private void append(byte b) {
-    byte[] target = big != null ? big : line;
-    if (len == target.length) {
-      if (len >= MAX_EVENT_LINE) {
-        overlong = true;
-        return;
-      }
-      byte[] grown = java.util.Arrays.copyOf(target, Math.min(MAX_EVENT_LINE, len * 2));
-      big = grown;
-      target = grown;
-    }
-    target[len++] = b;
-  }
-
-  private void endLine() {
-    byte[] l = big != null ? big : line;
-    int n = len > 0 && l[len - 1] == '\r' ? len - 1 : len;
-    boolean skip = overlong;
-    len = 0;
-    overlong = false;
-    big = null;
-    if (skip) {
-      return;
-    }
+  private void sseLine(byte[] l, int n) {
     if (n == 0) {
       event = "";
     } else if (startsWith(l, n, "event:")) {
@@ -145,8 +111,13 @@ final class ResponseUsage {
       errorType = text(d.path("error").get("type"), "error");
       return;
     }
-    model = text(d.get("model"), model);
-    usage(d.get("usage"));
+    readMessage(d);
+  }
+
+  /** Reads a Message object: its model and usage. */
+  void readMessage(JsonNode message) {
+    model = text(message.get("model"), model);
+    usage(message.get("usage"));
   }
 
   private void usage(JsonNode u) {

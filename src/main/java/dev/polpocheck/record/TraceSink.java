@@ -107,6 +107,11 @@ final class TraceSink implements AutoCloseable {
     }
   }
 
+  /** Warns about traffic relayed but not recorded (never the traffic's fault either). */
+  void unrecorded(String what) {
+    warn(what);
+  }
+
   long written() {
     return written.get();
   }

@@ -56,8 +56,31 @@ final class FakeAnthropic implements AutoCloseable {
               + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":350}}\n\n",
           "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
 
+  static final String BATCH_ID = "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d";
+  static final String BATCH_CREATED =
+      "{\"id\":\"" + BATCH_ID + "\",\"type\":\"message_batch\",\"processing_status\":"
+          + "\"in_progress\",\"request_counts\":{\"processing\":4,\"succeeded\":0,\"errored\":0,"
+          + "\"canceled\":0,\"expired\":0},\"results_url\":null}";
+  /**
+   * The batch's results (.jsonl, https://platform.claude.com/docs/en/api/messages/batches/results):
+   * two succeeded (Sonnet 4.5 with the usual usage; Haiku 4.5 with input 500, output 80, no cache),
+   * one errored, one expired; the last line has no newline, as a file's last line may not.
+   */
+  static final String BATCH_RESULTS =
+      "{\"custom_id\":\"secret-task-1\",\"result\":{\"type\":\"succeeded\",\"message\":"
+          + JSON_BODY.replace("\"standard\"", "\"batch\"") + "}}\n"
+          + "{\"custom_id\":\"secret-task-2\",\"result\":{\"type\":\"errored\",\"error\":"
+          + "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"bad\"}}}}\n"
+          + "{\"custom_id\":\"secret-task-3\",\"result\":{\"type\":\"succeeded\",\"message\":"
+          + "{\"id\":\"msg_03\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
+          + "\"claude-haiku-4-5-20251001\",\"content\":[{\"type\":\"text\",\"text\":\"Batch answer\"}],"
+          + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":500,\"output_tokens\":80,"
+          + "\"cache_read_input_tokens\":0,\"cache_creation_input_tokens\":0}}}}\n"
+          + "{\"custom_id\":\"secret-task-4\",\"result\":{\"type\":\"expired\"}}";
+
   /** What the fake received. */
-  record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {}
+  record Received(
+      String method, String path, Map<String, List<String>> headers, byte[] body, int remotePort) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,10 +108,25 @@ final class FakeAnthropic implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     byte[] body = ex.getRequestBody().readAllBytes();
     received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().toString(),
-        Map.copyOf(ex.getRequestHeaders()), body));
+        Map.copyOf(ex.getRequestHeaders()), body, ex.getRemoteAddress().getPort()));
     String path = ex.getRequestURI().getPath();
     if (path.endsWith("/v1/models")) {
       json(ex, 200, "{\"data\":[{\"type\":\"model\",\"id\":\"" + MODEL + "\"}],\"has_more\":false}");
+      return;
+    }
+    if (path.equals("/v1/messages/batches")) {
+      json(ex, 200, BATCH_CREATED);
+      return;
+    }
+    if (path.equals("/v1/messages/batches/" + BATCH_ID + "/results")) {
+      byte[] b = BATCH_RESULTS.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("content-type", "application/binary");
+      ex.sendResponseHeaders(200, 0); // chunked, as a streamed file is
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(b, 0, 100); // the first line arrives in two pieces
+        out.flush();
+        out.write(b, 100, b.length - 100);
+      }
       return;
     }
     if (path.endsWith("/count_tokens")) {

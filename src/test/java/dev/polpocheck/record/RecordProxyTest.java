@@ -358,6 +358,20 @@ class RecordProxyTest {
   }
 
   @Test
+  void anApiKeySentAsBearer_isAnApiKey_withTheSameLabelAsInXApiKey() throws Exception {
+    // the Java SDK sends API keys as "Authorization: Bearer sk-ant-api..." (JavaSdkClientTest)
+    post(body("hello", false));
+    client.send(HttpRequest.newBuilder(proxyUri("/v1/messages"))
+        .header("authorization", "Bearer " + CANARY_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString(body("hello", false))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    List<JsonNode> l = lines();
+    assertEquals("api-key", l.get(1).get("profileType").stringValue());
+    assertEquals(l.get(0).get("profile"), l.get(1).get("profile"), "one key, one label");
+    assertFalse(everythingWritten().contains("CANARY"));
+  }
+
+  @Test
   void traceFilesAndTheKey_areOwnerOnly() throws Exception {
     post(body("hello", false));
     lines();
