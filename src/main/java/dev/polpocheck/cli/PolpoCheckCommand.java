@@ -4,6 +4,10 @@ import dev.polpocheck.UserInputException;
 import dev.polpocheck.config.SecretScanner;
 import dev.polpocheck.redact.Redactor;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,20 +21,6 @@ import picocli.CommandLine.Option;
       "Validate Polpo configs, price agent traces exactly, replay them through Polpo's rotation,"
           + " retry, rate-limit and caching models, and forecast cost and capacity."
     },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      InstallCommand.class,
-      ValidateCommand.class,
-      SchemaCommand.class,
-      RulesCommand.class,
-      CostCommand.class,
-      PricesCommand.class,
-      GenerateCommand.class,
-      SimulateCommand.class,
-      ForecastCommand.class,
-      CapacityCommand.class,
-      RecordCommand.class,
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success, no findings at or above the threshold",
@@ -39,6 +29,30 @@ import picocli.CommandLine.Option;
       "3:could not run (unreadable or invalid input, internal error)"
     })
 public final class PolpoCheckCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Building a subcommand's picocli model (its
+   * options, help texts, converters) is most of a short run's start-up, so {@link
+   * #newCommandLine(String...)} builds only the one the arguments name.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("help", CommandLine.HelpCommand::new);
+    m.put("install", InstallCommand::new);
+    m.put("validate", ValidateCommand::new);
+    m.put("schema", SchemaCommand::new);
+    m.put("rules", RulesCommand::new);
+    m.put("cost", CostCommand::new);
+    m.put("prices", PricesCommand::new);
+    m.put("generate", GenerateCommand::new);
+    m.put("simulate", SimulateCommand::new);
+    m.put("forecast", ForecastCommand::new);
+    m.put("capacity", CapacityCommand::new);
+    m.put("record", RecordCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -57,11 +71,40 @@ public final class PolpoCheckCommand implements Runnable {
    * secret masker on every output.
    */
   public static CommandLine newCommandLine() {
+    return newCommandLine(new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they name when they name one
+   * (after top-level options), else with every subcommand (no arguments, {@code help}, a typo
+   * that picocli's error answers with the list). What runs is the same either way.
+   */
+  public static CommandLine newCommandLine(String... args) {
     CommandLine cl = new RedactingCommandLine(new PolpoCheckCommand(), Redactor.forRun());
+    String named = subcommandNamed(args);
+    if (named != null && !named.equals("help")) {
+      cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
+    } else {
+      SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+    }
+    // the masked writers again, now that the subcommands exist: picocli hands a writer to the
+    // subcommands present when it is set
+    cl.setOut(cl.getOut());
+    cl.setErr(cl.getErr());
     cl.setExecutionExceptionHandler(PolpoCheckCommand::handleException);
     cl.setParameterExceptionHandler(UsageErrors::handle);
     cl.setExecutionStrategy(UsageErrors::executeStrictly);
     return cl;
+  }
+
+  /** The known subcommand the first argument that is not an option names, or null. */
+  private static String subcommandNamed(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
   }
 
   /**
