@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,22 +33,24 @@ public final class PolpoCheckCommand implements Runnable {
    * options, help texts, converters) is most of a short run's start-up, so {@link
    * #newCommandLine(String...)} builds only the one the arguments name.
    */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("help", CommandLine.HelpCommand::new);
-    m.put("install", InstallCommand::new);
-    m.put("validate", ValidateCommand::new);
-    m.put("schema", SchemaCommand::new);
-    m.put("rules", RulesCommand::new);
-    m.put("cost", CostCommand::new);
-    m.put("prices", PricesCommand::new);
-    m.put("generate", GenerateCommand::new);
-    m.put("simulate", SimulateCommand::new);
-    m.put("forecast", ForecastCommand::new);
-    m.put("capacity", CapacityCommand::new);
-    m.put("record", RecordCommand::new);
+  private static Map<String, Class<?>> subcommands() {
+    // classes, not constructor references: picocli instantiates them, and no lambda refers to
+    // picocli's pre-Java-6 classes, which JDK 25's AOT cache cannot hold (its dump crashes)
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("help", CommandLine.HelpCommand.class);
+    m.put("install", InstallCommand.class);
+    m.put("validate", ValidateCommand.class);
+    m.put("schema", SchemaCommand.class);
+    m.put("rules", RulesCommand.class);
+    m.put("cost", CostCommand.class);
+    m.put("prices", PricesCommand.class);
+    m.put("generate", GenerateCommand.class);
+    m.put("simulate", SimulateCommand.class);
+    m.put("forecast", ForecastCommand.class);
+    m.put("capacity", CapacityCommand.class);
+    m.put("record", RecordCommand.class);
     return Collections.unmodifiableMap(m);
   }
 
@@ -83,9 +84,11 @@ public final class PolpoCheckCommand implements Runnable {
     CommandLine cl = new RedactingCommandLine(new PolpoCheckCommand(), Redactor.forRun());
     String named = subcommandNamed(args);
     if (named != null && !named.equals("help")) {
-      cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
+      cl.addSubcommand(named, SUBCOMMANDS.get(named));
     } else {
-      SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+      for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
     }
     // the masked writers again, now that the subcommands exist: picocli hands a writer to the
     // subcommands present when it is set
