@@ -30,7 +30,10 @@ final class KnownSecrets {
   private static final Set<String> SECRET_FIELDS =
       Set.of("access", "refresh", "apiKey", "botToken", "webhookUrl", "databaseUrl", "token");
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Built on first use: most runs check no file with a credential field (measured start-up). */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
 
   private KnownSecrets() {}
 
@@ -73,7 +76,7 @@ final class KnownSecrets {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Json.MAPPER.readTree(json);
     } catch (JacksonException e) {
       return;
     }

@@ -5,6 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(PolpoCheckCommand.newCommandLine().execute(args));
+    System.exit(PolpoCheckCommand.newCommandLine(args).execute(args));
   }
 }

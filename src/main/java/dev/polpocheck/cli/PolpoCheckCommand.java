@@ -5,6 +5,9 @@ import dev.polpocheck.config.SecretScanner;
 import dev.polpocheck.forecast.Forecaster;
 import dev.polpocheck.redact.Redactor;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,20 +21,6 @@ import picocli.CommandLine.Option;
       "Validate Polpo configs, price agent traces exactly, replay them through Polpo's rotation,"
           + " retry, rate-limit and caching models, and forecast cost and capacity."
     },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      InstallCommand.class,
-      ValidateCommand.class,
-      SchemaCommand.class,
-      RulesCommand.class,
-      CostCommand.class,
-      PricesCommand.class,
-      GenerateCommand.class,
-      SimulateCommand.class,
-      ForecastCommand.class,
-      CapacityCommand.class,
-      RecordCommand.class,
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success, no findings at or above the threshold",
@@ -40,6 +29,32 @@ import picocli.CommandLine.Option;
       "3:could not run (unreadable or invalid input, internal error)"
     })
 public final class PolpoCheckCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Building a subcommand's picocli model (its
+   * options, help texts, converters) is most of a short run's start-up, so {@link
+   * #newCommandLine(String...)} builds only the one the arguments name.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    // classes, not constructor references: picocli instantiates them, and no lambda refers to
+    // picocli's pre-Java-6 classes, which JDK 25's AOT cache cannot hold (its dump crashes)
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("help", CommandLine.HelpCommand.class);
+    m.put("install", InstallCommand.class);
+    m.put("validate", ValidateCommand.class);
+    m.put("schema", SchemaCommand.class);
+    m.put("rules", RulesCommand.class);
+    m.put("cost", CostCommand.class);
+    m.put("prices", PricesCommand.class);
+    m.put("generate", GenerateCommand.class);
+    m.put("simulate", SimulateCommand.class);
+    m.put("forecast", ForecastCommand.class);
+    m.put("capacity", CapacityCommand.class);
+    m.put("record", RecordCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -58,11 +73,42 @@ public final class PolpoCheckCommand implements Runnable {
    * secret masker on every output.
    */
   public static CommandLine newCommandLine() {
+    return newCommandLine(new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they name when they name one
+   * (after top-level options), else with every subcommand (no arguments, {@code help}, a typo
+   * that picocli's error answers with the list). What runs is the same either way.
+   */
+  public static CommandLine newCommandLine(String... args) {
     CommandLine cl = new RedactingCommandLine(new PolpoCheckCommand(), Redactor.forRun());
+    String named = subcommandNamed(args);
+    if (named != null && !named.equals("help")) {
+      cl.addSubcommand(named, SUBCOMMANDS.get(named));
+    } else {
+      for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
+    // the masked writers again, now that the subcommands exist: picocli hands a writer to the
+    // subcommands present when it is set
+    cl.setOut(cl.getOut());
+    cl.setErr(cl.getErr());
     cl.setExecutionExceptionHandler(PolpoCheckCommand::handleException);
     cl.setParameterExceptionHandler(UsageErrors::handle);
     cl.setExecutionStrategy(UsageErrors::executeStrictly);
     return cl;
+  }
+
+  /** The known subcommand the first argument that is not an option names, or null. */
+  private static String subcommandNamed(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.polpocheck.forecast;
 
 import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.TimeOrdered;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -54,9 +54,13 @@ public final class WorkloadSampler {
     return List.of(placed);
   }
 
-  /** The calls of the drawn sessions in time order, cut at {@code end} (exclusive). */
-  public static Iterable<Call> calls(List<Placed> placed, long end) {
-    return () -> new Merge(placed, end);
+  /**
+   * The calls of the drawn sessions in time order, cut at {@code end} (exclusive). The merge runs
+   * once, here; each iteration then builds the calls from two int columns (which session, which of
+   * its calls), so the simulator's passes over the workload do not repeat it.
+   */
+  public static TimeOrdered calls(List<Placed> placed, long end) {
+    return new MergedCalls(placed, end);
   }
 
   /**
@@ -100,54 +104,169 @@ public final class WorkloadSampler {
     }
   }
 
-  /** K-way merge of the placed sessions by call time; ties broken by arrival index. */
-  private static final class Merge implements Iterator<Call> {
+  /**
+   * The drawn sessions' calls merged by time, ties broken by arrival index (then by position in the
+   * session), as two columns: {@code session[j]} is the index in {@code placed} of the j-th call and
+   * {@code call[j]} its position in that session.
+   *
+   * <p>The merge is a k-way merge over a binary min-heap of (time, arrival index) pairs, one entry
+   * per open session: a session is opened when its start is not after the earliest pending call,
+   * and its next call enters the heap when the previous one leaves it. Memory for the heap grows
+   * with the concurrently open sessions; the columns take 8 bytes a call.
+   */
+  private static final class MergedCalls implements TimeOrdered {
     private final List<Placed> placed;
     private final String[] ids;
-    private final long end;
-    private final PriorityQueue<long[]> open =
-        new PriorityQueue<>((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-    private int nextArrival;
+    private int[] session;
+    private int[] call;
+    private int size;
 
-    Merge(List<Placed> placed, long end) {
+    MergedCalls(List<Placed> placed, long end) {
       this.placed = placed;
       this.ids = new String[placed.size()];
-      this.end = end;
+      int total = 0;
+      for (Placed p : placed) {
+        total += p.session().calls().size();
+      }
+      this.session = new int[total];
+      this.call = new int[total];
+      merge(end);
+    }
+
+    private void merge(long end) {
+      Heap open = new Heap(placed.size());
+      int nextArrival = 0;
+      while (true) {
+        while (nextArrival < placed.size()
+            && (open.isEmpty() || placed.get(nextArrival).startMillis() <= open.minTime())) {
+          open.add(placed.get(nextArrival).startMillis(), nextArrival, 0);
+          nextArrival++;
+        }
+        if (open.isEmpty() || open.minTime() >= end) {
+          return;
+        }
+        int k = open.minSession();
+        int i = open.minCall();
+        open.removeMin();
+        session[size] = k;
+        call[size] = i;
+        size++;
+        Placed p = placed.get(k);
+        if (i + 1 < p.session().calls().size()) {
+          open.add(p.timeAt(i + 1), k, i + 1);
+        }
+      }
     }
 
     @Override
-    public boolean hasNext() {
-      admit();
-      return !open.isEmpty() && open.peek()[0] < end;
+    public Iterator<Call> iterator() {
+      return new Iterator<>() {
+        private int j;
+
+        @Override
+        public boolean hasNext() {
+          return j < size;
+        }
+
+        @Override
+        public Call next() {
+          if (j >= size) {
+            throw new NoSuchElementException();
+          }
+          int k = session[j];
+          Placed p = placed.get(k);
+          if (ids[k] == null) {
+            ids[k] = p.sessionId(); // one id string per session, not per call
+          }
+          return p.callAt(call[j++], ids[k]);
+        }
+      };
+    }
+  }
+
+  /**
+   * A binary min-heap of (time, session, call) entries in three primitive arrays, ordered by time
+   * and then by session (arrival) index; a session has at most one entry, so the order is total.
+   */
+  private static final class Heap {
+    private final long[] time;
+    private final int[] session;
+    private final int[] call;
+    private int size;
+
+    Heap(int capacity) {
+      time = new long[capacity];
+      session = new int[capacity];
+      call = new int[capacity];
     }
 
-    @Override
-    public Call next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      long[] cur = open.poll();
-      Placed p = placed.get((int) cur[1]);
-      int i = (int) cur[2];
-      int k = (int) cur[1];
-      if (ids[k] == null) {
-        ids[k] = p.sessionId(); // one id string per session, not per call
-      }
-      Call c = p.callAt(i, ids[k]);
-      if (i + 1 < p.session().calls().size()) {
-        open.add(new long[] {p.timeAt(i + 1), cur[1], i + 1});
-      }
-      return c;
+    boolean isEmpty() {
+      return size == 0;
     }
 
-    /** Opens every session whose start is not after the earliest pending call. */
-    private void admit() {
-      while (nextArrival < placed.size()
-          && (open.isEmpty() || placed.get(nextArrival).startMillis() <= open.peek()[0])) {
-        Placed p = placed.get(nextArrival);
-        open.add(new long[] {p.startMillis(), nextArrival, 0});
-        nextArrival++;
+    long minTime() {
+      return time[0];
+    }
+
+    int minSession() {
+      return session[0];
+    }
+
+    int minCall() {
+      return call[0];
+    }
+
+    void add(long t, int s, int c) {
+      int at = size++;
+      while (at > 0) {
+        int parent = (at - 1) >>> 1;
+        if (!less(t, s, time[parent], session[parent])) {
+          break;
+        }
+        move(parent, at);
+        at = parent;
       }
+      set(at, t, s, c);
+    }
+
+    void removeMin() {
+      size--;
+      if (size == 0) {
+        return;
+      }
+      long t = time[size];
+      int s = session[size];
+      int c = call[size];
+      int at = 0;
+      while (true) {
+        int child = 2 * at + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && less(time[child + 1], session[child + 1], time[child], session[child])) {
+          child++;
+        }
+        if (!less(time[child], session[child], t, s)) {
+          break;
+        }
+        move(child, at);
+        at = child;
+      }
+      set(at, t, s, c);
+    }
+
+    private static boolean less(long t1, int s1, long t2, int s2) {
+      return t1 < t2 || (t1 == t2 && s1 < s2);
+    }
+
+    private void move(int from, int to) {
+      set(to, time[from], session[from], call[from]);
+    }
+
+    private void set(int at, long t, int s, int c) {
+      time[at] = t;
+      session[at] = s;
+      call[at] = c;
     }
   }
 }

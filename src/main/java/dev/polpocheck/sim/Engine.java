@@ -130,9 +130,14 @@ final class Engine {
 
   SimResult run(Iterator<Call> input) {
     Call next = input.hasNext() ? input.next() : null;
+    long lastArrival = Long.MIN_VALUE;
     while (true) {
       EventQueue.Event head = queue.peek();
       if (next != null && (head == null || compress(next.timestampMillis()) <= head.time)) {
+        if (next.timestampMillis() < lastArrival) {
+          throw new IllegalStateException("calls out of start-time order at " + lastArrival);
+        }
+        lastArrival = next.timestampMillis();
         arrive(next);
         next = input.hasNext() ? input.next() : null;
         continue;

@@ -3,6 +3,7 @@ package dev.polpocheck.sim;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What one organisation may still spend with one provider: Anthropic keeps spend limits and credit
@@ -37,6 +38,9 @@ final class SpendLimit {
   private long monthPicos;
   private long totalPicos;
   private long monthKey = Long.MIN_VALUE;
+  // [monthStart, monthEnd): the UTC month of the last look-up, so most look-ups are two compares
+  private long monthStart = 1;
+  private long monthEnd = 0;
 
   /**
    * A spend account; each argument is -1 when that limit does not apply.
@@ -82,12 +86,18 @@ final class SpendLimit {
 
   /** This month's spend (UTC calendar month of {@code now}); a new month starts at 0. */
   private long month(long now) {
+    if (now >= monthStart && now < monthEnd) {
+      return monthPicos;
+    }
     ZonedDateTime d = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
     long key = d.getYear() * 12L + d.getMonthValue();
     if (key != monthKey) {
       monthKey = key;
       monthPicos = 0;
     }
+    ZonedDateTime first = d.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+    monthStart = first.toInstant().toEpochMilli();
+    monthEnd = first.plusMonths(1).toInstant().toEpochMilli();
     return monthPicos;
   }
 }

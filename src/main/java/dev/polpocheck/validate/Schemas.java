@@ -94,9 +94,21 @@ public final class Schemas {
     return tree(kind.schemaFile());
   }
 
-  /** The parsed schema document {@code file}, for walking annotations. */
+  /**
+   * The parsed schema document {@code file}, for walking annotations and compiling: the jar's lean
+   * copy ({@link LeanSchemas}: the same schema without the editor prose), or the published text
+   * when the build did not make one.
+   */
   JsonNode tree(String file) {
-    return trees.computeIfAbsent(file, f -> JsonReader.parse(f, text(f)).root());
+    return trees.computeIfAbsent(file, f -> JsonReader.parse(f, runtimeText(f)).root());
+  }
+
+  private static String runtimeText(String file) {
+    try (InputStream in = Schemas.class.getResourceAsStream("/schemas-lean/" + file)) {
+      return in == null ? text(file) : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Validates an instance against the kind's schema; the raw library errors, unrendered. */

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 public record CliRun(int exit, String out, String err) {
 
   public static CliRun of(String... args) {
-    return of(PolpoCheckCommand.newCommandLine(), args);
+    return of(PolpoCheckCommand.newCommandLine(args), args); // as Main builds it
   }
 
   /** Runs {@code cl} (a command line from {@link PolpoCheckCommand#newCommandLine()}). */

@@ -2,6 +2,7 @@ package dev.polpocheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,29 @@ class LauncherIT {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")),
           "no JVM crash log left in the working directory");
     }
+  }
+
+  @Test
+  void launcher_onJdk25_writesAndUsesAnAotCacheSilently() throws Exception {
+    // JEP 514's -XX:AOTCacheOutput exists from JDK 25; the machines this runs on have a Temurin
+    // 25 beside the default JDK (skipped where there is none)
+    Path jdk25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64");
+    assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 installed");
+    Path cache = tmp.resolve("cache");
+    Map<String, String> env =
+        Map.of("POLPO_CHECK_CACHE", cache.toString(), "JAVA_HOME", jdk25.toString());
+    String launcher = BASEDIR.resolve("polpo-check").toAbsolutePath().toString();
+    Proc first = run(tmp, env, launcher, "--version");
+    assertEquals(0, first.code, first.err);
+    assertTrue(first.out.contains("Java 25"), first.out);
+    try (var files = Files.list(cache)) {
+      assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith(".aot")),
+          "the first short run on JDK 25 leaves an AOT cache");
+    }
+    Path config = Files.writeString(tmp.resolve("polpo.json"), "{\"project\": \"demo\"}\n");
+    Proc validate = run(tmp, env, launcher, "validate", config.toString());
+    assertEquals(0, validate.code, validate.err + validate.out);
+    assertEquals("", validate.err, "a valid cache is used silently");
   }
 
   @Test

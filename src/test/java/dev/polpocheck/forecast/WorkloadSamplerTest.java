@@ -101,4 +101,26 @@ class WorkloadSamplerTest {
     assertEquals(1, out.size());
     assertEquals("f0:x", out.get(0).session());
   }
+
+  @Test
+  void calls_equalTimes_breakTiesByArrivalThenByPositionInSession() {
+    // x: calls at +0, +0, +10 s; y: one call at +0; z: calls at +0 and +10 s. x and y start at
+    // 1 s, z at 0 s but arrives last (index 2): time first, then the arrival index.
+    Session x = new Session("x", "a", List.of(TestCalls.call(0, "x", "a", "m", 1, 1),
+        TestCalls.call(0, "x", "a", "m", 2, 1), TestCalls.call(10_000, "x", "a", "m", 3, 1)));
+    Session y = new Session("y", "a", List.of(TestCalls.call(0, "y", "a", "m", 4, 1)));
+    Session z = new Session("z", "a", List.of(TestCalls.call(0, "z", "a", "m", 5, 1),
+        TestCalls.call(10_000, "z", "a", "m", 6, 1)));
+    List<WorkloadSampler.Placed> placed = List.of(new WorkloadSampler.Placed(0, 1_000, x),
+        new WorkloadSampler.Placed(1, 1_000, y), new WorkloadSampler.Placed(2, 1_000, z));
+    List<String> order = new ArrayList<>();
+    for (int pass = 0; pass < 2; pass++) { // iterable twice, same order each time
+      order.clear();
+      for (Call c : WorkloadSampler.calls(placed, 60_000)) {
+        order.add(c.session() + "@" + c.timestampMillis() + "#" + c.inputTokens());
+      }
+      assertEquals(List.of("f0:x@1000#1", "f0:x@1000#2", "f1:y@1000#4", "f2:z@1000#5",
+          "f0:x@11000#3", "f2:z@11000#6"), order);
+    }
+  }
 }

@@ -8,11 +8,13 @@ import static dev.polpocheck.sim.SimFixtures.scenario;
 import static dev.polpocheck.sim.SimFixtures.sonnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallerRole;
+import dev.polpocheck.trace.TimeOrdered;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SimulationTest {
 
-  private static SimResult run(List<Call> calls, Scenario s) {
+  private static SimResult run(Iterable<Call> calls, Scenario s) {
     return Simulation.run(calls, s, 42, OPTIONS);
   }
 
@@ -248,5 +250,17 @@ class SimulationTest {
     assertEquals(0, r.counts().callsIn());
     assertEquals(0, r.cost().total());
     assertNull(r.fidelity());
+  }
+
+  @Test
+  void timeOrderedInputOutOfOrder_failsInsteadOfReplayingWrongly() {
+    // the order check is skipped for input marked TimeOrdered; the replay still refuses a lie
+    List<Call> calls = List.of(sonnet(MIN, "s1", 2_000, 100), sonnet(0, "s2", 2_000, 100));
+    TimeOrdered marked = calls::iterator;
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> run(marked, scenario(List.of())));
+    assertTrue(e.getMessage().contains("out of start-time order"), e.getMessage());
+    // the same calls unmarked are sorted first and replay normally
+    assertEquals(2, run(calls, scenario(List.of())).counts().ok());
   }
 }

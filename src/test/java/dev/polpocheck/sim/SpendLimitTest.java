@@ -48,4 +48,15 @@ class SpendLimitTest {
     assertEquals(SpendLimit.Refusal.CREDIT, credit.refusal(APRIL));
     assertEquals(SpendLimit.Refusal.CREDIT, credit.refusal(MAY));
   }
+
+  @Test
+  void monthBoundary_lastMillisecondOfAprilStillCountsApril() {
+    SpendLimit s = new SpendLimit(-1, 100 * USD, -1);
+    s.add(60 * USD, APRIL);
+    s.add(40 * USD, MAY - 1); // 2026-04-30T23:59:59.999Z: April's spend reaches the $100 cap
+    assertEquals(SpendLimit.Refusal.TIER_CAP, s.refusal(MAY - 1));
+    assertEquals(SpendLimit.Refusal.NONE, s.refusal(MAY));
+    s.add(100 * USD, MAY);
+    assertEquals(SpendLimit.Refusal.TIER_CAP, s.refusal(MAY + 1));
+  }
 }
