@@ -5,6 +5,7 @@
 # Latency: wrk with one connection (closed loop: one request at a time), straight to the fake
 # and then through the proxy; the proxy's added latency is the difference of the percentiles.
 # Throughput: wrk with 2 threads and 16 connections through the proxy.
+# PROXY_JAVA_OPTS, when set, goes to the proxy's JVM (e.g. -Xlog:gc:file=/tmp/gc.log).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${1:-20}"
@@ -15,7 +16,7 @@ out="$(mktemp -d)"
 trap 'kill $fake $proxy 2>/dev/null || true; rm -rf "$out"' EXIT
 
 node "$here/fake-upstream.mjs" "$up" & fake=$!
-java -jar target/polpo-check.jar record --listen "127.0.0.1:$px" \
+java ${PROXY_JAVA_OPTS:-} -jar target/polpo-check.jar record --listen "127.0.0.1:$px" \
   --upstream "http://127.0.0.1:$up" --output "$out/traces" 2>"$out/record.err" & proxy=$!
 for _ in $(seq 1 100); do grep -q listening "$out/record.err" 2>/dev/null && break; sleep 0.1; done
 
