@@ -225,6 +225,9 @@ public final class ValidateCommand implements Callable<Integer> {
     Clock clock = clock();
     List<Input> inputs = expand(forced, rules, target);
     Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock, target);
+    if (polpo == null) {
+      validator = validator.withUpstreamHints();
+    }
     List<Path> files = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<FileKind> kinds = new ArrayList<>();

@@ -40,6 +40,8 @@ public final class Validator {
   private final Environment environment;
   private final Clock clock;
   private final PolpoTarget target;
+  /** Whether the target was detected, not chosen: see {@link UpstreamKeyHints}. */
+  private final boolean upstreamHints;
 
   /** A validator for Polpo 0.3.x; see the full constructor. */
   public Validator(
@@ -61,8 +63,20 @@ public final class Validator {
       Environment environment,
       Clock clock,
       PolpoTarget target) {
+    this(schemas, rules, config, environment, clock, target, false);
+  }
+
+  private Validator(
+      Schemas schemas,
+      List<Rule> rules,
+      RuleConfig config,
+      Environment environment,
+      Clock clock,
+      PolpoTarget target,
+      boolean upstreamHints) {
     this.schemas = schemas;
     this.target = target;
+    this.upstreamHints = upstreamHints && target == PolpoTarget.V03;
     List<Rule> applicable = new ArrayList<>();
     for (Rule r : rules) {
       if (r.targets().contains(target)) {
@@ -74,6 +88,15 @@ public final class Validator {
     this.descriptors = Rules.byId();
     this.environment = environment;
     this.clock = clock;
+  }
+
+  /**
+   * This validator for a target that was detected from the files rather than chosen with {@code
+   * --polpo}: an unknown key that upstream Polpo reads at the same place gets a help line naming
+   * {@code --polpo upstream} ({@link UpstreamKeyHints}).
+   */
+  public Validator withUpstreamHints() {
+    return new Validator(schemas, rules, config, environment, clock, target, true);
   }
 
   /**
@@ -171,9 +194,18 @@ public final class Validator {
     }
     String schemaFile = target.schemaFile(kind);
     JsonNode schemaTree = schemas.tree(schemaFile);
+    Map<String, SchemaWalker.Pair> upstream = null;
     for (SchemaErrors.Mapped m :
         SchemaErrors.map(schemas.validate(schemaFile, doc.root()), schemaTree, doc.root())) {
-      raw.add(new Raw(m.rule(), m.finding()));
+      Finding f = m.finding();
+      if (upstreamHints && m.rule().equals(Rules.UNKNOWN_KEY.id())) {
+        if (upstream == null) {
+          String upstreamFile = PolpoTarget.UPSTREAM.schemaFile(kind);
+          upstream = SchemaWalker.applicable(schemas.tree(upstreamFile), doc.root());
+        }
+        f = UpstreamKeyHints.hint(f, upstream);
+      }
+      raw.add(new Raw(m.rule(), f));
     }
     List<int[]> secretRanges = new ArrayList<>();
     for (Map.Entry<String, SchemaWalker.Pair> e :

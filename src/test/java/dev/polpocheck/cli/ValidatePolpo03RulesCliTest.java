@@ -191,10 +191,11 @@ class ValidatePolpo03RulesCliTest {
     CliRun r = CliRun.of("validate", "--no-snippet", p.toString());
     List<String> f = findings(r);
     assertEquals(2, f.size(), r.out());
-    // A dotted xai id is the dotted-id rule's (0.3.x resolves only the hyphenated spelling), and
-    // its help names the id pi-ai resolves (xai grok-4-1-fast-non-reasoning).
+    // A dotted xai id is the dotted-id rule's (0.3.x resolves only the hyphenated spelling), an
+    // error in an agent (the run throws "Model ... not found", pi-client.ts:283-289), and its
+    // help names the id pi-ai resolves (xai grok-4-1-fast-non-reasoning).
     assertTrue(
-        has(f, p + ":2:36: warning: dotted model id \"grok-4.1-fast-non-reasoning\"",
+        has(f, p + ":2:36: error: dotted model id \"grok-4.1-fast-non-reasoning\"",
             "polpo/model/dotted-id"),
         r.out());
     assertTrue(r.out().contains("write \"xai/grok-4-1-fast-non-reasoning\""), r.out());

@@ -55,6 +55,32 @@ class ValidateUpstreamCliTest {
   }
 
   @Test
+  void legacyLayoutUpstreamKey_detectedAs03_helpNamesTheFlag_onlyWhenUpstreamReadsIt(
+      @TempDir Path tmp) throws IOException {
+    // A legacy-layout upstream project (polpo.json only) carries no layout marker, so it is
+    // taken for 0.3.x; "modelProfiles" in settings is read by upstream (model-profiles.ts via
+    // the project config's settings), so the fix is the flag, not a rename.
+    Path readme = REAL.resolve("core-readme-profiles/polpo.json");
+    CliRun detected = CliRun.of("validate", readme.toString());
+    assertTrue(
+        detected.out().contains("unknown key \"modelProfiles\" in settings"), detected.out());
+    assertTrue(
+        detected.out().contains("  = help: upstream Polpo reads \"modelProfiles\" here; if this"
+            + " project runs on upstream Polpo, pass --polpo upstream\n"),
+        detected.out());
+    // Chosen with --polpo 0.3: the user said which Polpo runs it; the generic help stays.
+    CliRun chosen = CliRun.of("validate", "--polpo", "0.3", readme.toString());
+    assertTrue(chosen.out().contains("unknown key \"modelProfiles\" in settings"), chosen.out());
+    assertFalse(chosen.out().contains("--polpo upstream"), chosen.out());
+    // A key neither line reads gets no such hint.
+    Path typo = tmp.resolve("polpo.json");
+    Files.writeString(typo, "{\"project\": \"p\", \"settings\": {\"gatewayz\": {}}}\n");
+    CliRun neither = CliRun.of("validate", typo.toString());
+    assertTrue(neither.out().contains("unknown key \"gatewayz\" in settings"), neither.out());
+    assertFalse(neither.out().contains("--polpo upstream"), neither.out());
+  }
+
+  @Test
   void projectJson_givenAsFile_isUpstream_notUsageError() {
     CliRun r = CliRun.of("validate", REAL.resolve("skills-project-json/project.json").toString());
     assertEquals(0, r.exit(), r.out() + r.err());
@@ -97,11 +123,12 @@ class ValidateUpstreamCliTest {
     // pi-ai 0.62 dist/models.generated.js: provider xai has "grok-4-1-fast-non-reasoning"; the
     // dotted spelling exists only as the vercel-ai-gateway id "xai/grok-4.1-fast-non-reasoning".
     // agents.json line 6 is `      "model": "xai/grok-4.1-fast-non-reasoning",`: 6 spaces,
-    // "model" (7-13), ':' 14, ' ' 15 -> the string at column 16.
+    // "model" (7-13), ':' 14, ' ' 15 -> the string at column 16. An error: in an agent run no
+    // providers entry applies, so resolveModel throws (polpo-zhc src/llm/pi-client.ts:283-289).
     CliRun old = CliRun.of("validate", "--no-snippet", "--polpo", "0.3", dir);
     assertTrue(
         old.out()
-            .contains("agents.json:6:16: warning: dotted model id \"grok-4.1-fast-non-reasoning\""),
+            .contains("agents.json:6:16: error: dotted model id \"grok-4.1-fast-non-reasoning\""),
         old.out());
     assertTrue(old.out().contains("write \"xai/grok-4-1-fast-non-reasoning\""), old.out());
     assertFalse(

@@ -74,7 +74,7 @@ class RuleSeveritiesTest {
     row("polpo/model/allowlist-not-enforced", w, "agents bypass the allowlist silently");
     row("polpo/model/cannot-infer", e, "resolveModelSpec throws \"Cannot infer provider\"");
     row("polpo/model/catalog-miss-shadowed", w, "becomes a zero-cost custom model silently");
-    row("polpo/model/dotted-id", w, "0.3.x does not resolve the dotted id the docs show");
+    row("polpo/model/dotted-id", e, "unresolved: the run throws \"Model ... not found\"");
     row("polpo/model/no-credentials", e, "every call to the provider fails without a key");
     row("polpo/model/retired", e, "accepted, then every request fails at the provider");
     row("polpo/model/unknown", e, "Polpo cannot resolve the model or provider");

@@ -17,14 +17,14 @@ final class ModelDottedIdRule implements Rule {
   static final RuleDescriptor DESCRIPTOR =
       RuleDescriptor.of(
           "polpo/model/dotted-id",
-          Severity.WARNING,
+          Severity.ERROR,
           "Dotted model id (claude-opus-4.6, grok-4.1-fast) that Polpo 0.3.x does not resolve",
           "Dotted ids are the naming of Polpo's newer gateway-based releases (the upstream"
               + " template's xai/grok-4.1-fast-non-reasoning). Polpo 0.3.x looks models up in"
               + " pi-ai's catalog, whose Anthropic and xAI ids use hyphens (claude-opus-4-6,"
               + " grok-4-1-fast-non-reasoning), so a dotted id fails to resolve, or, when a"
-              + " providers entry exists for the provider, silently becomes a zero-cost model."
-              + " Use the hyphenated id. Upstream Polpo is not affected: its gateway ids keep"
+              + " providers entry exists for the provider, silently becomes a zero-cost model"
+              + " (a warning then). Use the hyphenated id. Upstream Polpo is not affected: its gateway ids keep"
               + " the dots.",
           FileKind.POLPO,
           FileKind.AGENTS,
@@ -42,7 +42,12 @@ final class ModelDottedIdRule implements Rule {
         continue;
       }
       String fixed = f.hyphenated();
-      ctx.report(
+      // Unresolved, the run throws "Model ... not found" (polpo-zhc src/llm/pi-client.ts:283-289
+      // @898e166), as for any unknown model; through a providers entry (orchestrator side) it
+      // runs as a zero-cost custom model instead, and an allowlist key is never enforced.
+      boolean runs =
+          f.resolvedByProviderEntry() || f.use().role() == ConfigView.Role.ALLOWLIST_KEY;
+      Finding finding =
           Finding.of(
                   f.use().target(),
                   "dotted model id \""
@@ -52,7 +57,8 @@ final class ModelDottedIdRule implements Rule {
                       + f.spec().provider()
                       + " ids use hyphens",
                   "write \"" + fixed + "\"")
-              .withSuggestion(fixed));
+              .withSuggestion(fixed);
+      ctx.report(runs ? finding.withSeverity(Severity.WARNING) : finding);
     }
   }
 }

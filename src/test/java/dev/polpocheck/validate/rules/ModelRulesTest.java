@@ -170,6 +170,20 @@ class ModelRulesTest {
   }
 
   @Test
+  void dottedId_unresolvedIsError_throughAProvidersEntryAZeroCostWarning() {
+    // No providers entry: resolveModel ends in throw new Error("Model ... not found")
+    // (polpo-zhc src/llm/pi-client.ts:283-289), so the rule's default severity (error) applies.
+    Finding alone = polpo(new ModelDottedIdRule(), orch("anthropic/claude-opus-4.6")).get(0);
+    assertNull(alone.severity());
+    // With an anthropic override the orchestrator builds a zero-cost custom model instead
+    // (the catalog-miss-shadowed case): it runs, so a warning.
+    String json =
+        "{\"settings\":{\"orchestratorModel\":\"anthropic:claude-opus-4.6\"},"
+            + "\"providers\":{\"anthropic\":{\"baseUrl\":\"https://proxy.example\"}}}";
+    assertEquals(Severity.WARNING, polpo(new ModelDottedIdRule(), json).get(0).severity());
+  }
+
+  @Test
   void dottedId_openAiDottedId_passes() {
     assertEquals(List.of(), polpo(new ModelDottedIdRule(), orch("openai:gpt-4.1")));
   }
