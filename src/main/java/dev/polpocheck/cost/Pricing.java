@@ -43,6 +43,59 @@ public final class Pricing {
    *     basis points (10000 = all)
    */
   public static CostBreakdown cost(Call call, Price price, int assumed1hShareBasisPoints) {
+    return cost(
+        price,
+        assumed1hShareBasisPoints,
+        new Usage(
+            call.inputTokens(),
+            call.outputTokens(),
+            call.cacheReadTokens(),
+            call.cacheWrite5mTokens(),
+            call.cacheWrite1hTokens(),
+            call.cacheWriteUnsplitTokens()),
+        call.batch(),
+        call.fast(),
+        call.inferenceGeo());
+  }
+
+  /**
+   * A call's token counts, the fields of {@link Call} that pricing reads; the simulator prices the
+   * calls it replays from these, without building a {@link Call} each.
+   *
+   * @param input uncached input tokens
+   * @param output output tokens
+   * @param cacheRead cache-read tokens
+   * @param cacheWrite5m 5-minute cache writes
+   * @param cacheWrite1h 1-hour cache writes
+   * @param cacheWriteUnsplit cache writes with no recorded TTL split
+   */
+  public record Usage(
+      long input,
+      long output,
+      long cacheRead,
+      long cacheWrite5m,
+      long cacheWrite1h,
+      long cacheWriteUnsplit) {
+    long prompt() {
+      return input + cacheRead + cacheWrite5m + cacheWrite1h + cacheWriteUnsplit;
+    }
+  }
+
+  /**
+   * The cost of a call with {@code usage} at {@code price}: the same rules as {@link #cost(Call,
+   * Price, int)}.
+   *
+   * @param batch sent through the Batch API
+   * @param fast fast mode
+   * @param inferenceGeo the recorded inference geography, or ""
+   */
+  public static CostBreakdown cost(
+      Price price,
+      int assumed1hShareBasisPoints,
+      Usage usage,
+      boolean batch,
+      boolean fast,
+      String inferenceGeo) {
     if (assumed1hShareBasisPoints < 0 || assumed1hShareBasisPoints > 10_000) {
       throw new IllegalArgumentException("1-hour share must be within 0..10000 basis points");
     }
@@ -52,16 +105,16 @@ public final class Pricing {
     long rW1 = price.cacheWrite1h();
     long rRead = price.cacheRead();
     List<Price.LongContext> tiers = price.promptTiers();
-    Price.Fast fast = price.fast();
-    if (call.fast() && fast != null) {
-      rIn = fast.input();
-      rOut = fast.output();
-      rW5 = fast.cacheWrite5m();
-      rW1 = fast.cacheWrite1h();
-      rRead = fast.cacheRead();
-      tiers = fast.promptTiers();
+    if (fast && price.fast() != null) {
+      Price.Fast fastPrice = price.fast();
+      rIn = fastPrice.input();
+      rOut = fastPrice.output();
+      rW5 = fastPrice.cacheWrite5m();
+      rW1 = fastPrice.cacheWrite1h();
+      rRead = fastPrice.cacheRead();
+      tiers = fastPrice.promptTiers();
     }
-    Price.LongContext tier = tierFor(tiers, call.promptTokens());
+    Price.LongContext tier = tierFor(tiers, usage.prompt());
     if (tier != null) {
       rIn = tier.input();
       rOut = tier.output();
@@ -69,33 +122,33 @@ public final class Pricing {
       rW1 = tier.cacheWrite1h();
       rRead = tier.cacheRead();
     }
-    long unsplit = call.cacheWriteUnsplitTokens();
+    long unsplit = usage.cacheWriteUnsplit();
     long unsplit1h = (unsplit * assumed1hShareBasisPoints + 5_000) / 10_000;
-    long w1h = call.cacheWrite1hTokens() + unsplit1h;
-    long w5m = call.cacheWrite5mTokens() + (unsplit - unsplit1h);
+    long w1h = usage.cacheWrite1h() + unsplit1h;
+    long w5m = usage.cacheWrite5m() + (unsplit - unsplit1h);
     CostBreakdown c =
         new CostBreakdown(
-            Math.multiplyExact(call.inputTokens(), rIn),
-            Math.multiplyExact(call.outputTokens(), rOut),
+            Math.multiplyExact(usage.input(), rIn),
+            Math.multiplyExact(usage.output(), rOut),
             Math.multiplyExact(w5m, rW5),
             Math.multiplyExact(w1h, rW1),
-            Math.multiplyExact(call.cacheReadTokens(), rRead));
-    if (call.batch()) {
+            Math.multiplyExact(usage.cacheRead(), rRead));
+    if (batch) {
       c = scale(c, 5_000);
     }
     Integer geo =
-        call.inferenceGeo().isEmpty()
+        inferenceGeo.isEmpty()
             ? null
-            : price.geoBasisPoints().get(call.inferenceGeo().toLowerCase(Locale.ROOT));
+            : price.geoBasisPoints().get(inferenceGeo.toLowerCase(Locale.ROOT));
     return geo == null ? c : scale(c, geo);
   }
 
   /** The highest tier whose threshold {@code prompt} is strictly above, or null. */
   static Price.LongContext tierFor(List<Price.LongContext> ascending, long prompt) {
     Price.LongContext t = null;
-    for (Price.LongContext x : ascending) {
-      if (prompt > x.thresholdTokens()) {
-        t = x;
+    for (int i = 0; i < ascending.size(); i++) { // indexed: no iterator per priced call
+      if (prompt > ascending.get(i).thresholdTokens()) {
+        t = ascending.get(i);
       }
     }
     return t;

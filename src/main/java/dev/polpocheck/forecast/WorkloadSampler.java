@@ -1,7 +1,7 @@
 package dev.polpocheck.forecast;
 
 import dev.polpocheck.trace.Call;
-import dev.polpocheck.trace.TimeOrdered;
+import dev.polpocheck.trace.CallColumns;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -56,10 +56,11 @@ public final class WorkloadSampler {
 
   /**
    * The calls of the drawn sessions in time order, cut at {@code end} (exclusive). The merge runs
-   * once, here; each iteration then builds the calls from two int columns (which session, which of
-   * its calls), so the simulator's passes over the workload do not repeat it.
+   * once, here, into two int columns (which session, which of its calls): the simulator's passes
+   * read them through a {@link CallColumns.Cursor} without building a call each, and each
+   * iteration builds the calls from them.
    */
-  public static TimeOrdered calls(List<Placed> placed, long end) {
+  public static CallColumns calls(List<Placed> placed, long end) {
     return new MergedCalls(placed, end);
   }
 
@@ -112,9 +113,10 @@ public final class WorkloadSampler {
    * <p>The merge is a k-way merge over a binary min-heap of (time, arrival index) pairs, one entry
    * per open session: a session is opened when its start is not after the earliest pending call,
    * and its next call enters the heap when the previous one leaves it. Memory for the heap grows
-   * with the concurrently open sessions; the columns take 8 bytes a call.
+   * with the concurrently open sessions; the columns take 8 bytes a call. The cursor's session
+   * number is the index in {@code placed}.
    */
-  private static final class MergedCalls implements TimeOrdered {
+  private static final class MergedCalls implements CallColumns {
     private final List<Placed> placed;
     private final String[] ids;
     private int[] session;
@@ -156,6 +158,41 @@ public final class WorkloadSampler {
           open.add(p.timeAt(i + 1), k, i + 1);
         }
       }
+    }
+
+    @Override
+    public Cursor cursor() {
+      return new Cursor() {
+        private int j = -1;
+        private Placed current;
+
+        @Override
+        public boolean advance() {
+          if (j + 1 >= size) {
+            j = size;
+            current = null;
+            return false;
+          }
+          j++;
+          current = placed.get(session[j]);
+          return true;
+        }
+
+        @Override
+        public long startMillis() {
+          return current.timeAt(call[j]);
+        }
+
+        @Override
+        public int session() {
+          return session[j];
+        }
+
+        @Override
+        public Call recorded() {
+          return current.session().calls().get(call[j]);
+        }
+      };
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.TimeOrdered;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -74,9 +73,8 @@ public final class Simulation {
   /** One run, without the sticky comparison; calls must be in start-time order. */
   static SimResult runOnce(
       Iterable<Call> ordered, Scenario scenario, long seed, SimOptions options) {
-    Prepass pre = Prepass.scan(ordered, c -> factor(scenario, c));
-    Iterator<Call> it = ordered.iterator();
-    return new Engine(scenario, options, seed, pre).run(it);
+    Prepass pre = Prepass.scan(NumberedCalls.cursor(ordered), c -> factor(scenario, c));
+    return new Engine(scenario, options, seed, pre).run(NumberedCalls.cursor(ordered));
   }
 
   /**
