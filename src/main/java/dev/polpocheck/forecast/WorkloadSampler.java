@@ -24,6 +24,8 @@ public final class WorkloadSampler {
   private final ArrivalProcess arrivals;
   private final List<String> agents;
   private final double[] cumulativeShare;
+  /** Per agent (as {@link #agents}): the calls' start offsets of each of its sessions. */
+  private final long[][][] offsets;
 
   /** A sampler over {@code corpus} with the given arrival process. */
   public WorkloadSampler(Corpus corpus, ArrivalProcess arrivals) {
@@ -35,6 +37,14 @@ public final class WorkloadSampler {
     for (int i = 0; i < agents.size(); i++) {
       acc += corpus.sessions(agents.get(i)).size() / (double) corpus.sessionCount();
       cumulativeShare[i] = acc;
+    }
+    this.offsets = new long[agents.size()][][];
+    for (int i = 0; i < agents.size(); i++) {
+      List<Session> pool = corpus.sessions(agents.get(i));
+      offsets[i] = new long[pool.size()][];
+      for (int j = 0; j < pool.size(); j++) {
+        offsets[i][j] = Placed.offsetsOf(pool.get(j));
+      }
     }
   }
 
@@ -49,7 +59,8 @@ public final class WorkloadSampler {
         a++;
       }
       List<Session> pool = corpus.sessions(agents.get(a));
-      placed[i] = new Placed(i, times[i], pool.get(rng.nextInt(pool.size())));
+      int j = rng.nextInt(pool.size());
+      placed[i] = new Placed(i, times[i], pool.get(j), offsets[a][j]);
     }
     return List.of(placed);
   }
@@ -70,8 +81,24 @@ public final class WorkloadSampler {
    * @param index its position among the run's arrivals (names the new session)
    * @param startMillis its new start
    * @param session the recorded session it replays
+   * @param offsets each of its calls' start, from its first call's (computed once per corpus and
+   *     shared between runs: the merge and the simulator read the calls' times from this array,
+   *     not from the recorded calls scattered over the heap; never modified)
    */
-  public record Placed(int index, long startMillis, Session session) {
+  public record Placed(int index, long startMillis, Session session, long[] offsets) {
+    /** {@code session} placed at {@code startMillis}, its offsets computed from its calls. */
+    public Placed(int index, long startMillis, Session session) {
+      this(index, startMillis, session, offsetsOf(session));
+    }
+
+    static long[] offsetsOf(Session session) {
+      long[] out = new long[session.calls().size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = session.calls().get(i).timestampMillis() - session.startMillis();
+      }
+      return out;
+    }
+
     /** The new session's id. */
     String sessionId() {
       return "f" + index + ":" + session.id();
@@ -80,7 +107,7 @@ public final class WorkloadSampler {
     Call callAt(int i, String sessionId) {
       Call c = session.calls().get(i);
       return new Call(
-          startMillis + (c.timestampMillis() - session.startMillis()),
+          timeAt(i),
           sessionId,
           c.agent(),
           c.role(),
@@ -101,7 +128,7 @@ public final class WorkloadSampler {
     }
 
     long timeAt(int i) {
-      return startMillis + (session.calls().get(i).timestampMillis() - session.startMillis());
+      return startMillis + offsets[i];
     }
   }
 
