@@ -43,16 +43,15 @@ public final class Pricing {
    *     basis points (10000 = all)
    */
   public static CostBreakdown cost(Call call, Price price, int assumed1hShareBasisPoints) {
-    return cost(
+    return price(
         price,
         assumed1hShareBasisPoints,
-        new Usage(
-            call.inputTokens(),
-            call.outputTokens(),
-            call.cacheReadTokens(),
-            call.cacheWrite5mTokens(),
-            call.cacheWrite1hTokens(),
-            call.cacheWriteUnsplitTokens()),
+        call.inputTokens(),
+        call.outputTokens(),
+        call.cacheReadTokens(),
+        call.cacheWrite5mTokens(),
+        call.cacheWrite1hTokens(),
+        call.cacheWriteUnsplitTokens(),
         call.batch(),
         call.fast(),
         call.inferenceGeo());
@@ -76,9 +75,6 @@ public final class Pricing {
       long cacheWrite5m,
       long cacheWrite1h,
       long cacheWriteUnsplit) {
-    long prompt() {
-      return input + cacheRead + cacheWrite5m + cacheWrite1h + cacheWriteUnsplit;
-    }
   }
 
   /**
@@ -93,6 +89,33 @@ public final class Pricing {
       Price price,
       int assumed1hShareBasisPoints,
       Usage usage,
+      boolean batch,
+      boolean fast,
+      String inferenceGeo) {
+    return price(
+        price,
+        assumed1hShareBasisPoints,
+        usage.input(),
+        usage.output(),
+        usage.cacheRead(),
+        usage.cacheWrite5m(),
+        usage.cacheWrite1h(),
+        usage.cacheWriteUnsplit(),
+        batch,
+        fast,
+        inferenceGeo);
+  }
+
+  // both public forms unpack their tokens into this one, so that neither allocates per call
+  private static CostBreakdown price(
+      Price price,
+      int assumed1hShareBasisPoints,
+      long input,
+      long output,
+      long cacheRead,
+      long cacheWrite5m,
+      long cacheWrite1h,
+      long cacheWriteUnsplit,
       boolean batch,
       boolean fast,
       String inferenceGeo) {
@@ -114,7 +137,7 @@ public final class Pricing {
       rRead = fastPrice.cacheRead();
       tiers = fastPrice.promptTiers();
     }
-    Price.LongContext tier = tierFor(tiers, usage.prompt());
+    Price.LongContext tier = tierFor(tiers, input + cacheRead + cacheWrite5m + cacheWrite1h + cacheWriteUnsplit);
     if (tier != null) {
       rIn = tier.input();
       rOut = tier.output();
@@ -122,17 +145,17 @@ public final class Pricing {
       rW1 = tier.cacheWrite1h();
       rRead = tier.cacheRead();
     }
-    long unsplit = usage.cacheWriteUnsplit();
+    long unsplit = cacheWriteUnsplit;
     long unsplit1h = (unsplit * assumed1hShareBasisPoints + 5_000) / 10_000;
-    long w1h = usage.cacheWrite1h() + unsplit1h;
-    long w5m = usage.cacheWrite5m() + (unsplit - unsplit1h);
+    long w1h = cacheWrite1h + unsplit1h;
+    long w5m = cacheWrite5m + (unsplit - unsplit1h);
     CostBreakdown c =
         new CostBreakdown(
-            Math.multiplyExact(usage.input(), rIn),
-            Math.multiplyExact(usage.output(), rOut),
+            Math.multiplyExact(input, rIn),
+            Math.multiplyExact(output, rOut),
             Math.multiplyExact(w5m, rW5),
             Math.multiplyExact(w1h, rW1),
-            Math.multiplyExact(usage.cacheRead(), rRead));
+            Math.multiplyExact(cacheRead, rRead));
     if (batch) {
       c = scale(c, 5_000);
     }
