@@ -233,7 +233,7 @@ final class Engine {
   }
 
   private Task task(SessionState s, Call call, ReplayModel m, long ready) {
-    Task k = new Task(call, s, m, ready);
+    Task k = s.task.assign(call, m, ready); // the session's previous call has completed
     k.agent = agents.get(call.agent()); // a session's calls may come from different agents
     return k;
   }

@@ -32,8 +32,12 @@ final class NumberedCalls {
           return false;
         }
         current = it.next();
-        Integer n = numbers.putIfAbsent(current.session(), numbers.size());
-        session = n == null ? numbers.size() - 1 : n;
+        Integer n = numbers.get(current.session());
+        if (n == null) { // a new session: the only boxing, once per session
+          n = numbers.size();
+          numbers.put(current.session(), n);
+        }
+        session = n;
         return true;
       }
 

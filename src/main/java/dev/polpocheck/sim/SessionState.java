@@ -23,6 +23,8 @@ final class SessionState {
   /** The agent whose concurrency slot this run holds, or null when it holds none. */
   String slot;
   final ArrayDeque<Waiting> pending = new ArrayDeque<>(0);
+  /** The session's one task, reassigned to each of its calls in turn. */
+  final Task task = new Task(this);
 
   SessionState(int input, int idx, int remaining) {
     this.input = input;
