@@ -25,7 +25,8 @@ public final class Simulation {
    * Replays {@code calls} under {@code scenario} with the given seed.
    *
    * @param calls the calls, in any order (iterated twice; sorted by start time, stably, when they
-   *     are not in order)
+   *     are not in order); {@link dev.polpocheck.trace.CallColumns} are read through two of their
+   *     cursors instead, without a call record per call
    * @param scenario the setup
    * @param seed seeds every random choice (jitter, refresh failures)
    * @param options catalogs and selector
