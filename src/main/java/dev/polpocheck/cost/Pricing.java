@@ -43,6 +43,82 @@ public final class Pricing {
    *     basis points (10000 = all)
    */
   public static CostBreakdown cost(Call call, Price price, int assumed1hShareBasisPoints) {
+    return price(
+        price,
+        assumed1hShareBasisPoints,
+        call.inputTokens(),
+        call.outputTokens(),
+        call.cacheReadTokens(),
+        call.cacheWrite5mTokens(),
+        call.cacheWrite1hTokens(),
+        call.cacheWriteUnsplitTokens(),
+        call.batch(),
+        call.fast(),
+        call.inferenceGeo());
+  }
+
+  /**
+   * A call's token counts, the fields of {@link Call} that pricing reads; the simulator prices the
+   * calls it replays from these, without building a {@link Call} each.
+   *
+   * @param input uncached input tokens
+   * @param output output tokens
+   * @param cacheRead cache-read tokens
+   * @param cacheWrite5m 5-minute cache writes
+   * @param cacheWrite1h 1-hour cache writes
+   * @param cacheWriteUnsplit cache writes with no recorded TTL split
+   */
+  public record Usage(
+      long input,
+      long output,
+      long cacheRead,
+      long cacheWrite5m,
+      long cacheWrite1h,
+      long cacheWriteUnsplit) {
+  }
+
+  /**
+   * The cost of a call with {@code usage} at {@code price}: the same rules as {@link #cost(Call,
+   * Price, int)}.
+   *
+   * @param batch sent through the Batch API
+   * @param fast fast mode
+   * @param inferenceGeo the recorded inference geography, or ""
+   */
+  public static CostBreakdown cost(
+      Price price,
+      int assumed1hShareBasisPoints,
+      Usage usage,
+      boolean batch,
+      boolean fast,
+      String inferenceGeo) {
+    return price(
+        price,
+        assumed1hShareBasisPoints,
+        usage.input(),
+        usage.output(),
+        usage.cacheRead(),
+        usage.cacheWrite5m(),
+        usage.cacheWrite1h(),
+        usage.cacheWriteUnsplit(),
+        batch,
+        fast,
+        inferenceGeo);
+  }
+
+  // both public forms unpack their tokens into this one, so that neither allocates per call
+  private static CostBreakdown price(
+      Price price,
+      int assumed1hShareBasisPoints,
+      long input,
+      long output,
+      long cacheRead,
+      long cacheWrite5m,
+      long cacheWrite1h,
+      long cacheWriteUnsplit,
+      boolean batch,
+      boolean fast,
+      String inferenceGeo) {
     if (assumed1hShareBasisPoints < 0 || assumed1hShareBasisPoints > 10_000) {
       throw new IllegalArgumentException("1-hour share must be within 0..10000 basis points");
     }
@@ -52,16 +128,16 @@ public final class Pricing {
     long rW1 = price.cacheWrite1h();
     long rRead = price.cacheRead();
     List<Price.LongContext> tiers = price.promptTiers();
-    Price.Fast fast = price.fast();
-    if (call.fast() && fast != null) {
-      rIn = fast.input();
-      rOut = fast.output();
-      rW5 = fast.cacheWrite5m();
-      rW1 = fast.cacheWrite1h();
-      rRead = fast.cacheRead();
-      tiers = fast.promptTiers();
+    if (fast && price.fast() != null) {
+      Price.Fast fastPrice = price.fast();
+      rIn = fastPrice.input();
+      rOut = fastPrice.output();
+      rW5 = fastPrice.cacheWrite5m();
+      rW1 = fastPrice.cacheWrite1h();
+      rRead = fastPrice.cacheRead();
+      tiers = fastPrice.promptTiers();
     }
-    Price.LongContext tier = tierFor(tiers, call.promptTokens());
+    Price.LongContext tier = tierFor(tiers, input + cacheRead + cacheWrite5m + cacheWrite1h + cacheWriteUnsplit);
     if (tier != null) {
       rIn = tier.input();
       rOut = tier.output();
@@ -69,33 +145,33 @@ public final class Pricing {
       rW1 = tier.cacheWrite1h();
       rRead = tier.cacheRead();
     }
-    long unsplit = call.cacheWriteUnsplitTokens();
+    long unsplit = cacheWriteUnsplit;
     long unsplit1h = (unsplit * assumed1hShareBasisPoints + 5_000) / 10_000;
-    long w1h = call.cacheWrite1hTokens() + unsplit1h;
-    long w5m = call.cacheWrite5mTokens() + (unsplit - unsplit1h);
+    long w1h = cacheWrite1h + unsplit1h;
+    long w5m = cacheWrite5m + (unsplit - unsplit1h);
     CostBreakdown c =
         new CostBreakdown(
-            Math.multiplyExact(call.inputTokens(), rIn),
-            Math.multiplyExact(call.outputTokens(), rOut),
+            Math.multiplyExact(input, rIn),
+            Math.multiplyExact(output, rOut),
             Math.multiplyExact(w5m, rW5),
             Math.multiplyExact(w1h, rW1),
-            Math.multiplyExact(call.cacheReadTokens(), rRead));
-    if (call.batch()) {
+            Math.multiplyExact(cacheRead, rRead));
+    if (batch) {
       c = scale(c, 5_000);
     }
     Integer geo =
-        call.inferenceGeo().isEmpty()
+        inferenceGeo.isEmpty()
             ? null
-            : price.geoBasisPoints().get(call.inferenceGeo().toLowerCase(Locale.ROOT));
+            : price.geoBasisPoints().get(inferenceGeo.toLowerCase(Locale.ROOT));
     return geo == null ? c : scale(c, geo);
   }
 
   /** The highest tier whose threshold {@code prompt} is strictly above, or null. */
   static Price.LongContext tierFor(List<Price.LongContext> ascending, long prompt) {
     Price.LongContext t = null;
-    for (Price.LongContext x : ascending) {
-      if (prompt > x.thresholdTokens()) {
-        t = x;
+    for (int i = 0; i < ascending.size(); i++) { // indexed: no iterator per priced call
+      if (prompt > ascending.get(i).thresholdTokens()) {
+        t = ascending.get(i);
       }
     }
     return t;

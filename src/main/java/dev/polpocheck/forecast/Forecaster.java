@@ -83,10 +83,10 @@ public final class Forecaster {
       Horizon h = settings.horizon();
       RandomGenerator rng = new Well19937c(runSeeds[0]);
       List<WorkloadSampler.Placed> placed = sampler.draw(h.startMillis(), h.millis(), rng);
-      // streamed, not materialised: the simulator reads its input three times (order check,
-      // prepass, replay) and regenerating the calls each time costs less than keeping ~1M of
-      // them alive through a run (measured: reports/forecast-scaling.md). Every setup of a
-      // comparison iterates the same deterministic stream, so they replay identical calls.
+      // merged once into int columns, not materialised as ~1M calls: the simulator reads them
+      // twice (prepass, replay) through a cursor that builds no call records (measured:
+      // reports/forecast-scaling.md). Every setup of a comparison reads the same columns, so
+      // they replay identical calls.
       return WorkloadSampler.calls(placed, h.endMillis());
     }
 

@@ -1,7 +1,7 @@
 package dev.polpocheck.forecast;
 
 import dev.polpocheck.trace.Call;
-import dev.polpocheck.trace.TimeOrdered;
+import dev.polpocheck.trace.CallColumns;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -24,6 +24,8 @@ public final class WorkloadSampler {
   private final ArrivalProcess arrivals;
   private final List<String> agents;
   private final double[] cumulativeShare;
+  /** Per agent (as {@link #agents}): the calls' start offsets of each of its sessions. */
+  private final long[][][] offsets;
 
   /** A sampler over {@code corpus} with the given arrival process. */
   public WorkloadSampler(Corpus corpus, ArrivalProcess arrivals) {
@@ -35,6 +37,14 @@ public final class WorkloadSampler {
     for (int i = 0; i < agents.size(); i++) {
       acc += corpus.sessions(agents.get(i)).size() / (double) corpus.sessionCount();
       cumulativeShare[i] = acc;
+    }
+    this.offsets = new long[agents.size()][][];
+    for (int i = 0; i < agents.size(); i++) {
+      List<Session> pool = corpus.sessions(agents.get(i));
+      offsets[i] = new long[pool.size()][];
+      for (int j = 0; j < pool.size(); j++) {
+        offsets[i][j] = Placed.offsetsOf(pool.get(j));
+      }
     }
   }
 
@@ -49,17 +59,19 @@ public final class WorkloadSampler {
         a++;
       }
       List<Session> pool = corpus.sessions(agents.get(a));
-      placed[i] = new Placed(i, times[i], pool.get(rng.nextInt(pool.size())));
+      int j = rng.nextInt(pool.size());
+      placed[i] = new Placed(i, times[i], pool.get(j), offsets[a][j]);
     }
     return List.of(placed);
   }
 
   /**
    * The calls of the drawn sessions in time order, cut at {@code end} (exclusive). The merge runs
-   * once, here; each iteration then builds the calls from two int columns (which session, which of
-   * its calls), so the simulator's passes over the workload do not repeat it.
+   * once, here, into two int columns (which session, which of its calls): the simulator's passes
+   * read them through a {@link CallColumns.Cursor} without building a call each, and each
+   * iteration builds the calls from them.
    */
-  public static TimeOrdered calls(List<Placed> placed, long end) {
+  public static CallColumns calls(List<Placed> placed, long end) {
     return new MergedCalls(placed, end);
   }
 
@@ -69,8 +81,24 @@ public final class WorkloadSampler {
    * @param index its position among the run's arrivals (names the new session)
    * @param startMillis its new start
    * @param session the recorded session it replays
+   * @param offsets each of its calls' start, from its first call's (computed once per corpus and
+   *     shared between runs: the merge and the simulator read the calls' times from this array,
+   *     not from the recorded calls scattered over the heap; never modified)
    */
-  public record Placed(int index, long startMillis, Session session) {
+  public record Placed(int index, long startMillis, Session session, long[] offsets) {
+    /** {@code session} placed at {@code startMillis}, its offsets computed from its calls. */
+    public Placed(int index, long startMillis, Session session) {
+      this(index, startMillis, session, offsetsOf(session));
+    }
+
+    static long[] offsetsOf(Session session) {
+      long[] out = new long[session.calls().size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = session.calls().get(i).timestampMillis() - session.startMillis();
+      }
+      return out;
+    }
+
     /** The new session's id. */
     String sessionId() {
       return "f" + index + ":" + session.id();
@@ -79,7 +107,7 @@ public final class WorkloadSampler {
     Call callAt(int i, String sessionId) {
       Call c = session.calls().get(i);
       return new Call(
-          startMillis + (c.timestampMillis() - session.startMillis()),
+          timeAt(i),
           sessionId,
           c.agent(),
           c.role(),
@@ -100,7 +128,7 @@ public final class WorkloadSampler {
     }
 
     long timeAt(int i) {
-      return startMillis + (session.calls().get(i).timestampMillis() - session.startMillis());
+      return startMillis + offsets[i];
     }
   }
 
@@ -112,9 +140,10 @@ public final class WorkloadSampler {
    * <p>The merge is a k-way merge over a binary min-heap of (time, arrival index) pairs, one entry
    * per open session: a session is opened when its start is not after the earliest pending call,
    * and its next call enters the heap when the previous one leaves it. Memory for the heap grows
-   * with the concurrently open sessions; the columns take 8 bytes a call.
+   * with the concurrently open sessions; the columns take 8 bytes a call. The cursor's session
+   * number is the index in {@code placed}.
    */
-  private static final class MergedCalls implements TimeOrdered {
+  private static final class MergedCalls implements CallColumns {
     private final List<Placed> placed;
     private final String[] ids;
     private int[] session;
@@ -156,6 +185,41 @@ public final class WorkloadSampler {
           open.add(p.timeAt(i + 1), k, i + 1);
         }
       }
+    }
+
+    @Override
+    public Cursor cursor() {
+      return new Cursor() {
+        private int j = -1;
+        private Placed current;
+
+        @Override
+        public boolean advance() {
+          if (j + 1 >= size) {
+            j = size;
+            current = null;
+            return false;
+          }
+          j++;
+          current = placed.get(session[j]);
+          return true;
+        }
+
+        @Override
+        public long startMillis() {
+          return current.timeAt(call[j]);
+        }
+
+        @Override
+        public int session() {
+          return session[j];
+        }
+
+        @Override
+        public Call recorded() {
+          return current.session().calls().get(call[j]);
+        }
+      };
     }
 
     @Override

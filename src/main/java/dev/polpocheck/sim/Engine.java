@@ -8,11 +8,12 @@ import dev.polpocheck.sim.rotation.ProfileSpec;
 import dev.polpocheck.sim.rotation.Rotation;
 import dev.polpocheck.sim.rotation.Selector;
 import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallColumns;
 import dev.polpocheck.trace.CallStatus;
 import dev.polpocheck.trace.CallerRole;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -80,7 +81,9 @@ final class Engine {
   private final PriceStep prices;
   private final ErrorPolicy errors;
   private final KeyFetch keys;
-  private final Map<String, SessionState> sessions = new HashMap<>();
+  /** The open sessions by their number in the input (null when not open); see {@link #open}. */
+  private SessionState[] sessions = new SessionState[64];
+  private int openSessions;
   private final Map<String, Integer> agents = new HashMap<>();
   private final List<String> agentNames = new ArrayList<>();
   private final long[] systemPrefix;
@@ -128,28 +131,42 @@ final class Engine {
             sc.settings().maxConcurrency(), sc.settings().agentMaxConcurrency());
   }
 
-  SimResult run(Iterator<Call> input) {
-    Call next = input.hasNext() ? input.next() : null;
+  /** Replays the calls {@code input} reads, which must be in start-time order. */
+  SimResult run(CallColumns.Cursor input) {
+    boolean more = input.advance();
     long lastArrival = Long.MIN_VALUE;
     while (true) {
-      EventQueue.Event head = queue.peek();
-      if (next != null && (head == null || compress(next.timestampMillis()) <= head.time)) {
-        if (next.timestampMillis() < lastArrival) {
+      if (more && (queue.isEmpty() || compress(input.startMillis()) <= queue.headTime())) {
+        long at = input.startMillis();
+        if (at < lastArrival) {
           throw new IllegalStateException("calls out of start-time order at " + lastArrival);
         }
-        lastArrival = next.timestampMillis();
-        arrive(next);
-        next = input.hasNext() ? input.next() : null;
+        lastArrival = at;
+        arrive(input.recorded(), at, input.session());
+        more = input.advance();
         continue;
       }
-      if (head == null) {
+      if (queue.isEmpty()) {
         break;
       }
-      queue.poll();
-      switch (head.kind) {
-        case EventQueue.START -> start(head.task, head.time);
-        case EventQueue.SEND -> send(head.task, head.time);
-        default -> limits.refundOutput(head.key, head.amount, head.actual, head.time);
+      long time = queue.headTime();
+      Task task = queue.headTask();
+      switch (queue.headKind()) {
+        case EventQueue.START -> {
+          queue.removeHead();
+          start(task, time);
+        }
+        case EventQueue.SEND -> {
+          queue.removeHead();
+          send(task, time);
+        }
+        default -> {
+          int key = queue.headKey();
+          long amount = queue.headAmount();
+          long actual = queue.headActual();
+          queue.removeHead();
+          limits.refundOutput(key, amount, actual, time);
+        }
       }
     }
     return finish();
@@ -157,16 +174,19 @@ final class Engine {
 
   // ---- arrival and sessions ----
 
-  private void arrive(Call call) {
+  /**
+   * A call starting at {@code startMillis} (recorded time) in the session numbered {@code session}
+   * in the input; its other fields are {@code call}'s.
+   */
+  private void arrive(Call call, long startMillis, int session) {
     acc.callsIn++;
     if (call.status() == CallStatus.ERROR) {
       acc.recordedErrors++;
     }
-    SessionState s = sessions.get(call.session());
+    SessionState s = session < sessions.length ? sessions[session] : null;
     boolean first = s == null;
     if (first) {
-      s = new SessionState(nextSession++, pre.callsOf(call.session()));
-      sessions.put(call.session(), s);
+      s = open(session);
     }
     ReplayModel m = models.forCall(call);
     if (m.price == null) {
@@ -177,32 +197,43 @@ final class Engine {
     if (s.dead) {
       acc.notRun(tokens);
       s.remaining--;
-      endIfDone(call.session(), s, compress(call.timestampMillis()));
+      endIfDone(s, compress(startMillis));
       return;
     }
     if (s.inFlight) {
-      s.pending.add(call);
+      s.pending.add(new SessionState.Waiting(call, startMillis));
       return;
     }
-    long ready = compress(call.timestampMillis()) + s.offset;
+    long ready = compress(startMillis) + s.offset;
     if (first && !gate.open()) {
       if (!gate.tryEnter(call.agent())) {
         s.inFlight = true; // the run waits for a slot; its later turns queue behind it
-        gate.await(task(s, call, ready));
+        gate.await(task(s, call, m, ready));
         return;
       }
       s.slot = call.agent();
     }
-    begin(s, call, ready);
+    begin(s, call, m, ready);
   }
 
-  private void begin(SessionState s, Call call, long ready) {
+  /** Opens the session numbered {@code session} in the input, at its first call. */
+  private SessionState open(int session) {
+    if (session >= sessions.length) {
+      sessions = Arrays.copyOf(sessions, Math.max(session + 1, 2 * sessions.length));
+    }
+    SessionState s = new SessionState(session, nextSession++, pre.callsOf(session));
+    sessions[session] = s;
+    openSessions++;
+    return s;
+  }
+
+  private void begin(SessionState s, Call call, ReplayModel m, long ready) {
     s.inFlight = true;
-    queue.push(ready, EventQueue.START, task(s, call, ready));
+    queue.push(ready, EventQueue.START, task(s, call, m, ready));
   }
 
-  private Task task(SessionState s, Call call, long ready) {
-    Task k = new Task(call, s, models.forCall(call), ready);
+  private Task task(SessionState s, Call call, ReplayModel m, long ready) {
+    Task k = s.task.assign(call, m, ready); // the session's previous call has completed
     k.agent = agents.get(call.agent()); // a session's calls may come from different agents
     return k;
   }
@@ -232,21 +263,23 @@ final class Engine {
       release(s, now);
     }
     while (!s.pending.isEmpty()) {
-      Call c = s.pending.poll();
+      SessionState.Waiting w = s.pending.poll();
+      ReplayModel m = models.forCall(w.call());
       if (s.dead) {
-        acc.notRun(Task.scaledTotal(c, models.forCall(c)));
+        acc.notRun(Task.scaledTotal(w.call(), m));
         s.remaining--;
         continue;
       }
-      begin(s, c, Math.max(compress(c.timestampMillis()) + s.offset, now));
+      begin(s, w.call(), m, Math.max(compress(w.startMillis()) + s.offset, now));
       return;
     }
-    endIfDone(k.call.session(), s, now);
+    endIfDone(s, now);
   }
 
-  private void endIfDone(String name, SessionState s, long now) {
+  private void endIfDone(SessionState s, long now) {
     if (s.remaining == 0 && !s.inFlight) {
-      sessions.remove(name);
+      sessions[s.input] = null;
+      openSessions--;
       rotation.endSession(s.idx);
       release(s, now);
     }
@@ -475,7 +508,7 @@ final class Engine {
         acc.tokensIn,
         acc.total.tokens().prompt() + acc.total.output,
         acc.tokensUnrun,
-        queue.isEmpty() && sessions.isEmpty());
+        queue.isEmpty() && openSessions == 0);
     return r;
   }
 }

@@ -1,7 +1,9 @@
 package dev.polpocheck.sim;
 
 import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallColumns;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -24,31 +26,42 @@ import java.util.TreeMap;
  */
 final class Prepass {
   private final long start;
-  private final Map<String, Integer> callsPerSession;
+  /** Calls per session, indexed by the input's session number. */
+  private final int[] callsPerSession;
   private final List<String> agents;
   private final long[] estimate;
 
-  private Prepass(
-      long start, Map<String, Integer> callsPerSession, List<String> agents, long[] estimate) {
+  private Prepass(long start, int[] callsPerSession, List<String> agents, long[] estimate) {
     this.start = start;
     this.callsPerSession = callsPerSession;
     this.agents = agents;
     this.estimate = estimate;
   }
 
-  /** Scans time-ordered {@code calls}; {@code factor} gives each call's token factor. */
-  static Prepass scan(Iterable<Call> calls, java.util.function.ToDoubleFunction<Call> factor) {
+  /**
+   * Scans time-ordered calls from {@code calls}; {@code factor} gives each call's token factor.
+   */
+  static Prepass scan(
+      CallColumns.Cursor calls, java.util.function.ToDoubleFunction<Call> factor) {
     long start = Long.MAX_VALUE;
-    Map<String, Integer> counts = new HashMap<>();
+    int[] counts = new int[16];
     Map<String, List<Long>> firstReads = new TreeMap<>();
     Map<String, Long> minFirstPrompt = new HashMap<>();
     Map<String, Integer> sessionsPerAgent = new HashMap<>();
-    for (Call c : calls) {
-      start = Math.min(start, c.timestampMillis());
-      Integer n = counts.get(c.session());
-      counts.put(c.session(), n == null ? 1 : n + 1);
-      firstReads.computeIfAbsent(c.agent(), a -> new ArrayList<>());
-      if (n == null) {
+    String lastAgent = null;
+    while (calls.advance()) {
+      Call c = calls.recorded();
+      start = Math.min(start, calls.startMillis());
+      int session = calls.session();
+      if (session >= counts.length) {
+        counts = Arrays.copyOf(counts, Math.max(session + 1, 2 * counts.length));
+      }
+      boolean first = counts[session]++ == 0;
+      if (!c.agent().equals(lastAgent)) { // most neighbours share the agent: skip the tree
+        firstReads.computeIfAbsent(c.agent(), a -> new ArrayList<>());
+        lastAgent = c.agent();
+      }
+      if (first) {
         double f = factor.applyAsDouble(c);
         sessionsPerAgent.merge(c.agent(), 1, Integer::sum);
         if (c.cacheReadTokens() > 0) {
@@ -78,9 +91,9 @@ final class Prepass {
     return start;
   }
 
-  /** Number of calls of {@code session}. */
-  int callsOf(String session) {
-    return callsPerSession.get(session);
+  /** Number of calls of the session numbered {@code session} in the scanned input. */
+  int callsOf(int session) {
+    return callsPerSession[session];
   }
 
   /** Number of distinct agents (sorted by name). */

@@ -5,8 +5,6 @@ import dev.polpocheck.cost.CostBreakdown;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.cost.Pricing;
 import dev.polpocheck.sim.cache.CacheSplit;
-import dev.polpocheck.trace.Call;
-import dev.polpocheck.trace.CallStatus;
 
 /**
  * The price step: what a call that went through costs, at list price ({@link Pricing}), without
@@ -54,33 +52,21 @@ final class PriceStep {
       w5 = split.write();
       w1 = 0;
     }
-    Call priced =
-        new Call(
-            now,
-            k.call.session(),
-            k.call.agent(),
-            k.call.role(),
-            m.provider,
-            m.model,
-            in,
-            k.out,
-            rd,
-            w5,
-            w1,
-            wu,
-            c.id,
-            CallStatus.OK,
-            k.call.latencyMillis(),
-            -1,
-            k.call.batch(),
-            k.call.fast());
     CostBreakdown cost = CostBreakdown.ZERO;
     Price price = m.priceAt(now);
     if (price == null) {
       acc.unpricedCalls++;
       acc.unpricedModels.add(m.spec);
     } else {
-      cost = Pricing.cost(priced, price, opt.assumed1hShareBasisPoints());
+      // the simulated call carries no inference geography: list prices
+      cost =
+          Pricing.cost(
+              price,
+              opt.assumed1hShareBasisPoints(),
+              new Pricing.Usage(in, k.out, rd, w5, w1, wu),
+              k.call.batch(),
+              k.call.fast(),
+              "");
       long plain;
       // the fast path is standard rates only: batch, fast-mode and long-context calls go
       // through Pricing, as the call itself did
@@ -93,27 +79,8 @@ final class PriceStep {
                 Math.multiplyExact(k.prompt, price.input()),
                 Math.multiplyExact(k.out, price.output()));
       } else {
-        Call uncached =
-            new Call(
-                now,
-                k.call.session(),
-                k.call.agent(),
-                k.call.role(),
-                m.provider,
-                m.model,
-                k.prompt,
-                k.out,
-                0,
-                0,
-                0,
-                0,
-                c.id,
-                CallStatus.OK,
-                -1,
-                -1,
-                k.call.batch(),
-                k.call.fast());
-        plain = Pricing.cost(uncached, price, 0).total();
+        Pricing.Usage uncached = new Pricing.Usage(k.prompt, k.out, 0, 0, 0, 0);
+        plain = Pricing.cost(price, 0, uncached, k.call.batch(), k.call.fast(), "").total();
       }
       acc.costWithoutCache = Money.add(acc.costWithoutCache, plain);
     }

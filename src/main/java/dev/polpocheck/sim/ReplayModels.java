@@ -29,6 +29,9 @@ final class ReplayModels {
   private final Map<String, Map<String, ReplayModel>> byCall = new HashMap<>();
   private final Map<String, ReplayModel> byTarget = new LinkedHashMap<>();
   private final Set<String> uncatalogued = new TreeSet<>();
+  private String lastProvider;
+  private String lastModelName;
+  private ReplayModel lastModel;
 
   ReplayModels(Scenario sc, SimOptions opt) {
     this.sc = sc;
@@ -37,6 +40,19 @@ final class ReplayModels {
 
   /** The model a recorded call is replayed as (the first matching remap rule, else its own). */
   ReplayModel forCall(Call call) {
+    // consecutive calls mostly name the model of the call before: two short string comparisons
+    // instead of two hash look-ups
+    if (call.model().equals(lastModelName) && call.provider().equals(lastProvider)) {
+      return lastModel;
+    }
+    ReplayModel m = resolve(call);
+    lastProvider = call.provider();
+    lastModelName = call.model();
+    lastModel = m;
+    return m;
+  }
+
+  private ReplayModel resolve(Call call) {
     Map<String, ReplayModel> ofProvider =
         byCall.computeIfAbsent(call.provider(), p -> new HashMap<>());
     ReplayModel m = ofProvider.get(call.model());

@@ -6,7 +6,6 @@ import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.TimeOrdered;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +25,8 @@ public final class Simulation {
    * Replays {@code calls} under {@code scenario} with the given seed.
    *
    * @param calls the calls, in any order (iterated twice; sorted by start time, stably, when they
-   *     are not in order)
+   *     are not in order); {@link dev.polpocheck.trace.CallColumns} are read through two of their
+   *     cursors instead, without a call record per call
    * @param scenario the setup
    * @param seed seeds every random choice (jitter, refresh failures)
    * @param options catalogs and selector
@@ -74,9 +74,8 @@ public final class Simulation {
   /** One run, without the sticky comparison; calls must be in start-time order. */
   static SimResult runOnce(
       Iterable<Call> ordered, Scenario scenario, long seed, SimOptions options) {
-    Prepass pre = Prepass.scan(ordered, c -> factor(scenario, c));
-    Iterator<Call> it = ordered.iterator();
-    return new Engine(scenario, options, seed, pre).run(it);
+    Prepass pre = Prepass.scan(NumberedCalls.cursor(ordered), c -> factor(scenario, c));
+    return new Engine(scenario, options, seed, pre).run(NumberedCalls.cursor(ordered));
   }
 
   /**

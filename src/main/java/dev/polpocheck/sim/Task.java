@@ -6,19 +6,24 @@ import dev.polpocheck.trace.Call;
  * One recorded call on its way through the replay: its token counts scaled to the replay model,
  * the session it belongs to, and where its attempts stand (model in the fallback chain, Polpo and
  * SDK retry counts, the credential in use, rotations so far).
+ *
+ * <p>A session runs one call at a time, so each session has one task, which {@link #assign}
+ * resets for each of its calls once the previous one has completed (no event or waiting list
+ * refers to it any more): a task per call was the replay's largest allocation. The fields after
+ * {@code sess} describe the current call.
  */
 final class Task {
-  final Call call;
   final SessionState sess;
-  final ReplayModel primary;
-  final long prompt;
-  final long out;
-  final long rIn;
-  final long rRead;
-  final long rW5;
-  final long rW1;
-  final long rWu;
-  final long ready;
+  Call call;
+  ReplayModel primary;
+  long prompt;
+  long out;
+  long rIn;
+  long rRead;
+  long rW5;
+  long rW1;
+  long rWu;
+  long ready;
   ReplayModel model;
   int spec;
   int polpoAttempt;
@@ -29,9 +34,13 @@ final class Task {
   /** An error the next SEND event delivers (a timed-out or broken attempt ends later), or null. */
   String failure;
 
-  Task(Call call, SessionState sess, ReplayModel primary, long ready) {
-    this.call = call;
+  Task(SessionState sess) {
     this.sess = sess;
+  }
+
+  /** Starts over with {@code call}, replayed as {@code primary} from {@code ready}. */
+  Task assign(Call call, ReplayModel primary, long ready) {
+    this.call = call;
     this.primary = primary;
     this.model = primary;
     double f = primary.factor;
@@ -43,6 +52,14 @@ final class Task {
     this.out = scale(call.outputTokens(), f);
     this.prompt = rIn + rRead + rW5 + rW1 + rWu;
     this.ready = ready;
+    this.spec = 0;
+    this.polpoAttempt = 0;
+    this.sdkAttempt = 0;
+    this.agent = 0;
+    this.cred = -1;
+    this.rotations = 0;
+    this.failure = null;
+    return this;
   }
 
   /** A recorded token count under a replay model's token factor, rounded half-up. */

@@ -104,6 +104,25 @@ class PricingRulesTest {
   }
 
   @Test
+  void usageOverload_appliesTheSameRulesWithoutACall() {
+    Price sonnet = ANTHROPIC.find("anthropic", "claude-sonnet-4-5-20250929").orElseThrow();
+    // the long-context case above: 100,001 in, 100,000 reads, 1,000 out -> 0.682506
+    assertEquals(new BigDecimal("0.682506"), usd(Pricing.cost(sonnet, 0,
+        new Pricing.Usage(100_001, 1_000, 100_000, 0, 0, 0), false, false, "")));
+    // the unsplit case above: 100,000 unsplit writes at share 0.8 -> 0.555
+    assertEquals(new BigDecimal("0.555"), usd(Pricing.cost(sonnet, 8_000,
+        new Pricing.Usage(0, 0, 0, 0, 0, 100_000), false, false, "")));
+    // Haiku 4.5 batch: 1M in x $0.50/M + 1M out x $2.50/M = 3.00
+    Price haiku = ANTHROPIC.find("anthropic", "claude-haiku-4-5").orElseThrow();
+    assertEquals(new BigDecimal("3"), usd(Pricing.cost(haiku, 0,
+        new Pricing.Usage(1_000_000, 1_000_000, 0, 0, 0, 0), true, false, "")));
+  }
+
+  private static BigDecimal usd(CostBreakdown cost) {
+    return new BigDecimal(Money.toUsd(cost.total()).toPlainString());
+  }
+
+  @Test
   void unsplitShare_roundsToWholeTokensHalfUp() {
     // 3 tokens x 0.5 = 1.5 -> 2 tokens at $6/M and 1 at $3.75/M = 0.000012 + 0.00000375
     assertEquals(

@@ -2,6 +2,7 @@ package dev.polpocheck.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,5 +134,17 @@ class CorpusTest {
   void dayOf_monday_isZero() {
     assertEquals(0, Corpus.dayOf(MONDAY));
     assertEquals(6, Corpus.dayOf(MONDAY - 1));
+  }
+
+  @Test
+  void of_callsWithEqualStrings_keepsEqualCallsSharingOneStringObject() {
+    // two sessions whose model names are equal but distinct String objects (as a parser makes)
+    Call a = TestCalls.call(0, "s1", "agent", new String("claude-haiku-4-5"), 10, 1);
+    Call b = TestCalls.call(60_000, "s2", "agent", new String("claude-haiku-4-5"), 20, 2);
+    Corpus c = Corpus.of(List.of(a, b));
+    List<Session> sessions = c.sessions("agent");
+    assertEquals(List.of(a), sessions.get(0).calls());
+    assertEquals(List.of(b), sessions.get(1).calls());
+    assertSame(sessions.get(0).calls().get(0).model(), sessions.get(1).calls().get(0).model());
   }
 }

@@ -1,10 +1,16 @@
 package dev.polpocheck.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polpocheck.sim.Scenario;
+import dev.polpocheck.sim.ScenarioFiles;
+import dev.polpocheck.sim.SimResult;
+import dev.polpocheck.sim.Simulation;
 import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,5 +128,60 @@ class WorkloadSamplerTest {
       assertEquals(List.of("f0:x@1000#1", "f0:x@1000#2", "f1:y@1000#4", "f2:z@1000#5",
           "f0:x@11000#3", "f2:z@11000#6"), order);
     }
+  }
+
+  @Test
+  void cursor_readsTheSameCallsAsTheIteration_startSessionAndRecordedFields() {
+    // x's calls at +0 and +10 s carry 1 and 2 input tokens, y's single call 3; x placed at 1 s,
+    // y at 5 s, cut at 20 s: the merged order is x@1000 (1), y@5000 (3), x@11000 (2)
+    Session x = new Session("x", "a", List.of(TestCalls.call(0, "x", "a", "m", 1, 10),
+        TestCalls.call(10_000, "x", "a", "m", 2, 20)));
+    Session y = new Session("y", "b", List.of(TestCalls.call(0, "y", "b", "m", 3, 30)));
+    CallColumns columns = WorkloadSampler.calls(
+        List.of(new WorkloadSampler.Placed(0, 1_000, x), new WorkloadSampler.Placed(1, 5_000, y)),
+        20_000);
+    CallColumns.Cursor cursor = columns.cursor();
+    List<String> read = new ArrayList<>();
+    Map<Integer, String> idOfNumber = new HashMap<>();
+    for (Call c : columns) {
+      assertTrue(cursor.advance());
+      assertEquals(c.timestampMillis(), cursor.startMillis());
+      String known = idOfNumber.putIfAbsent(cursor.session(), c.session());
+      assertEquals(known == null ? c.session() : known, c.session(), "one id per session number");
+      Call r = cursor.recorded();
+      assertEquals(c.agent(), r.agent());
+      assertEquals(c.model(), r.model());
+      assertEquals(c.inputTokens(), r.inputTokens());
+      assertEquals(c.outputTokens(), r.outputTokens());
+      read.add(c.session() + "@" + cursor.startMillis() + "#" + r.inputTokens());
+    }
+    assertFalse(cursor.advance(), "the cursor ends with the iteration");
+    assertEquals(List.of("f0:x@1000#1", "f1:y@5000#3", "f0:x@11000#2"), read);
+    assertEquals(2, idOfNumber.size(), "two sessions, two numbers");
+  }
+
+  @Test
+  void replay_readThroughTheCursor_equalsTheReplayOfTheSameCallsAsAList() {
+    // the simulator reads the sampler's columns through their cursor (no call records) and a
+    // list through NumberedCalls: every figure of the result must agree. Tier-1 limits, a
+    // concurrency cap and injected 529s make sessions queue, wait for slots and retry.
+    Scenario sc = ScenarioFiles.parse("cursor.json", "{\"profiles\": ["
+        + "{\"id\": \"a\", \"provider\": \"anthropic\", \"type\": \"api_key\","
+        + " \"organisation\": \"org-1\", \"tier\": \"tier1\"},"
+        + "{\"id\": \"b\", \"provider\": \"anthropic\", \"type\": \"api_key\","
+        + " \"organisation\": \"org-2\", \"tier\": \"tier1\"}],"
+        + " \"settings\": {\"maxConcurrency\": 3},"
+        + " \"errors\": {\"overloadedRate\": 0.05}}");
+    ArrivalProcess a = new ArrivalProcess(300, 0, Corpus.flat(24), Corpus.flat(7));
+    List<WorkloadSampler.Placed> drawn =
+        new WorkloadSampler(corpus(), a).draw(MONDAY, Corpus.DAY, new Well19937c(3));
+    CallColumns columns = WorkloadSampler.calls(drawn, MONDAY + Corpus.DAY);
+    List<Call> list = new ArrayList<>();
+    columns.forEach(list::add);
+    SimResult viaList = Simulation.run(list, sc, 7);
+    SimResult viaCursor = Simulation.run(columns, sc, 7);
+    assertTrue(viaList.counts().rateLimited() > 0, "the limits bind");
+    assertEquals(list.size(), viaCursor.counts().callsIn());
+    assertEquals(viaList, viaCursor);
   }
 }
