@@ -9,7 +9,8 @@ import java.util.Arrays;
  * The limit step: whether a request is admitted now under its credential's subscription-plan
  * windows and its organisation's rate limits, and how long it must wait otherwise (the 429's
  * retry-after). Anthropic's limits apply to Anthropic models only, by tier and model class; a
- * tier of {@code unlimited}, or a model without published limits, is admitted at once.
+ * tier of {@code unlimited}, or a model without published limits, is admitted at once unless its
+ * workspace sets its own limits, which apply alongside the organisation's (the lower one binds).
  *
  * <p>The input-token bucket counts uncached input and cache writes, plus cache reads where the
  * tier's limits say they count; the output bucket reserves {@code max_tokens} until the call's
@@ -77,6 +78,14 @@ final class LimitStep {
     return opt.tiers().limits(c.tier, m.cls);
   }
 
+  /** The own limits of {@code c}'s workspace for {@code m}'s class (Anthropic models only). */
+  private static LimitSpec workspaceSpec(Credential c, ReplayModel m) {
+    if (m.cls == null || !"anthropic".equals(m.provider)) {
+      return LimitSpec.UNLIMITED;
+    }
+    return c.workspaceLimits.getOrDefault(m.cls, LimitSpec.UNLIMITED);
+  }
+
   /**
    * The limiter key of {@code c}'s organisation and {@code m}'s model class, or -1 when no limits
    * apply; resolved once per credential and model, then read from the credential's arrays.
@@ -90,14 +99,15 @@ final class LimitStep {
     int stored = c.limiterKeys[m.id];
     if (stored == 0) {
       LimitSpec spec = limitSpec(c, m);
-      if (spec.unlimited()) {
+      LimitSpec own = workspaceSpec(c, m);
+      if (spec.unlimited() && own.unlimited()) {
         stored = 1;
         acc.unlimitedModels.add(m.spec);
       } else {
-        stored = limiter.key(c.organisation, m.cls.name(), spec) + 2;
+        stored = limiter.key(c.organisation, m.cls.name(), spec, c.workspace, own) + 2;
       }
       c.limiterKeys[m.id] = stored;
-      c.limitSpecs[m.id] = spec;
+      c.limitSpecs[m.id] = spec.unlimited() ? own : spec; // whether cache reads count
     }
     return stored - 2;
   }

@@ -1,5 +1,7 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.RateLimitClass;
+import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.rotation.BillingSchedule;
 import dev.polpocheck.sim.rotation.BillingWindowRule;
 import dev.polpocheck.sim.rotation.CooldownSchedule;
@@ -412,14 +414,32 @@ public record Scenario(
    *     tier's own
    * @param workspaceSpendLimitPicos the monthly spend limit of each workspace that has one (a
    *     workspace limit applies alongside the organisation's)
+   * @param workspaceRateLimits each workspace's own rate limits by model class (0 = the
+   *     organisation's applies), enforced alongside the organisation's: the lower one binds
    */
   public record Organisation(
       long monthlySpendLimitPicos,
       long prepaidCreditPicos,
       long tierSpendCapPicos,
-      Map<String, Long> workspaceSpendLimitPicos) {
+      Map<String, Long> workspaceSpendLimitPicos,
+      Map<String, Map<RateLimitClass, LimitSpec>> workspaceRateLimits) {
     public Organisation {
       workspaceSpendLimitPicos = Map.copyOf(workspaceSpendLimitPicos);
+      workspaceRateLimits = Map.copyOf(workspaceRateLimits);
+    }
+
+    /** An organisation whose workspaces have spend limits only. */
+    public Organisation(
+        long monthlySpendLimitPicos,
+        long prepaidCreditPicos,
+        long tierSpendCapPicos,
+        Map<String, Long> workspaceSpendLimitPicos) {
+      this(
+          monthlySpendLimitPicos,
+          prepaidCreditPicos,
+          tierSpendCapPicos,
+          workspaceSpendLimitPicos,
+          Map.of());
     }
 
     /** An organisation without workspace limits. */

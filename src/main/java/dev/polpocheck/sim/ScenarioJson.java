@@ -1,10 +1,14 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.Money;
+import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.rotation.ProfileType;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -140,14 +144,40 @@ final class ScenarioJson {
       usdOrNull(n, "monthlySpendLimitUsd", e.getValue().monthlySpendLimitPicos());
       usdOrNull(n, "prepaidCreditUsd", e.getValue().prepaidCreditPicos());
       usdOrNull(n, "tierSpendCapUsd", e.getValue().tierSpendCapPicos());
-      if (!e.getValue().workspaceSpendLimitPicos().isEmpty()) {
+      Scenario.Organisation org = e.getValue();
+      if (!org.workspaceSpendLimitPicos().isEmpty() || !org.workspaceRateLimits().isEmpty()) {
         ObjectNode ws = n.putObject("workspaces");
-        e.getValue()
-            .workspaceSpendLimitPicos()
-            .forEach((w, limit) -> usdOrNull(ws.putObject(w), "monthlySpendLimitUsd", limit));
+        for (String w : allWorkspaces(org)) {
+          ObjectNode wn = ws.putObject(w);
+          usdOrNull(wn, "monthlySpendLimitUsd", org.workspaceSpendLimitPicos().getOrDefault(w, -1L));
+          Map<RateLimitClass, LimitSpec> rl = org.workspaceRateLimits().get(w);
+          if (rl != null) {
+            ObjectNode rn = wn.putObject("rateLimits");
+            rl.forEach((cls, spec) -> rateLimit(rn.putObject(cls.name()), spec));
+          }
+        }
       }
     }
     return o;
+  }
+
+  private static Set<String> allWorkspaces(Scenario.Organisation org) {
+    Set<String> out = new TreeSet<>(org.workspaceSpendLimitPicos().keySet());
+    out.addAll(org.workspaceRateLimits().keySet());
+    return out;
+  }
+
+  /** A workspace's limits as the scenario file writes them: a limit left at 0 is not set. */
+  private static void rateLimit(ObjectNode n, LimitSpec spec) {
+    if (spec.rpm() > 0) {
+      n.put("rpm", spec.rpm());
+    }
+    if (spec.itpm() > 0) {
+      n.put("itpm", spec.itpm());
+    }
+    if (spec.otpm() > 0) {
+      n.put("otpm", spec.otpm());
+    }
   }
 
   private static void putCap(ObjectNode n, long picos) {
