@@ -1,5 +1,7 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.sim.limits.BatchLimits;
+import dev.polpocheck.sim.limits.BatchQueue;
 import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.RateLimiter;
 import dev.polpocheck.sim.limits.WindowBudget;
@@ -20,11 +22,13 @@ final class LimitStep {
   private final SimOptions opt;
   private final Accounting acc;
   private final RateLimiter limiter;
+  private final BatchQueue batches;
 
-  LimitStep(SimOptions opt, Accounting acc, RateLimiter limiter) {
+  LimitStep(SimOptions opt, Accounting acc, RateLimiter limiter, BatchQueue batches) {
     this.opt = opt;
     this.acc = acc;
     this.limiter = limiter;
+    this.batches = batches;
   }
 
   /**
@@ -34,6 +38,8 @@ final class LimitStep {
    * @param key the limiter key from {@link #key}
    * @param out the call's output tokens (plan windows count actual output)
    * @param maxOut the output tokens reserved in the limiter
+   * @param batchDone for a Message Batches request, when it is processed (it is checked against
+   *     the Batch API's own limits, not the live buckets: {@code key} is -1); -1 for a live call
    */
   long admit(
       Credential c,
@@ -44,10 +50,14 @@ final class LimitStep {
       long wr,
       long out,
       long maxOut,
-      long now) {
+      long now,
+      long batchDone) {
     long wait = 0;
     for (WindowBudget w : c.plan) {
       wait = Math.max(wait, w.waitMillis(in + wr + out, now));
+    }
+    if (wait == 0 && batchDone >= 0) {
+      wait = submitBatch(c, m, now, batchDone);
     }
     if (wait == 0 && key >= 0) {
       LimitSpec spec = c.limitSpecs[m.id];
@@ -59,6 +69,22 @@ final class LimitStep {
       }
     }
     return wait;
+  }
+
+  /**
+   * A batch request of an Anthropic model on a tiered key against its organisation's Batch API
+   * limits (batch RPM and processing queue, by tier: https://platform.claude.com/docs/en/api/rate-limits,
+   * "Message Batches API").
+   */
+  private long submitBatch(Credential c, ReplayModel m, long now, long done) {
+    if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
+      return 0;
+    }
+    BatchLimits b = opt.tiers().batchLimits(c.tier);
+    if (b.rpm() == 0 && b.queue() == 0) {
+      return 0;
+    }
+    return batches.trySubmit(batches.key(c.organisation, b), now, done);
   }
 
   /** Gives back {@code amount - actual} reserved output tokens on {@code key} at {@code now}. */

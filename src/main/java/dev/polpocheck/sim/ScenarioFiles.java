@@ -258,7 +258,8 @@ public final class ScenarioFiles {
         new Scenario.Timing(
             t.get("compression").asDouble(),
             millis(t.get("defaultLatencySeconds").asDouble(), 1_000L),
-            millis(t.get("firstTokenSeconds").asDouble(), 1_000L)),
+            millis(t.get("firstTokenSeconds").asDouble(), 1_000L),
+            millis(t.get("batchCompletionMinutes").asDouble(), 60_000L)),
         prices,
         new Scenario.Report(
             rep.get("seriesBucketMinutes").asLong() * 60_000L,

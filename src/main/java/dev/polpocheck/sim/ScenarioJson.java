@@ -119,6 +119,7 @@ final class ScenarioJson {
     t.put(
         "firstTokenSeconds",
         BigDecimal.valueOf(s.timing().firstTokenMillis()).divide(BigDecimal.valueOf(1000)));
+    t.put("batchCompletionMinutes", s.timing().batchCompletionMillis() / 60_000.0);
     o.put("prices", s.prices());
     ObjectNode rep = o.putObject("report");
     rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);
