@@ -439,7 +439,8 @@ final class Engine {
   /**
    * When a batch request submitted at {@code now} is processed: after its recorded latency, else
    * {@code timing.batchCompletionMinutes} ("most batches finishing in less than 1 hour", results
-   * when the batch ends, at most 24 h: https://platform.claude.com/docs/en/build-with-claude/batch-processing).
+   * when the batch ends, at most 24 h:
+   * https://platform.claude.com/docs/en/build-with-claude/batch-processing).
    */
   private long batchDone(Task k, long now) {
     long latency = k.call.latencyMillis();

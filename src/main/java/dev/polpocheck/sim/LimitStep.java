@@ -73,8 +73,8 @@ final class LimitStep {
 
   /**
    * A batch request of an Anthropic model on a tiered key against its organisation's Batch API
-   * limits (batch RPM and processing queue, by tier: https://platform.claude.com/docs/en/api/rate-limits,
-   * "Message Batches API").
+   * limits (batch RPM and processing queue, by tier:
+   * https://platform.claude.com/docs/en/api/rate-limits, "Message Batches API").
    */
   private long submitBatch(Credential c, ReplayModel m, long now, long done) {
     if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {

@@ -349,7 +349,8 @@ public final class ScenarioFiles {
   /**
    * A workspace's rate-limit overrides by model class: a limiter type left out keeps the
    * organisation's value (0 here), as in Anthropic's "Set Workspace Rate Limits" ("Types not named
-   * keep their current value": https://platform.claude.com/docs/en/api/java/organization/workspaces/rate_limits/update).
+   * keep their current value":
+   * https://platform.claude.com/docs/en/api/java/organization/workspaces/rate_limits/update).
    */
   private static Map<RateLimitClass, LimitSpec> workspaceRateLimits(JsonNode n) {
     Map<RateLimitClass, LimitSpec> out = new EnumMap<>(RateLimitClass.class);

@@ -150,7 +150,8 @@ final class ScenarioJson {
         ObjectNode ws = n.putObject("workspaces");
         for (String w : allWorkspaces(org)) {
           ObjectNode wn = ws.putObject(w);
-          usdOrNull(wn, "monthlySpendLimitUsd", org.workspaceSpendLimitPicos().getOrDefault(w, -1L));
+          long spend = org.workspaceSpendLimitPicos().getOrDefault(w, -1L);
+          usdOrNull(wn, "monthlySpendLimitUsd", spend);
           Map<RateLimitClass, LimitSpec> rl = org.workspaceRateLimits().get(w);
           if (rl != null) {
             ObjectNode rn = wn.putObject("rateLimits");

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * in less than 1 hour").
  */
 class BatchLimitsTest {
+  /** 2026-02-01T00:00:00Z. */
+  private static final long FEB1 = 1_769_904_000_000L;
 
   @Test
   void batchCalls_doNotDrainTheLiveBuckets() {
@@ -97,52 +99,52 @@ class BatchLimitsTest {
     // 23:45 on January 31 still finds January's spend at $0 and runs; one at 01:00 on February 1
     // finds February's over the limit and is refused (HTTP 400). Before, the batch was billed in
     // January: the 23:45 call was refused and the 01:00 one ran.
-    long feb1 = 1_769_904_000_000L;
-    String json =
-        "{\"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\", \"type\":"
-            + " \"api_key\", \"organisation\": \"o\", \"tier\": \"tier4\"}],"
-            + " \"organisations\": {\"o\": {\"monthlySpendLimitUsd\": 0.01}}}";
-    List<Call> calls =
-        List.of(
-            batch(feb1 - T0 - 30 * SimFixtures.MIN, "b", 10_000, -1),
-            sonnet(feb1 - T0 - 15 * SimFixtures.MIN, "s1", 100, 10),
-            sonnet(feb1 - T0 + 60 * SimFixtures.MIN, "s2", 100, 10));
-    SimResult r = Simulation.run(calls, SimFixtures.fromJson(json), 4, OPTIONS);
+    SimResult r = spendLimitedRun(-1);
     assertEquals(2, r.counts().ok());
     assertEquals(1, r.counts().failed());
     // hourly series: the live call priced in 2026-01-31 23:00, the batch in 2026-02-01 00:00,
     // nothing priced at 01:00
-    Map<Long, Long> priced = new TreeMap<>();
-    for (SimResult.Bucket b : r.series()) {
-      priced.put(b.startMillis(), b.calls());
-    }
-    assertEquals(1L, priced.get(feb1 - 60 * SimFixtures.MIN));
-    assertEquals(1L, priced.get(feb1));
-    assertEquals(0L, priced.getOrDefault(feb1 + 60 * SimFixtures.MIN, 0L));
+    Map<Long, Long> priced = pricedPerHour(r);
+    assertEquals(1L, priced.get(FEB1 - 60 * SimFixtures.MIN));
+    assertEquals(1L, priced.get(FEB1));
+    assertEquals(0L, priced.getOrDefault(FEB1 + 60 * SimFixtures.MIN, 0L));
   }
 
   @Test
   void batchRecordedLatency_isKeptAsItsCompletionTime() {
     // the same batch request with a recorded latency of 10 minutes: processed at 23:40 on January
     // 31, so it is billed in January and the 23:45 live call is refused, the 01:00 one runs
-    long feb1 = 1_769_904_000_000L;
+    Map<Long, Long> priced = pricedPerHour(spendLimitedRun(10 * SimFixtures.MIN));
+    assertEquals(1L, priced.get(FEB1 - 60 * SimFixtures.MIN)); // the batch, at 23:40
+    assertEquals(0L, priced.getOrDefault(FEB1, 0L));
+    assertEquals(1L, priced.get(FEB1 + 60 * SimFixtures.MIN)); // the 01:00 call
+  }
+
+  /**
+   * A Tier 4 key whose organisation may spend $0.01 a month: a 10,000-token batch request at
+   * 2026-01-31 23:30 ({@code batchLatency} recorded, -1 for none), live calls at 23:45 and at
+   * 2026-02-01 01:00.
+   */
+  private static SimResult spendLimitedRun(long batchLatency) {
     String json =
         "{\"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\", \"type\":"
             + " \"api_key\", \"organisation\": \"o\", \"tier\": \"tier4\"}],"
             + " \"organisations\": {\"o\": {\"monthlySpendLimitUsd\": 0.01}}}";
     List<Call> calls =
         List.of(
-            batch(feb1 - T0 - 30 * SimFixtures.MIN, "b", 10_000, 10 * SimFixtures.MIN),
-            sonnet(feb1 - T0 - 15 * SimFixtures.MIN, "s1", 100, 10),
-            sonnet(feb1 - T0 + 60 * SimFixtures.MIN, "s2", 100, 10));
-    SimResult r = Simulation.run(calls, SimFixtures.fromJson(json), 4, OPTIONS);
+            batch(FEB1 - T0 - 30 * SimFixtures.MIN, "b", 10_000, batchLatency),
+            sonnet(FEB1 - T0 - 15 * SimFixtures.MIN, "s1", 100, 10),
+            sonnet(FEB1 - T0 + 60 * SimFixtures.MIN, "s2", 100, 10));
+    return Simulation.run(calls, SimFixtures.fromJson(json), 4, OPTIONS);
+  }
+
+  /** Calls priced per hourly series bucket, by the bucket's start. */
+  private static Map<Long, Long> pricedPerHour(SimResult r) {
     Map<Long, Long> priced = new TreeMap<>();
     for (SimResult.Bucket b : r.series()) {
       priced.put(b.startMillis(), b.calls());
     }
-    assertEquals(1L, priced.get(feb1 - 60 * SimFixtures.MIN)); // the batch, at 23:40
-    assertEquals(0L, priced.getOrDefault(feb1, 0L));
-    assertEquals(1L, priced.get(feb1 + 60 * SimFixtures.MIN)); // the 01:00 call
+    return priced;
   }
 
   @Test

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * The Message Batches API's limits per organisation (https://platform.claude.com/docs/en/api/rate-limits,
- * "Message Batches API"): a requests-per-minute bucket for the calls that create batches, and the
- * processing queue, where "A batch request is considered part of the processing queue when it has
- * yet to be successfully processed by the model".
+ * The Message Batches API's limits per organisation
+ * (https://platform.claude.com/docs/en/api/rate-limits, "Message Batches API"): a
+ * requests-per-minute bucket for the calls that create batches, and the processing queue, where "A
+ * batch request is considered part of the processing queue when it has yet to be successfully
+ * processed by the model".
  *
  * <p>A replay sees batch requests, not the HTTP calls that created their batches: the requests an
  * organisation submits in the same millisecond are taken as one batch, one create call (the
@@ -53,7 +54,9 @@ public final class BatchQueue {
     }
     int id = orgs.size();
     orgs.add(
-        new Org(limits.rpm() == 0 ? null : new TokenBucket(limits.rpm(), MINUTE, start), limits.queue()));
+        new Org(
+            limits.rpm() == 0 ? null : new TokenBucket(limits.rpm(), MINUTE, start),
+            limits.queue()));
     keys.put(organisation, id);
     return id;
   }

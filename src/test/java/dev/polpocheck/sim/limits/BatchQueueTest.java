@@ -56,6 +56,7 @@ class BatchQueueTest {
     int a = q.key("a", one);
     int b = q.key("b", one);
     assertEquals(a, q.key("a", one));
+    assertEquals(b, q.key("b", one));
     assertEquals(0, q.trySubmit(a, 0, 1_000));
     assertEquals(0, q.trySubmit(b, 0, 1_000));
     assertNotEquals(0, q.trySubmit(a, 0, 1_000));

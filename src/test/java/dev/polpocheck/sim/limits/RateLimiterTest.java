@@ -214,4 +214,17 @@ class RateLimiterTest {
     assertEquals(0, rl.tryAdmit(k, 10, 32_000, 0)); // over both OTPM buckets: clamped in each
     assertEquals(1, rl.oversizedRequests());
   }
+
+  @Test
+  void workspaceKey_ofASecondOrganisation_sharesThatOrganisationsBuckets() {
+    RateLimiter rl = new RateLimiter(0);
+    rl.key("org-a", "sonnet-4", TIER1);
+    int b = rl.key("org-b", "sonnet-4", TIER1);
+    for (int i = 0; i < 50; i++) {
+      assertEquals(0, rl.tryAdmit(b, 1, 1, 0)); // org-b's 50 RPM spent
+    }
+    // org-b's workspace (its own 1,000 RPM) still draws on org-b's empty bucket, not org-a's
+    int w = rl.key("org-b", "sonnet-4", TIER1, "w", new LimitSpec(1_000, 0, 0, false));
+    assertEquals(2_000, rl.tryAdmit(w, 1, 1, 0));
+  }
 }
