@@ -63,17 +63,13 @@ public final class RateLimiter {
       String workspace,
       LimitSpec workspaceSpec) {
     boolean own = workspace != null && !workspaceSpec.unlimited();
-    String k =
-        organisation + '\u0000' + modelClass + (own ? '\u0000' + workspace : "");
+    String k = organisation + '\u0000' + modelClass + (own ? '\u0000' + workspace : "");
     Integer existing = keys.get(k);
     if (existing != null) {
       return existing;
     }
     int org = scope(organisation + '\u0000' + modelClass, spec);
-    int[] group =
-        own
-            ? new int[] {org, scope(k + '\u0001', workspaceSpec)}
-            : new int[] {org};
+    int[] group = own ? new int[] {org, scope(k + '\u0001', workspaceSpec)} : new int[] {org};
     int id = groups.size();
     groups.add(group);
     keys.put(k, id);
