@@ -1,7 +1,9 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.WindowBudget;
+import java.util.Map;
 
 /**
  * One credential of a run — an auth profile or a provider's environment key — with what the replay
@@ -12,6 +14,9 @@ final class Credential {
   final String id;
   final String provider;
   final String organisation;
+  final String workspace;
+  /** The workspace's own rate limits by model class (empty: the organisation's alone). */
+  final Map<RateLimitClass, LimitSpec> workspaceLimits;
   final String tier;
   final boolean oauth;
   final int scope;
@@ -38,6 +43,8 @@ final class Credential {
    * A credential.
    *
    * @param id profile id, or {@code env:provider}
+   * @param workspace its workspace in the organisation
+   * @param workspaceLimits the workspace's own rate limits by model class
    * @param scope the organisation's cache-scope number
    * @param spend its organisation's spend account (shared with the organisation's other keys)
    * @param plan the plan's usage windows (empty without a plan)
@@ -49,6 +56,8 @@ final class Credential {
       String id,
       String provider,
       String organisation,
+      String workspace,
+      Map<RateLimitClass, LimitSpec> workspaceLimits,
       String tier,
       boolean oauth,
       int scope,
@@ -61,6 +70,8 @@ final class Credential {
     this.id = id;
     this.provider = provider;
     this.organisation = organisation;
+    this.workspace = workspace;
+    this.workspaceLimits = workspaceLimits;
     this.tier = tier;
     this.oauth = oauth;
     this.scope = scope;

@@ -1,6 +1,7 @@
 package dev.polpocheck.sim;
 
 import dev.polpocheck.sim.cache.CacheSplit;
+import dev.polpocheck.sim.limits.BatchQueue;
 import dev.polpocheck.sim.limits.RateLimiter;
 import dev.polpocheck.sim.retry.Backoff;
 import dev.polpocheck.sim.rotation.ProfilePool;
@@ -113,7 +114,8 @@ final class Engine {
     this.acc = new Accounting(sc, pre);
     this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc, opt.tiers());
     this.errors = new ErrorPolicy(sc, pool, keys, rngRetry, acc);
-    this.limits = new LimitStep(opt, acc, new RateLimiter(pre.start()));
+    this.limits =
+        new LimitStep(opt, acc, new RateLimiter(pre.start()), new BatchQueue(pre.start()));
     this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {
@@ -388,11 +390,12 @@ final class Engine {
     long sent =
         k.call.role() == CallerRole.ORCHESTRATOR ? m.orchestratorMaxTokens : m.agentMaxTokens;
     long maxOut = Math.max(sent, k.out); // -1 (unknown limit): reserve the real output
-    // Message Batches have their own limits (batch requests and queue size per tier, not the
-    // Messages API's ITPM/OTPM: https://platform.claude.com/docs/en/api/rate-limits), which a
-    // replay of recorded batch results cannot approach: they skip the live buckets
+    // Message Batches have their own limits (batch RPM and processing queue per tier, not the
+    // Messages API's RPM/ITPM/OTPM: https://platform.claude.com/docs/en/api/rate-limits): they
+    // skip the live buckets and occupy the queue until they are processed
     int key = k.call.batch() ? -1 : limits.key(c, m);
-    long wait = limits.admit(c, m, key, in, rd, wr, k.out, maxOut, now);
+    long done = k.call.batch() ? batchDone(k, now) : -1;
+    long wait = limits.admit(c, m, key, in, rd, wr, k.out, maxOut, now, done);
     if (wait > 0) {
       acc.rateLimited(c, now);
       if (k.sdkAttempt < sc.retry().sdkMaxRetries()) {
@@ -466,8 +469,21 @@ final class Engine {
     }
   }
 
+  /**
+   * When a batch request submitted at {@code now} is processed: after its recorded latency, else
+   * {@code timing.batchCompletionMinutes} ("most batches finishing in less than 1 hour", results
+   * when the batch ends, at most 24 h:
+   * https://platform.claude.com/docs/en/build-with-claude/batch-processing).
+   */
+  private long batchDone(Task k, long now) {
+    long latency = k.call.latencyMillis();
+    return now + (latency >= 0 ? latency : sc.timing().batchCompletionMillis());
+  }
+
   private void succeed(Task k, Credential c, ReplayModel m, long now, int key, long maxOut) {
-    prices.price(k, c, m, cacheStep.split(), now);
+    // a batch request is billed when it is processed (cost by day, the spend limits' month); the
+    // session goes on as recorded, as the trace's later calls already waited for it
+    prices.price(k, c, m, cacheStep.split(), k.call.batch() ? batchDone(k, now) : now);
     if (key >= 0 && maxOut > k.out) {
       long latency =
           k.call.latencyMillis() >= 0 ? k.call.latencyMillis() : sc.timing().defaultLatencyMillis();

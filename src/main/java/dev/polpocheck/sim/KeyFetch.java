@@ -1,6 +1,8 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.Money;
+import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.RateLimitTiers;
 import dev.polpocheck.sim.limits.WindowBudget;
 import dev.polpocheck.sim.rotation.PinKind;
@@ -74,6 +76,8 @@ final class KeyFetch {
               p.id(),
               p.provider(),
               p.organisation(),
+              p.workspace(),
+              workspaceLimits(p.organisation(), p.workspace()),
               p.tier(),
               p.type() == ProfileType.OAUTH,
               scope(p.organisation(), p.workspace()),
@@ -199,6 +203,8 @@ final class KeyFetch {
             "env:" + provider,
             provider,
             c.organisation(),
+            Scenario.Profile.DEFAULT_WORKSPACE,
+            workspaceLimits(c.organisation(), Scenario.Profile.DEFAULT_WORKSPACE),
             c.tier(),
             false,
             scope(c.organisation(), Scenario.Profile.DEFAULT_WORKSPACE),
@@ -265,6 +271,12 @@ final class KeyFetch {
     return spends.computeIfAbsent(
         provider + '\u0000' + organisation + '\u0000' + workspace,
         k -> new SpendLimit(limit, -1, -1));
+  }
+
+  /** The own rate limits of {@code workspace} in {@code organisation}, by model class. */
+  private Map<RateLimitClass, LimitSpec> workspaceLimits(String organisation, String workspace) {
+    Scenario.Organisation org = sc.organisations().get(organisation);
+    return org == null ? Map.of() : org.workspaceRateLimits().getOrDefault(workspace, Map.of());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.sim.limits.BatchLimits;
+import dev.polpocheck.sim.limits.BatchQueue;
 import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.limits.RateLimiter;
 import dev.polpocheck.sim.limits.WindowBudget;
@@ -9,7 +11,8 @@ import java.util.Arrays;
  * The limit step: whether a request is admitted now under its credential's subscription-plan
  * windows and its organisation's rate limits, and how long it must wait otherwise (the 429's
  * retry-after). Anthropic's limits apply to Anthropic models only, by tier and model class; a
- * tier of {@code unlimited}, or a model without published limits, is admitted at once.
+ * tier of {@code unlimited}, or a model without published limits, is admitted at once unless its
+ * workspace sets its own limits, which apply alongside the organisation's (the lower one binds).
  *
  * <p>The input-token bucket counts uncached input and cache writes, plus cache reads where the
  * tier's limits say they count; the output bucket reserves {@code max_tokens} until the call's
@@ -19,11 +22,13 @@ final class LimitStep {
   private final SimOptions opt;
   private final Accounting acc;
   private final RateLimiter limiter;
+  private final BatchQueue batches;
 
-  LimitStep(SimOptions opt, Accounting acc, RateLimiter limiter) {
+  LimitStep(SimOptions opt, Accounting acc, RateLimiter limiter, BatchQueue batches) {
     this.opt = opt;
     this.acc = acc;
     this.limiter = limiter;
+    this.batches = batches;
   }
 
   /**
@@ -33,6 +38,8 @@ final class LimitStep {
    * @param key the limiter key from {@link #key}
    * @param out the call's output tokens (plan windows count actual output)
    * @param maxOut the output tokens reserved in the limiter
+   * @param batchDone for a Message Batches request, when it is processed (it is checked against
+   *     the Batch API's own limits, not the live buckets: {@code key} is -1); -1 for a live call
    */
   long admit(
       Credential c,
@@ -43,10 +50,14 @@ final class LimitStep {
       long wr,
       long out,
       long maxOut,
-      long now) {
+      long now,
+      long batchDone) {
     long wait = 0;
     for (WindowBudget w : c.plan) {
       wait = Math.max(wait, w.waitMillis(in + wr + out, now));
+    }
+    if (wait == 0 && batchDone >= 0) {
+      wait = submitBatch(c, m, now, batchDone);
     }
     if (wait == 0 && key >= 0) {
       LimitSpec spec = c.limitSpecs[m.id];
@@ -58,6 +69,22 @@ final class LimitStep {
       }
     }
     return wait;
+  }
+
+  /**
+   * A batch request of an Anthropic model on a tiered key against its organisation's Batch API
+   * limits (batch RPM and processing queue, by tier:
+   * https://platform.claude.com/docs/en/api/rate-limits, "Message Batches API").
+   */
+  private long submitBatch(Credential c, ReplayModel m, long now, long done) {
+    if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
+      return 0;
+    }
+    BatchLimits b = opt.tiers().batchLimits(c.tier);
+    if (b.rpm() == 0 && b.queue() == 0) {
+      return 0;
+    }
+    return batches.trySubmit(batches.key(c.organisation, b), now, done);
   }
 
   /** Gives back {@code amount - actual} reserved output tokens on {@code key} at {@code now}. */
@@ -77,6 +104,14 @@ final class LimitStep {
     return opt.tiers().limits(c.tier, m.cls);
   }
 
+  /** The own limits of {@code c}'s workspace for {@code m}'s class (Anthropic models only). */
+  private static LimitSpec workspaceSpec(Credential c, ReplayModel m) {
+    if (m.cls == null || !"anthropic".equals(m.provider)) {
+      return LimitSpec.UNLIMITED;
+    }
+    return c.workspaceLimits.getOrDefault(m.cls, LimitSpec.UNLIMITED);
+  }
+
   /**
    * The limiter key of {@code c}'s organisation and {@code m}'s model class, or -1 when no limits
    * apply; resolved once per credential and model, then read from the credential's arrays.
@@ -90,14 +125,15 @@ final class LimitStep {
     int stored = c.limiterKeys[m.id];
     if (stored == 0) {
       LimitSpec spec = limitSpec(c, m);
-      if (spec.unlimited()) {
+      LimitSpec own = workspaceSpec(c, m);
+      if (spec.unlimited() && own.unlimited()) {
         stored = 1;
         acc.unlimitedModels.add(m.spec);
       } else {
-        stored = limiter.key(c.organisation, m.cls.name(), spec) + 2;
+        stored = limiter.key(c.organisation, m.cls.name(), spec, c.workspace, own) + 2;
       }
       c.limiterKeys[m.id] = stored;
-      c.limitSpecs[m.id] = spec;
+      c.limitSpecs[m.id] = spec.unlimited() ? own : spec; // whether cache reads count
     }
     return stored - 2;
   }

@@ -1,5 +1,7 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.RateLimitClass;
+import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.rotation.BillingSchedule;
 import dev.polpocheck.sim.rotation.BillingWindowRule;
 import dev.polpocheck.sim.rotation.CooldownSchedule;
@@ -347,8 +349,20 @@ public record Scenario(
    * @param defaultLatencyMillis a call's duration when the trace records none
    * @param firstTokenMillis time to the response's first token (capped at the call's recorded
    *     duration): a cache entry becomes readable then, not when its request was sent
+   * @param batchCompletionMillis a Message Batches request's time from submission to result when
+   *     the trace records none (the batch-processing page: "most batches finishing in less than 1
+   *     hour", at most 24 h)
    */
-  public record Timing(double compression, long defaultLatencyMillis, long firstTokenMillis) {}
+  public record Timing(
+      double compression,
+      long defaultLatencyMillis,
+      long firstTokenMillis,
+      long batchCompletionMillis) {
+    /** Timing with the default batch completion (60 minutes). */
+    public Timing(double compression, long defaultLatencyMillis, long firstTokenMillis) {
+      this(compression, defaultLatencyMillis, firstTokenMillis, 3_600_000L);
+    }
+  }
 
   /**
    * Provider errors the replay injects (none are in the traces' successful calls).
@@ -412,14 +426,32 @@ public record Scenario(
    *     tier's own
    * @param workspaceSpendLimitPicos the monthly spend limit of each workspace that has one (a
    *     workspace limit applies alongside the organisation's)
+   * @param workspaceRateLimits each workspace's own rate limits by model class (0 = the
+   *     organisation's applies), enforced alongside the organisation's: the lower one binds
    */
   public record Organisation(
       long monthlySpendLimitPicos,
       long prepaidCreditPicos,
       long tierSpendCapPicos,
-      Map<String, Long> workspaceSpendLimitPicos) {
+      Map<String, Long> workspaceSpendLimitPicos,
+      Map<String, Map<RateLimitClass, LimitSpec>> workspaceRateLimits) {
     public Organisation {
       workspaceSpendLimitPicos = Map.copyOf(workspaceSpendLimitPicos);
+      workspaceRateLimits = Map.copyOf(workspaceRateLimits);
+    }
+
+    /** An organisation whose workspaces have spend limits only. */
+    public Organisation(
+        long monthlySpendLimitPicos,
+        long prepaidCreditPicos,
+        long tierSpendCapPicos,
+        Map<String, Long> workspaceSpendLimitPicos) {
+      this(
+          monthlySpendLimitPicos,
+          prepaidCreditPicos,
+          tierSpendCapPicos,
+          workspaceSpendLimitPicos,
+          Map.of());
     }
 
     /** An organisation without workspace limits. */

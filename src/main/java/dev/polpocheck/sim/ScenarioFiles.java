@@ -8,10 +8,12 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.NodePath;
 import dev.polpocheck.UserInputException;
+import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.json.JsonDocument;
 import dev.polpocheck.json.JsonReader;
 import dev.polpocheck.json.Span;
+import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.rotation.CooldownSchedule;
 import dev.polpocheck.sim.rotation.PinKind;
 import dev.polpocheck.sim.rotation.ProfileType;
@@ -23,6 +25,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,7 +258,8 @@ public final class ScenarioFiles {
         new Scenario.Timing(
             t.get("compression").asDouble(),
             millis(t.get("defaultLatencySeconds").asDouble(), 1_000L),
-            millis(t.get("firstTokenSeconds").asDouble(), 1_000L)),
+            millis(t.get("firstTokenSeconds").asDouble(), 1_000L),
+            millis(t.get("batchCompletionMinutes").asDouble(), 60_000L)),
         prices,
         new Scenario.Report(
             rep.get("seriesBucketMinutes").asLong() * 60_000L,
@@ -316,12 +320,17 @@ public final class ScenarioFiles {
     Map<String, Scenario.Organisation> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : n.properties()) {
       Map<String, Long> workspaces = new TreeMap<>();
+      Map<String, Map<RateLimitClass, LimitSpec>> rateLimits = new TreeMap<>();
       JsonNode ws = e.getValue().get("workspaces");
       if (ws != null) {
         for (Map.Entry<String, JsonNode> w : ws.properties()) {
           long limit = cap(w.getValue().get("monthlySpendLimitUsd"));
           if (limit >= 0) {
             workspaces.put(w.getKey(), limit);
+          }
+          JsonNode rl = w.getValue().get("rateLimits");
+          if (rl != null && !rl.isEmpty()) {
+            rateLimits.put(w.getKey(), workspaceRateLimits(rl));
           }
         }
       }
@@ -331,7 +340,30 @@ public final class ScenarioFiles {
               cap(e.getValue().get("monthlySpendLimitUsd")),
               cap(e.getValue().get("prepaidCreditUsd")),
               cap(e.getValue().get("tierSpendCapUsd")),
-              workspaces));
+              workspaces,
+              rateLimits));
+    }
+    return out;
+  }
+
+  /**
+   * A workspace's rate-limit overrides by model class: a limiter type left out keeps the
+   * organisation's value (0 here), as in Anthropic's "Set Workspace Rate Limits" ("Types not named
+   * keep their current value":
+   * https://platform.claude.com/docs/en/api/java/organization/workspaces/rate_limits/update).
+   */
+  private static Map<RateLimitClass, LimitSpec> workspaceRateLimits(JsonNode n) {
+    Map<RateLimitClass, LimitSpec> out = new EnumMap<>(RateLimitClass.class);
+    for (Map.Entry<String, JsonNode> c : n.properties()) {
+      RateLimitClass cls = RateLimitClass.valueOf(c.getKey()); // the schema names the classes
+      JsonNode v = c.getValue();
+      out.put(
+          cls,
+          new LimitSpec(
+              v.path("rpm").asLong(0),
+              v.path("itpm").asLong(0),
+              v.path("otpm").asLong(0),
+              cls.cacheReadsCountTowardItpm()));
     }
     return out;
   }

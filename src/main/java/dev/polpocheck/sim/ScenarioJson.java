@@ -1,10 +1,14 @@
 package dev.polpocheck.sim;
 
+import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.Money;
+import dev.polpocheck.sim.limits.LimitSpec;
 import dev.polpocheck.sim.rotation.ProfileType;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -115,6 +119,7 @@ final class ScenarioJson {
     t.put(
         "firstTokenSeconds",
         BigDecimal.valueOf(s.timing().firstTokenMillis()).divide(BigDecimal.valueOf(1000)));
+    t.put("batchCompletionMinutes", s.timing().batchCompletionMillis() / 60_000.0);
     o.put("prices", s.prices());
     ObjectNode rep = o.putObject("report");
     rep.put("seriesBucketMinutes", s.report().seriesBucketMillis() / 60_000L);
@@ -140,14 +145,41 @@ final class ScenarioJson {
       usdOrNull(n, "monthlySpendLimitUsd", e.getValue().monthlySpendLimitPicos());
       usdOrNull(n, "prepaidCreditUsd", e.getValue().prepaidCreditPicos());
       usdOrNull(n, "tierSpendCapUsd", e.getValue().tierSpendCapPicos());
-      if (!e.getValue().workspaceSpendLimitPicos().isEmpty()) {
+      Scenario.Organisation org = e.getValue();
+      if (!org.workspaceSpendLimitPicos().isEmpty() || !org.workspaceRateLimits().isEmpty()) {
         ObjectNode ws = n.putObject("workspaces");
-        e.getValue()
-            .workspaceSpendLimitPicos()
-            .forEach((w, limit) -> usdOrNull(ws.putObject(w), "monthlySpendLimitUsd", limit));
+        for (String w : allWorkspaces(org)) {
+          ObjectNode wn = ws.putObject(w);
+          long spend = org.workspaceSpendLimitPicos().getOrDefault(w, -1L);
+          usdOrNull(wn, "monthlySpendLimitUsd", spend);
+          Map<RateLimitClass, LimitSpec> rl = org.workspaceRateLimits().get(w);
+          if (rl != null) {
+            ObjectNode rn = wn.putObject("rateLimits");
+            rl.forEach((cls, spec) -> rateLimit(rn.putObject(cls.name()), spec));
+          }
+        }
       }
     }
     return o;
+  }
+
+  private static Set<String> allWorkspaces(Scenario.Organisation org) {
+    Set<String> out = new TreeSet<>(org.workspaceSpendLimitPicos().keySet());
+    out.addAll(org.workspaceRateLimits().keySet());
+    return out;
+  }
+
+  /** A workspace's limits as the scenario file writes them: a limit left at 0 is not set. */
+  private static void rateLimit(ObjectNode n, LimitSpec spec) {
+    if (spec.rpm() > 0) {
+      n.put("rpm", spec.rpm());
+    }
+    if (spec.itpm() > 0) {
+      n.put("itpm", spec.itpm());
+    }
+    if (spec.otpm() > 0) {
+      n.put("otpm", spec.otpm());
+    }
   }
 
   private static void putCap(ObjectNode n, long picos) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What one organisation may still spend with one provider: Anthropic keeps spend limits and credit
@@ -38,6 +40,7 @@ final class SpendLimit {
   private long monthPicos;
   private long totalPicos;
   private long monthKey = Long.MIN_VALUE;
+  private final Map<Long, Long> otherMonths = new HashMap<>();
   // [monthStart, monthEnd): the UTC month of the last look-up, so most look-ups are two compares
   private long monthStart = 1;
   private long monthEnd = 0;
@@ -92,8 +95,14 @@ final class SpendLimit {
     ZonedDateTime d = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC);
     long key = d.getYear() * 12L + d.getMonthValue();
     if (key != monthKey) {
+      // a batch request is billed at its completion, possibly in a month the replay's clock has
+      // not reached yet: keep every month's spend, not only the current one
+      if (monthKey != Long.MIN_VALUE) {
+        otherMonths.put(monthKey, monthPicos);
+      }
+      Long kept = otherMonths.remove(key);
       monthKey = key;
-      monthPicos = 0;
+      monthPicos = kept == null ? 0 : kept;
     }
     ZonedDateTime first = d.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
     monthStart = first.toInstant().toEpochMilli();

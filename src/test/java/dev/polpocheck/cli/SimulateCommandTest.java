@@ -129,6 +129,35 @@ class SimulateCommandTest {
   }
 
   @Test
+  void simulate_workspaceRateLimits_areReadAndEchoed_anUnknownModelClassIsExit3() throws Exception {
+    Path scenario = dir.resolve("ws.json");
+    Files.writeString(
+        scenario,
+        """
+        {"profiles": [{"id": "a", "provider": "anthropic", "type": "api_key", "organisation": "o",
+                       "tier": "tier4", "workspace": "w"}],
+         "organisations": {"o": {"workspaces": {"w": {"rateLimits": {"SONNET_4": {"rpm": 50}}}}}},
+         "timing": {"batchCompletionMinutes": 30}}
+        """);
+    CliRun ok =
+        CliRun.of("simulate", traces().toString(), "--scenario", scenario.toString(), "--format",
+            "json");
+    assertEquals(0, ok.exit(), ok.err());
+    String flat = ok.out().replaceAll("\\s+", "");
+    assertTrue(flat.contains("\"rateLimits\":{\"SONNET_4\":{\"rpm\":50}}"), ok.out());
+    assertTrue(flat.contains("\"batchCompletionMinutes\":30.0"), ok.out());
+    Files.writeString(
+        scenario,
+        "{\"organisations\": {\"o\": {\"workspaces\": {\"w\": {\"rateLimits\":\n"
+            + "  {\"SONNET_9\": {\"rpm\": 50}}}}}}}\n");
+    CliRun bad = CliRun.of("simulate", traces().toString(), "--scenario", scenario.toString());
+    assertEquals(3, bad.exit());
+    assertTrue(bad.err().startsWith("polpo-check: error: " + scenario + ":"), bad.err());
+    assertTrue(bad.err().contains("SONNET_9"), bad.err());
+    assertFalse(bad.err().contains("\tat "), bad.err());
+  }
+
+  @Test
   void simulate_badTraceLine_isSkippedCountedAndShown() throws Exception {
     Path f = traces();
     Files.writeString(f, Files.readString(f) + "{\"timestamp\": 5, \"session\": \"s2\"}\n");

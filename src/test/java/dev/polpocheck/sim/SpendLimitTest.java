@@ -59,4 +59,18 @@ class SpendLimitTest {
     s.add(100 * USD, MAY);
     assertEquals(SpendLimit.Refusal.TIER_CAP, s.refusal(MAY + 1));
   }
+
+  @Test
+  void spendBilledInALaterMonth_countsForThatMonthOnly() {
+    // a batch request submitted in April is billed at its completion in May, before the replay's
+    // clock has left April: April's spend stays 0, May's holds it whatever the order of look-ups
+    SpendLimit s = new SpendLimit(50 * USD, -1, -1);
+    s.add(60 * USD, MAY);
+    assertEquals(SpendLimit.Refusal.NONE, s.refusal(APRIL));
+    s.add(10 * USD, APRIL);
+    assertEquals(SpendLimit.Refusal.NONE, s.refusal(APRIL));
+    assertEquals(SpendLimit.Refusal.SPEND_LIMIT, s.refusal(MAY));
+    s.add(40 * USD, APRIL); // April: 10 + 40 = $50, reached
+    assertEquals(SpendLimit.Refusal.SPEND_LIMIT, s.refusal(APRIL));
+  }
 }

@@ -6,12 +6,17 @@ import static dev.polpocheck.sim.SimFixtures.fromJson;
 import static dev.polpocheck.sim.SimFixtures.sonnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallStatus;
+import dev.polpocheck.trace.CallerRole;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Workspaces inside one organisation: the prompt cache is isolated per workspace, a workspace's
- * spend limit refuses that workspace alone, and the organisation's rate limits are shared.
+ * spend limit refuses that workspace alone, the organisation's rate limits are shared, and a
+ * workspace's own rate limits apply alongside them (the lower one binds).
  */
 class WorkspacesTest {
   private static SimResult run(List<dev.polpocheck.trace.Call> calls, String json) {
@@ -64,5 +69,61 @@ class WorkspacesTest {
     assertEquals(1, r.counts().billingRejections());
     assertEquals(List.of("a", "b"), r.byProfile().keySet().stream().sorted().toList());
     assertEquals(1, r.byProfile().get("b").calls());
+  }
+
+  /** 51 one-call sessions of Sonnet 4.5, one every 10 ms, each answered in 5 ms. */
+  private static List<Call> fiftyOneRequestsInHalfASecond() {
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      calls.add(
+          new Call(
+              SimFixtures.T0 + 10L * i, "s" + i, "coder", CallerRole.AGENT, "anthropic",
+              "claude-sonnet-4-5", 100, 10, 0, 0, 0, 0, null, CallStatus.OK, 5, -1, false, false));
+    }
+    return calls;
+  }
+
+  private static String tier4Key(String organisations) {
+    return "{\"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\", \"type\": \"api_key\","
+        + " \"organisation\": \"o\", \"tier\": \"tier4\", \"workspace\": \"w\"}]"
+        + organisations + "}";
+  }
+
+  @Test
+  void workspaceRpm_refusesThe51stRequestThatTheTier4OrganisationAdmits() {
+    // Tier 4 Sonnet 4.x: 4,000 RPM, 2,000,000 ITPM, 400,000 OTPM. Each request needs 1 request,
+    // 100 input tokens and 32,000 reserved output tokens (min(64,000, 32,000)), refunded down to
+    // 10 five ms later: the organisation admits all 51 (at most one reservation is out at once).
+    SimResult org = run(fiftyOneRequestsInHalfASecond(), tier4Key(""));
+    assertEquals(0, org.counts().rateLimited());
+    assertEquals(51, org.counts().ok());
+    // The workspace's own 50 RPM: a bucket of 50 refilled at 50/60,000 per ms. Request k (0-based)
+    // comes at 10k ms and finds 50 - k + 10k x 50/60,000 tokens: k = 49 -> 1.408 (admitted),
+    // k = 50 -> 50 - 50 + 0.4167 = 0.4167 < 1 -> 429. Its retry-after: the missing 0.5833 token at
+    // 1/1,200 per ms = 700 ms, rounded up to whole seconds = 1 s; the SDK honours it (< 60 s),
+    // the same path as an organisation's 429, and the retry at 1,500 ms is admitted.
+    SimResult ws =
+        run(
+            fiftyOneRequestsInHalfASecond(),
+            tier4Key(
+                ", \"organisations\": {\"o\": {\"workspaces\": {\"w\": {\"rateLimits\":"
+                    + " {\"SONNET_4\": {\"rpm\": 50}}}}}}"));
+    assertEquals(1, ws.counts().rateLimited());
+    assertEquals(1, ws.counts().sdkRetries());
+    assertEquals(51, ws.counts().ok());
+    assertEquals(1_000, ws.delays().maxMillis());
+    assertEquals(1, ws.delays().delayedCalls());
+  }
+
+  @Test
+  void workspaceLimitsOfAnotherModelClass_doNotApply() {
+    // the workspace limits Haiku 4.5 only; these are Sonnet 4.x requests: nothing is refused
+    SimResult r =
+        run(
+            fiftyOneRequestsInHalfASecond(),
+            tier4Key(
+                ", \"organisations\": {\"o\": {\"workspaces\": {\"w\": {\"rateLimits\":"
+                    + " {\"HAIKU_4_5\": {\"rpm\": 1}}}}}}"));
+    assertEquals(0, r.counts().rateLimited());
   }
 }

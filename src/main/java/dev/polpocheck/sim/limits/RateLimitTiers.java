@@ -22,11 +22,15 @@ public final class RateLimitTiers {
 
   private final Map<String, Map<RateLimitClass, LimitSpec>> tiers;
   private final Map<String, Long> spendCaps;
+  private final Map<String, BatchLimits> batch;
 
   private RateLimitTiers(
-      Map<String, Map<RateLimitClass, LimitSpec>> tiers, Map<String, Long> caps) {
+      Map<String, Map<RateLimitClass, LimitSpec>> tiers,
+      Map<String, Long> caps,
+      Map<String, BatchLimits> batch) {
     this.tiers = tiers;
     this.spendCaps = caps;
+    this.batch = batch;
   }
 
   /** The table shipped with polpo-check. */
@@ -38,6 +42,7 @@ public final class RateLimitTiers {
       JsonNode root = JsonMapper.builder().build().readTree(in);
       Map<String, Map<RateLimitClass, LimitSpec>> tiers = new TreeMap<>();
       Map<String, Long> caps = new TreeMap<>();
+      Map<String, BatchLimits> batch = new TreeMap<>();
       for (Map.Entry<String, JsonNode> t : root.get("tiers").properties()) {
         Map<RateLimitClass, LimitSpec> limits = new EnumMap<>(RateLimitClass.class);
         for (Map.Entry<String, JsonNode> l : t.getValue().get("limits").properties()) {
@@ -53,8 +58,10 @@ public final class RateLimitTiers {
         }
         tiers.put(t.getKey(), limits);
         caps.put(t.getKey(), t.getValue().get("monthlySpendCapUsd").asLong());
+        JsonNode b = t.getValue().get("batch");
+        batch.put(t.getKey(), new BatchLimits(b.get("rpm").asLong(), b.get("queue").asLong()));
       }
-      return new RateLimitTiers(tiers, caps);
+      return new RateLimitTiers(tiers, caps, batch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,6 +82,11 @@ public final class RateLimitTiers {
       return LimitSpec.UNLIMITED;
     }
     return t.getOrDefault(cls, LimitSpec.UNLIMITED);
+  }
+
+  /** The Message Batches API's limits at {@code tier}, unlimited when the tier is unknown. */
+  public BatchLimits batchLimits(String tier) {
+    return batch.getOrDefault(tier, BatchLimits.UNLIMITED);
   }
 
   /** The tier's monthly spend cap in whole USD, or -1 when the tier is unknown. */

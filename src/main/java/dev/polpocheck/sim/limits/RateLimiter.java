@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Anthropic's rate limits as token buckets: one RPM, one ITPM and one OTPM bucket per
- * (organisation, model class), refilled continuously (anthropic-and-peers.md §4.4).
+ * (organisation, model class), refilled continuously (anthropic-and-peers.md §4.4), and one more
+ * set per (workspace, model class) for a workspace with its own limits.
  *
  * <p>A request needs 1 request, its counted input (uncached input + cache writes, + cache reads on
  * dagger models) and {@code max_tokens} of output, all at once; the output reservation is refunded
@@ -23,8 +24,12 @@ import java.util.Map;
 public final class RateLimiter {
   private static final long MINUTE = 60_000L;
 
-  private final Map<String, Integer> keys = new HashMap<>();
+  /** Bucket sets by scope name (organisation, or organisation + workspace) and model class. */
+  private final Map<String, Integer> scopes = new HashMap<>();
   private final List<TokenBucket[]> buckets = new ArrayList<>();
+  /** Per key: the bucket sets a request must fit, the organisation's first. */
+  private final Map<String, Integer> keys = new HashMap<>();
+  private final List<int[]> groups = new ArrayList<>();
   private final long start;
   private long oversized;
 
@@ -39,8 +44,40 @@ public final class RateLimiter {
    * @return a small int to pass to {@link #tryAdmit} and {@link #refundOutput}
    */
   public int key(String organisation, String modelClass, LimitSpec spec) {
-    String k = organisation + '\u0000' + modelClass;
+    return key(organisation, modelClass, spec, null, LimitSpec.UNLIMITED);
+  }
+
+  /**
+   * The key of a request from {@code workspace} of {@code organisation}: it must fit both the
+   * organisation's buckets ({@code spec}) and, when {@code workspaceSpec} sets any limit, the
+   * workspace's own ones. A workspace's limits are overrides set per rate-limit group "alongside"
+   * the organisation's: "A value above the organization's own limit is stored, but the
+   * organization limit still applies, so the lower of the two is enforced"
+   * (https://platform.claude.com/docs/en/api/java/organization/workspaces/rate_limits/update).
+   * Keys of one workspace share its buckets; every workspace shares the organisation's.
+   */
+  public int key(
+      String organisation,
+      String modelClass,
+      LimitSpec spec,
+      String workspace,
+      LimitSpec workspaceSpec) {
+    boolean own = workspace != null && !workspaceSpec.unlimited();
+    String k = organisation + '\u0000' + modelClass + (own ? '\u0000' + workspace : "");
     Integer existing = keys.get(k);
+    if (existing != null) {
+      return existing;
+    }
+    int org = scope(organisation + '\u0000' + modelClass, spec);
+    int[] group = own ? new int[] {org, scope(k + '\u0001', workspaceSpec)} : new int[] {org};
+    int id = groups.size();
+    groups.add(group);
+    keys.put(k, id);
+    return id;
+  }
+
+  private int scope(String name, LimitSpec spec) {
+    Integer existing = scopes.get(name);
     if (existing != null) {
       return existing;
     }
@@ -51,12 +88,14 @@ public final class RateLimiter {
           spec.itpm() == 0 ? null : new TokenBucket(spec.itpm(), MINUTE, start),
           spec.otpm() == 0 ? null : new TokenBucket(spec.otpm(), MINUTE, start)
         });
-    keys.put(k, id);
+    scopes.put(name, id);
     return id;
   }
 
   /**
-   * Admits a request at {@code now} or tells how long to wait.
+   * Admits a request at {@code now} or tells how long to wait. With a workspace's own limits the
+   * request must fit both scopes at once; the wait is the longest over every bucket, so a
+   * workspace's 429 is the same as an organisation's (same {@code retry-after} rule).
    *
    * @param key from {@link #key}
    * @param inputNeed counted input tokens
@@ -65,28 +104,44 @@ public final class RateLimiter {
    *     of seconds, at least 1,000)
    */
   public long tryAdmit(int key, long inputNeed, long outputNeed, long now) {
-    TokenBucket[] b = buckets.get(key);
-    long req = clamp(b[0], 1);
-    long in = clamp(b[1], inputNeed);
-    long out = clamp(b[2], outputNeed);
+    int[] group = groups.get(key);
     long wait = 0;
-    if (b[0] != null) {
-      wait = Math.max(wait, b[0].waitMillis(req, now));
-    }
-    if (b[1] != null) {
-      wait = Math.max(wait, b[1].waitMillis(in, now));
-    }
-    if (b[2] != null) {
-      wait = Math.max(wait, b[2].waitMillis(out, now));
+    for (int g : group) {
+      wait = Math.max(wait, waitMillis(buckets.get(g), inputNeed, outputNeed, now));
     }
     if (wait > 0) {
       return Math.max(1_000L, (wait + 999) / 1_000 * 1_000);
     }
-    if (in < inputNeed || out < outputNeed) {
+    boolean clamped = false;
+    for (int g : group) {
+      clamped |= take(buckets.get(g), inputNeed, outputNeed, now);
+    }
+    if (clamped) {
       oversized++;
     }
+    return 0;
+  }
+
+  private static long waitMillis(TokenBucket[] b, long inputNeed, long outputNeed, long now) {
+    long wait = 0;
     if (b[0] != null) {
-      b[0].take(req, now);
+      wait = b[0].waitMillis(clamp(b[0], 1), now);
+    }
+    if (b[1] != null) {
+      wait = Math.max(wait, b[1].waitMillis(clamp(b[1], inputNeed), now));
+    }
+    if (b[2] != null) {
+      wait = Math.max(wait, b[2].waitMillis(clamp(b[2], outputNeed), now));
+    }
+    return wait;
+  }
+
+  /** Charges one scope's buckets; true when a need was clamped to a whole bucket. */
+  private static boolean take(TokenBucket[] b, long inputNeed, long outputNeed, long now) {
+    long in = clamp(b[1], inputNeed);
+    long out = clamp(b[2], outputNeed);
+    if (b[0] != null) {
+      b[0].take(clamp(b[0], 1), now);
     }
     if (b[1] != null) {
       b[1].take(in, now);
@@ -94,7 +149,7 @@ public final class RateLimiter {
     if (b[2] != null) {
       b[2].take(out, now);
     }
-    return 0;
+    return in < inputNeed || out < outputNeed;
   }
 
   /**
@@ -102,12 +157,14 @@ public final class RateLimiter {
    * {@code reserved} (clamped to the bucket) minus the {@code actual} output.
    */
   public void refundOutput(int key, long reserved, long actual, long now) {
-    TokenBucket otpm = buckets.get(key)[2];
-    if (otpm != null) {
-      long taken = Math.min(reserved, otpm.capacity());
-      long back = taken - Math.min(actual, taken);
-      if (back > 0) {
-        otpm.refund(back, now);
+    for (int g : groups.get(key)) {
+      TokenBucket otpm = buckets.get(g)[2];
+      if (otpm != null) {
+        long taken = Math.min(reserved, otpm.capacity());
+        long back = taken - Math.min(actual, taken);
+        if (back > 0) {
+          otpm.refund(back, now);
+        }
       }
     }
   }

@@ -62,4 +62,15 @@ class RateLimitTiersTest {
     assertFalse(new LimitSpec(0, 1, 0, false).unlimited());
     assertFalse(new LimitSpec(0, 0, 1, false).unlimited());
   }
+
+  @Test
+  void batchLimits_areThePagesMessageBatchesTable() {
+    // https://platform.claude.com/docs/en/api/rate-limits, "Message Batches API": RPM 50 / 1,000 /
+    // 2,000 / 4,000; batch requests in processing queue 100,000 / 200,000 / 300,000 / 500,000
+    assertEquals(new BatchLimits(50, 100_000), tiers.batchLimits("tier1"));
+    assertEquals(new BatchLimits(1_000, 200_000), tiers.batchLimits("tier2"));
+    assertEquals(new BatchLimits(2_000, 300_000), tiers.batchLimits("tier3"));
+    assertEquals(new BatchLimits(4_000, 500_000), tiers.batchLimits("tier4"));
+    assertEquals(BatchLimits.UNLIMITED, tiers.batchLimits("unlimited"));
+  }
 }

@@ -137,4 +137,94 @@ class RateLimiterTest {
       assertEquals(0, rl.tryAdmit(k, 1_000_000, 1_000_000, 0));
     }
   }
+
+  // Workspace limits: https://platform.claude.com/docs/en/api/java/organization/workspaces/rate_limits/update
+  // ("the organization limit still applies, so the lower of the two is enforced")
+
+  @Test
+  void workspace_lowerRpmBinds_andItsRefusalHasTheSameRetryAfterRule() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1, "w", new LimitSpec(2, 0, 0, false));
+    assertEquals(0, rl.tryAdmit(k, 1, 1, 0));
+    assertEquals(0, rl.tryAdmit(k, 1, 1, 0));
+    // 3rd at once: the workspace's bucket of 2 is empty, refilled 2 per 60 s -> 30 s
+    assertEquals(30_000, rl.tryAdmit(k, 1, 1, 0));
+  }
+
+  @Test
+  void workspace_limitAboveTheOrganisations_theOrganisationsBinds() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1, "w", new LimitSpec(1_000, 0, 0, false));
+    for (int i = 0; i < 50; i++) {
+      assertEquals(0, rl.tryAdmit(k, 1, 1, 0));
+    }
+    // the organisation's 50 RPM: empty, one request per 1.2 s -> 1,200 ms rounded up to 2 s
+    assertEquals(2_000, rl.tryAdmit(k, 1, 1, 0));
+  }
+
+  @Test
+  void workspaces_shareTheOrganisationsBucketsButNotEachOthers() {
+    RateLimiter rl = new RateLimiter(0);
+    LimitSpec two = new LimitSpec(2, 0, 0, false);
+    int a = rl.key("org-a", "sonnet-4", TIER1, "wa", two);
+    int b = rl.key("org-a", "sonnet-4", TIER1, "wb", two);
+    int plain = rl.key("org-a", "sonnet-4", TIER1);
+    assertEquals(a, rl.key("org-a", "sonnet-4", TIER1, "wa", two));
+    assertNotEquals(a, b);
+    assertEquals(0, rl.tryAdmit(a, 1, 1, 0));
+    assertEquals(0, rl.tryAdmit(a, 1, 1, 0));
+    assertNotEquals(0, rl.tryAdmit(a, 1, 1, 0)); // wa's own 2 are spent
+    assertEquals(0, rl.tryAdmit(b, 1, 1, 0)); // wb has its own
+    assertEquals(0, rl.tryAdmit(b, 1, 1, 0));
+    // the organisation's 50 are shared: 4 taken, 46 left for the keys without workspace limits
+    for (int i = 0; i < 46; i++) {
+      assertEquals(0, rl.tryAdmit(plain, 1, 1, 0));
+    }
+    assertEquals(2_000, rl.tryAdmit(plain, 1, 1, 0));
+  }
+
+  @Test
+  void workspace_refusedByItsOwnBucket_chargesNeitherScope() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1, "w", new LimitSpec(0, 0, 1_000, false));
+    int plain = rl.key("org-a", "sonnet-4", TIER1);
+    assertEquals(0, rl.tryAdmit(k, 10, 1_000, 0));
+    // the workspace's 1,000 OTPM is empty; refused, so the org's OTPM (8,000 - 1,000) is untouched
+    assertNotEquals(0, rl.tryAdmit(k, 10, 500, 0));
+    assertEquals(0, rl.tryAdmit(plain, 10, 7_000, 0));
+    assertNotEquals(0, rl.tryAdmit(plain, 10, 1, 0));
+  }
+
+  @Test
+  void workspace_refundGoesBackToBothScopes() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1, "w", new LimitSpec(0, 0, 4_000, false));
+    int plain = rl.key("org-a", "sonnet-4", TIER1);
+    assertEquals(0, rl.tryAdmit(k, 10, 4_000, 0));
+    rl.refundOutput(k, 4_000, 100, 0); // both get 3,900 back: ws 3,900, org 7,900
+    assertEquals(0, rl.tryAdmit(k, 10, 3_900, 0)); // fits the workspace exactly
+    assertEquals(0, rl.tryAdmit(plain, 10, 4_000, 0)); // org: 7,900 - 3,900 = 4,000 left
+    assertNotEquals(0, rl.tryAdmit(plain, 10, 1, 0));
+  }
+
+  @Test
+  void workspace_oversizedNeedIsClampedAndCountedOnce() {
+    RateLimiter rl = new RateLimiter(0);
+    int k = rl.key("org-a", "sonnet-4", TIER1, "w", new LimitSpec(0, 0, 4_000, false));
+    assertEquals(0, rl.tryAdmit(k, 10, 32_000, 0)); // over both OTPM buckets: clamped in each
+    assertEquals(1, rl.oversizedRequests());
+  }
+
+  @Test
+  void workspaceKey_ofASecondOrganisation_sharesThatOrganisationsBuckets() {
+    RateLimiter rl = new RateLimiter(0);
+    rl.key("org-a", "sonnet-4", TIER1);
+    int b = rl.key("org-b", "sonnet-4", TIER1);
+    for (int i = 0; i < 50; i++) {
+      assertEquals(0, rl.tryAdmit(b, 1, 1, 0)); // org-b's 50 RPM spent
+    }
+    // org-b's workspace (its own 1,000 RPM) still draws on org-b's empty bucket, not org-a's
+    int w = rl.key("org-b", "sonnet-4", TIER1, "w", new LimitSpec(1_000, 0, 0, false));
+    assertEquals(2_000, rl.tryAdmit(w, 1, 1, 0));
+  }
 }
