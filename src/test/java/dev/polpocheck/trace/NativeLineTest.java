@@ -93,4 +93,37 @@ class NativeLineTest {
   void mixedSplitAndUnsplitWrites_areRefused() {
     assertThrows(IllegalArgumentException.class, () -> NativeLine.toJson(call(1, 0, 1), null));
   }
+
+  @Test
+  void zeroObservations_areWrittenButNoStatusIsOmitted_andOnlyPlainDigitsOfALongAreNumbers() {
+    Call c = new Call(1_795_169_730_120L, "conv-1", "", CallerRole.AGENT, "anthropic", "m", 0, 0,
+        0, 0, 0, 0, null, CallStatus.ERROR, 0, -1, false);
+    TreeMap<String, String> limits = new TreeMap<>();
+    limits.put("k1", "0");
+    limits.put("k2", "9");
+    limits.put("k3", "123456789012345678"); // 18 digits: fits a long, a number
+    limits.put("k4", "1234567890123456789"); // 19 digits: kept as the header's text
+    limits.put("k5", "/"); // '/' and ':' are the neighbours of '0' and '9' in ASCII
+    limits.put("k6", ":");
+    limits.put("k7", "");
+    limits.put("k8", "12a");
+    // the client never got a status (0): no httpStatus; a latency, ttfb and retry-after of 0 are
+    // measurements and are written
+    CallObservation seen =
+        new CallObservation(null, null, 0, "aborted", true, 0, 0, false, null, null, 0, 0, limits);
+    assertEquals(
+        "{\"timestamp\":\"2026-11-20T10:15:30.120Z\",\"session\":\"conv-1\",\"role\":\"agent\","
+            + "\"provider\":\"anthropic\",\"model\":\"m\",\"status\":\"error\","
+            + "\"errorType\":\"aborted\",\"aborted\":true,\"latencyMs\":0,\"ttfbMs\":0,"
+            + "\"retryAfterS\":0,\"requestBytes\":0,\"responseBytes\":0,\"rateLimits\":{\"k1\":0,"
+            + "\"k2\":9,\"k3\":123456789012345678,\"k4\":\"1234567890123456789\",\"k5\":\"/\","
+            + "\"k6\":\":\",\"k7\":\"\",\"k8\":\"12a\"},\"usage\":{\"input\":0,\"output\":0,"
+            + "\"cacheRead\":0,\"cacheWrite\":0,\"cacheWrite5m\":0,\"cacheWrite1h\":0}}",
+        new String(NativeLine.toJson(c, seen), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void unsplitWritesBesideOneHourWritesOnly_areRefusedToo() {
+    assertThrows(IllegalArgumentException.class, () -> NativeLine.toJson(call(0, 1, 1), null));
+  }
 }
