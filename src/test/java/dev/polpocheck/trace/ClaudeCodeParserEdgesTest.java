@@ -72,30 +72,7 @@ class ClaudeCodeParserEdgesTest {
     // 64 MiB + 1 byte of 'x' (never held: the scanner drops it), then a real call on line 2.
     byte[] tail = ("\n" + line("msg_1", "", "{\"input_tokens\":3,\"output_tokens\":4}") + "\n")
         .getBytes(StandardCharsets.UTF_8);
-    long big = (64L << 20) + 1;
-    InputStream in =
-        new InputStream() {
-          long at;
-
-          @Override
-          public int read() {
-            int b = at < big ? 'x' : at - big < tail.length ? tail[(int) (at - big)] : -1;
-            at++;
-            return b;
-          }
-
-          @Override
-          public int read(byte[] b, int off, int len) {
-            if (at >= big + tail.length) {
-              return -1;
-            }
-            int n = 0;
-            while (n < len && at < big + tail.length) {
-              b[off + n++] = (byte) read();
-            }
-            return n;
-          }
-        };
+    InputStream in = new OverlongLine((64L << 20) + 1, tail);
     FileResult r = parse(in);
     assertEquals(List.of("1: line longer than 64 MiB skipped (no usage record is that long)"),
         problems(r));
