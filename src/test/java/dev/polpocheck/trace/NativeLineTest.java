@@ -1,7 +1,9 @@
 package dev.polpocheck.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -125,5 +127,25 @@ class NativeLineTest {
   @Test
   void unsplitWritesBesideOneHourWritesOnly_areRefusedToo() {
     assertThrows(IllegalArgumentException.class, () -> NativeLine.toJson(call(0, 1, 1), null));
+  }
+
+  @Test
+  void credentialShapedValues_areMaskedInTheLine_likeEveryOtherOutput() {
+    // A key pasted where the model belongs ("model": "$ANTHROPIC_API_KEY") reaches the recorder in
+    // the request body; Anthropic answers 404 without a model, so the recorder writes the
+    // request's. README: every byte written to an --output file passes the masker.
+    String key = "sk-ant-api03-" + "Q7xK2pLmN9vR4tWz".repeat(5) + "-AA";
+    String token = "sk-ant-oat01-" + "H3jD8sFq1ZcVb6Ny".repeat(5) + "-BB";
+    Call c = new Call(1_795_169_730_120L, token, "sys-" + key, CallerRole.AGENT, "anthropic", key,
+        1, 1, 0, 0, 0, 0, "anthropic:" + key, CallStatus.ERROR, 5, -1, false);
+    TreeMap<String, String> limits = new TreeMap<>();
+    limits.put("requests-reset", token);
+    CallObservation seen = new CallObservation(key, "api-key", 404, "not_found_error " + key,
+        false, 3, -1, false, key, token, 10, 20, limits);
+    String line = new String(NativeLine.toJson(c, seen), StandardCharsets.UTF_8);
+    assertFalse(line.contains("Q7xK2pLm"), line);
+    assertFalse(line.contains("H3jD8sFq"), line);
+    assertTrue(line.contains("\"model\":\"sk-ant-api03-…\""), line);
+    assertTrue(line.contains("\"session\":\"sk-ant-oat01-…\""), line);
   }
 }
