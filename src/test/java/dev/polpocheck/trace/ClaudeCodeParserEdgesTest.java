@@ -127,6 +127,15 @@ class ClaudeCodeParserEdgesTest {
     assertEquals(List.of(), problems(r));
     assertEquals(2, r.calls.size());
     Call zero = r.calls.get(0).call();
+    // one TTL of the split given as 0 and the other absent is still a split: 0 written
+    FileResult oneSided =
+        parse(
+            line("msg_3", "", "{\"input_tokens\":1,\"output_tokens\":1,\"cache_creation_input_tokens\":50,"
+                + "\"cache_creation\":{\"ephemeral_5m_input_tokens\":0}}"),
+            line("msg_4", "", "{\"input_tokens\":1,\"output_tokens\":1,\"cache_creation_input_tokens\":50,"
+                + "\"cache_creation\":{\"ephemeral_1h_input_tokens\":0}}"));
+    assertEquals(List.of(0L, 0L),
+        oneSided.calls.stream().map(c -> c.call().cacheWriteTokens()).toList());
     assertEquals(0, zero.inputTokens());
     assertEquals(0, zero.outputTokens());
     Call split = r.calls.get(1).call();
@@ -141,6 +150,8 @@ class ClaudeCodeParserEdgesTest {
             line("msg_2", "\"costUSD\":1000000,", "{\"input_tokens\":1,\"output_tokens\":1}"));
     assertEquals(List.of("1: costUSD is above 1000000 USD for one call"), problems(r));
     assertEquals(1, r.calls.size());
+    assertEquals(2, r.records);
+    assertEquals(1, r.skipped);
     // 1,000,000 USD = 10^6 * 10^12 picodollars
     assertEquals(1_000_000_000_000_000_000L, r.calls.get(0).call().recordedCostPicos());
   }
@@ -176,5 +187,33 @@ class ClaudeCodeParserEdgesTest {
     assertEquals(1, same.calls.size());
     assertEquals(7, same.calls.get(0).call().inputTokens());
     assertTrue(same.deduplicated == 1);
+  }
+
+  @Test
+  void wrapperCostAndNullFields_nullMeansAbsent_wrongKindsAreNamed() throws IOException {
+    FileResult r =
+        parse(
+            // the cost on the outer progress line belongs to the wrapped message: 0.5 USD
+            "{\"type\":\"progress\",\"costUSD\":0.5,\"data\":{\"message\":{"
+                + "\"timestamp\":\"2026-10-01T10:00:00Z\",\"message\":{\"id\":\"msg_1\","
+                + "\"model\":\"claude-haiku-4-5\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}}}",
+            // a null session id falls back to the file's stem; a null geography is none
+            "{\"sessionId\":null,\"isSidechain\":null,\"timestamp\":\"2026-10-01T10:00:00Z\","
+                + "\"message\":{\"id\":\"msg_2\",\"model\":\"claude-haiku-4-5\",\"usage\":"
+                + "{\"input_tokens\":1,\"output_tokens\":1,\"inference_geo\":null}}}",
+            line("msg_3", "", "{\"input_tokens\":null,\"output_tokens\":1}"),
+            line("msg_4", "\"isApiErrorMessage\":\"yes\",", "{\"input_tokens\":1,\"output_tokens\":1}"),
+            line("msg_5", "", "{\"input_tokens\":1,\"output_tokens\":1,\"inference_geo\":\"us\"}"));
+    assertEquals(
+        List.of(
+            "3: message.usage lacks input_tokens or output_tokens",
+            "4: isApiErrorMessage must be true or false, found a string"),
+        problems(r));
+    assertEquals(3, r.calls.size());
+    assertEquals(500_000_000_000L, r.calls.get(0).call().recordedCostPicos());
+    Call nulls = r.calls.get(1).call();
+    assertEquals("s1", nulls.session());
+    assertEquals("", nulls.inferenceGeo());
+    assertEquals("us", r.calls.get(2).call().inferenceGeo());
   }
 }

@@ -135,7 +135,9 @@ class MiniSweParserEdgesTest {
                 assistant(usage("\"prompt_tokens\": 1"), TS), // no completion: skipped
                 assistant(usage("\"prompt_tokens\": 1, \"completion_tokens\": 1000000001"), TS),
                 assistant(good, "\"timestamp\": \"noon\""),
-                assistant(good, TS + ", \"cost\": 2000000"))
+                assistant(good, TS + ", \"cost\": 2000000"),
+                // the agent's own message without a response is no call at all
+                "{\"role\": \"assistant\", \"content\": \"done\", \"extra\": {" + TS + "}}")
             + "\n]}";
     FileResult r = parse(json);
     assertEquals(1, r.calls.size());

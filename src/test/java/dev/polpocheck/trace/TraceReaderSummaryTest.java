@@ -224,4 +224,38 @@ class TraceReaderSummaryTest {
     assertEquals(3, calls.get(0).line());
     assertTrue(calls.get(0).key() != 0);
   }
+
+  @Test
+  void trajectoryWithCallsButNoUsage_isReportedNotASilentZero() throws IOException {
+    Path t =
+        file("run/x.traj.json",
+            "{\"info\": {\"model_stats\": {\"api_calls\": 2}}, \"messages\": []}");
+    ReadSummary s = read(new ArrayList<>(), t);
+    assertEquals(0, s.records());
+    assertEquals(2, s.withoutUsage());
+  }
+
+  @Test
+  void parse_aSidechainReplayInTheSameFile_isCollapsedIntoTheMainCopy() throws IOException {
+    // The same message id under a new request id, once as the main line, once as a sidechain
+    // replay: one call per file for readers that elect across files themselves (Spark).
+    String main =
+        ClaudeCodeReaderTest.line("msg_1", "req_1", 3, 10, 0, 0, false, "");
+    String replay =
+        ClaudeCodeReaderTest.line("msg_1", "req_9", 3, 10, 0, 0, true, "");
+    assertEquals(1, TraceReader.parse(file("projects/p/a.jsonl", main, replay)).size());
+    assertEquals(1, TraceReader.parse(file("projects/p/b.jsonl", replay, main)).size());
+  }
+
+  @Test
+  void oneFileKeepsAtMost200ProblemsButCountsAll() {
+    FileResult r = new FileResult("f.jsonl");
+    for (int i = 1; i <= 201; i++) {
+      r.skip(i, "bad");
+    }
+    assertEquals(200, r.problems.size());
+    assertEquals(201, r.problemCount);
+    assertEquals(201, r.skipped);
+    assertEquals(1, r.firstBad.line());
+  }
 }
