@@ -3,7 +3,6 @@ package dev.polpocheck.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +21,15 @@ class ClaudeCodeParserEdgesTest {
   private static final Path FILE = Path.of("/home/me/.claude/projects/-home-me-app/s1.jsonl");
 
   private static FileResult parse(String... lines) throws IOException {
-    return parse(
-        new ByteArrayInputStream(
-            (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+    return ParserRun.lines(new ClaudeCodeParser(), FILE, lines);
   }
 
   private static FileResult parse(InputStream in) throws IOException {
-    FileResult r = new FileResult(FILE.toString());
-    new ClaudeCodeParser().parse(FILE, in, r);
-    return r;
+    return ParserRun.stream(new ClaudeCodeParser(), FILE, in);
   }
 
   private static List<String> problems(FileResult r) {
-    return r.problems.stream().map(p -> p.line() + ": " + p.message()).toList();
+    return ParserRun.problems(r);
   }
 
   /** An assistant line with usage {@code usage} and top-level fields {@code extra}. */

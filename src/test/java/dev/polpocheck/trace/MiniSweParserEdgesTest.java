@@ -23,14 +23,12 @@ class MiniSweParserEdgesTest {
   private static final String TS = "\"timestamp\": 1759320000";
 
   private static FileResult parse(String json) throws IOException {
-    FileResult r = new FileResult(FILE.toString());
-    new MiniSweParser()
-        .parse(FILE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), r);
-    return r;
+    return ParserRun.stream(
+        new MiniSweParser(), FILE, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static List<String> problems(FileResult r) {
-    return r.problems.stream().map(p -> p.line() + ": " + p.message()).toList();
+    return ParserRun.problems(r);
   }
 
   private static String assistant(String response, String extra) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +22,15 @@ class NativeParserEdgesTest {
   private static final Path FILE = Path.of("/t/calls.jsonl");
 
   private static FileResult parse(String... lines) throws IOException {
-    return parse(
-        new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+    return ParserRun.lines(new NativeParser(), FILE, lines);
   }
 
   private static FileResult parse(InputStream in) throws IOException {
-    FileResult r = new FileResult(FILE.toString());
-    new NativeParser().parse(FILE, in, r);
-    return r;
+    return ParserRun.stream(new NativeParser(), FILE, in);
   }
 
   private static List<String> problems(FileResult r) {
-    return r.problems.stream().map(p -> p.line() + ": " + p.message()).toList();
+    return ParserRun.problems(r);
   }
 
   /** A line with the given timestamp JSON, top-level extras and usage body. */
