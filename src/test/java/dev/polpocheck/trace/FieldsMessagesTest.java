@@ -79,5 +79,7 @@ class FieldsMessagesTest {
     // Instant.MAX's year parses, but its epoch milliseconds overflow a long
     assertNull(Fields.isoMillis("+1000000000-01-01T00:00:00Z"));
     assertNull(Fields.isoMillis("+1000000000-01-01T00:00:00+01:00"));
+    // without seconds Instant.parse refuses it; as an offset date-time it is 10:15:00Z
+    assertEquals(1_795_169_700_000L, Fields.isoMillis("2026-11-20T12:15+02:00"));
   }
 }

@@ -258,4 +258,12 @@ class TraceReaderSummaryTest {
     assertEquals(201, r.skipped);
     assertEquals(1, r.firstBad.line());
   }
+
+  @Test
+  void formatIds_areTheNamesOfTheJsonOutput() {
+    // inputs.formats in cost --format json (README: "formats":{"mini-swe-agent":206})
+    assertEquals(
+        List.of("polpo-check", "claude-code", "mini-swe-agent", "otlp-json", "codex-cli"),
+        java.util.Arrays.stream(TraceFormat.values()).map(TraceFormat::id).toList());
+  }
 }
