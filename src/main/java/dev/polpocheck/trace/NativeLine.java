@@ -42,18 +42,18 @@ public final class NativeLine {
     try (JsonGenerator g = JSON.createGenerator(buf)) {
       g.writeStartObject();
       g.writeStringProperty("timestamp", Instant.ofEpochMilli(call.timestampMillis()).toString());
-      g.writeStringProperty("session", call.session());
+      text(g, "session", call.session());
       if (!call.agent().isEmpty()) {
-        g.writeStringProperty("agent", call.agent());
+        text(g, "agent", call.agent());
       }
       g.writeStringProperty("role", call.role().name().toLowerCase(Locale.ROOT));
-      g.writeStringProperty("provider", call.provider());
-      g.writeStringProperty("model", call.model());
+      text(g, "provider", call.provider());
+      text(g, "model", call.model());
       if (call.profile() != null) {
-        g.writeStringProperty("profile", call.profile());
+        text(g, "profile", call.profile());
       }
       if (seen != null && seen.profileType() != null) {
-        g.writeStringProperty("profileType", seen.profileType());
+        text(g, "profileType", seen.profileType());
       }
       g.writeStringProperty("status", call.status().name().toLowerCase(Locale.ROOT));
       if (seen != null) {
@@ -61,7 +61,7 @@ public final class NativeLine {
           g.writeNumberProperty("httpStatus", seen.httpStatus());
         }
         if (seen.errorType() != null) {
-          g.writeStringProperty("errorType", seen.errorType());
+          text(g, "errorType", seen.errorType());
         }
         if (seen.aborted()) {
           g.writeBooleanProperty("aborted", true);
@@ -75,7 +75,7 @@ public final class NativeLine {
           g.writeNumberProperty("ttfbMs", seen.ttfbMillis());
         }
         if (seen.requestId() != null) {
-          g.writeStringProperty("requestId", seen.requestId());
+          text(g, "requestId", seen.requestId());
         }
       }
       if (call.batch()) {
@@ -105,10 +105,10 @@ public final class NativeLine {
 
   private static void writeObservation(JsonGenerator g, CallObservation seen) {
     if (seen.inferenceGeo() != null) {
-      g.writeStringProperty("inferenceGeo", seen.inferenceGeo());
+      text(g, "inferenceGeo", seen.inferenceGeo());
     }
     if (seen.serviceTier() != null) {
-      g.writeStringProperty("serviceTier", seen.serviceTier());
+      text(g, "serviceTier", seen.serviceTier());
     }
     if (seen.retryAfterSeconds() >= 0) {
       g.writeNumberProperty("retryAfterS", seen.retryAfterSeconds());
@@ -124,13 +124,23 @@ public final class NativeLine {
       for (Map.Entry<String, String> e : seen.rateLimits().entrySet()) {
         String v = e.getValue();
         if (isCount(v)) {
-          g.writeNumberProperty(e.getKey(), Long.parseLong(v));
+          g.writeNumberProperty(Fields.shown(e.getKey()), Long.parseLong(v));
         } else {
-          g.writeStringProperty(e.getKey(), v);
+          text(g, Fields.shown(e.getKey()), v);
         }
       }
       g.writeEndObject();
     }
+  }
+
+  /**
+   * Writes a string property masked like every other output (README "Secrets are never printed"):
+   * a recorded line takes values from the client's request (the model, when the response has
+   * none) and from the upstream's headers and body, and a credential pasted into one of them must
+   * not reach the trace file in clear. Readers mask the same way ({@link Fields#shown}).
+   */
+  private static void text(JsonGenerator g, String name, String value) {
+    g.writeStringProperty(name, Fields.shown(value));
   }
 
   /** A header value written as a JSON number: plain digits that fit a long. */

@@ -27,9 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Slack bot token) and a resolved {@code ${VAR}} value that has no credential shape are planted in
  * every kind of input — config values and keys, agent names, reportsTo, team names, model-allowlist
  * and provider keys, auth-profile ids and tokens, env files, {@code --env}, every other flag, file
- * and folder paths, trace fields, scenario profile ids and organisations, {@code --compare} remap
- * targets — and every command is run in every format, with {@code --output} files and {@code
- * --report} directories. Standard output, standard error and every file written are searched for
+ * and folder paths, trace fields of every trace format (native, Claude Code, mini-swe-agent, OTLP,
+ * Codex rollouts), scenario profile ids and organisations, {@code --compare} remap targets, {@code
+ * record}'s flags and output path — and every command is run in every format, with {@code --output}
+ * files and {@code --report} directories. (What {@code record} writes while it runs — trace lines,
+ * key file, log — is canary-tested in {@code dev.polpocheck.record}.) Standard output, standard error and every file written are searched for
  * any 8-character run of a canary's secret part (the part after the public prefix, which is all a
  * masked form may keep); one hit fails the run.
  *
@@ -82,6 +84,8 @@ class CanaryLeakTest {
   static Path traceFolder;
   static Path scenario;
   static Path compareRemap;
+  static Path otherTraces;
+  static Path codexOnly;
   static Path argFileBadEnv;
   static Path argFileEnvEcho;
 
@@ -199,6 +203,8 @@ class CanaryLeakTest {
     lines.add("{\"timestamp\": \"" + GITHUB.value() + "\", broken");
     Files.write(traces, lines, StandardCharsets.UTF_8);
 
+    plantOtherTraceFormats();
+
     scenario = tmp.resolve("scenario-" + OAUTH.value() + ".json");
     Files.writeString(
         scenario,
@@ -223,6 +229,61 @@ class CanaryLeakTest {
     Files.writeString(
         compareRemap,
         "{\"remap\": [{\"from\": \"anthropic:*\", \"to\": \"anthropic:" + OPENAI.value() + "\"}]}\n");
+  }
+
+  /**
+   * The other trace formats, each with canaries where its reader takes identifiers from (folder and
+   * file names, session and instance ids, models, agent names, span ids, exit statuses, bad
+   * timestamps it quotes), plus a Codex rollout that is named in a warning, and a folder of
+   * rollouts only, which is an error naming the folder.
+   */
+  private static void plantOtherTraceFormats() throws IOException {
+    otherTraces = Files.createDirectories(tmp.resolve("other-" + SLACK.value()));
+    Path claude =
+        Files.createDirectories(otherTraces.resolve("projects/-home-" + GITHUB.value()));
+    String cc =
+        "{\"type\":\"assistant\",\"sessionId\":\"%s\",\"requestId\":\"%s\","
+            + "\"timestamp\":\"%s\",\"message\":{\"id\":\"%s\",\"model\":\"%s\","
+            + "\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}}";
+    Files.write(
+        claude.resolve(AWS.value() + ".jsonl"),
+        List.of(
+            String.format(cc, OAUTH.value(), "req_1", "2026-10-01T10:00:00.000Z", "msg_1",
+                "claude-sonnet-4-5"),
+            String.format(cc, OAUTH.value(), "req_2", "2026-10-01T10:01:00.000Z", "msg_2",
+                ANTHROPIC.value()),
+            String.format(cc, "s", "req_3", OPENAI.value(), "msg_3", "claude-sonnet-4-5")),
+        StandardCharsets.UTF_8);
+    Path swe = Files.createDirectories(otherTraces.resolve("swe-" + OPENAI.value()));
+    Files.writeString(
+        swe.resolve(ANTHROPIC.value() + ".traj.json"),
+        "{\"instance_id\": \"" + GITHUB.value() + "\", \"info\": {\"model_stats\":"
+            + " {\"api_calls\": 3}, \"exit_status\": \"" + OAUTH.value() + "\"},"
+            + " \"messages\": [{\"role\": \"assistant\", \"extra\": {\"timestamp\": 1759320000,"
+            + " \"response\": {\"id\": \"r1\", \"model\": \"" + SLACK.value() + "/deepseek-chat\","
+            + " \"usage\": {\"prompt_tokens\": 100, \"completion_tokens\": 5}}}}]}");
+    String span =
+        "{\"traceId\": \"t\", \"spanId\": \"%s\", \"startTimeUnixNano\": \"%s\","
+            + " \"attributes\": ["
+            + "{\"key\": \"gen_ai.request.model\", \"value\": {\"stringValue\": \"%s\"}},"
+            + "{\"key\": \"gen_ai.conversation.id\", \"value\": {\"stringValue\": \"%s\"}},"
+            + "{\"key\": \"gen_ai.agent.name\", \"value\": {\"stringValue\": \"%s\"}},"
+            + "{\"key\": \"gen_ai.usage.input_tokens\", \"value\": {\"intValue\": \"100\"}},"
+            + "{\"key\": \"gen_ai.usage.output_tokens\", \"value\": {\"intValue\": \"7\"}}]}";
+    Files.writeString(
+        otherTraces.resolve("spans-" + AWS.value() + ".otlp.json"),
+        "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
+            + String.format(span, "s1", "1795766400000000000", "claude-opus-4-6", OAUTH.value(),
+                OPENAI.value())
+            + ","
+            + String.format(span, GITHUB.value(), "0", "claude-opus-4-6", "c", "a")
+            + "]}]}]}\n");
+    String rollout =
+        "{\"timestamp\":\"2026-10-01T10:00:00Z\",\"type\":\"session_meta\",\"payload\":"
+            + "{\"id\":\"" + ANTHROPIC.value() + "\"}}";
+    Files.writeString(otherTraces.resolve("rollout-" + GITHUB.value() + ".jsonl"), rollout);
+    codexOnly = Files.createDirectories(tmp.resolve("codex-" + OAUTH.value()));
+    Files.writeString(codexOnly.resolve("rollout-" + AWS.value() + ".jsonl"), rollout);
   }
 
   /** Command lines with a secret where something else was expected ($V), on $P or $T. */
@@ -255,6 +316,10 @@ class CanaryLeakTest {
     {"forecast", "--compare", "$V", "--runs", "2", "$T"},
     {"capacity", "--tiers", "$V", "$T"},
     {"prices", "show", "--prices", "$V"},
+    {"record", "--listen", "$V"},
+    {"record", "--upstream", "$V"},
+    {"record", "--upstream-timeout", "$V"},
+    {"record", "--$V"},
   };
 
   /** One command line, the files it writes, and a masked form that must appear (or null). */
@@ -340,6 +405,27 @@ class CanaryLeakTest {
           List.of("simulate", "--format", format, "--scenario", scenario.toString(),
               traces.toString())));
     }
+    // Claude Code, mini-swe-agent, OTLP and Codex files: their identifiers and quoted values.
+    for (String format : List.of("text", "json", "csv")) {
+      for (String by : List.of("session", "agent", "model")) {
+        all.add(new Case("cost other formats " + format + " --by " + by,
+            List.of("cost", "--format", format, "--by", by, otherTraces.toString()),
+            List.of(), "…"));
+      }
+    }
+    all.add(new Case("cost, a folder of Codex rollouts only",
+        List.of("cost", codexOnly.toString()), List.of(), "codex-sk-ant-oat01-…: no LLM call"));
+    Path otherReport = tmp.resolve("other-report-" + GITHUB.value());
+    all.add(new Case("forecast --report over the other formats",
+        List.of("forecast", "--horizon", "1d", "--runs", "2", "--sessions-per-day", "2",
+            "--report", otherReport.toString(), otherTraces.toString()),
+        List.of(otherReport), "…"));
+    // record: a recording that cannot start names its output path (exit 3, nothing served)
+    Path blocker = tmp.resolve("blocker-" + ANTHROPIC.value());
+    all.add(new Case("record --output under a file",
+        List.of("record", "--listen", "127.0.0.1:0", "--output",
+            blocker.resolve(GITHUB.value()).resolve("t.jsonl").toString()),
+        List.of(), "cannot start recording"));
     Path simReport = tmp.resolve("sim-report-" + AWS.value());
     all.add(new Case("simulate --report",
         List.of("simulate", "--scenario", scenario.toString(), "--report", simReport.toString(),
@@ -374,6 +460,9 @@ class CanaryLeakTest {
   void everyOutput_ofEveryCommand_holdsNoCanary(Case k) throws IOException {
     if (k.name().equals("forecast --report onto a file")) {
       Files.writeString(tmp.resolve(OPENAI.value() + "-file"), "not a directory");
+    }
+    if (k.name().equals("record --output under a file")) {
+      Files.writeString(tmp.resolve("blocker-" + ANTHROPIC.value()), "not a directory");
     }
     CliRun r = CliRun.of(k.args().toArray(String[]::new));
     assertTrue(Set.of(0, 1, 2, 3).contains(r.exit()), k + ": exit " + r.exit());

@@ -1,7 +1,9 @@
 package dev.polpocheck.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -92,5 +94,58 @@ class NativeLineTest {
   @Test
   void mixedSplitAndUnsplitWrites_areRefused() {
     assertThrows(IllegalArgumentException.class, () -> NativeLine.toJson(call(1, 0, 1), null));
+  }
+
+  @Test
+  void zeroObservations_areWrittenButNoStatusIsOmitted_andOnlyPlainDigitsOfALongAreNumbers() {
+    Call c = new Call(1_795_169_730_120L, "conv-1", "", CallerRole.AGENT, "anthropic", "m", 0, 0,
+        0, 0, 0, 0, null, CallStatus.ERROR, 0, -1, false);
+    TreeMap<String, String> limits = new TreeMap<>();
+    limits.put("k1", "0");
+    limits.put("k2", "9");
+    limits.put("k3", "123456789012345678"); // 18 digits: fits a long, a number
+    limits.put("k4", "1234567890123456789"); // 19 digits: kept as the header's text
+    limits.put("k5", "/"); // '/' and ':' are the neighbours of '0' and '9' in ASCII
+    limits.put("k6", ":");
+    limits.put("k7", "");
+    limits.put("k8", "12a");
+    // the client never got a status (0): no httpStatus; a latency, ttfb and retry-after of 0 are
+    // measurements and are written
+    CallObservation seen =
+        new CallObservation(null, null, 0, "aborted", true, 0, 0, false, null, null, 0, 0, limits);
+    assertEquals(
+        "{\"timestamp\":\"2026-11-20T10:15:30.120Z\",\"session\":\"conv-1\",\"role\":\"agent\","
+            + "\"provider\":\"anthropic\",\"model\":\"m\",\"status\":\"error\","
+            + "\"errorType\":\"aborted\",\"aborted\":true,\"latencyMs\":0,\"ttfbMs\":0,"
+            + "\"retryAfterS\":0,\"requestBytes\":0,\"responseBytes\":0,\"rateLimits\":{\"k1\":0,"
+            + "\"k2\":9,\"k3\":123456789012345678,\"k4\":\"1234567890123456789\",\"k5\":\"/\","
+            + "\"k6\":\":\",\"k7\":\"\",\"k8\":\"12a\"},\"usage\":{\"input\":0,\"output\":0,"
+            + "\"cacheRead\":0,\"cacheWrite\":0,\"cacheWrite5m\":0,\"cacheWrite1h\":0}}",
+        new String(NativeLine.toJson(c, seen), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void unsplitWritesBesideOneHourWritesOnly_areRefusedToo() {
+    assertThrows(IllegalArgumentException.class, () -> NativeLine.toJson(call(0, 1, 1), null));
+  }
+
+  @Test
+  void credentialShapedValues_areMaskedInTheLine_likeEveryOtherOutput() {
+    // A key pasted where the model belongs ("model": "$ANTHROPIC_API_KEY") reaches the recorder in
+    // the request body; Anthropic answers 404 without a model, so the recorder writes the
+    // request's. README: every byte written to an --output file passes the masker.
+    String key = "sk-ant-api03-" + "Q7xK2pLmN9vR4tWz".repeat(5) + "-AA";
+    String token = "sk-ant-oat01-" + "H3jD8sFq1ZcVb6Ny".repeat(5) + "-BB";
+    Call c = new Call(1_795_169_730_120L, token, "sys-" + key, CallerRole.AGENT, "anthropic", key,
+        1, 1, 0, 0, 0, 0, "anthropic:" + key, CallStatus.ERROR, 5, -1, false);
+    TreeMap<String, String> limits = new TreeMap<>();
+    limits.put("requests-reset", token);
+    CallObservation seen = new CallObservation(key, "api-key", 404, "not_found_error " + key,
+        false, 3, -1, false, key, token, 10, 20, limits);
+    String line = new String(NativeLine.toJson(c, seen), StandardCharsets.UTF_8);
+    assertFalse(line.contains("Q7xK2pLm"), line);
+    assertFalse(line.contains("H3jD8sFq"), line);
+    assertTrue(line.contains("\"model\":\"sk-ant-api03-…\""), line);
+    assertTrue(line.contains("\"session\":\"sk-ant-oat01-…\""), line);
   }
 }

@@ -2,6 +2,7 @@ package dev.polpocheck.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -263,5 +264,123 @@ class OtlpParserTest {
             "7: span s1: gen_ai.usage.input_tokens is above 1000000000 tokens, more than any call"
                 + " can hold"),
         r.problems.stream().map(p -> p.line() + ": " + p.message()).collect(Collectors.toList()));
+  }
+
+  private static List<String> problems(FileResult r) {
+    return r.problems.stream().map(p -> p.line() + ": " + p.message()).collect(Collectors.toList());
+  }
+
+  private static final String MODEL = "gen_ai.request.model";
+  private static final String IN = "gen_ai.usage.input_tokens";
+  private static final String OUT = "gen_ai.usage.output_tokens";
+
+  @Test
+  void parse_blankLinesBetweenJsonLines_areNotDocuments_andEveryBadDocumentIsARecord() {
+    String ok = line(TIMES, MODEL, str("m"), IN, num("1"), OUT, num("1"));
+    // line 1 blank, 2 a span, 3 blank, 4 an array, 5 a cut line, 6 a span, 7 an unclosed document
+    String ok2 = ok.replace("\"s1\"", "\"s2\"");
+    FileResult r = parse("\n" + ok + "\n[1]\n{\"resourceSpans\": 1,}\n" + ok2 + "{\"resourceSpans\": [");
+    List<String> p = problems(r);
+    assertEquals(3, p.size(), p.toString());
+    assertEquals("4: valid JSON but not an OTLP export object", p.get(0));
+    // {"resourceSpans": 1,} : the '}' after the comma is character 21; the reason follows
+    assertTrue(
+        p.get(1).startsWith(
+            "5: malformed OTLP JSON line at column 21: Unexpected character ('}' (code 125))"),
+        p.get(1));
+    assertEquals("7: truncated or malformed OTLP JSON document", p.get(2));
+    assertEquals(2, r.calls.size());
+    assertEquals(List.of(2L, 6L), r.calls.stream().map(ParsedCall::line).toList());
+    // two calls, the cut line and the unclosed document; the array is no record
+    assertEquals(4, r.records);
+    assertEquals(2, r.skipped);
+  }
+
+  @Test
+  void parse_spansWithOnlyOneSideOfUsage_areBadCalls_spansWithoutUsageAreNoCalls() {
+    String text =
+        line(TIMES, MODEL, str("m"), OUT, num("1")) // output only: a call missing its input
+            // AI SDK v4 names: promptTokens / completionTokens
+            + line(TIMES, "ai.model.id", str("claude-haiku-4-5"), "ai.usage.promptTokens",
+                num("12"), "ai.usage.completionTokens", num("3"))
+            + line(TIMES, MODEL, str("m"), "gen_ai.operation.name", str("chat")); // no usage
+    FileResult r = parse(text);
+    assertEquals(List.of("1: span s1: usage lacks input or output tokens"), problems(r));
+    assertEquals(2, r.records, "the span without usage is not a record");
+    assertEquals(1, r.calls.size());
+    assertEquals(12, r.calls.get(0).call().inputTokens());
+    assertEquals(3, r.calls.get(0).call().outputTokens());
+  }
+
+  @Test
+  void parse_providerAttributeWinsOverInference_aLeadingDotIsNoSuffix() {
+    FileResult r =
+        parse(
+            line(TIMES, "gen_ai.system", str("aws.bedrock"), MODEL, str("claude-sonnet-4-5"),
+                IN, num("1"), OUT, num("1"))
+                + line(TIMES.replace("s1", "s2"), "gen_ai.system", str(".messages"), MODEL, str("claude-sonnet-4-5"),
+                    IN, num("1"), OUT, num("1")));
+    // "aws.bedrock" -> "aws" (the part before the dot), not "anthropic" inferred from claude-
+    assertEquals("aws", r.calls.get(0).call().provider());
+    assertEquals(".messages", r.calls.get(1).call().provider());
+  }
+
+  @Test
+  void parse_spansWithoutSpanId_areNeverMerged() {
+    String noId = "\"traceId\": \"t1\", \"startTimeUnixNano\": \"1795766400000000000\"";
+    FileResult r =
+        parse(
+            line(noId, MODEL, str("m"), IN, num("5"), OUT, num("1"))
+                + line(noId, MODEL, str("m"), IN, num("5"), OUT, num("1")));
+    assertEquals(2, r.calls.size());
+    assertEquals(0, r.deduplicated);
+  }
+
+  @Test
+  void parse_countsAtTheirBounds_zeroTokensAndCachePartsEqualToTheInput() {
+    String text =
+        // 100 input = 60 read + 40 written: 0 uncached
+        line(TIMES, MODEL, str("m"), IN, num("100"), OUT, num("0"),
+            "gen_ai.usage.cache_read.input_tokens", num("60"),
+            "gen_ai.usage.cache_creation.input_tokens", num("40"))
+            // 50 < 30 + 30
+            + line(TIMES, MODEL, str("m"), IN, num("50"), OUT, num("1"),
+                "gen_ai.usage.cache_read.input_tokens", num("30"),
+                "gen_ai.usage.cache_creation.input_tokens", num("30"));
+    FileResult r = parse(text);
+    assertEquals(
+        List.of("2: span s1: gen_ai.usage.input_tokens 50 is less than its cache reads + writes 60"
+            + " (under the OTel conventions they are part of it)"),
+        problems(r));
+    Call c = r.calls.get(0).call();
+    assertEquals(List.of(0L, 0L, 60L, 40L),
+        List.of(c.inputTokens(), c.outputTokens(), c.cacheReadTokens(), c.cacheWriteTokens()));
+  }
+
+  @Test
+  void parse_startTimes_21DigitNanosAreInRange_andBelowOneNanosecondIsTheEpoch() {
+    String text =
+        // 10^20 ns = 10^14 ms (the year 5138)
+        line("\"spanId\": \"a\", \"startTimeUnixNano\": \"100000000000000000000\"", MODEL,
+            str("m"), IN, num("1"), OUT, num("1"))
+            // 10^-999999999 ns: positive, floors to 0 ms without computing a billion-digit power
+            + line("\"spanId\": \"b\", \"startTimeUnixNano\": \"1e-999999999\"", MODEL,
+                str("m"), IN, num("1"), OUT, num("1"));
+    FileResult r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parse(text));
+    assertEquals(List.of(), problems(r));
+    assertEquals(100_000_000_000_000L, r.calls.get(0).call().timestampMillis());
+    assertEquals(0L, r.calls.get(1).call().timestampMillis());
+  }
+
+  @Test
+  void parse_lineAboveTheCap_isOneSkippedRecordAndTheNextLineIsRead() throws IOException {
+    byte[] tail =
+        ("\n" + line(TIMES, MODEL, str("m"), IN, num("1"), OUT, num("1")))
+            .getBytes(StandardCharsets.UTF_8);
+    FileResult r = new FileResult(FILE.toString());
+    new OtlpParser().parse(FILE, new OverlongLine((64L << 20) + 1, tail), r);
+    assertEquals(List.of("1: line longer than 64 MiB skipped"), problems(r));
+    assertEquals(2, r.records);
+    assertEquals(1, r.calls.size());
   }
 }
