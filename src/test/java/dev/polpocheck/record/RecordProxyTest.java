@@ -199,6 +199,18 @@ class RecordProxyTest {
   }
 
   @Test
+  void keyPastedAsTheModel_errorWithoutModel_isMaskedInTheTrace() throws Exception {
+    // F11 end to end (reports/hardening.md): an error response names no model, so the line takes
+    // the request's; a key pasted there ("model": "$ANTHROPIC_API_KEY") must not reach the file.
+    String pasted = body("scenario:429", false).replace(FakeAnthropic.MODEL, CANARY_KEY);
+    assertEquals(429, post(pasted).statusCode());
+    JsonNode l = lines().get(0);
+    assertEquals(429, l.get("httpStatus").intValue());
+    assertFalse(l.get("model").stringValue().contains("CANARY"), l.toString());
+    assertFalse(everythingWritten().contains("CANARY"));
+  }
+
+  @Test
   void overloaded529_isRelayed_andRecordedAsError() throws Exception {
     HttpResponse<byte[]> r = post(body("scenario:529", false));
     assertEquals(529, r.statusCode());
