@@ -224,7 +224,7 @@ public final class CapacitySearch {
   /**
    * Runs the search, every load measured by a forecast whose units {@code engine} executes. The
    * search itself stays on the caller: which candidate and load come next depends on the last
-   * measures. It measures {@link Forecaster.Engine#candidatesAtOnce()} candidates' grids at once
+   * measures. It measures {@link Forecaster.Engine#candidatesAtOnce(int)} candidates' grids at once
    * (one {@link Forecaster.Engine#executeAll} call), and the chosen and next candidates'
    * bisection steps together; every measure depends only on its candidate, its load and the
    * seed, so the result is the sequential search's however many the engine measures at once.
@@ -233,7 +233,7 @@ public final class CapacitySearch {
       Corpus corpus, Settings settings, Function<Candidate, WorkloadSimulator> setupFor,
       Forecaster.Progress progress, Forecaster.Engine engine) {
     List<Candidate> all = candidates(settings);
-    int window = Math.max(1, engine.candidatesAtOnce());
+    int window = Math.max(1, engine.candidatesAtOnce(settings.runs()));
     List<Curve> grids = new ArrayList<>();
     int chosen = -1;
     for (int i = 0; i < all.size() && chosen < 0; i += window) {

@@ -68,8 +68,10 @@ public final class Forecaster {
      * How many capacity candidates a search measures at once ({@link CapacitySearch}): 1, no
      * work beyond the strictly sequential search's, where the cores are already busy with one
      * candidate's runs; more where a cluster would otherwise wait for one candidate at a time.
+     *
+     * @param runs the runs measured per candidate and load
      */
-    default int candidatesAtOnce() {
+    default int candidatesAtOnce(int runs) {
       return 1;
     }
   }

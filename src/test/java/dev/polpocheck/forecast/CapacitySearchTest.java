@@ -208,7 +208,7 @@ class CapacitySearchTest {
       }
 
       @Override
-      public int candidatesAtOnce() {
+      public int candidatesAtOnce(int runs) {
         return atOnce;
       }
     };
