@@ -30,8 +30,8 @@ final class SparkEngine implements Forecaster.Engine {
   /**
    * @param partitions partitions per job; 0: four per default-parallelism slot (units differ in
    *     length, so smaller tasks even out the cores), never more than the units
-   * @param candidates capacity candidates measured at once; 0: enough for four units per slot,
-   *     at least two (the search always measures a candidate's successor, so two never waste)
+   * @param candidates capacity candidates measured at once; 0: enough for one unit per slot, at
+   *     least two (the search always measures a candidate's successor, so two never waste)
    */
   SparkEngine(JavaSparkContext sc, int partitions, int candidates) {
     this.sc = sc;
@@ -52,15 +52,17 @@ final class SparkEngine implements Forecaster.Engine {
 
   /**
    * Candidates measured at once, when not set: each brings {@code runs} units, so
-   * {@code ceil(4 x slots / runs)} of them give every slot four units, and never fewer than two.
+   * {@code ceil(slots / runs)} of them occupy every slot once, and never fewer than two. Not
+   * more: the candidates past the search's answer and its successor are wasted, and while they
+   * only fill slots that would otherwise idle, a second wave of them would delay the answer.
    */
   @Override
   public int candidatesAtOnce(int runs) {
     if (candidates > 0) {
       return candidates;
     }
-    int units = 4 * sc.defaultParallelism();
-    return Math.max(2, (units + runs - 1) / runs);
+    int slots = sc.defaultParallelism();
+    return Math.max(2, (slots + runs - 1) / runs);
   }
 
   @Override

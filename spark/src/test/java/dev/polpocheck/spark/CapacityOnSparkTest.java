@@ -32,10 +32,11 @@ class CapacityOnSparkTest {
     String csv = a.get("candidates.csv");
     assertTrue(csv.contains("\"2 orgs x 1 key, tier2\",chosen,"), csv);
     assertTrue(csv.contains("\"3 orgs x 1 key, tier1\",next candidate,"), csv);
-    // (partitions, candidates at once): one partition; three (units split unevenly) with two
-    // candidates at once; one candidate at a time (the CLI's order); the defaults on local[2]
-    // (four partitions per core, four candidates at once)
-    int[][] splits = {{1, 0}, {3, 2}, {2, 1}, {0, 0}};
+    // (partitions, candidates at once): one partition; three (units split unevenly) with four
+    // candidates at once (two past the answer's successor); one candidate at a time (the CLI's
+    // order); the defaults on local[2] (four partitions per core, 2 slots / 2 runs -> the
+    // minimum of two candidates at once)
+    int[][] splits = {{1, 0}, {3, 4}, {2, 1}, {0, 0}};
     for (int[] split : splits) {
       String name = "spark-" + split[0] + "-" + split[1];
       SparkRuns.Run spark = SparkRuns.onSpark(split[0], split[1], withReport(tmp, ARGS, name));
@@ -50,16 +51,16 @@ class CapacityOnSparkTest {
 
   @Test
   void sample_gridsAreStagesOfCandidateRunTasks() throws Exception {
-    // 100 partitions: one task per unit; local[2]: 4 x 2 slots / 2 runs = 4 candidates at once.
-    // The grid (5 loads) of candidates 1-4 is one job of 4 candidates x 2 runs = 8 (candidate,
-    // run) tasks, each replaying its run at the 5 loads. The answer is the 4th (first test), so
-    // its successor's grid is one job of 2 tasks; the successor misses the target, so only the
-    // answer's ceiling is bisected: 3 steps of 2 tasks. One job per (candidate, load) would have
-    // made 5 x 5 + 3 = 28 stages of 2 tasks.
+    // 100 partitions: one task per unit; local[2]: max(2, 2 slots / 2 runs) = 2 candidates at
+    // once. The grid (5 loads) of candidates 1-2 is one job of 2 candidates x 2 runs = 4
+    // (candidate, run) tasks, each replaying its run at the 5 loads; then candidates 3-4. The
+    // answer is the 4th (first test), so its successor's grid is one job of 2 tasks; the
+    // successor misses the target, so only the answer's ceiling is bisected: 3 steps of 2 tasks.
+    // One job per (candidate, load) would have made 5 x 5 + 3 = 28 stages of 2 tasks.
     int before = SparkRuns.STAGES.size();
     SparkRuns.Run spark = SparkRuns.onSpark(100, 0, withReport(tmp, ARGS, "units"));
     assertEquals(0, spark.code(), spark.err());
-    assertEquals(List.of(8, 2, 2, 2, 2),
+    assertEquals(List.of(4, 4, 2, 2, 2, 2),
         SparkRuns.STAGES.subList(before, SparkRuns.STAGES.size()));
   }
 }
