@@ -66,7 +66,7 @@ final class SparkRuns {
     return onSpark(partitions, 0, args);
   }
 
-  /** As {@link #onSpark(int, String...)}, measuring {@code candidates} capacity candidates at once. */
+  /** As {@link #onSpark(int, String...)}, {@code candidates} capacity candidates a job. */
   static Run onSpark(int partitions, int candidates, String... args) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark().sparkContext());
     return run(PolpoCheckCommand.newCommandLine(new SparkEngine(sc, partitions, candidates)),
