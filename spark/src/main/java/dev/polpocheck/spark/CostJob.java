@@ -174,8 +174,18 @@ final class CostJob {
       ids.add(i);
     }
     int slices = Math.max(1, Math.min(files.size(), 4 * sc.defaultParallelism()));
+    if (options.strict()) {
+      // a first pass, so the error names the first bad record in path order, as the CLI's, and
+      // comes from the driver as one line (a task's exception is logged with its stack trace)
+      for (String problem : sc.parallelize(ids, slices)
+          .map(i -> problemOf(i, files.get(i))).collect()) {
+        if (problem != null) {
+          throw new UserInputException(problem);
+        }
+      }
+    }
     JavaRDD<Copy> copies = sc.parallelize(ids, slices)
-        .flatMap(i -> copiesOf(i, files.get(i), options.strict()).iterator());
+        .flatMap(i -> copiesOf(i, files.get(i), false).iterator());
     JavaRDD<Copy> unkeyed = copies.filter(c -> c.call().key() == 0);
     JavaPairRDD<Tuple2<Boolean, Long>, Copy> elected = copies.filter(c -> c.call().key() != 0)
         .mapToPair(c -> new Tuple2<>(c.group(), c)).reduceByKey(Copy::better);
@@ -188,6 +198,16 @@ final class CostJob {
         unkeyed.union(main.values()).union(side.values()).map(c -> c.call().call());
     return winners.mapPartitionsToPair(calls -> price(calls, options))
         .reduceByKey(Sums::plus);
+  }
+
+  /** Why {@code --strict} refuses the file (its first bad record, or why it cannot be read). */
+  private static String problemOf(int index, String file) throws IOException {
+    try {
+      copiesOf(index, file, true);
+      return null;
+    } catch (UserInputException e) {
+      return e.getMessage();
+    }
   }
 
   /** One file's copies, read through a local copy when the path is not a local file. */

@@ -92,8 +92,8 @@ final class SparkCostCommand implements Callable<Integer> {
   String until;
 
   @Option(names = "--strict",
-      description = "Fail on a bad record instead of skipping it (exit 3, naming the first bad"
-          + " record of a file that has one).")
+      description = "Fail on the first bad record (in path order) instead of skipping and"
+          + " counting it; the files are read twice.")
   boolean strict;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",

@@ -78,10 +78,13 @@ class CostOnSparkTest {
 
   @Test
   void strictOnABadRecord_theCliErrorLineExit3() throws Exception {
-    // line 2 is not JSON: the CLI with --strict stops on it; so must the Spark job, same words
+    // line 2 of b.jsonl and line 1 of c.jsonl are not JSON: the CLI with --strict stops on the
+    // first in path order; so must the Spark job, in the same words, whichever task ends first
     Path dir = Files.createDirectories(tmp.resolve("bad"));
-    Path file = Files.writeString(dir.resolve("t.jsonl"), ASSISTANT.formatted("s1", "msg_1")
+    Files.writeString(dir.resolve("a.jsonl"), ASSISTANT.formatted("s0", "msg_0"));
+    Path file = Files.writeString(dir.resolve("b.jsonl"), ASSISTANT.formatted("s1", "msg_1")
         + "{not json\n");
+    Files.writeString(dir.resolve("c.jsonl"), "{not json either\n");
     SparkRuns.Run cli = SparkRuns.cli("cost", dir.toString(), "--strict");
     assertEquals(3, cli.code(), cli.err());
     StringWriter err = new StringWriter();
@@ -89,6 +92,7 @@ class CostOnSparkTest {
         tmp.resolve("out").toString()));
     assertTrue(cli.err().contains(file + ":2"), cli.err());
     assertEquals(cli.err().strip(), err.toString().strip());
+    assertEquals(1, err.toString().lines().count(), err.toString());
     // without --strict the bad line is skipped and the good call priced, as by the CLI
     assertEquals(0, run(new StringWriter(), "cost", dir.toString(), "--output",
         tmp.resolve("out").toString()));
