@@ -224,29 +224,45 @@ public final class CapacitySearch {
   /**
    * Runs the search, every load measured by a forecast whose units {@code engine} executes. The
    * search itself stays on the caller: which candidate and load come next depends on the last
-   * measure.
+   * measures. It measures {@link Forecaster.Engine#candidatesAtOnce(int)} candidates' grids at once
+   * (one {@link Forecaster.Engine#executeAll} call), and the chosen and next candidates'
+   * bisection steps together; every measure depends only on its candidate, its load and the
+   * seed, so the result is the sequential search's however many the engine measures at once.
    */
   public static Result run(
       Corpus corpus, Settings settings, Function<Candidate, WorkloadSimulator> setupFor,
       Forecaster.Progress progress, Forecaster.Engine engine) {
-    List<Evaluated> evaluated = new ArrayList<>();
-    Candidate chosen = null;
-    Evaluated next = null;
     List<Candidate> all = candidates(settings);
-    for (int i = 0; i < all.size(); i++) {
-      Candidate c = all.get(i);
-      Evaluated e = evaluate(corpus, settings, setupFor.apply(c), c, progress, engine);
-      evaluated.add(e);
-      if (e.atTarget().meets()) {
-        chosen = c;
-        if (i + 1 < all.size()) {
-          next = evaluate(corpus, settings, setupFor.apply(all.get(i + 1)), all.get(i + 1),
-              progress, engine);
+    int window = Math.max(1, engine.candidatesAtOnce(settings.runs()));
+    List<Curve> grids = new ArrayList<>();
+    int chosen = -1;
+    for (int i = 0; i < all.size() && chosen < 0; i += window) {
+      grids.addAll(grids(corpus, settings, all.subList(i, Math.min(all.size(), i + window)),
+          setupFor, progress, engine));
+      for (int k = i; k < grids.size() && chosen < 0; k++) {
+        if (grids.get(k).atTarget.meets()) {
+          chosen = k;
         }
-        break;
       }
     }
-    return new Result(settings, evaluated, chosen, corpus.warnings(), next);
+    List<Evaluated> evaluated = new ArrayList<>();
+    if (chosen < 0) {
+      for (Curve c : grids) {
+        evaluated.add(c.evaluated());
+      }
+      return new Result(settings, evaluated, null, corpus.warnings(), null);
+    }
+    if (chosen + 1 < all.size() && grids.size() == chosen + 1) {
+      grids.addAll(grids(corpus, settings, all.subList(chosen + 1, chosen + 2), setupFor,
+          progress, engine));
+    }
+    List<Curve> refined = grids.subList(chosen, Math.min(grids.size(), chosen + 2));
+    refine(corpus, settings, refined, progress, engine);
+    for (int k = 0; k <= chosen; k++) {
+      evaluated.add(grids.get(k).evaluated());
+    }
+    Evaluated next = refined.size() > 1 ? refined.get(1).evaluated() : null;
+    return new Result(settings, evaluated, all.get(chosen), corpus.warnings(), next);
   }
 
   /**
@@ -275,61 +291,124 @@ public final class CapacitySearch {
     return candidates * LOAD_FACTORS.length * s.runs();
   }
 
-  /** A candidate's figures at every load of the curve. */
-  static Evaluated evaluate(Corpus corpus, Settings s, WorkloadSimulator setup, Candidate c,
-      Forecaster.Progress progress, Forecaster.Engine engine) {
-    List<Measure> curve = new ArrayList<>();
-    Measure atTarget = null;
-    double ceiling = 0;
-    boolean open = false;
-    for (double f : LOAD_FACTORS) {
-      Measure m = measure(corpus, s, setup, f, progress, engine);
-      curve.add(m);
-      if (f == 1) {
-        atTarget = m;
-      }
-      if (m.meets()) {
-        ceiling = m.sessionsPerDay();
-        open = f == LOAD_FACTORS[LOAD_FACTORS.length - 1];
+  /** A candidate's curve while it is measured: its setup and the loads measured so far. */
+  private static final class Curve {
+    final Candidate candidate;
+    final WorkloadSimulator setup;
+    final List<Measure> measures = new ArrayList<>();
+    Measure atTarget;
+    double ceiling;
+    boolean open;
+    /** The bisection's bounds, as load factors: lo meets, hi does not. */
+    double lo;
+    double hi;
+
+    Curve(Candidate candidate, WorkloadSimulator setup) {
+      this.candidate = candidate;
+      this.setup = setup;
+    }
+
+    /** Whether its ceiling is refined: it meets the target and some grid load does not. */
+    boolean refines() {
+      return atTarget.meets() && !open;
+    }
+
+    Evaluated evaluated() {
+      List<Measure> curve = new ArrayList<>(measures);
+      curve.sort(java.util.Comparator.comparingDouble(Measure::loadFactor));
+      return new Evaluated(candidate, atTarget, curve, ceiling, open);
+    }
+  }
+
+  /** The candidates' figures at every load of the grid, measured in one engine call. */
+  private static List<Curve> grids(Corpus corpus, Settings s, List<Candidate> candidates,
+      Function<Candidate, WorkloadSimulator> setupFor, Forecaster.Progress progress,
+      Forecaster.Engine engine) {
+    List<Curve> curves = new ArrayList<>();
+    List<Forecaster.Plan> plans = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Curve curve = new Curve(c, setupFor.apply(c));
+      curves.add(curve);
+      for (double f : LOAD_FACTORS) {
+        plans.add(plan(corpus, s, curve.setup, f));
       }
     }
-    if (atTarget.meets() && !open) {
+    List<RunOutcome[][]> out = engine.executeAll(plans, progress);
+    for (int i = 0; i < curves.size(); i++) {
+      Curve curve = curves.get(i);
+      for (int j = 0; j < LOAD_FACTORS.length; j++) {
+        double f = LOAD_FACTORS[j];
+        Measure m = measure(s, f, out.get(i * LOAD_FACTORS.length + j)[0]);
+        curve.measures.add(m);
+        if (f == 1) {
+          curve.atTarget = m;
+        }
+        if (m.meets()) {
+          curve.ceiling = m.sessionsPerDay();
+          curve.open = f == LOAD_FACTORS[LOAD_FACTORS.length - 1];
+        }
+      }
       // bisect between the highest grid load that meets and the next one, which does not
-      double lo = ceiling / s.targetSessionsPerDay();
-      double hi = lo * 2;
+      curve.lo = curve.ceiling / s.targetSessionsPerDay();
+      curve.hi = curve.lo * 2;
       for (double f : LOAD_FACTORS) {
-        if (f > lo) {
-          hi = f;
+        if (f > curve.lo) {
+          curve.hi = f;
           break;
         }
       }
-      for (int i = 0; i < REFINE_STEPS; i++) {
-        double mid = (lo + hi) / 2;
-        Measure m = measure(corpus, s, setup, mid, progress, engine);
-        curve.add(m);
+    }
+    return curves;
+  }
+
+  /** {@value #REFINE_STEPS} bisection steps of the curves' ceilings, each step one engine call. */
+  private static void refine(Corpus corpus, Settings s, List<Curve> curves,
+      Forecaster.Progress progress, Forecaster.Engine engine) {
+    List<Curve> refined = new ArrayList<>();
+    for (Curve c : curves) {
+      if (c.refines()) {
+        refined.add(c);
+      }
+    }
+    if (refined.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < REFINE_STEPS; i++) {
+      List<Forecaster.Plan> plans = new ArrayList<>();
+      for (Curve c : refined) {
+        plans.add(plan(corpus, s, c.setup, (c.lo + c.hi) / 2));
+      }
+      List<RunOutcome[][]> out = engine.executeAll(plans, progress);
+      for (int k = 0; k < refined.size(); k++) {
+        Curve c = refined.get(k);
+        double mid = (c.lo + c.hi) / 2;
+        Measure m = measure(s, mid, out.get(k)[0]);
+        c.measures.add(m);
         if (m.meets()) {
-          lo = mid;
-          ceiling = m.sessionsPerDay();
+          c.lo = mid;
+          c.ceiling = m.sessionsPerDay();
         } else {
-          hi = mid;
+          c.hi = mid;
         }
       }
-      curve.sort(java.util.Comparator.comparingDouble(Measure::loadFactor));
     }
-    return new Evaluated(c, atTarget, curve, ceiling, open);
+  }
+
+  /** The forecast measuring {@code setup} at {@code factor} times the target load. */
+  private static Forecaster.Plan plan(Corpus corpus, Settings s, WorkloadSimulator setup,
+      double factor) {
+    ForecastSettings fs = new ForecastSettings(s.horizon(), s.targetSessionsPerDay() * factor,
+        0, s.runs(), s.seed(), s.threads(), 0.95);
+    return new Forecaster.Plan(corpus, fs, List.of(setup));
   }
 
   /** A candidate's worst-run figures at {@code factor} times the target load. */
-  static Measure measure(Corpus corpus, Settings s, WorkloadSimulator setup, double factor,
-      Forecaster.Progress progress, Forecaster.Engine engine) {
+  static Measure measure(Settings s, double factor, RunOutcome[] runs) {
     double rate = s.targetSessionsPerDay() * factor;
-    ForecastSettings fs = new ForecastSettings(s.horizon(), rate, 0, s.runs(), s.seed(),
-        s.threads(), 0.95);
-    ForecastResult r = Forecaster.run(corpus, fs, List.of(setup), progress, engine);
     long delay = 0;
     double rate429 = 0;
     long failed = 0;
-    for (RunOutcome o : r.baseline().runs()) {
+    for (RunOutcome o : runs) {
       delay = Math.max(delay, o.addedDelayP95Millis());
       rate429 = Math.max(rate429, o.rateLimitedRate());
       failed = Math.max(failed, o.failed());

@@ -49,6 +49,31 @@ public final class Forecaster {
      * @return the outcomes, {@code [setup][run]}
      */
     RunOutcome[][] execute(Plan plan, Progress progress);
+
+    /**
+     * Replays several plans of one corpus (a capacity search's candidates at their loads); one
+     * after the other unless the engine can run them at once.
+     *
+     * @return each plan's outcomes, {@code [plan][setup][run]}
+     */
+    default List<RunOutcome[][]> executeAll(List<Plan> plans, Progress progress) {
+      List<RunOutcome[][]> out = new ArrayList<>();
+      for (Plan p : plans) {
+        out.add(execute(p, progress));
+      }
+      return out;
+    }
+
+    /**
+     * How many capacity candidates a search measures at once ({@link CapacitySearch}): 1, no
+     * work beyond the strictly sequential search's, where the cores are already busy with one
+     * candidate's runs; more where a cluster would otherwise wait for one candidate at a time.
+     *
+     * @param runs the runs measured per candidate and load
+     */
+    default int candidatesAtOnce(int runs) {
+      return 1;
+    }
   }
 
   /** Runs the units on {@link ForecastSettings#threads()} local threads. */

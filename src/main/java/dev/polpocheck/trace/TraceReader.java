@@ -115,10 +115,8 @@ public final class TraceReader {
       long keptCalls = 0;
       int i = 0;
       for (FileResult r : parsed(files, pool)) {
-        if (strict && r.firstBad != null) {
-          throw new UserInputException(
-              r.firstBad
-                  + " (--strict: bad records are errors; drop --strict to skip and count them)");
+        if (strict) {
+          refuseBad(r);
         }
         tally.add(r);
         facts.put(files.get(i), r.summaryOnly());
@@ -335,6 +333,27 @@ public final class TraceReader {
    */
   public static List<ParsedCall> parse(Path file) {
     return parseFile(file).calls;
+  }
+
+  /**
+   * As {@link #parse(Path)}; when {@code strict}, a bad record is an error, as for {@code cost
+   * --strict}.
+   *
+   * @throws UserInputException also for the file's first bad record, when strict
+   */
+  public static List<ParsedCall> parse(Path file, boolean strict) {
+    FileResult r = parseFile(file);
+    if (strict) {
+      refuseBad(r);
+    }
+    return r.calls;
+  }
+
+  private static void refuseBad(FileResult r) {
+    if (r.firstBad != null) {
+      throw new UserInputException(
+          r.firstBad + " (--strict: bad records are errors; drop --strict to skip and count them)");
+    }
   }
 
   private static FileResult parseFile(Path file) {

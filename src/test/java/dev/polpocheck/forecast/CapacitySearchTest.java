@@ -169,6 +169,51 @@ class CapacitySearchTest {
             1, 3, 2, new CapacitySearch.Objective(0, 0, 0)));
   }
 
+  /**
+   * An engine that measures three candidates at once gives the sequential search's result, in
+   * fewer, larger engine calls. Candidates in order (one key each): 1/tier1, 1/tier2, 2/tier1,
+   * 2/tier2 (the answer, index 3), 3/tier1 (next: 900 a day, misses the ~1000 target), ... Three
+   * at once: grids of 0-2 (15 plans), of 3-5 (15: the next, 4, is among them), then the three
+   * bisection steps of the answer alone (next does not meet the target): 5 calls, 33 plans.
+   * One at a time: grids of 0, 1, 2, 3 and of the next (5 plans each), 3 steps: 8 calls, 28.
+   */
+  @Test
+  void run_threeCandidatesAtOnce_sameResultInFewerEngineCalls() {
+    List<Integer> sequential = new ArrayList<>();
+    List<Integer> batched = new ArrayList<>();
+    CapacitySearch.Result one = CapacitySearch.run(corpus(), settings(4),
+        CapacitySearchTest::capped, Forecaster.Progress.none(), counting(1, sequential));
+    CapacitySearch.Result three = CapacitySearch.run(corpus(), settings(4),
+        CapacitySearchTest::capped, Forecaster.Progress.none(), counting(3, batched));
+    assertEquals(new CapacitySearch.Candidate(2, "tier2", 1), one.chosen());
+    assertEquals(new CapacitySearch.Candidate(3, "tier1", 1), one.next().candidate());
+    assertEquals(one, three);
+    assertEquals(List.of(5, 5, 5, 5, 5, 1, 1, 1), sequential);
+    assertEquals(List.of(15, 15, 1, 1, 1), batched);
+  }
+
+  /** The local engine, measuring {@code atOnce} candidates at once; logs each call's plans. */
+  private static Forecaster.Engine counting(int atOnce, List<Integer> plansPerCall) {
+    return new Forecaster.Engine() {
+      @Override
+      public RunOutcome[][] execute(Forecaster.Plan plan, Forecaster.Progress progress) {
+        return Forecaster.LOCAL.execute(plan, progress);
+      }
+
+      @Override
+      public List<RunOutcome[][]> executeAll(List<Forecaster.Plan> plans,
+          Forecaster.Progress progress) {
+        plansPerCall.add(plans.size());
+        return Forecaster.Engine.super.executeAll(plans, progress);
+      }
+
+      @Override
+      public int candidatesAtOnce(int runs) {
+        return atOnce;
+      }
+    };
+  }
+
   @Test
   void run_tooFewOrganisations_choosesNothing() {
     CapacitySearch.Result r = CapacitySearch.run(corpus(), settings(1),

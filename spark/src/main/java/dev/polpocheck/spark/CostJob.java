@@ -15,7 +15,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,7 +43,7 @@ import scala.Tuple2;
  * any main copy of its message; copies without an id always count.
  */
 final class CostJob {
-  /** The groupings written: one table each. */
+  /** The groupings written by default: one table each. */
   static final List<GroupBy> GROUPINGS =
       List.of(GroupBy.DAY, GroupBy.MODEL, GroupBy.AGENT, GroupBy.SESSION);
 
@@ -144,16 +145,47 @@ final class CostJob {
     return out;
   }
 
+  /**
+   * How the calls are read and priced: the CLI's cost flags.
+   *
+   * @param prices catalog name or file
+   * @param share1hBasisPoints {@code --assume-1h-share} in basis points
+   * @param groupings the tables, each a grouping the ledger keys per call (no 5-hour blocks)
+   * @param zone time zone id of days, weeks, months and the date range
+   * @param since first date included, or null
+   * @param until last date included, or null
+   * @param strict a bad record fails the job
+   */
+  record Options(String prices, int share1hBasisPoints, List<GroupBy> groupings, String zone,
+      LocalDate since, LocalDate until, boolean strict) implements Serializable {
+    Options {
+      groupings = List.copyOf(groupings);
+      if (groupings.contains(GroupBy.BLOCK)) {
+        throw new IllegalArgumentException("5-hour blocks are not keyed per call");
+      }
+    }
+  }
+
   /** Every (grouping, key) with its sums, keys masked like the CLI's outputs. */
   static JavaPairRDD<Tuple2<String, String>, Sums> run(JavaSparkContext sc, List<String> files,
-      String prices, int share1hBasisPoints) {
+      Options options) {
     List<Integer> ids = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       ids.add(i);
     }
     int slices = Math.max(1, Math.min(files.size(), 4 * sc.defaultParallelism()));
+    if (options.strict()) {
+      // a first pass, so the error names the first bad record in path order, as the CLI's, and
+      // comes from the driver as one line (a task's exception is logged with its stack trace)
+      for (String problem : sc.parallelize(ids, slices)
+          .map(i -> problemOf(i, files.get(i))).collect()) {
+        if (problem != null) {
+          throw new UserInputException(problem);
+        }
+      }
+    }
     JavaRDD<Copy> copies = sc.parallelize(ids, slices)
-        .flatMap(i -> copiesOf(i, files.get(i)).iterator());
+        .flatMap(i -> copiesOf(i, files.get(i), false).iterator());
     JavaRDD<Copy> unkeyed = copies.filter(c -> c.call().key() == 0);
     JavaPairRDD<Tuple2<Boolean, Long>, Copy> elected = copies.filter(c -> c.call().key() != 0)
         .mapToPair(c -> new Tuple2<>(c.group(), c)).reduceByKey(Copy::better);
@@ -164,16 +196,27 @@ final class CostJob {
         .subtractByKey(main.filter(t -> t._1() != 0));
     JavaRDD<Call> winners =
         unkeyed.union(main.values()).union(side.values()).map(c -> c.call().call());
-    return winners.mapPartitionsToPair(calls -> price(calls, prices, share1hBasisPoints))
+    return winners.mapPartitionsToPair(calls -> price(calls, options))
         .reduceByKey(Sums::plus);
   }
 
+  /** Why {@code --strict} refuses the file (its first bad record, or why it cannot be read). */
+  private static String problemOf(int index, String file) throws IOException {
+    try {
+      copiesOf(index, file, true);
+      return null;
+    } catch (UserInputException e) {
+      return e.getMessage();
+    }
+  }
+
   /** One file's copies, read through a local copy when the path is not a local file. */
-  private static List<Copy> copiesOf(int index, String file) throws IOException {
+  private static List<Copy> copiesOf(int index, String file, boolean strict)
+      throws IOException {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
     List<ParsedCall> parsed;
     if ("file".equals(p.toUri().getScheme())) {
-      parsed = TraceReader.parse(Path.of(p.toUri()));
+      parsed = TraceReader.parse(Path.of(p.toUri()), strict);
     } else {
       // the readers detect the format from the name and the first bytes: keep the name
       Path dir = Files.createTempDirectory("polpo-check-spark");
@@ -181,7 +224,7 @@ final class CostJob {
       try {
         p.getFileSystem(new Configuration()).copyToLocalFile(p, new org.apache.hadoop.fs.Path(
             local.toUri()));
-        parsed = TraceReader.parse(local);
+        parsed = TraceReader.parse(local, strict);
       } finally {
         Files.deleteIfExists(local);
         Files.deleteIfExists(dir.resolve("." + p.getName() + ".crc")); // Hadoop's checksum
@@ -197,11 +240,12 @@ final class CostJob {
 
   /** A partition's calls priced by the CLI's ledger, once per grouping; keys masked. */
   private static Iterator<Tuple2<Tuple2<String, String>, Sums>> price(Iterator<Call> calls,
-      String prices, int share1hBasisPoints) {
-    PriceCatalog catalog = PriceCatalog.resolve(prices);
+      Options o) {
+    PriceCatalog catalog = PriceCatalog.resolve(o.prices());
     List<Ledger> ledgers = new ArrayList<>();
-    for (GroupBy by : GROUPINGS) {
-      ledgers.add(new Ledger(catalog, by, ZoneOffset.UTC, null, null, share1hBasisPoints));
+    for (GroupBy by : o.groupings()) {
+      ledgers.add(new Ledger(catalog, by, ZoneId.of(o.zone()), o.since(), o.until(),
+          o.share1hBasisPoints()));
     }
     while (calls.hasNext()) {
       Call c = calls.next();

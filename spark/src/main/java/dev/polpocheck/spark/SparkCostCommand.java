@@ -2,12 +2,18 @@ package dev.polpocheck.spark;
 
 import dev.polpocheck.UserInputException;
 import dev.polpocheck.catalog.PriceCatalog;
+import dev.polpocheck.cost.GroupBy;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +37,17 @@ import scala.Tuple2;
 
 /**
  * {@code polpo-check-spark cost TRACES... --output DIR}: {@link CostJob} over Hadoop paths, the
- * tables written as Parquet, JSON and CSV under {@code DIR/{parquet,json,csv}/by=day|model|agent|
- * session/}, the totals as {@code DIR/summary.json} and one line on standard output.
+ * tables written as Parquet, JSON and CSV under {@code DIR/{parquet,json,csv}/by=GROUP/} (one
+ * per {@code --by} grouping: day, model, agent and session by default), the totals as
+ * {@code DIR/summary.json} and one line on standard output.
  */
 @Command(
     name = "cost",
     mixinStandardHelpOptions = true,
     description = {
       "Price traces on any Hadoop path (file://, hdfs://, s3a://) as a Spark job: the same"
-          + " readers, deduplication and prices as polpo-check cost, exact picodollar sums by"
-          + " day (UTC), model, agent and session, written as Parquet, JSON and CSV."
+          + " readers, deduplication, prices and flags as polpo-check cost, exact picodollar"
+          + " sums by day, model, agent and session (or --by), written as Parquet, JSON and CSV."
     })
 final class SparkCostCommand implements Callable<Integer> {
   private final SparkSession spark;
@@ -64,6 +71,39 @@ final class SparkCostCommand implements Callable<Integer> {
           + " cost (default: ${DEFAULT-VALUE}).")
   String assume1hShare;
 
+  @Option(names = "--by", split = ",", paramLabel = "GROUP[,GROUP...]",
+      defaultValue = "day,model,agent,session",
+      description = "The tables: day, week (ISO), month, session, agent, model or profile, as for"
+          + " polpo-check cost; several comma-separated (default: ${DEFAULT-VALUE}). 5-hour"
+          + " blocks need every call in time order in one place: polpo-check cost --by block.")
+  List<String> by = new ArrayList<>();
+
+  @Option(names = "--timezone", defaultValue = "UTC", paramLabel = "ZONE",
+      description = "Time zone of days, weeks, months and --since/--until (default:"
+          + " ${DEFAULT-VALUE}).")
+  String timezone;
+
+  @Option(names = "--since", paramLabel = "DATE",
+      description = "First date included (YYYY-MM-DD or YYYYMMDD).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "DATE",
+      description = "Last date included (YYYY-MM-DD or YYYYMMDD).")
+  String until;
+
+  @Option(names = "--strict",
+      description = "Fail on the first bad record (in path order) instead of skipping and"
+          + " counting it; the files are read twice.")
+  boolean strict;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text only: the tables are written as JSON, CSV and Parquet under --output.")
+  String format;
+
+  @Option(names = "--threads", hidden = true, paramLabel = "N",
+      description = "Refused: the executors' cores parse the files.")
+  Integer threads;
+
   SparkCostCommand(SparkSession spark) {
     this.spark = spark;
   }
@@ -75,25 +115,30 @@ final class SparkCostCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, PriceCatalog.unknownNameMessage(prices));
     }
     int share = share(cl, assume1hShare);
+    CostJob.Options options = options(cl, share);
     PriceCatalog.resolve(prices); // a bad catalog file fails here, once, not in every task
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = sc.hadoopConfiguration();
     List<String> files = CostJob.files(traces, conf);
     // a task's failure reaches SparkMain's handler wrapped in Spark's exceptions; it unwraps them
     JavaPairRDD<Tuple2<String, String>, CostJob.Sums> sums =
-        CostJob.run(sc, files, prices, share).cache();
+        CostJob.run(sc, files, options).cache();
     write(sums, output);
-    List<Tuple2<Tuple2<String, String>, CostJob.Sums>> days =
-        sums.filter(t -> t._1()._1().equals("day")).collect();
+    // every call in the range is in exactly one row of each table: any table sums to the total
+    String first = options.groupings().get(0).name().toLowerCase(Locale.ROOT);
+    List<Tuple2<Tuple2<String, String>, CostJob.Sums>> rows =
+        sums.filter(t -> t._1()._1().equals(first)).collect();
     CostJob.Sums total = new CostJob.Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    for (Tuple2<Tuple2<String, String>, CostJob.Sums> d : days) {
+    for (Tuple2<Tuple2<String, String>, CostJob.Sums> d : rows) {
       total = total.plus(d._2());
     }
     String summary = String.format(Locale.ROOT,
         "{\"files\": %d, \"calls\": %d, \"unpricedCalls\": %d, \"costPicos\": %d,"
-            + " \"costUsd\": \"%s\", \"prices\": \"%s\", \"assumed1hShare\": \"%s\"}%n",
+            + " \"costUsd\": \"%s\", \"prices\": \"%s\", \"assumed1hShare\": \"%s\","
+            + " \"timezone\": \"%s\", \"since\": %s, \"until\": %s}%n",
         files.size(), total.calls(), total.unpriced(), total.costPicos(),
-        Money.toUsd(total.costPicos()).toPlainString(), prices, assume1hShare);
+        Money.toUsd(total.costPicos()).toPlainString(), prices, assume1hShare,
+        options.zone(), quoted(options.since()), quoted(options.until()));
     org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(output, "summary.json");
     try (OutputStream o = out.getFileSystem(conf).create(out, true)) {
       o.write(Redactor.forRun().redact(summary).getBytes(StandardCharsets.UTF_8));
@@ -131,6 +176,73 @@ final class SparkCostCommand implements Callable<Integer> {
     df.write().mode(SaveMode.Overwrite).partitionBy("by").json(dir + "/json");
     df.write().mode(SaveMode.Overwrite).partitionBy("by").option("header", true)
         .csv(dir + "/csv");
+  }
+
+  /**
+   * The flags beyond prices and share, checked like the CLI's, with the same messages; the two
+   * that cannot apply on Spark are refused as usage errors.
+   */
+  private CostJob.Options options(CommandLine cl, int share) {
+    if (threads != null) {
+      throw new CommandLine.ParameterException(cl, "--threads does not apply on Spark: the"
+          + " executors' cores parse the files (set --executor-cores, spark.default.parallelism)");
+    }
+    if (!format.equalsIgnoreCase("text")) {
+      throw new CommandLine.ParameterException(cl, "--format " + format + " does not apply on"
+          + " Spark: the tables are written as JSON, CSV and Parquet under --output");
+    }
+    List<GroupBy> groupings = new ArrayList<>();
+    for (String b : by) {
+      GroupBy g = group(cl, b);
+      if (!groupings.contains(g)) {
+        groupings.add(g);
+      }
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(timezone);
+    } catch (DateTimeException e) {
+      throw new CommandLine.ParameterException(cl, "--timezone '" + timezone
+          + "' is not a time zone id (e.g. UTC, Europe/Rome, America/New_York)");
+    }
+    LocalDate from = date(cl, since, "--since");
+    LocalDate to = date(cl, until, "--until");
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new CommandLine.ParameterException(cl, "--since " + from + " is after --until " + to);
+    }
+    return new CostJob.Options(prices, share, groupings, zone.getId(), from, to, strict);
+  }
+
+  private static GroupBy group(CommandLine cl, String s) {
+    if (s.equalsIgnoreCase("block")) {
+      throw new CommandLine.ParameterException(cl, "--by block does not apply on Spark: 5-hour"
+          + " blocks need every call in time order in one place (use polpo-check cost --by"
+          + " block)");
+    }
+    for (GroupBy g : GroupBy.values()) {
+      if (g.name().equalsIgnoreCase(s)) {
+        return g;
+      }
+    }
+    throw new CommandLine.ParameterException(cl,
+        "--by '" + s + "': expected day, week, month, session, agent, model or profile");
+  }
+
+  private static LocalDate date(CommandLine cl, String s, String flag) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return s.length() == 8 ? LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE)
+          : LocalDate.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.ParameterException(cl,
+          flag + " '" + s + "' is not a date (YYYY-MM-DD or YYYYMMDD)");
+    }
+  }
+
+  private static String quoted(LocalDate d) {
+    return d == null ? "null" : "\"" + d + "\"";
   }
 
   /** The share in basis points, checked like the CLI's (0..1, at most 4 decimals). */

@@ -41,8 +41,7 @@ public final class SparkMain {
       return cost(spark, java.util.Arrays.copyOfRange(args, 1, args.length),
           new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
-    int partitions = sc.getConf().getInt(SparkEngine.PARTITIONS, 0);
-    return PolpoCheckCommand.newCommandLine(new SparkEngine(sc, partitions)).execute(args);
+    return PolpoCheckCommand.newCommandLine(SparkEngine.of(sc)).execute(args);
   }
 
   /**

@@ -40,6 +40,85 @@ class CostOnSparkTest {
   }
 
   @Test
+  void byTimezoneSinceUntil_sameRowsAsTheCliWithTheSameFlags() throws Exception {
+    // Kiritimati is UTC+14: the transcripts' UTC days 2026-02-10..12 (all their calls after
+    // 10:00 UTC) become local days 11..13, and the range (given in both date spellings) drops
+    // local day 13, so the total is below the unfiltered USD 51.7425811 and every row must still
+    // be the CLI's under the same flags
+    Path traces = SparkRuns.shared().resolve("data/traces/claude-code-real");
+    String[] flags = {"--timezone", "Pacific/Kiritimati", "--since", "2026-02-11", "--until",
+        "20260212"};
+    Path out = tmp.resolve("flags");
+    StringWriter err = new StringWriter();
+    String[] args = new String[] {"cost", traces.toUri().toString(), "--output", out.toString(),
+        "--by", "week,month,day,profile"};
+    assertEquals(0, run(err, concat(args, flags)), err.toString());
+    BigDecimal total = null;
+    for (String by : new String[] {"week", "month", "day", "profile"}) {
+      SparkRuns.Run cli = SparkRuns.cli(concat(new String[] {"cost", traces.toString(), "--by",
+          by, "--format", "json"}, flags));
+      assertEquals(0, cli.code(), cli.err());
+      JsonNode cost = JSON.readTree(cli.out()).get("cost");
+      Map<String, BigDecimal> expected = new TreeMap<>();
+      for (JsonNode r : cost.get("rows")) {
+        expected.put(r.get("key").asString(),
+            r.get("costUsd").get("total").decimalValue().stripTrailingZeros());
+      }
+      assertEquals(expected, table(out, by), by);
+      total = cost.get("total").get("costUsd").get("total").decimalValue();
+    }
+    assertTrue(total.compareTo(BigDecimal.ZERO) > 0
+        && total.compareTo(new BigDecimal("51.7425811")) < 0, total.toString());
+    JsonNode summary = JSON.readTree(Files.readString(out.resolve("summary.json")));
+    assertEquals(0, total.compareTo(new BigDecimal(summary.get("costUsd").asString())));
+    assertEquals("Pacific/Kiritimati", summary.get("timezone").asString());
+    assertEquals("2026-02-12", summary.get("until").asString());
+    assertTrue(!Files.exists(out.resolve("parquet/by=model")), "only the tables asked for");
+  }
+
+  @Test
+  void strictOnABadRecord_theCliErrorLineExit3() throws Exception {
+    // line 2 of b.jsonl and line 1 of c.jsonl are not JSON: the CLI with --strict stops on the
+    // first in path order; so must the Spark job, in the same words, whichever task ends first
+    Path dir = Files.createDirectories(tmp.resolve("bad"));
+    Files.writeString(dir.resolve("a.jsonl"), ASSISTANT.formatted("s0", "msg_0"));
+    Path file = Files.writeString(dir.resolve("b.jsonl"), ASSISTANT.formatted("s1", "msg_1")
+        + "{not json\n");
+    Files.writeString(dir.resolve("c.jsonl"), "{not json either\n");
+    SparkRuns.Run cli = SparkRuns.cli("cost", dir.toString(), "--strict");
+    assertEquals(3, cli.code(), cli.err());
+    StringWriter err = new StringWriter();
+    assertEquals(3, run(err, "cost", dir.toString(), "--strict", "--output",
+        tmp.resolve("out").toString()));
+    assertTrue(cli.err().contains(file + ":2"), cli.err());
+    assertEquals(cli.err().strip(), err.toString().strip());
+    assertEquals(1, err.toString().lines().count(), err.toString());
+    // without --strict the bad line is skipped and the good call priced, as by the CLI
+    assertEquals(0, run(new StringWriter(), "cost", dir.toString(), "--output",
+        tmp.resolve("out").toString()));
+  }
+
+  @Test
+  void flagsThatCannotApply_refusedWithOneLineExit2() {
+    String[][] cases = {
+      {"--by", "day,block"}, {"--threads", "4"}, {"--format", "json"},
+      {"--since", "2026-02-12", "--until", "2026-02-11"}, {"--timezone", "Mars/Olympus"},
+      {"--by", "weekday"}};
+    String[] expected = {"--by block does not apply on Spark", "--threads does not apply on",
+        "--format json does not apply on", "--since 2026-02-12 is after --until 2026-02-11",
+        "--timezone 'Mars/Olympus' is not a time zone id", "--by 'weekday': expected day"};
+    for (int i = 0; i < cases.length; i++) {
+      StringWriter err = new StringWriter();
+      int code = run(err, concat(new String[] {"cost", tmp.toString(), "--output",
+          tmp.resolve("out").toString()}, cases[i]));
+      assertEquals(2, code, err.toString());
+      assertTrue(err.toString().startsWith("polpo-check: error: " + expected[i]),
+          err.toString());
+      assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+  }
+
+  @Test
   void missingInput_oneLineErrorExit3() {
     StringWriter err = new StringWriter();
     int code = run(err, "cost", tmp.resolve("nope").toUri().toString(), "--output",
@@ -72,7 +151,10 @@ class CostOnSparkTest {
     Path out = tmp.resolve("out");
     StringWriter err = new StringWriter();
     assertEquals(0, run(err, "cost", tmp.resolve("traces").toString(), "--output",
-        out.toString()), err.toString());
+        out.toString(), "--by", "day,week,month,session,agent,model,profile",
+        "--timezone", "Europe/Rome", "--since", "2026-11-20"), err.toString());
+    assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+    assertTrue(Files.isDirectory(out.resolve("csv/by=profile")));
     String piece = body.substring(0, 8);
     try (java.util.stream.Stream<Path> files = Files.walk(out)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -83,6 +165,28 @@ class CostOnSparkTest {
     Row session = SparkRuns.spark().read().parquet(out.resolve("parquet").toString())
         .where("by = 'session'").first();
     assertEquals("sk-ant-api03-…", session.getAs("key"));
+  }
+
+  /** One Claude Code assistant record of session %s with message id %s. */
+  private static final String ASSISTANT = "{\"type\":\"assistant\",\"sessionId\":\"%s\","
+      + "\"timestamp\":\"2026-11-20T10:00:00.000Z\",\"requestId\":\"req_1\","
+      + "\"message\":{\"id\":\"%s\",\"model\":\"claude-sonnet-4-5\",\"content\":[],"
+      + "\"usage\":{\"input_tokens\":1000,\"output_tokens\":2000}}}\n";
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  /** A written table's cost per key, from the Parquet copy. */
+  private static Map<String, BigDecimal> table(Path out, String by) {
+    Map<String, BigDecimal> m = new TreeMap<>();
+    for (Row r : SparkRuns.spark().read().parquet(out.resolve("parquet").toString())
+        .where("by = '" + by + "'").collectAsList()) {
+      m.put(r.getAs("key"), ((BigDecimal) r.getAs("cost_usd")).stripTrailingZeros());
+    }
+    return m;
   }
 
   /** Runs both on {@code traces}; asserts equal totals; returns the CLI's cost per model. */

@@ -6,12 +6,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -20,6 +23,9 @@ import picocli.CommandLine;
 final class SparkRuns {
   /** Tasks finished since the session started (each forecast job has one task a partition). */
   static final AtomicInteger TASKS = new AtomicInteger();
+
+  /** The task count of every stage completed since the session started, in order. */
+  static final List<Integer> STAGES = new CopyOnWriteArrayList<>();
 
   private static SparkSession spark;
 
@@ -37,6 +43,11 @@ final class SparkRuns {
         public void onTaskEnd(SparkListenerTaskEnd e) {
           TASKS.incrementAndGet();
         }
+
+        @Override
+        public void onStageCompleted(SparkListenerStageCompleted e) {
+          STAGES.add(e.stageInfo().numTasks());
+        }
       });
     }
     return spark;
@@ -52,8 +63,14 @@ final class SparkRuns {
 
   /** The CLI's command line with forecast and capacity runs on Spark, in {@code partitions}. */
   static Run onSpark(int partitions, String... args) {
+    return onSpark(partitions, 0, args);
+  }
+
+  /** As {@link #onSpark(int, String...)}, {@code candidates} capacity candidates a job. */
+  static Run onSpark(int partitions, int candidates, String... args) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark().sparkContext());
-    return run(PolpoCheckCommand.newCommandLine(new SparkEngine(sc, partitions)), args);
+    return run(PolpoCheckCommand.newCommandLine(new SparkEngine(sc, partitions, candidates)),
+        args);
   }
 
   private static Run run(CommandLine cl, String... args) {
