@@ -232,18 +232,31 @@ public final class TraceReader {
    */
   private static void refuseSilentZero(
       List<Path> inputs, List<List<Path>> perInput, Map<Path, FileResult> facts) {
+    List<List<FileFacts>> shown = new ArrayList<>();
+    for (List<Path> files : perInput) {
+      List<FileFacts> l = new ArrayList<>(files.size());
+      for (Path f : files) {
+        l.add(FileFacts.of(facts.get(f)));
+      }
+      shown.add(l);
+    }
+    refuseSilentZero(inputs, shown);
+  }
+
+  /**
+   * As {@code cost} checks its inputs, for readers that parse the files elsewhere: {@code
+   * perInput.get(i)} holds what each file of {@code inputs.get(i)} showed.
+   *
+   * @throws UserInputException for the first input none of whose files held a record
+   */
+  public static void refuseSilentZero(List<?> inputs, List<List<FileFacts>> perInput) {
     for (int i = 0; i < inputs.size(); i++) {
       long records = 0;
       String foreign = null;
-      for (Path f : perInput.get(i)) {
-        FileResult r = facts.get(f);
-        // anything read and reported (records, usage null, synthetic, calls without usage, a
-        // problem of a file of a format polpo-check reads) is not a silent zero
-        records += r.records + r.nullUsage + r.synthetic + r.withoutUsage;
-        if (r.foreign == null) {
-          records += r.problemCount;
-        } else if (foreign == null) {
-          foreign = r.foreign;
+      for (FileFacts f : perInput.get(i)) {
+        records += f.counted();
+        if (foreign == null) {
+          foreign = f.foreign();
         }
       }
       if (records > 0) {
@@ -342,10 +355,19 @@ public final class TraceReader {
    * @throws UserInputException also for the file's first bad record, when strict
    */
   public static List<ParsedCall> parse(Path file, boolean strict) {
+    return parse(file, strict, facts -> {});
+  }
+
+  /**
+   * As {@link #parse(Path, boolean)}, handing {@code facts} what the file showed, for {@link
+   * #refuseSilentZero(List, List)}.
+   */
+  public static List<ParsedCall> parse(Path file, boolean strict, Consumer<FileFacts> facts) {
     FileResult r = parseFile(file);
     if (strict) {
       refuseBad(r);
     }
+    facts.accept(FileFacts.of(r));
     return r.calls;
   }
 

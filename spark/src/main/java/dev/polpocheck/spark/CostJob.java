@@ -9,6 +9,7 @@ import dev.polpocheck.cost.LedgerReport;
 import dev.polpocheck.cost.Totals;
 import dev.polpocheck.redact.Redactor;
 import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.FileFacts;
 import dev.polpocheck.trace.ParsedCall;
 import dev.polpocheck.trace.TraceReader;
 import java.io.IOException;
@@ -18,8 +19,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -28,6 +31,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple2;
 
 /**
@@ -103,15 +107,27 @@ final class CostJob {
     }
   }
 
+  /** The files of {@link #filesPerInput} in one list, sorted by path like the CLI's reader. */
+  static List<String> files(List<List<String>> perInput) {
+    List<String> out = new ArrayList<>();
+    for (List<String> l : perInput) {
+      out.addAll(l);
+    }
+    out.sort(null);
+    return out;
+  }
+
   /**
-   * The trace files of {@code inputs} (files, or directories read recursively for trace names),
-   * sorted by path like the CLI's reader.
+   * The trace files of each input (a file, or a directory read recursively for trace names), in
+   * the order of {@code inputs}.
    *
    * @throws UserInputException for an input that does not exist or a directory without traces
    */
-  static List<String> files(List<String> inputs, Configuration conf) {
-    List<String> out = new ArrayList<>();
+  static List<List<String>> filesPerInput(List<String> inputs, Configuration conf) {
+    List<List<String>> perInput = new ArrayList<>();
     for (String in : inputs) {
+      List<String> out = new ArrayList<>();
+      perInput.add(out);
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(in);
       try {
         FileSystem fs = p.getFileSystem(conf);
@@ -141,8 +157,35 @@ final class CostJob {
         throw new UserInputException(in + ": cannot read: " + e.getMessage());
       }
     }
-    out.sort(null);
-    return out;
+    return perInput;
+  }
+
+  /**
+   * Never a silent zero, as {@code polpo-check cost}: an input none of whose files held a record
+   * of a format polpo-check reads is an error ({@link TraceReader#refuseSilentZero(List, List)}).
+   *
+   * @param facts what each file (by its index in {@code files}) showed, as the tasks reported it;
+   *     a retried task may report a file twice, with the same facts
+   */
+  static void refuseSilentZero(List<String> inputs, List<List<String>> perInput,
+      List<String> files, List<Tuple2<Integer, FileFacts>> facts) {
+    Map<Integer, FileFacts> byIndex = new HashMap<>();
+    for (Tuple2<Integer, FileFacts> f : facts) {
+      byIndex.put(f._1(), f._2());
+    }
+    Map<String, FileFacts> byFile = new HashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      byFile.put(files.get(i), byIndex.get(i));
+    }
+    List<List<FileFacts>> shown = new ArrayList<>();
+    for (List<String> l : perInput) {
+      List<FileFacts> f = new ArrayList<>(l.size());
+      for (String file : l) {
+        f.add(byFile.get(file));
+      }
+      shown.add(f);
+    }
+    TraceReader.refuseSilentZero(inputs, shown);
   }
 
   /**
@@ -168,7 +211,7 @@ final class CostJob {
 
   /** Every (grouping, key) with its sums, keys masked like the CLI's outputs. */
   static JavaPairRDD<Tuple2<String, String>, Sums> run(JavaSparkContext sc, List<String> files,
-      Options options) {
+      Options options, CollectionAccumulator<Tuple2<Integer, FileFacts>> facts) {
     List<Integer> ids = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       ids.add(i);
@@ -185,7 +228,8 @@ final class CostJob {
       }
     }
     JavaRDD<Copy> copies = sc.parallelize(ids, slices)
-        .flatMap(i -> copiesOf(i, files.get(i), false).iterator());
+        .flatMap(i -> copiesOf(i, files.get(i), false,
+            f -> facts.add(new Tuple2<>(i, f))).iterator());
     JavaRDD<Copy> unkeyed = copies.filter(c -> c.call().key() == 0);
     JavaPairRDD<Tuple2<Boolean, Long>, Copy> elected = copies.filter(c -> c.call().key() != 0)
         .mapToPair(c -> new Tuple2<>(c.group(), c)).reduceByKey(Copy::better);
@@ -203,7 +247,7 @@ final class CostJob {
   /** Why {@code --strict} refuses the file (its first bad record, or why it cannot be read). */
   private static String problemOf(int index, String file) throws IOException {
     try {
-      copiesOf(index, file, true);
+      copiesOf(index, file, true, f -> {});
       return null;
     } catch (UserInputException e) {
       return e.getMessage();
@@ -211,12 +255,12 @@ final class CostJob {
   }
 
   /** One file's copies, read through a local copy when the path is not a local file. */
-  private static List<Copy> copiesOf(int index, String file, boolean strict)
-      throws IOException {
+  private static List<Copy> copiesOf(int index, String file, boolean strict,
+      java.util.function.Consumer<FileFacts> facts) throws IOException {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
     List<ParsedCall> parsed;
     if ("file".equals(p.toUri().getScheme())) {
-      parsed = TraceReader.parse(Path.of(p.toUri()), strict);
+      parsed = TraceReader.parse(Path.of(p.toUri()), strict, facts);
     } else {
       // the readers detect the format from the name and the first bytes: keep the name
       Path dir = Files.createTempDirectory("polpo-check-spark");
@@ -224,7 +268,7 @@ final class CostJob {
       try {
         p.getFileSystem(new Configuration()).copyToLocalFile(p, new org.apache.hadoop.fs.Path(
             local.toUri()));
-        parsed = TraceReader.parse(local, strict);
+        parsed = TraceReader.parse(local, strict, facts);
       } finally {
         Files.deleteIfExists(local);
         Files.deleteIfExists(dir.resolve("." + p.getName() + ".crc")); // Hadoop's checksum

@@ -5,6 +5,7 @@ import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.cost.GroupBy;
 import dev.polpocheck.cost.Money;
 import dev.polpocheck.redact.Redactor;
+import dev.polpocheck.trace.FileFacts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,10 +121,15 @@ final class SparkCostCommand implements Callable<Integer> {
     PriceCatalog.resolve(prices); // a bad catalog file fails here, once, not in every task
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = sc.hadoopConfiguration();
-    List<String> files = CostJob.files(traces, conf);
+    List<List<String>> perInput = CostJob.filesPerInput(traces, conf);
+    List<String> files = CostJob.files(perInput);
+    CollectionAccumulator<Tuple2<Integer, FileFacts>> facts =
+        sc.sc().collectionAccumulator("polpo-check file facts");
     // a task's failure reaches SparkMain's handler wrapped in Spark's exceptions; it unwraps them
     JavaPairRDD<Tuple2<String, String>, CostJob.Sums> sums =
-        CostJob.run(sc, files, options).cache();
+        CostJob.run(sc, files, options, facts).cache();
+    sums.count(); // every file parsed once (the sums are cached) before anything is written
+    CostJob.refuseSilentZero(traces, perInput, files, facts.value());
     write(sums, output);
     // every call in the range is in exactly one row of each table: any table sums to the total
     String first = options.groupings().get(0).name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package dev.polpocheck.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -116,6 +117,29 @@ class CostOnSparkTest {
           err.toString());
       assertEquals(1, err.toString().lines().count(), err.toString());
     }
+  }
+
+  @Test
+  void codexRollouts_refusedLikeTheCli_nothingWritten() throws Exception {
+    // Never a silent zero: Codex CLI rollouts hold no record of a format polpo-check prices, so
+    // the CLI exits 3 naming the format (TraceReader.refuseSilentZero); the Spark job must say
+    // the same line, not write empty tables.
+    Path codex = SparkRuns.shared().resolve("data/traces/codex-real");
+    SparkRuns.Run cli = SparkRuns.cli("cost", codex.toString());
+    assertEquals(3, cli.code(), cli.err());
+    assertTrue(cli.err().contains("a format polpo-check does not price"), cli.err());
+    StringWriter err = new StringWriter();
+    Path out = tmp.resolve("codex-out");
+    assertEquals(3, run(err, "cost", codex.toString(), "--output", out.toString()));
+    assertEquals(cli.err().strip(), err.toString().strip());
+    assertFalse(Files.exists(out.resolve("parquet")), "no table written");
+    // one input with calls beside it does not excuse the other
+    Path claude = SparkRuns.shared().resolve("data/traces/claude-code-real");
+    StringWriter both = new StringWriter();
+    assertEquals(3, run(both, "cost", claude.toString(), codex.toString(), "--output",
+        tmp.resolve("both-out").toString()));
+    assertTrue(both.toString().startsWith("polpo-check: error: " + codex + ": no LLM call"),
+        both.toString());
   }
 
   @Test
