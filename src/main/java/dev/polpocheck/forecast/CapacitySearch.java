@@ -286,9 +286,13 @@ public final class CapacitySearch {
     return all;
   }
 
-  /** The number of simulated runs a search of {@code candidates} candidates does. */
+  /**
+   * The most simulated runs a search of {@code candidates} candidates does: every candidate's grid
+   * and the bisection of the chosen candidate's ceiling and its successor's ({@value
+   * #REFINE_STEPS} steps each). A search that stops early does fewer.
+   */
   public static long runsFor(Settings s, long candidates) {
-    return candidates * LOAD_FACTORS.length * s.runs();
+    return (candidates * LOAD_FACTORS.length + Math.min(candidates, 2) * REFINE_STEPS) * s.runs();
   }
 
   /** A candidate's curve while it is measured: its setup and the loads measured so far. */

@@ -192,6 +192,23 @@ class CapacitySearchTest {
     assertEquals(List.of(15, 15, 1, 1, 1), batched);
   }
 
+  @Test
+  void runsFor_boundsEveryRunTheSearchDoes_bisectionIncluded() {
+    // The progress line says "N of at most runsFor": every candidate's grid and the bisection of
+    // the chosen candidate and the next (REFINE_STEPS steps, one plan each) must fit under it.
+    // With at most 2 organisations the answer, 2 orgs at tier2, is the last candidate: every
+    // grid is measured (4 candidates x 5 loads) and then its ceiling bisected 3 times.
+    List<Integer> plans = new ArrayList<>();
+    CapacitySearch.Result r = CapacitySearch.run(corpus(), settings(2),
+        CapacitySearchTest::capped, Forecaster.Progress.none(), counting(1, plans));
+    List<CapacitySearch.Candidate> all = CapacitySearch.candidates(settings(2));
+    assertEquals(all.get(all.size() - 1), r.chosen());
+    assertEquals(List.of(5, 5, 5, 5, 1, 1, 1), plans);
+    long done = (long) plans.stream().mapToInt(Integer::intValue).sum() * settings(2).runs();
+    assertTrue(done <= CapacitySearch.runsFor(settings(2), all.size()),
+        done + " runs done, bound " + CapacitySearch.runsFor(settings(2), all.size()));
+  }
+
   /** The local engine, measuring {@code atOnce} candidates at once; logs each call's plans. */
   private static Forecaster.Engine counting(int atOnce, List<Integer> plansPerCall) {
     return new Forecaster.Engine() {
