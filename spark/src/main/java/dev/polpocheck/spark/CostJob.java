@@ -169,10 +169,7 @@ final class CostJob {
    */
   static void refuseSilentZero(List<String> inputs, List<List<String>> perInput,
       List<String> files, List<Tuple2<Integer, FileFacts>> facts) {
-    Map<Integer, FileFacts> byIndex = new HashMap<>();
-    for (Tuple2<Integer, FileFacts> f : facts) {
-      byIndex.put(f._1(), f._2());
-    }
+    Map<Integer, FileFacts> byIndex = byIndex(facts);
     Map<String, FileFacts> byFile = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
       byFile.put(files.get(i), byIndex.get(i));
@@ -210,6 +207,28 @@ final class CostJob {
   }
 
   /** Every (grouping, key) with its sums, keys masked like the CLI's outputs. */
+  /** Usage records read and bad ones skipped over every file, as the CLI's read summary. */
+  record Read(long records, long skipped) {}
+
+  /** The read counts of the files {@code facts} reports (each file once, whatever retries). */
+  static Read read(List<Tuple2<Integer, FileFacts>> facts) {
+    long records = 0;
+    long skipped = 0;
+    for (FileFacts f : byIndex(facts).values()) {
+      records += f.records();
+      skipped += f.skipped();
+    }
+    return new Read(records, skipped);
+  }
+
+  private static Map<Integer, FileFacts> byIndex(List<Tuple2<Integer, FileFacts>> facts) {
+    Map<Integer, FileFacts> byIndex = new HashMap<>();
+    for (Tuple2<Integer, FileFacts> f : facts) {
+      byIndex.put(f._1(), f._2());
+    }
+    return byIndex;
+  }
+
   static JavaPairRDD<Tuple2<String, String>, Sums> run(JavaSparkContext sc, List<String> files,
       Options options, CollectionAccumulator<Tuple2<Integer, FileFacts>> facts) {
     List<Integer> ids = new ArrayList<>();

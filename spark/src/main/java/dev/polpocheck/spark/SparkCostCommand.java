@@ -129,7 +129,9 @@ final class SparkCostCommand implements Callable<Integer> {
     JavaPairRDD<Tuple2<String, String>, CostJob.Sums> sums =
         CostJob.run(sc, files, options, facts).cache();
     sums.count(); // every file parsed once (the sums are cached) before anything is written
-    CostJob.refuseSilentZero(traces, perInput, files, facts.value());
+    List<Tuple2<Integer, FileFacts>> shown = facts.value();
+    CostJob.refuseSilentZero(traces, perInput, files, shown);
+    CostJob.Read read = CostJob.read(shown);
     write(sums, output);
     // every call in the range is in exactly one row of each table: any table sums to the total
     String first = options.groupings().get(0).name().toLowerCase(Locale.ROOT);
@@ -140,10 +142,12 @@ final class SparkCostCommand implements Callable<Integer> {
       total = total.plus(d._2());
     }
     String summary = String.format(Locale.ROOT,
-        "{\"files\": %d, \"calls\": %d, \"unpricedCalls\": %d, \"costPicos\": %d,"
+        "{\"files\": %d, \"records\": %d, \"skippedRecords\": %d, \"calls\": %d,"
+            + " \"unpricedCalls\": %d, \"costPicos\": %d,"
             + " \"costUsd\": \"%s\", \"prices\": \"%s\", \"assumed1hShare\": \"%s\","
             + " \"timezone\": \"%s\", \"since\": %s, \"until\": %s}%n",
-        files.size(), total.calls(), total.unpriced(), total.costPicos(),
+        files.size(), read.records(), read.skipped(), total.calls(), total.unpriced(),
+        total.costPicos(),
         Money.toUsd(total.costPicos()).toPlainString(), prices, assume1hShare,
         options.zone(), quoted(options.since()), quoted(options.until()));
     org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(output, "summary.json");
@@ -151,9 +155,10 @@ final class SparkCostCommand implements Callable<Integer> {
       o.write(Redactor.forRun().redact(summary).getBytes(StandardCharsets.UTF_8));
     }
     PrintWriter w = cl.getOut();
-    w.printf(Locale.ROOT, "cost: USD %s over %d calls in %d files (%d unpriced); tables in %s%n",
+    w.printf(Locale.ROOT, "cost: USD %s over %d calls in %d files (%d unpriced; %d records"
+        + " read, %d skipped); tables in %s%n",
         Money.toUsd(total.costPicos()).toPlainString(), total.calls(), files.size(),
-        total.unpriced(), output);
+        total.unpriced(), read.records(), read.skipped(), output);
     w.flush();
     return 0;
   }

@@ -94,9 +94,18 @@ class CostOnSparkTest {
     assertTrue(cli.err().contains(file + ":2"), cli.err());
     assertEquals(cli.err().strip(), err.toString().strip());
     assertEquals(1, err.toString().lines().count(), err.toString());
-    // without --strict the bad line is skipped and the good call priced, as by the CLI
-    assertEquals(0, run(new StringWriter(), "cost", dir.toString(), "--output",
-        tmp.resolve("out").toString()));
+    // without --strict the bad lines are skipped and counted, the good calls priced, as by the
+    // CLI: two bad lines (b.jsonl:2, c.jsonl:1) skipped, the records read the CLI's own count
+    SparkRuns.Run lenient = SparkRuns.cli("cost", dir.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("records: (\\d+) read, .* (\\d+) skipped").matcher(lenient.out());
+    assertTrue(m.find(), lenient.out());
+    assertEquals("2", m.group(2), lenient.out());
+    StringWriter out = new StringWriter();
+    assertEquals(0, SparkMain.cost(SparkRuns.spark(), new String[] {dir.toString(), "--output",
+        tmp.resolve("out").toString()}, new PrintWriter(out), new PrintWriter(new StringWriter())));
+    assertTrue(out.toString().contains("; " + m.group(1) + " records read, 2 skipped)"),
+        out.toString());
   }
 
   @Test
