@@ -314,4 +314,76 @@ class PromptCacheTest {
     call(0, 0, 2, 2_000, SONNET);
     assertEquals(3, cache.size());
   }
+
+  @Test
+  void sweep_runsWhenTheTableReaches1024Entries_notBefore() {
+    // The documented memory bound: expired entries stay counted until the table reaches the
+    // sweep mark (1,024 at first). 1,000 sessions write at 0:00 (dead at 5:00); at 10:00, 23 more
+    // make 1,023 entries, no sweep yet; the 24th makes 1,024, the sweep runs and leaves the 24
+    // live ones.
+    for (int i = 0; i < 1_000; i++) {
+      call(0, 0, i, 2_000, SONNET);
+    }
+    for (int i = 1_000; i < 1_023; i++) {
+      call(10 * MIN, 0, i, 2_000, SONNET);
+    }
+    assertEquals(1_023, cache.size());
+    call(10 * MIN, 0, 1_023, 2_000, SONNET);
+    assertEquals(24, cache.size());
+  }
+
+  @Test
+  void sweep_nextMarkIsTwiceTheEntriesLeft() {
+    // 1,024 live sessions at 0:00: the sweep at 1,024 keeps them all, so the next mark is 2,048.
+    // At 10:00 (all dead) new sessions are added: 1,025 to 2,047 entries without a sweep, and at
+    // 2,048 the sweep leaves only the 1,024 written at 10:00.
+    for (int i = 0; i < 1_024; i++) {
+      call(0, 0, i, 2_000, SONNET);
+    }
+    assertEquals(1_024, cache.size());
+    call(10 * MIN, 0, 5_000, 2_000, SONNET);
+    assertEquals(1_025, cache.size());
+    for (int i = 5_001; i < 6_023; i++) {
+      call(10 * MIN, 0, i, 2_000, SONNET);
+    }
+    assertEquals(2_047, cache.size());
+    call(10 * MIN, 0, 6_023, 2_000, SONNET);
+    assertEquals(1_024, cache.size());
+  }
+
+  @Test
+  void prefixRoundedDownToNothing_isNeverAnEntry() {
+    // automatic caching in 64-token units with no minimum: a 10-token system prefix (or preamble)
+    // rounds down to 0 tokens, which is not a prefix worth an entry; the 2,000-token prompt is
+    // one entry of 1,984 tokens (31 units of 64).
+    CachePolicy units = new CachePolicy(0, 64, 60 * MIN, false);
+    cache.request(0, 1, 0, 0, 1, 100, 10, -1, 0, 2_000, units, s, true);
+    assertEquals(1, cache.size());
+    cache.request(0, 1, 0, 1, 1, -1, 0, 200, 10, 2_000, units, s, true);
+    assertEquals(2, cache.size());
+    cache.request(1_000, 1, 0, 0, 1, 100, 10, -1, 0, 2_000, units, s, true);
+    assertSplit(1_984, 0, 16);
+  }
+
+  @Test
+  void table_removeExpired_dropsAnEntryExpiringExactlyNow() {
+    // "alive while now < expiresAt": an entry expiring at 1,000 is gone in a sweep at 1,000; one
+    // expiring at 1,001 stays with its four values.
+    EntryTable table = new EntryTable();
+    int a = table.insert(7);
+    table.expiresAt[a] = 1_000;
+    int b = table.insert(8);
+    table.length[b] = 3_000;
+    table.readableAt[b] = 5;
+    table.expiresAt[b] = 1_001;
+    table.ttl[b] = 300_000;
+    table.removeExpired(1_000);
+    assertEquals(1, table.size());
+    assertEquals(-1, table.find(7));
+    int kept = table.find(8);
+    assertEquals(3_000, table.length[kept]);
+    assertEquals(5, table.readableAt[kept]);
+    assertEquals(1_001, table.expiresAt[kept]);
+    assertEquals(300_000, table.ttl[kept]);
+  }
 }
