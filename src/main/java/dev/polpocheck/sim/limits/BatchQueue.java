@@ -16,10 +16,11 @@ import java.util.PriorityQueue;
  * <p>A replay sees batch requests, not the HTTP calls that created their batches: the requests an
  * organisation submits in the same millisecond are taken as one batch, one create call (the
  * recorder writes every result of a batch with one timestamp), up to the per-batch cap of {@link
- * #MAX_REQUESTS_PER_BATCH} requests: "A Message Batch is limited to either 100,000 Message requests
- * or 256 MB in size, whichever is reached first"
- * (https://platform.claude.com/docs/en/build-with-claude/batch-processing, "Batch limitations"), so
- * the 100,001st request of one millisecond starts a second batch, another create call. The 256 MB
+ * #MAX_REQUESTS_PER_BATCH} requests: a Message Batch holds at most 100,000 requests or 256 MB,
+ * whichever is reached first (the batch-processing page, "Batch limitations", as its stored
+ * translations https://docs.claude.com/ko/docs/build-with-claude/batch-processing and
+ * https://docs.anthropic.com/de/docs/build-with-claude/message-batches state it), so the 100,001st
+ * request of one millisecond starts a second batch, another create call. The 256 MB
  * cap is not checked: traces record no request sizes. A request that would overfill the
  * queue, or come when the RPM bucket is empty, gets the page's 429 "describing which rate limit
  * was exceeded, along with a retry-after header indicating how long to wait": here the time until
