@@ -82,30 +82,6 @@ public record Scenario(
     tierLimits = new TreeMap<>(tierLimits);
   }
 
-  /** A scenario without limits of its own for any tier. */
-  public Scenario(
-      Variant variant,
-      RotationPolicy rotation,
-      Pin pin,
-      List<Profile> profiles,
-      Map<String, Credential> envKeys,
-      Map<String, Plan> plans,
-      CooldownSchedule cooldown,
-      Billing billing,
-      Retry retry,
-      List<String> fallbacks,
-      Cache cache,
-      List<Remap> remaps,
-      Timing timing,
-      String prices,
-      Report report,
-      Errors errors,
-      Settings settings,
-      Map<String, Organisation> organisations) {
-    this(variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, report, errors, settings, organisations, Map.of());
-  }
-
   /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
   public Scenario withRotation(RotationPolicy policy) {
     return new Scenario(
