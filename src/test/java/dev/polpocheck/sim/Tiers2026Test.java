@@ -89,4 +89,19 @@ class Tiers2026Test {
             .counts()
             .rateLimited());
   }
+
+  @Test
+  void evaluationTier_hasNoCapOfItsOwn_theBillingPagesCapIsGivenAsTierSpendCapUsd() {
+    // The page publishes no Evaluation cap: none applies (all 530 run, $510.39). A cap the
+    // organisation's Billing page shows, $50, given as tierSpendCapUsd: 51 calls $49.113 < $50,
+    // 52 calls $50.076 -> the 53rd gets the 429 without retry-after: 52 ok, 1 failed, 477 not run.
+    assertEquals(530, run(fiveHundredThirtyTurns(), key("evaluation", "")).counts().ok());
+    SimResult capped =
+        run(fiveHundredThirtyTurns(),
+            key("evaluation", ", \"organisations\": {\"a\": {\"tierSpendCapUsd\": 50}}"));
+    assertEquals(52, capped.counts().ok());
+    assertEquals(1, capped.counts().failed());
+    assertEquals(477, capped.counts().notRun());
+    assertEquals(3, capped.counts().billingRejections());
+  }
 }
