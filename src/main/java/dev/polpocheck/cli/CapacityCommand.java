@@ -9,6 +9,7 @@ import dev.polpocheck.forecast.SimulatorSetup;
 import dev.polpocheck.report.CapacityReport;
 import dev.polpocheck.report.TerminalProgress;
 import dev.polpocheck.sim.Scenario;
+import dev.polpocheck.sim.limits.RateLimitTiers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ final class CapacityCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "tier1,tier2,tier3,tier4",
       description =
-          "Tiers (or plan names of the scenario) to try, lowest first"
+          "Tiers (or plan names of the scenario) to try, lowest first: tier1..tier4, or the"
+              + " 2026 evaluation, start, build, scale, custom with the scenario's tierLimits"
               + " (default: ${DEFAULT-VALUE}).")
   List<String> tiers;
 
@@ -190,6 +192,7 @@ final class CapacityCommand implements Callable<Integer> {
       WorkloadInputs.checkRemapTargets(cl, workingDir.resolve(scenario), base);
     }
     Scenario baseScenario = base.scenario();
+    RateLimitTiers tierTable = RateLimitTiers.anthropic().with(baseScenario.tierLimits());
     for (String t : tiers) {
       if (!CapacitySearch.TIERS.contains(t) && !baseScenario.plans().containsKey(t)) {
         throw new CommandLine.ParameterException(
@@ -197,8 +200,22 @@ final class CapacityCommand implements Callable<Integer> {
             "--tiers: '"
                 + t
                 + "' is neither a tier"
-                + " (tier1..tier4, unlimited) nor a plan of the scenario "
+                + " (tier1..tier4, evaluation, start, build, scale, custom, unlimited) nor a plan"
+                + " of the scenario "
                 + baseScenario.plans().keySet());
+      }
+      if (!"unlimited".equals(t)
+          && !baseScenario.plans().containsKey(t)
+          && !tierTable.hasRateLimits(t)) {
+        // a 2026 tier ships its spend cap only: searched without rate limits, it would "fit"
+        throw new CommandLine.ParameterException(
+            cl,
+            "--tiers: '"
+                + t
+                + "' has no rate limits polpo-check could source (2026 edition); give them in"
+                + " the scenario's tierLimits."
+                + t
+                + " (the Console's Rate limits page shows them)");
       }
     }
     double target =

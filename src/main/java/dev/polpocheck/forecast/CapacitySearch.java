@@ -63,7 +63,7 @@ public final class CapacitySearch {
    * One candidate setup.
    *
    * @param organisations organisations (each with its own rate limits and cache)
-   * @param tier rate-limit tier ("tier1".."tier4") or a plan name from the scenario
+   * @param tier rate-limit tier ("tier1".."tier4", "start", ...) or a plan name from the scenario
    * @param profilesPerOrganisation API-key profiles in each organisation
    */
   public record Candidate(int organisations, String tier, int profilesPerOrganisation) {
@@ -204,8 +204,14 @@ public final class CapacitySearch {
     }
   }
 
-  /** Tier names the tier tables know; anything else must be a plan of the scenario. */
-  public static final Set<String> TIERS = Set.of("tier1", "tier2", "tier3", "tier4", "unlimited");
+  /**
+   * Tier names the tier tables know (both editions: late-2025 Tier 1-4, 2026 Evaluation / Start /
+   * Build / Scale / Custom); anything else must be a plan of the scenario.
+   */
+  public static final Set<String> TIERS =
+      Set.of(
+          "tier1", "tier2", "tier3", "tier4", "evaluation", "start", "build", "scale", "custom",
+          "unlimited");
 
   /**
    * Runs the search.

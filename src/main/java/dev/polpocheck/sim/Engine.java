@@ -2,6 +2,7 @@ package dev.polpocheck.sim;
 
 import dev.polpocheck.sim.cache.CacheSplit;
 import dev.polpocheck.sim.limits.BatchQueue;
+import dev.polpocheck.sim.limits.RateLimitTiers;
 import dev.polpocheck.sim.limits.RateLimiter;
 import dev.polpocheck.sim.retry.Backoff;
 import dev.polpocheck.sim.rotation.ProfilePool;
@@ -112,10 +113,11 @@ final class Engine {
     Selector selector = opt.selector().create(pool);
     this.rotation = sc.rotation().create(selector);
     this.acc = new Accounting(sc, pre);
-    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc, opt.tiers());
+    RateLimitTiers tiers = opt.tiers().with(sc.tierLimits());
+    this.keys = new KeyFetch(sc, pool, selector, rotation, rngRefresh, acc, tiers);
     this.errors = new ErrorPolicy(sc, pool, keys, rngRetry, acc);
     this.limits =
-        new LimitStep(opt, acc, new RateLimiter(pre.start()), new BatchQueue(pre.start()));
+        new LimitStep(tiers, acc, new RateLimiter(pre.start()), new BatchQueue(pre.start()));
     this.models = new ReplayModels(sc, opt);
     this.systemPrefix = new long[pre.agentCount()];
     for (int a = 0; a < pre.agentCount(); a++) {

@@ -229,7 +229,7 @@ final class KeyFetch {
    * The spend account of {@code organisation} with {@code provider}, created for its first key:
    * the lowest of the organisation's declared limits, the monthly cap of that key's tier (Anthropic
    * API keys only; a subscription seat has none), or the cap Anthropic granted the organisation
-   * instead, and the organisation's prepaid credit.
+   * instead (also the only cap of an Evaluation or Custom organisation), and its prepaid credit.
    */
   private SpendLimit spend(String provider, String organisation, String tier, boolean onPlan) {
     return spends.computeIfAbsent(
@@ -237,9 +237,12 @@ final class KeyFetch {
         k -> {
           long limit = declaredLimits.getOrDefault(k, -1L);
           long credit = -1;
-          long capUsd =
-              "anthropic".equals(provider) && !onPlan ? tiers.monthlySpendCapUsd(tier) : -1;
+          boolean tiered = "anthropic".equals(provider) && !onPlan;
+          long capUsd = tiered ? tiers.monthlySpendCapUsd(tier) : -1;
           long cap = capUsd < 0 ? -1 : Math.multiplyExact(capUsd, Money.PICOS_PER_USD);
+          // a 2026 tier without a published cap (Evaluation; Custom's is arranged with the
+          // account team) takes the one the organisation's Billing page shows, when given
+          boolean capless2026 = tiered && cap < 0 && "2026".equals(tiers.edition(tier));
           Scenario.Organisation org = sc.organisations().get(organisation);
           if (org != null) {
             if (org.monthlySpendLimitPicos() >= 0) {
@@ -249,7 +252,7 @@ final class KeyFetch {
                       : Math.min(limit, org.monthlySpendLimitPicos());
             }
             credit = org.prepaidCreditPicos();
-            if (cap >= 0 && org.tierSpendCapPicos() >= 0) {
+            if ((cap >= 0 || capless2026) && org.tierSpendCapPicos() >= 0) {
               cap = org.tierSpendCapPicos();
             }
           }

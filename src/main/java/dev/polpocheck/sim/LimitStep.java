@@ -3,6 +3,7 @@ package dev.polpocheck.sim;
 import dev.polpocheck.sim.limits.BatchLimits;
 import dev.polpocheck.sim.limits.BatchQueue;
 import dev.polpocheck.sim.limits.LimitSpec;
+import dev.polpocheck.sim.limits.RateLimitTiers;
 import dev.polpocheck.sim.limits.RateLimiter;
 import dev.polpocheck.sim.limits.WindowBudget;
 import java.util.Arrays;
@@ -19,13 +20,14 @@ import java.util.Arrays;
  * latency has passed, when the unused part is refunded.
  */
 final class LimitStep {
-  private final SimOptions opt;
+  private final RateLimitTiers tiers;
   private final Accounting acc;
   private final RateLimiter limiter;
   private final BatchQueue batches;
 
-  LimitStep(SimOptions opt, Accounting acc, RateLimiter limiter, BatchQueue batches) {
-    this.opt = opt;
+  /** A limit step over {@code tiers}: the tier table with the scenario's own limits laid over. */
+  LimitStep(RateLimitTiers tiers, Accounting acc, RateLimiter limiter, BatchQueue batches) {
+    this.tiers = tiers;
     this.acc = acc;
     this.limiter = limiter;
     this.batches = batches;
@@ -80,7 +82,7 @@ final class LimitStep {
     if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
       return 0;
     }
-    BatchLimits b = opt.tiers().batchLimits(c.tier);
+    BatchLimits b = tiers.batchLimits(c.tier);
     if (b.rpm() == 0 && b.queue() == 0) {
       return 0;
     }
@@ -101,7 +103,7 @@ final class LimitStep {
     if ("unlimited".equals(c.tier) || !"anthropic".equals(m.provider)) {
       return LimitSpec.UNLIMITED;
     }
-    return opt.tiers().limits(c.tier, m.cls);
+    return tiers.limits(c.tier, m.cls);
   }
 
   /** The own limits of {@code c}'s workspace for {@code m}'s class (Anthropic models only). */

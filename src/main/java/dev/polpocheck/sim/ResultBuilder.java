@@ -210,7 +210,9 @@ final class ResultBuilder {
     }
     if (!acc.unlimitedModels.isEmpty()) {
       notes.add(
-          "no rate limits applied (no published tier limits, or tier unlimited): "
+          "no rate limits applied (no published tier limits, or tier unlimited; a 2026 tier"
+              + " (start, build, scale, evaluation, custom) takes them from the scenario's"
+              + " tierLimits): "
               + String.join(", ", acc.unlimitedModels));
     }
     if (acc.recordedErrors > 0) {

@@ -2,6 +2,7 @@ package dev.polpocheck.sim;
 
 import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.sim.limits.LimitSpec;
+import dev.polpocheck.sim.limits.TierLimits;
 import dev.polpocheck.sim.rotation.BillingSchedule;
 import dev.polpocheck.sim.rotation.BillingWindowRule;
 import dev.polpocheck.sim.rotation.CooldownSchedule;
@@ -37,6 +38,7 @@ import java.util.TreeMap;
  * @param errors injected provider errors
  * @param settings Polpo's own settings that shape requests
  * @param organisations spend limits and prepaid credit by organisation name
+ * @param tierLimits the scenario's own limits by tier name, laid over the shipped tier table
  */
 public record Scenario(
     Variant variant,
@@ -56,7 +58,8 @@ public record Scenario(
     Report report,
     Errors errors,
     Settings settings,
-    Map<String, Organisation> organisations) {
+    Map<String, Organisation> organisations,
+    Map<String, TierLimits> tierLimits) {
 
   public Scenario {
     Objects.requireNonNull(variant, "variant");
@@ -76,13 +79,14 @@ public record Scenario(
     Objects.requireNonNull(errors, "errors");
     Objects.requireNonNull(settings, "settings");
     organisations = new TreeMap<>(organisations);
+    tierLimits = new TreeMap<>(tierLimits);
   }
 
   /** This scenario with another rotation policy (e.g. sticky, for the cache cost of rotation). */
   public Scenario withRotation(RotationPolicy policy) {
     return new Scenario(
         variant, policy, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks, cache,
-        remaps, timing, prices, report, errors, settings, organisations);
+        remaps, timing, prices, report, errors, settings, organisations, tierLimits);
   }
 
   /** This scenario with other profiles (capacity search). */
@@ -103,42 +107,42 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors, settings, organisations);
+        errors, settings, organisations, tierLimits);
   }
 
   /** This scenario with another cache setting (e.g. as-recorded). */
   public Scenario withCache(Cache newCache) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        newCache, remaps, timing, prices, report, errors, settings, organisations);
+        newCache, remaps, timing, prices, report, errors, settings, organisations, tierLimits);
   }
 
   /** This scenario with another timing (e.g. compression). */
   public Scenario withTiming(Timing newTiming) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, newTiming, prices, report, errors, settings, organisations);
+        cache, remaps, newTiming, prices, report, errors, settings, organisations, tierLimits);
   }
 
   /** This scenario with other remapping rules. */
   public Scenario withRemaps(List<Remap> newRemaps) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, newRemaps, timing, prices, report, errors, settings, organisations);
+        cache, newRemaps, timing, prices, report, errors, settings, organisations, tierLimits);
   }
 
   /** This scenario with other report settings. */
   public Scenario withReport(Report newReport) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, newReport, errors, settings, organisations);
+        cache, remaps, timing, prices, newReport, errors, settings, organisations, tierLimits);
   }
 
   /** This scenario with other injected errors. */
   public Scenario withErrors(Errors newErrors) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, report, newErrors, settings, organisations);
+        cache, remaps, timing, prices, report, newErrors, settings, organisations, tierLimits);
   }
 
   /** This scenario with another variant. */
@@ -159,7 +163,7 @@ public record Scenario(
         timing,
         prices,
         report,
-        errors, settings, organisations);
+        errors, settings, organisations, tierLimits);
   }
 
   /** The billing schedule the pool runs, with the window rule resolved against the variant. */
@@ -190,7 +194,8 @@ public record Scenario(
    * monthly spend cap.
    *
    * @param organisation organisation / workspace
-   * @param tier "tier1".."tier4" or "unlimited"
+   * @param tier "tier1".."tier4", a 2026 tier ("evaluation", "start", "build", "scale", "custom")
+   *     or "unlimited"
    * @param monthlySpendCapPicos spend cap per calendar month in picodollars, or -1 for none
    */
   public record Credential(String organisation, String tier, long monthlySpendCapPicos) {
@@ -394,7 +399,7 @@ public record Scenario(
   public Scenario withSettings(Settings newSettings) {
     return new Scenario(
         variant, rotation, pin, profiles, envKeys, plans, cooldown, billing, retry, fallbacks,
-        cache, remaps, timing, prices, report, errors, newSettings, organisations);
+        cache, remaps, timing, prices, report, errors, newSettings, organisations, tierLimits);
   }
 
   /**

@@ -13,7 +13,9 @@ import dev.polpocheck.cost.Money;
 import dev.polpocheck.json.JsonDocument;
 import dev.polpocheck.json.JsonReader;
 import dev.polpocheck.json.Span;
+import dev.polpocheck.sim.limits.BatchLimits;
 import dev.polpocheck.sim.limits.LimitSpec;
+import dev.polpocheck.sim.limits.TierLimits;
 import dev.polpocheck.sim.rotation.CooldownSchedule;
 import dev.polpocheck.sim.rotation.PinKind;
 import dev.polpocheck.sim.rotation.ProfileType;
@@ -271,7 +273,38 @@ public final class ScenarioFiles {
             n.get("errors").get("timeoutRate").asDouble(),
             n.get("errors").get("midStreamErrorRate").asDouble()),
         settings(n.get("settings")),
-        organisations(n.get("organisations")));
+        organisations(n.get("organisations")),
+        tierLimits(n.path("tierLimits")));
+  }
+
+  /**
+   * The scenario's own limits by tier name: per model class all three of RPM / ITPM / OTPM (a
+   * tier's table is complete, unlike a workspace's partial overrides), and optionally the Batch
+   * API's {@code rpm} and {@code queue}.
+   */
+  private static Map<String, TierLimits> tierLimits(JsonNode n) {
+    Map<String, TierLimits> out = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> t : n.properties()) {
+      Map<RateLimitClass, LimitSpec> limits = new EnumMap<>(RateLimitClass.class);
+      BatchLimits batch = null;
+      for (Map.Entry<String, JsonNode> c : t.getValue().properties()) {
+        JsonNode v = c.getValue();
+        if ("batch".equals(c.getKey())) {
+          batch = new BatchLimits(v.get("rpm").asLong(), v.get("queue").asLong());
+          continue;
+        }
+        RateLimitClass cls = RateLimitClass.valueOf(c.getKey()); // the schema names the classes
+        limits.put(
+            cls,
+            new LimitSpec(
+                v.get("rpm").asLong(),
+                v.get("itpm").asLong(),
+                v.get("otpm").asLong(),
+                cls.cacheReadsCountTowardItpm()));
+      }
+      out.put(t.getKey(), new TierLimits(limits, batch));
+    }
+    return out;
   }
 
   private static Scenario.Settings settings(JsonNode n) {

@@ -2,7 +2,9 @@ package dev.polpocheck.sim;
 
 import dev.polpocheck.catalog.RateLimitClass;
 import dev.polpocheck.cost.Money;
+import dev.polpocheck.sim.limits.BatchLimits;
 import dev.polpocheck.sim.limits.LimitSpec;
+import dev.polpocheck.sim.limits.TierLimits;
 import dev.polpocheck.sim.rotation.ProfileType;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -160,6 +162,17 @@ final class ScenarioJson {
         }
       }
     }
+    if (!s.tierLimits().isEmpty()) {
+      ObjectNode tl = o.putObject("tierLimits");
+      for (Map.Entry<String, TierLimits> e : s.tierLimits().entrySet()) {
+        ObjectNode tn = tl.putObject(e.getKey());
+        e.getValue().limits().forEach((cls, spec) -> rateLimit(tn.putObject(cls.name()), spec));
+        BatchLimits batch = e.getValue().batch();
+        if (batch != null) {
+          tn.putObject("batch").put("rpm", batch.rpm()).put("queue", batch.queue());
+        }
+      }
+    }
     return o;
   }
 
@@ -169,7 +182,7 @@ final class ScenarioJson {
     return out;
   }
 
-  /** A workspace's limits as the scenario file writes them: a limit left at 0 is not set. */
+  /** Limits as the scenario file writes them: a limit left at 0 (a workspace's) is not set. */
   private static void rateLimit(ObjectNode n, LimitSpec spec) {
     if (spec.rpm() > 0) {
       n.put("rpm", spec.rpm());

@@ -151,6 +151,47 @@ class CapacityCommandTest {
   }
 
   @Test
+  void capacity_2026Tiers_withTheScenariosTierLimits_areCandidatesInOrder() throws Exception {
+    // Start and Build ship their spend caps only; the scenario gives their limits. Start: 1 RPM
+    // per class the sample uses (Opus 4.x orchestrator, Sonnet 4.x coder, Haiku 4.5 reviewer), so
+    // a session's second turn seconds after its first waits for the next token (up to a minute):
+    // delay > 0 ms, the objective (0 ms, no 429s) fails. Build: 10^9 of everything, far above
+    // what 300 sessions a day ask: nothing waits, so "1 org x 1 key, build" is the answer, after
+    // Start was tried first (the --tiers order).
+    String start = "{\"rpm\": 1, \"itpm\": 1000000000, \"otpm\": 1000000000}";
+    String build = "{\"rpm\": 1000000000, \"itpm\": 1000000000, \"otpm\": 1000000000}";
+    Path scenario = Files.writeString(dir.resolve("tiers2026.json"),
+        "{\"tierLimits\": {\"start\": {\"OPUS_4\": " + start + ", \"SONNET_4\": " + start
+            + ", \"HAIKU_4_5\": " + start + "}, \"build\": {\"OPUS_4\": " + build
+            + ", \"SONNET_4\": " + build + ", \"HAIKU_4_5\": " + build + "}}}");
+    Path out = dir.resolve("cap2026");
+    ForecastCommandTest.Run r = capacity(traces.toString(), "--scenario", scenario.toString(),
+        "--sessions-per-day", "300", "--tiers", "start,build", "--max-organisations", "1",
+        "--max-p95-delay", "0ms", "--max-429-rate", "0%", "--max-failed", "0", "--runs", "1",
+        "--report", out.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    JsonNode j = JsonMapper.builder().build().readTree(out.resolve("result.json").toFile());
+    assertEquals("1 org x 1 key, build", j.get("chosen").get("label").asString());
+    JsonNode candidates = j.get("candidates");
+    assertEquals("1 org x 1 key, start", candidates.get(0).get("label").asString());
+    assertFalse(candidates.get(0).get("atTarget").get("meets").asBoolean());
+    assertEquals("start", j.get("settings").get("tiers").get(0).asString());
+  }
+
+  @Test
+  void capacity_2026TierWithoutLimits_isAUsageErrorNamingTierLimits() {
+    // no per-class table of the 2026 edition could be sourced: searched without limits, Start
+    // would "fit" on its spend cap alone, so capacity refuses it until the scenario gives them
+    for (String tier : List.of("start", "evaluation", "custom")) {
+      ForecastCommandTest.Run r = capacity(traces.toString(), "--tiers", "tier1," + tier);
+      assertEquals(2, r.exit(), r.err());
+      assertTrue(r.err().contains("--tiers: '" + tier + "' has no rate limits"), r.err());
+      assertTrue(r.err().contains("tierLimits." + tier), r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+    }
+  }
+
+  @Test
   void capacity_badFlags_exitTwo() {
     for (String[] args : List.of(
         new String[] {"--max-p95-delay", "soon"},

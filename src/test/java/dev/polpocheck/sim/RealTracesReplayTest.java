@@ -85,7 +85,8 @@ class RealTracesReplayTest {
             base.report(),
             base.errors(),
             base.settings(),
-            base.organisations());
+            base.organisations(),
+            base.tierLimits());
     SimResult r = Simulation.run(calls, s, 1, options);
     assertEquals(16_232, r.counts().ok());
     assertEquals(0, r.counts().rateLimited());

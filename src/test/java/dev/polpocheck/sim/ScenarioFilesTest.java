@@ -134,4 +134,33 @@ class ScenarioFilesTest {
     Path f = write(ScenarioFiles.toJson(d).toString());
     assertEquals(d, ScenarioFiles.load(f));
   }
+
+  @Test
+  void load_tierLimits_ofA2026Tier_parseAndWriteBackTheSame() throws Exception {
+    Path f =
+        write(
+            "{\"profiles\": [{\"id\": \"a\", \"provider\": \"anthropic\", \"type\":"
+                + " \"api_key\", \"tier\": \"start\"}], \"tierLimits\": {\"start\":"
+                + " {\"HAIKU_3\": {\"rpm\": 50, \"itpm\": 50000, \"otpm\": 10000},"
+                + " \"batch\": {\"rpm\": 50, \"queue\": 100000}}}}");
+    Scenario s = ScenarioFiles.load(f);
+    assertEquals("start", s.profiles().get(0).tier());
+    // Haiku 3.x: its cache reads count toward ITPM, as in the shipped table
+    assertEquals(
+        new dev.polpocheck.sim.limits.LimitSpec(50, 50_000, 10_000, true),
+        s.tierLimits().get("start").limits().get(dev.polpocheck.catalog.RateLimitClass.HAIKU_3));
+    assertEquals(
+        new dev.polpocheck.sim.limits.BatchLimits(50, 100_000), s.tierLimits().get("start").batch());
+    Path back = write(ScenarioFiles.toJson(s).toString());
+    assertEquals(s, ScenarioFiles.load(back));
+  }
+
+  @Test
+  void load_tierLimitsWithoutOtpm_reportsFileLineColumn() throws Exception {
+    // a tier's table is complete: all three of RPM / ITPM / OTPM are required
+    Path f = write("{\"tierLimits\": {\"build\": {\"SONNET_4\": {\"rpm\": 50, \"itpm\": 1}}}}");
+    UserInputException e = assertThrows(UserInputException.class, () -> ScenarioFiles.load(f));
+    assertTrue(e.getMessage().startsWith(f + ":1:"), e.getMessage());
+    assertTrue(e.getMessage().contains("otpm"), e.getMessage());
+  }
 }

@@ -134,7 +134,8 @@ final class SimFixtures {
         s.report(),
         s.errors(),
         s.settings(),
-        s.organisations());
+        s.organisations(),
+        s.tierLimits());
   }
 
   static Scenario withRetry(Scenario s, Scenario.Retry r) {
@@ -156,7 +157,8 @@ final class SimFixtures {
         s.report(),
         s.errors(),
         s.settings(),
-        s.organisations());
+        s.organisations(),
+        s.tierLimits());
   }
 
   static Scenario rotation(Scenario s, RotationPolicy p) {

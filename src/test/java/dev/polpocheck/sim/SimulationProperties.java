@@ -146,7 +146,8 @@ class SimulationProperties {
         s.report(),
         s.errors(),
         s.settings(),
-        s.organisations());
+        s.organisations(),
+        s.tierLimits());
   }
 
   @Property(tries = 150, seed = "20261125")

@@ -72,7 +72,7 @@ class WorkspacesTest {
   }
 
   /** 51 one-call sessions of Sonnet 4.5, one every 10 ms, each answered in 5 ms. */
-  private static List<Call> fiftyOneRequestsInHalfASecond() {
+  static List<Call> fiftyOneRequestsInHalfASecond() {
     List<Call> calls = new ArrayList<>();
     for (int i = 0; i < 51; i++) {
       calls.add(

@@ -15,7 +15,13 @@ import java.util.PriorityQueue;
  *
  * <p>A replay sees batch requests, not the HTTP calls that created their batches: the requests an
  * organisation submits in the same millisecond are taken as one batch, one create call (the
- * recorder writes every result of a batch with one timestamp). A request that would overfill the
+ * recorder writes every result of a batch with one timestamp), up to the per-batch cap of {@link
+ * #MAX_REQUESTS_PER_BATCH} requests: a Message Batch holds at most 100,000 requests or 256 MB,
+ * whichever is reached first (the batch-processing page, "Batch limitations", as its stored
+ * translations https://docs.claude.com/ko/docs/build-with-claude/batch-processing and
+ * https://docs.anthropic.com/de/docs/build-with-claude/message-batches state it), so the 100,001st
+ * request of one millisecond starts a second batch, another create call. The 256 MB
+ * cap is not checked: traces record no request sizes. A request that would overfill the
  * queue, or come when the RPM bucket is empty, gets the page's 429 "describing which rate limit
  * was exceeded, along with a retry-after header indicating how long to wait": here the time until
  * the bucket refills or the earliest queued request completes, rounded up to whole seconds. A
@@ -23,6 +29,9 @@ import java.util.PriorityQueue;
  * so such a submission fails after the SDK's quick retries.
  */
 public final class BatchQueue {
+  /** Requests one Message Batch may hold (batch-processing page, "Batch limitations"). */
+  public static final int MAX_REQUESTS_PER_BATCH = 100_000;
+
   private static final long MINUTE = 60_000L;
 
   private final Map<String, Integer> keys = new HashMap<>();
@@ -34,6 +43,7 @@ public final class BatchQueue {
     final long queue;
     final PriorityQueue<Long> pending = new PriorityQueue<>();
     long lastSubmit = Long.MIN_VALUE;
+    int inBatch;
 
     Org(TokenBucket rpm, long queue) {
       this.rpm = rpm;
@@ -72,7 +82,7 @@ public final class BatchQueue {
     while (!o.pending.isEmpty() && o.pending.peek() <= now) {
       o.pending.poll();
     }
-    boolean newBatch = now != o.lastSubmit;
+    boolean newBatch = now != o.lastSubmit || o.inBatch >= MAX_REQUESTS_PER_BATCH;
     long wait = 0;
     if (o.rpm != null && newBatch) {
       wait = o.rpm.waitMillis(1, now);
@@ -87,6 +97,7 @@ public final class BatchQueue {
       o.rpm.take(1, now);
     }
     o.lastSubmit = now;
+    o.inBatch = newBatch ? 1 : o.inBatch + 1;
     if (o.queue > 0) {
       o.pending.add(done);
     }

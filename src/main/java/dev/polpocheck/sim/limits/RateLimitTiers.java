@@ -12,10 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Anthropic's published rate-limit tiers (Tier 1-4: RPM / ITPM / OTPM per rate-limit pool), loaded
- * from the data file {@code anthropic-tiers.json} beside this class so a new edition of the table
- * is a data change. Which pool a model draws from comes from the model catalog ({@link
- * RateLimitClass}). Immutable and safe to share between threads.
+ * Anthropic's published rate-limit tiers (RPM / ITPM / OTPM per rate-limit pool, the Batch API's
+ * limits, the monthly spend cap), loaded from the data file {@code anthropic-tiers.json} beside
+ * this class so a new edition of the table is a data change. Two editions ship, told apart by tier
+ * name: the late-2025 {@code tier1}..{@code tier4}, and the 2026 {@code evaluation}, {@code
+ * start}, {@code build}, {@code scale} and {@code custom}, which carry their spend caps only (their
+ * per-class tables could not be read from a primary source); a scenario's {@code tierLimits} lays
+ * its own limits over either ({@link #with}). Which pool a model draws from comes from the model
+ * catalog ({@link RateLimitClass}). Immutable and safe to share between threads.
  */
 public final class RateLimitTiers {
   private static final String RESOURCE = "anthropic-tiers.json";
@@ -23,14 +27,17 @@ public final class RateLimitTiers {
   private final Map<String, Map<RateLimitClass, LimitSpec>> tiers;
   private final Map<String, Long> spendCaps;
   private final Map<String, BatchLimits> batch;
+  private final Map<String, String> editions;
 
   private RateLimitTiers(
       Map<String, Map<RateLimitClass, LimitSpec>> tiers,
       Map<String, Long> caps,
-      Map<String, BatchLimits> batch) {
+      Map<String, BatchLimits> batch,
+      Map<String, String> editions) {
     this.tiers = tiers;
     this.spendCaps = caps;
     this.batch = batch;
+    this.editions = editions;
   }
 
   /** The table shipped with polpo-check. */
@@ -43,6 +50,7 @@ public final class RateLimitTiers {
       Map<String, Map<RateLimitClass, LimitSpec>> tiers = new TreeMap<>();
       Map<String, Long> caps = new TreeMap<>();
       Map<String, BatchLimits> batch = new TreeMap<>();
+      Map<String, String> editions = new TreeMap<>();
       for (Map.Entry<String, JsonNode> t : root.get("tiers").properties()) {
         Map<RateLimitClass, LimitSpec> limits = new EnumMap<>(RateLimitClass.class);
         for (Map.Entry<String, JsonNode> l : t.getValue().get("limits").properties()) {
@@ -57,19 +65,61 @@ public final class RateLimitTiers {
                   cls.cacheReadsCountTowardItpm()));
         }
         tiers.put(t.getKey(), limits);
-        caps.put(t.getKey(), t.getValue().get("monthlySpendCapUsd").asLong());
+        JsonNode cap = t.getValue().get("monthlySpendCapUsd");
+        caps.put(t.getKey(), cap.isNull() ? -1L : cap.asLong());
         JsonNode b = t.getValue().get("batch");
-        batch.put(t.getKey(), new BatchLimits(b.get("rpm").asLong(), b.get("queue").asLong()));
+        if (b != null) {
+          batch.put(t.getKey(), new BatchLimits(b.get("rpm").asLong(), b.get("queue").asLong()));
+        }
+        editions.put(t.getKey(), t.getValue().get("edition").asString());
       }
-      return new RateLimitTiers(tiers, caps, batch);
+      return new RateLimitTiers(tiers, caps, batch, editions);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The tier names, sorted ("tier1" .. "tier4"). */
+  /** The tier names of both editions, sorted. */
   public Set<String> tierNames() {
     return tiers.keySet();
+  }
+
+  /** The edition {@code tier} comes from ("late-2025" or "2026"), or null when unknown. */
+  public String edition(String tier) {
+    return editions.get(tier);
+  }
+
+  /** True when {@code tier} limits at least one model class (shipped or laid over). */
+  public boolean hasRateLimits(String tier) {
+    Map<RateLimitClass, LimitSpec> t = tiers.get(tier);
+    return t != null && !t.isEmpty();
+  }
+
+  /**
+   * These tiers with a scenario's own limits laid over them: a class it names replaces that
+   * class's shipped limits, a batch entry the Batch API's; everything else is kept. Unknown tier
+   * names are ignored (the scenario schema allows only known ones).
+   */
+  public RateLimitTiers with(Map<String, TierLimits> own) {
+    if (own.isEmpty()) {
+      return this;
+    }
+    Map<String, Map<RateLimitClass, LimitSpec>> t = new TreeMap<>(tiers);
+    Map<String, BatchLimits> b = new TreeMap<>(batch);
+    for (Map.Entry<String, TierLimits> e : own.entrySet()) {
+      Map<RateLimitClass, LimitSpec> shipped = tiers.get(e.getKey());
+      if (shipped == null) {
+        continue;
+      }
+      Map<RateLimitClass, LimitSpec> merged = new EnumMap<>(RateLimitClass.class);
+      merged.putAll(shipped);
+      merged.putAll(e.getValue().limits());
+      t.put(e.getKey(), merged);
+      if (e.getValue().batch() != null) {
+        b.put(e.getKey(), e.getValue().batch());
+      }
+    }
+    return new RateLimitTiers(t, spendCaps, b, editions);
   }
 
   /**
@@ -84,12 +134,18 @@ public final class RateLimitTiers {
     return t.getOrDefault(cls, LimitSpec.UNLIMITED);
   }
 
-  /** The Message Batches API's limits at {@code tier}, unlimited when the tier is unknown. */
+  /**
+   * The Message Batches API's limits at {@code tier}, unlimited when the tier is unknown or its
+   * edition's table could not be sourced (the 2026 tiers, unless a scenario gives them).
+   */
   public BatchLimits batchLimits(String tier) {
     return batch.getOrDefault(tier, BatchLimits.UNLIMITED);
   }
 
-  /** The tier's monthly spend cap in whole USD, or -1 when the tier is unknown. */
+  /**
+   * The tier's monthly spend cap in whole USD, or -1 when the tier is unknown or has none (Custom:
+   * "no monthly spend cap"; Evaluation: none published).
+   */
   public long monthlySpendCapUsd(String tier) {
     return spendCaps.getOrDefault(tier, -1L);
   }

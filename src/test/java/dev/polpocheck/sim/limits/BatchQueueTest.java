@@ -67,4 +67,19 @@ class BatchQueueTest {
     assertThrows(IllegalArgumentException.class, () -> new BatchLimits(-1, 0));
     assertThrows(IllegalArgumentException.class, () -> new BatchLimits(0, -1));
   }
+
+  @Test
+  void perBatchCap_the100001stRequestOfOneMillisecondIsASecondCreateCall() {
+    // "A Message Batch is limited to either 100,000 Message requests or 256 MB in size"
+    // (batch-processing page). With 1 create call per minute: 100,000 requests at t = 0 are one
+    // batch (one RPM token); the 100,001st starts a second batch, whose create call finds the
+    // bucket empty: 1 token at 1/60,000 per ms -> retry-after 60 s. At 60 s it is admitted.
+    BatchQueue q = new BatchQueue(0);
+    int k = q.key("o", new BatchLimits(1, 0));
+    for (int i = 0; i < BatchQueue.MAX_REQUESTS_PER_BATCH; i++) {
+      assertEquals(0, q.trySubmit(k, 0, 3_600_000), "request " + i);
+    }
+    assertEquals(60_000, q.trySubmit(k, 0, 3_600_000));
+    assertEquals(0, q.trySubmit(k, 60_000, 3_600_000));
+  }
 }

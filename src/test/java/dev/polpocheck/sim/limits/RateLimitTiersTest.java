@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polpocheck.catalog.RateLimitClass;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Protects the shipped tier table against anthropic-and-peers.md 4.2. */
+/**
+ * Protects the shipped tier table against anthropic-and-peers.md 4.2 (late-2025 edition) and the
+ * rate-limits page of 2026 (spend caps of Start, Build, Scale, Custom).
+ */
 class RateLimitTiersTest {
   private final RateLimitTiers tiers = RateLimitTiers.anthropic();
 
@@ -46,7 +50,58 @@ class RateLimitTiersTest {
     assertEquals(100, tiers.monthlySpendCapUsd("tier1"));
     assertEquals(5_000, tiers.monthlySpendCapUsd("tier4"));
     assertEquals(-1, tiers.monthlySpendCapUsd("unlimited"));
-    assertEquals(Set.of("tier1", "tier2", "tier3", "tier4"), tiers.tierNames());
+    assertEquals(
+        Set.of("tier1", "tier2", "tier3", "tier4", "evaluation", "start", "build", "scale",
+            "custom"),
+        tiers.tierNames());
+  }
+
+  @Test
+  void edition2026_spendCapsAreTheRateLimitsPagesTable() {
+    // https://platform.claude.com/docs/api/rate-limits (read 2026-12-04): "Each of the Start,
+    // Build, and Scale tiers carries a monthly spend cap": Start $500, Build $1,000, Scale
+    // $200,000; "Organizations on the Custom tier have no monthly spend cap"; the page gives the
+    // Evaluation tier none.
+    assertEquals(500, tiers.monthlySpendCapUsd("start"));
+    assertEquals(1_000, tiers.monthlySpendCapUsd("build"));
+    assertEquals(200_000, tiers.monthlySpendCapUsd("scale"));
+    assertEquals(-1, tiers.monthlySpendCapUsd("custom"));
+    assertEquals(-1, tiers.monthlySpendCapUsd("evaluation"));
+    assertEquals("2026", tiers.edition("start"));
+    assertEquals("2026", tiers.edition("evaluation"));
+    assertEquals("late-2025", tiers.edition("tier2"));
+    assertEquals(null, tiers.edition("tier9"));
+  }
+
+  @Test
+  void edition2026_shipsNoPerClassOrBatchLimits_theScenarioGivesThem() {
+    // no primary excerpt of the 2026 per-class or Batch API tables could be read: none ship
+    assertEquals(LimitSpec.UNLIMITED, tiers.limits("start", RateLimitClass.SONNET_4));
+    assertEquals(BatchLimits.UNLIMITED, tiers.batchLimits("scale"));
+    assertFalse(tiers.hasRateLimits("start"));
+    assertFalse(tiers.hasRateLimits("custom"));
+    assertFalse(tiers.hasRateLimits("tier9"));
+    assertTrue(tiers.hasRateLimits("tier1"));
+    LimitSpec own = new LimitSpec(50, 30_000, 8_000, false);
+    RateLimitTiers laid =
+        tiers.with(
+            Map.of(
+                "start", new TierLimits(Map.of(RateLimitClass.SONNET_4, own),
+                    new BatchLimits(10, 1_000)),
+                "tier2", new TierLimits(Map.of(RateLimitClass.SONNET_4, own), null)));
+    assertEquals(own, laid.limits("start", RateLimitClass.SONNET_4));
+    assertEquals(LimitSpec.UNLIMITED, laid.limits("start", RateLimitClass.HAIKU_4_5));
+    assertEquals(new BatchLimits(10, 1_000), laid.batchLimits("start"));
+    assertTrue(laid.hasRateLimits("start"));
+    // a class named replaces the shipped one; the others and the batch limits are kept
+    assertEquals(own, laid.limits("tier2", RateLimitClass.SONNET_4));
+    assertEquals(
+        new LimitSpec(1_000, 450_000, 90_000, false),
+        laid.limits("tier2", RateLimitClass.OPUS_4));
+    assertEquals(new BatchLimits(1_000, 200_000), laid.batchLimits("tier2"));
+    assertEquals(500, laid.monthlySpendCapUsd("start"));
+    // the shipped table itself is unchanged
+    assertEquals(LimitSpec.UNLIMITED, tiers.limits("start", RateLimitClass.SONNET_4));
   }
 
   @Test
