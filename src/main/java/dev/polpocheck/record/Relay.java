@@ -85,6 +85,7 @@ final class Relay implements HttpHandler {
   private final TraceSink sink;
   private final ByteBudget budget;
   private final AtomicLong recorded = new AtomicLong();
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   private final BatchResults.Ledger batches = new BatchResults.Ledger();
 
   Relay(
@@ -121,8 +122,9 @@ final class Relay implements HttpHandler {
     Map<String, List<String>> headers = lowerCase(ex.getRequestHeaders());
     String batchId =
         "GET".equals(method) && !headers.containsKey("range") ? BatchResults.batchIdOf(in.getRawPath()) : null;
-    Buffer req = new Buffer(budget, record ? MAX_REQUEST_BUFFER : MAX_PASSTHROUGH_BUFFER);
-    Buffer resp = new Buffer(budget, MAX_RESPONSE_BUFFER);
+    Scratch own = scratch.get();
+    Buffer req = new Buffer(budget, record ? MAX_REQUEST_BUFFER : MAX_PASSTHROUGH_BUFFER, own.request);
+    Buffer resp = new Buffer(budget, MAX_RESPONSE_BUFFER, own.response);
     try {
       CallRecord rec = new CallRecord(startNanos, startMillis);
       RequestBody body = readBody(ex, headers, req, rec);
@@ -154,7 +156,7 @@ final class Relay implements HttpHandler {
       boolean broken;
       boolean reuse = false;
       try {
-        broken = relayResponse(ex, up.response, record, resp, rec, batchId);
+        broken = relayResponse(ex, up.response, record, resp, own.copy, rec, batchId);
         reuse = !broken && !rec.aborted && up.response.reusable();
       } finally {
         if (reuse) {
@@ -174,6 +176,21 @@ final class Relay implements HttpHandler {
       resp.release();
     }
   }
+
+  /**
+   * A relay thread's own buffers, reused by every call it serves: the response copy buffer and
+   * the first {@value #SCRATCH} bytes of the request and response bodies read. A small call
+   * (most of them: a request without history, a JSON Message) then allocates no buffer at all.
+   * Bounded by the relay threads ({@link RecordServer#THREADS} x 48 KiB), and gone with a thread
+   * that idles out.
+   */
+  private static final class Scratch {
+    final byte[] copy = new byte[SCRATCH];
+    final byte[] request = new byte[SCRATCH];
+    final byte[] response = new byte[SCRATCH];
+  }
+
+  private static final int SCRATCH = 16384;
 
   /** A request body: the bytes read into the request buffer, then an optional rest to stream. */
   private record RequestBody(InputStream rest, long declaredLength) {}
@@ -274,8 +291,8 @@ final class Relay implements HttpHandler {
 
   /** Relays the response; true when it broke off upstream (the client must see it break). */
   private boolean relayResponse(
-      HttpExchange ex, Http1.Response response, boolean record, Buffer capture, CallRecord rec,
-      String batchId) throws IOException {
+      HttpExchange ex, Http1.Response response, boolean record, Buffer capture, byte[] buf,
+      CallRecord rec, String batchId) throws IOException {
     rec.status = response.status;
     BatchResults batch =
         batchId != null && rec.status == 200
@@ -318,7 +335,6 @@ final class Relay implements HttpHandler {
       return false;
     }
     OutputStream out = ex.getResponseBody();
-    byte[] buf = new byte[16384];
     while (true) {
       int n;
       try {

@@ -16,7 +16,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Appends recorded lines to the trace files on its own thread, so that no disk problem can slow
@@ -24,7 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Durability.</b> Each line is written with one {@code write} on a channel opened for
  * append as soon as it is taken from the queue (the OS has it; a {@code kill -9} of the recorder
- * loses only lines still queued, i.e. calls that just ended). Files are forced to disk on close.
+ * loses only lines still queued, i.e. calls that ended in the last {@value #BATCH_MILLIS} ms).
+ * Files are forced to disk on close.
+ *
+ * <p><b>Woken in batches.</b> Waking the writer for every line would cost the relay one more
+ * thread wake-up per call, and on a loaded CPU each wake-up can put a runnable thread in the way
+ * of the next request (reports/record-speed.md). So while lines keep coming the writer sleeps
+ * {@value #BATCH_MILLIS} ms between passes and writes whatever queued meanwhile, and a producer
+ * only wakes it when it has been idle for {@value #IDLE_MILLIS} ms and parked for good (the
+ * first line after a pause is written at once).
  *
  * <p><b>No torn lines.</b> If a write fails part-way (disk full), the file is truncated back to
  * its length before that line, so the next line never lands glued to a fragment. A file found
@@ -40,6 +50,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TraceSink implements AutoCloseable {
   static final int QUEUE = 8192;
+  /** The longest a line waits in the queue while the writer is busy. */
+  static final long BATCH_MILLIS = 5;
+  /** After this long without a line the writer parks until a producer wakes it. */
+  static final long IDLE_MILLIS = 200;
   static final int WARN_EVERY = 1000;
   private static final byte[] STOP = new byte[0];
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
@@ -56,6 +70,8 @@ final class TraceSink implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final ChannelOpener opener;
+  /** True while the writer is parked without a deadline: the next producer must wake it. */
+  private volatile boolean parked;
 
   private Path currentPath;
   private FileChannel current;
@@ -95,6 +111,10 @@ final class TraceSink implements AutoCloseable {
       if (n == 1 || n % WARN_EVERY == 0) {
         warn("the trace writer is behind (disk stuck?): " + n + " line(s) dropped so far");
       }
+    } else if (parked) {
+      // The writer checks the queue after setting parked, the producer reads parked after adding
+      // (both volatile): one of the two sees the other, so no line waits for the next line.
+      LockSupport.unpark(thread);
     }
   }
 
@@ -125,16 +145,27 @@ final class TraceSink implements AutoCloseable {
   }
 
   private void drain() {
+    long lastLine = System.nanoTime();
     try {
-      while (true) {
-        Line l = queue.take();
-        if (l.bytes() == STOP) {
-          return;
+      while (!Thread.currentThread().isInterrupted()) {
+        Line l = queue.poll();
+        if (l != null) {
+          if (l.bytes() == STOP) {
+            return;
+          }
+          write(l);
+          lastLine = System.nanoTime();
+        } else if (System.nanoTime() - lastLine < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+          LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(BATCH_MILLIS));
+        } else {
+          parked = true;
+          if (queue.isEmpty()) {
+            LockSupport.park(this);
+          }
+          parked = false;
+          lastLine = System.nanoTime();
         }
-        write(l);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       closeCurrent();
     }
@@ -247,6 +278,7 @@ final class TraceSink implements AutoCloseable {
   void close(long millis) {
     try {
       queue.put(new Line(0, STOP));
+      LockSupport.unpark(thread);
       thread.join(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
