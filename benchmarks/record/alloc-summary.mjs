@@ -8,17 +8,12 @@ const events = JSON.parse(readFileSync(file, "utf8")).recording.events;
 // ISO-8601 durations as jfr prints them (PT0.001234S) or plain nanoseconds
 const ms = (d) => (typeof d === "number" ? d / 1e6 : Number(/PT([0-9.]+)S/.exec(d)?.[1] ?? 0) * 1000);
 
-const byThread = new Map(); // thread -> [first, last] allocated
 const gcs = [];
 const sites = new Map();
 let sampled = 0;
 for (const e of events) {
   const v = e.values;
-  if (e.type === "jdk.ThreadAllocationStatistics") {
-    const t = v.thread?.javaName ?? v.thread?.osName ?? "?";
-    const seen = byThread.get(t);
-    if (seen) seen[1] = v.allocated; else byThread.set(t, [null, v.allocated, v.startTime]);
-  } else if (e.type === "jdk.GarbageCollection") {
+  if (e.type === "jdk.GarbageCollection") {
     gcs.push({ name: v.name, pause: ms(v.sumOfPauses), longest: ms(v.longestPause) });
   } else if (e.type === "jdk.ObjectAllocationSample") {
     const frames = v.stackTrace?.frames ?? [];
@@ -28,18 +23,23 @@ for (const e of events) {
     sampled += v.weight;
   }
 }
-// A thread seen twice has a start and an end value; one seen only at the end started in the window.
-const first = new Map();
-for (const e of events) {
-  if (e.type !== "jdk.ThreadAllocationStatistics") continue;
+// Each live thread is sampled when the recording starts and when it ends: the difference is what
+// it allocated in the window. A thread first sampled later started in the window (its baseline
+// is 0); one that ended in the window is missed (the relay's threads live for 30 s idle).
+const stats = events.filter((e) => e.type === "jdk.ThreadAllocationStatistics");
+const t0 = Math.min(...stats.map((e) => Date.parse(e.values.startTime)));
+const seen = new Map(); // thread -> { base, last }
+for (const e of stats) {
   const t = e.values.thread?.javaName ?? e.values.thread?.osName ?? "?";
-  if (!first.has(t)) first.set(t, e.values.allocated);
+  const at = Date.parse(e.values.startTime);
+  const s = seen.get(t);
+  if (s) s.last = e.values.allocated;
+  else seen.set(t, { base: at - t0 < 500 ? e.values.allocated : 0, last: e.values.allocated });
 }
 let total = 0;
 const rows = [];
-for (const [t, [, last]] of byThread) {
-  const f = first.get(t);
-  const d = last === f && byThread.get(t)[1] === f ? 0 : last - f;
+for (const [t, { base, last }] of seen) {
+  const d = last - base;
   total += d;
   if (d > 0) rows.push([t.replace(/-[0-9]+$/, "-N"), d]);
 }

@@ -32,13 +32,17 @@ final class Http1 {
   /** A response head and its framed body. */
   static final class Response {
     final int status;
+    /** The status line's reason phrase (may be empty). */
+    final String reason;
     final List<Header> headers;
     final InputStream body;
     final long contentLength;
     private final boolean keepAlive;
 
-    Response(int status, List<Header> headers, InputStream body, long contentLength, boolean keepAlive) {
+    Response(int status, String reason, List<Header> headers, InputStream body, long contentLength,
+        boolean keepAlive) {
       this.status = status;
+      this.reason = reason;
       this.headers = headers;
       this.body = body;
       this.contentLength = contentLength;
@@ -97,6 +101,7 @@ final class Http1 {
         throw new IOException("not an HTTP/1.x status line");
       }
       int status = parseStatus(statusLine);
+      String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
       boolean http10 = statusLine.startsWith("HTTP/1.0");
       List<Header> headers = readHeaders(in);
       if (status >= 100 && status < 200 && status != 101) {
@@ -124,7 +129,7 @@ final class Http1 {
         }
       }
       if (head || status == 204 || status == 304) {
-        return new Response(status, headers, InputStream.nullInputStream(), 0, !close);
+        return new Response(status, reason, headers, InputStream.nullInputStream(), 0, !close);
       }
       if (te != null) {
         if (cl != null) {
@@ -132,9 +137,9 @@ final class Http1 {
         }
         String[] codings = te.split(",");
         if (!"chunked".equalsIgnoreCase(codings[codings.length - 1].strip())) {
-          return new Response(status, headers, in, -1, false);
+          return new Response(status, reason, headers, in, -1, false);
         }
-        return new Response(status, headers, new Chunked(in), -1, !close);
+        return new Response(status, reason, headers, new Chunked(in), -1, !close);
       }
       if (cl != null) {
         long len;
@@ -146,9 +151,9 @@ final class Http1 {
         if (len < 0) {
           throw new IOException("bad Content-Length");
         }
-        return new Response(status, headers, new Fixed(in, len), len, !close);
+        return new Response(status, reason, headers, new Fixed(in, len), len, !close);
       }
-      return new Response(status, headers, in, -1, false);
+      return new Response(status, reason, headers, in, -1, false);
     }
   }
 
@@ -160,7 +165,8 @@ final class Http1 {
     }
   }
 
-  private static List<Header> readHeaders(InputStream in) throws IOException {
+  /** Header lines up to the empty line that ends a head (requests' and responses' alike). */
+  static List<Header> readHeaders(InputStream in) throws IOException {
     List<Header> headers = new ArrayList<>();
     int budget = MAX_HEAD;
     while (true) {
@@ -207,8 +213,18 @@ final class Http1 {
     }
   }
 
+  /** A body of {@code length} bytes on {@code in} (a request's, on the server side). */
+  static Framed fixed(InputStream in, long length) {
+    return new Fixed(in, length);
+  }
+
+  /** A chunked body on {@code in}, decoded. */
+  static Framed chunked(InputStream in) {
+    return new Chunked(in);
+  }
+
   /** A body that knows when it has been read to its framed end. */
-  private abstract static class Framed extends InputStream {
+  abstract static class Framed extends InputStream {
     abstract boolean complete();
 
     @Override
