@@ -10,8 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -95,13 +94,24 @@ final class TraceSink implements AutoCloseable {
     this.thread.start();
   }
 
+  /** A UTC day (days since the epoch) and its file. */
+  private record DayFile(long day, Path path) {}
+
+  /** The last day's file: a line of the same day costs no date arithmetic nor path. */
+  private volatile DayFile lastDay = new DayFile(Long.MIN_VALUE, null);
+
   /** The file a line of a call started at {@code millis} goes to. */
   Path fileFor(long millis) {
     if (!directory) {
       return output;
     }
-    return output.resolve(
-        "polpo-" + Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toLocalDate() + ".jsonl");
+    long day = Math.floorDiv(millis, 86_400_000L);
+    DayFile d = lastDay;
+    if (d.day() != day) {
+      d = new DayFile(day, output.resolve("polpo-" + LocalDate.ofEpochDay(day) + ".jsonl"));
+      lastDay = d;
+    }
+    return d.path();
   }
 
   /** Queues a line (no newline); never blocks. */
@@ -182,7 +192,7 @@ final class TraceSink implements AutoCloseable {
         currentPath = target;
       }
       before = current.size();
-      ByteBuffer buf = ByteBuffer.allocate(l.bytes().length + 1);
+      ByteBuffer buf = lineBuffer(l.bytes().length + 1);
       buf.put(l.bytes()).put((byte) '\n').flip();
       while (buf.hasRemaining()) {
         current.write(buf);
@@ -205,6 +215,20 @@ final class TraceSink implements AutoCloseable {
       }
     }
   }
+
+  /** The writer thread's buffer for one line and its newline, kept while lines are small. */
+  private ByteBuffer lineBuffer(int size) {
+    if (size > LINE_BUFFER) {
+      return ByteBuffer.allocate(size);
+    }
+    if (line == null) {
+      line = ByteBuffer.allocate(LINE_BUFFER);
+    }
+    return line.clear();
+  }
+
+  private static final int LINE_BUFFER = 8192;
+  private ByteBuffer line;
 
   private void repairTail(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
