@@ -39,14 +39,30 @@ final class Http1 {
     final long contentLength;
     private final boolean keepAlive;
 
+    /** The connection's stream the body is read from. */
+    private final InputStream connection;
+
     Response(int status, String reason, List<Header> headers, InputStream body, long contentLength,
-        boolean keepAlive) {
+        boolean keepAlive, InputStream connection) {
+      this.connection = connection;
       this.status = status;
       this.reason = reason;
       this.headers = headers;
       this.body = body;
       this.contentLength = contentLength;
       this.keepAlive = keepAlive;
+    }
+
+    /**
+     * Whether bytes of the body have already arrived (read with the head, or waiting in the
+     * socket), so a read now would not block: a relay then sends the head together with them.
+     */
+    boolean bodyReady() {
+      try {
+        return connection.available() > 0;
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     /** Whether the connection may carry another request once the body was read to its end. */
@@ -129,7 +145,7 @@ final class Http1 {
         }
       }
       if (head || status == 204 || status == 304) {
-        return new Response(status, reason, headers, InputStream.nullInputStream(), 0, !close);
+        return new Response(status, reason, headers, InputStream.nullInputStream(), 0, !close, in);
       }
       if (te != null) {
         if (cl != null) {
@@ -137,9 +153,9 @@ final class Http1 {
         }
         String[] codings = te.split(",");
         if (!"chunked".equalsIgnoreCase(codings[codings.length - 1].strip())) {
-          return new Response(status, reason, headers, in, -1, false);
+          return new Response(status, reason, headers, in, -1, false, in);
         }
-        return new Response(status, reason, headers, new Chunked(in), -1, !close);
+        return new Response(status, reason, headers, new Chunked(in), -1, !close, in);
       }
       if (cl != null) {
         long len;
@@ -151,9 +167,9 @@ final class Http1 {
         if (len < 0) {
           throw new IOException("bad Content-Length");
         }
-        return new Response(status, reason, headers, new Fixed(in, len), len, !close);
+        return new Response(status, reason, headers, new Fixed(in, len), len, !close, in);
       }
-      return new Response(status, reason, headers, in, -1, false);
+      return new Response(status, reason, headers, in, -1, false, in);
     }
   }
 

@@ -334,6 +334,16 @@ final class Relay implements Http1Server.Handler {
       return false;
     }
     OutputStream out = ex.getResponseBody();
+    if (!response.bodyReady()) {
+      // The head must not wait for a body that is not there yet (a stream's first event may
+      // take seconds); when the body came with the head, both go in one write below.
+      try {
+        out.flush();
+      } catch (IOException e) {
+        rec.aborted = true;
+        return false;
+      }
+    }
     while (true) {
       int n;
       try {
