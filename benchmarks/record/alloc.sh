@@ -2,7 +2,7 @@
 # The record proxy's allocation per call and its GC pauses per 10,000 calls: load-independent
 # figures (the latency runs of run.sh depend on what else the 2 cores run).
 # Needs: wrk, node, jcmd and jfr (the JDK's). Usage: benchmarks/record/alloc.sh [SECONDS] [OUTDIR]
-# Environment: JAR, RECORD_JVM_OPTS, PROXY_JAVA_OPTS, PORT_BASE as for run.sh (default 18791).
+# Environment: JAR, PROXY_JAVA_OPTS, PORT_BASE as for run.sh (default 18791).
 # Method: after a 10 s warm-up with 8 connections, a JFR recording (settings=profile) spans a
 # run of wrk with one connection; the bytes every proxy thread allocated in that window come
 # from jdk.ThreadAllocationStatistics (exact, per thread, at the recording's start and end), the
@@ -18,14 +18,13 @@ px=$((up + 1))
 keep="${2:-}"
 out="$(mktemp -d)"
 trap 'kill $fake $proxy 2>/dev/null || true; rm -rf "$out"' EXIT
-launcher_opts="${RECORD_JVM_OPTS-$(sed -n 's/^record_jvm_opts=(\(.*\))$/\1/p' polpo-check)}"
 node "$here/fake-upstream.mjs" "$up" & fake=$!
 # shellcheck disable=SC2086
-java $launcher_opts ${PROXY_JAVA_OPTS:-} -jar "$jar" record --listen "127.0.0.1:$px" \
+java ${PROXY_JAVA_OPTS:-} -jar "$jar" record --listen "127.0.0.1:$px" \
   --upstream "http://127.0.0.1:$up" --output "$out/traces" 2>"$out/record.err" & proxy=$!
 for _ in $(seq 1 100); do grep -q listening "$out/record.err" 2>/dev/null && break; sleep 0.1; done
 lines() { cat "$out"/traces/*.jsonl 2>/dev/null | wc -l; }
-echo "== jar: $jar (sha256 $(sha256sum "$jar" | cut -c1-12)); JVM options: ${launcher_opts:-(none)} ${PROXY_JAVA_OPTS:-}"
+echo "== jar: $jar (sha256 $(sha256sum "$jar" | cut -c1-12)); JVM options: ${PROXY_JAVA_OPTS:-(none)}"
 wrk -t1 -c8 -d10s -s "$here/post.lua" "http://127.0.0.1:$px" >/dev/null
 sleep 1
 n0=$(lines)

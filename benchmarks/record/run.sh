@@ -8,9 +8,7 @@
 # Throughput: wrk with 2 threads and 16 connections through the proxy.
 # Environment:
 #   JAR=path            the jar to measure (default target/polpo-check.jar), for A/B runs
-#   PROXY_JAVA_OPTS=... extra options for the proxy's JVM (e.g. -Xlog:gc:file=/tmp/gc.log);
-#                       the JVM options `./polpo-check record` itself adds are always applied
-#   RECORD_JVM_OPTS=... replaces the launcher's options for `record` (see below)
+#   PROXY_JAVA_OPTS=... options for the proxy's JVM (e.g. -Xlog:gc:file=/tmp/gc.log, or a GC)
 #   PORT_BASE=N         the fake listens on N, the proxy on N+1 (default 18781)
 # Do not run it under nice: a niced proxy or wrk waits behind every other process and the
 # tail then measures the machine. The last block ("summary") is what to read.
@@ -24,13 +22,9 @@ px=$((up + 1))
 out="$(mktemp -d)"
 trap 'kill $fake $proxy 2>/dev/null || true; rm -rf "$out"' EXIT
 
-# The JVM options the launcher gives `record` (one place: polpo-check's record_jvm_opts line).
-# RECORD_JVM_OPTS, when set (even empty), replaces them: e.g. RECORD_JVM_OPTS= for a jar of a
-# commit whose launcher added none.
-launcher_opts="${RECORD_JVM_OPTS-$(sed -n 's/^record_jvm_opts=(\(.*\))$/\1/p' polpo-check)}"
 node "$here/fake-upstream.mjs" "$up" & fake=$!
 # shellcheck disable=SC2086
-java $launcher_opts ${PROXY_JAVA_OPTS:-} -jar "$jar" record --listen "127.0.0.1:$px" \
+java ${PROXY_JAVA_OPTS:-} -jar "$jar" record --listen "127.0.0.1:$px" \
   --upstream "http://127.0.0.1:$up" --output "$out/traces" 2>"$out/record.err" & proxy=$!
 for _ in $(seq 1 100); do grep -q listening "$out/record.err" 2>/dev/null && break; sleep 0.1; done
 
@@ -45,7 +39,7 @@ pct() {
 }
 # CPU time the proxy process has used, in clock ticks (utime + stime of /proc/PID/stat)
 ticks() { awk '{print $14 + $15}' "/proc/$proxy/stat"; }
-echo "== jar: $jar (sha256 $(sha256sum "$jar" | cut -c1-12)); JVM options: ${launcher_opts:-(none)} ${PROXY_JAVA_OPTS:-}"
+echo "== jar: $jar (sha256 $(sha256sum "$jar" | cut -c1-12)); JVM options: ${PROXY_JAVA_OPTS:-(none)}"
 echo "== load average before: $(load); $(nproc) cores"
 echo "== warm-up through the proxy (JIT), 10 s"
 wrk -t1 -c8 -d10s -s "$here/post.lua" "http://127.0.0.1:$px" >/dev/null
