@@ -12,19 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${1:-20}"
 here=benchmarks/record
-jar="${JAR:-target/polpo-check.jar}"
 up="${PORT_BASE:-18791}"
-px=$((up + 1))
 keep="${2:-}"
-out="$(mktemp -d)"
-trap 'kill $fake $proxy 2>/dev/null || true; rm -rf "$out"' EXIT
-node "$here/fake-upstream.mjs" "$up" & fake=$!
-# shellcheck disable=SC2086
-java ${PROXY_JAVA_OPTS:-} -jar "$jar" record --listen "127.0.0.1:$px" \
-  --upstream "http://127.0.0.1:$up" --output "$out/traces" 2>"$out/record.err" & proxy=$!
-for _ in $(seq 1 100); do grep -q listening "$out/record.err" 2>/dev/null && break; sleep 0.1; done
+. "$here/start.sh"
 lines() { cat "$out"/traces/*.jsonl 2>/dev/null | wc -l; }
-echo "== jar: $jar (sha256 $(sha256sum "$jar" | cut -c1-12)); JVM options: ${PROXY_JAVA_OPTS:-(none)}"
 wrk -t1 -c8 -d10s -s "$here/post.lua" "http://127.0.0.1:$px" >/dev/null
 sleep 1
 n0=$(lines)

@@ -16,17 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${1:-20}"
 here=benchmarks/record
-jar="${JAR:-target/polpo-check.jar}"
 up="${PORT_BASE:-18781}"
-px=$((up + 1))
-out="$(mktemp -d)"
-trap 'kill $fake $proxy 2>/dev/null || true; rm -rf "$out"' EXIT
-
-node "$here/fake-upstream.mjs" "$up" & fake=$!
-# shellcheck disable=SC2086
-java ${PROXY_JAVA_OPTS:-} -jar "$jar" record --listen "127.0.0.1:$px" \
-  --upstream "http://127.0.0.1:$up" --output "$out/traces" 2>"$out/record.err" & proxy=$!
-for _ in $(seq 1 100); do grep -q listening "$out/record.err" 2>/dev/null && break; sleep 0.1; done
+. "$here/start.sh"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 run() { wrk "$@" --latency -s "$here/post.lua" | tee -a "$out/wrk.txt"; }
@@ -39,7 +30,6 @@ pct() {
 }
 # CPU time the proxy process has used, in clock ticks (utime + stime of /proc/PID/stat)
 ticks() { awk '{print $14 + $15}' "/proc/$proxy/stat"; }
-echo "== jar: $jar (sha256 $(sha256sum "$jar" | cut -c1-12)); JVM options: ${PROXY_JAVA_OPTS:-(none)}"
 echo "== load average before: $(load); $(nproc) cores"
 echo "== warm-up through the proxy (JIT), 10 s"
 wrk -t1 -c8 -d10s -s "$here/post.lua" "http://127.0.0.1:$px" >/dev/null
@@ -68,4 +58,6 @@ awk -v d50="$d50" -v d99="$d99" -v p50="$p50" -v p99="$p99" -v rps="$rps" -v cpu
   vr = "NOT met"; if (rps >= 2000) vr = "met"
   printf "   direct p50 %.3f ms, p99 %.3f ms; through the proxy p50 %.3f ms, p99 %.3f ms\n", d50, d99, p50, p99
   printf "   added p50 %.3f ms (%s), added p99 %.3f ms (%s), %d req/s (%s), proxy CPU %d us per call\n",
-    a50, v50, a99, v99, rps, vr, cpu }'
+    a50, v50, a99, v99, rps, vr, cpu
+  if (d99 >= 1)
+    printf "   note: the direct path alone has a p99 of %.3f ms: the machine is busy and the p99 difference is mostly its noise; judge the p99 target on a quiet machine (load below 2)\n", d99 }'
