@@ -31,12 +31,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Why not the JDK's {@code com.sun.net.httpserver}</b> (it served until the third round of
  * issue 12, reports/record-speed.md): its dispatcher thread selects the request and hands it to
- * a worker, and is woken again after every response to re-register the connection with its
- * selector; a call therefore woke three proxy threads before the upstream's answer woke a
+ * a worker ({@code executor.execute}), and is woken again after every response to re-register
+ * the connection with its selector ({@code addEvent} calls {@code selector.wakeup()}, the
+ * dispatcher moves the connection through {@code connsToRegister}: sun.net.httpserver.ServerImpl
+ * in the Temurin 25 sources, the same design as JDK 17's); a call therefore woke three proxy threads before the upstream's answer woke a
  * fourth, and each wake-up on a crowded run queue is a chance to wait a scheduler slice. Here
  * the kernel wakes the connection's thread when the request arrives, and the same thread is
- * woken once more by the upstream's answer: two wake-ups. It also allocated about 17 KB per call
- * of its own (an 8 KiB output buffer per response, request parsing, header maps).
+ * woken once more by the upstream's answer: two wake-ups. With the header maps it needed it also
+ * allocated about 21 KB per call (an 8 KiB output buffer per response, its request parser, the
+ * maps), measured with benchmarks/record/alloc.sh.
  *
  * <p><b>What it implements.</b> Request line and headers (at most {@value Http1#MAX_HEAD} bytes,
  * obsolete line folding refused), bodies framed by {@code Content-Length} or chunked (RFC 9112

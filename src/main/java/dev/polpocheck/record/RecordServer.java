@@ -21,8 +21,9 @@ import javax.net.ssl.SSLSocketFactory;
  * server and client of our own, both blocking, both on the one thread that serves the client's
  * connection. The JDK's HTTP client moved every response through its selector and worker
  * threads, and the JDK's server woke its dispatcher twice and a worker once per call; on a
- * shared CPU each of those wake-ups is a chance to wait a scheduler slice, and JFR profiles
- * showed them as the proxy's added latency (reports/record-speed.md). Now a call wakes the
+ * shared CPU each of those wake-ups is a chance to wait a scheduler slice (a JFR profile showed
+ * the client's as most of the proxy's added latency, reports/record-speed.md; the server's are
+ * described in {@link Http1Server}). Now a call wakes the
  * connection's thread when the request arrives and again when the upstream answers, and the
  * trace writer is woken in batches ({@link TraceSink}). Nothing is added to the CLI jar nor to
  * the start-up of the other commands (no class of this package loads unless {@code record}
