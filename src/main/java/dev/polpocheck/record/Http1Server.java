@@ -51,8 +51,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Bounded.</b> Connections are served by the executor's threads; a connection beyond them
  * waits in its queue (and then in the listen backlog). An idle connection is closed after
- * {@value #IDLE_SECONDS} s, and while connections wait for a thread every response says {@code
- * Connection: close}, so idle keep-alive connections cannot hold threads others need.
+ * {@value #IDLE_SECONDS} s; when a new connection has to wait for a thread, the idle ones are
+ * closed at once, and while any waits no connection goes idle on its thread (a response begun
+ * then says {@code Connection: close}), so idle keep-alive connections cannot hold threads
+ * others need.
  */
 final class Http1Server {
   /** How long a connection may wait for its next request, or stall inside one. */
@@ -66,11 +68,15 @@ final class Http1Server {
   private static final byte[] CONTINUE =
       "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
-  /** One client connection; {@link #busy} while a request is being served. */
+  /**
+   * One client connection: {@link #serving} once a thread has it, {@link #busy} from its request
+   * line to the end of the response (so serving and not busy is idle, waiting for a request).
+   */
   private static final class Connection {
     final Socket socket;
     final InputStream in;
     final OutputStream out;
+    volatile boolean serving;
     volatile boolean busy;
 
     Connection(Socket socket) throws IOException {
@@ -143,6 +149,9 @@ final class Http1Server {
         open.add(c);
         Connection conn = c;
         executor.execute(() -> serve(conn));
+        if (!executor.getQueue().isEmpty()) {
+          closeIdle(); // a connection waits for a thread that idle ones hold
+        }
       } catch (IOException | RejectedExecutionException e) {
         if (c != null) {
           open.remove(c);
@@ -164,14 +173,23 @@ final class Http1Server {
     }
   }
 
+  /** Closes the connections that wait for their next request (HTTP lets a server do so). */
+  private void closeIdle() {
+    for (Connection c : open) {
+      if (c.serving && !c.busy) {
+        c.close();
+      }
+    }
+  }
+
   private void serve(Connection c) {
+    c.serving = true;
     try {
       while (!stopping) {
         Exchange ex = readRequest(c);
         if (ex == null) {
           return;
         }
-        c.busy = true;
         try {
           if (stopping || !executor.getQueue().isEmpty()) {
             ex.closeAfterResponse(); // connections wait for a thread: do not keep this one idle
@@ -183,8 +201,8 @@ final class Http1Server {
         } finally {
           c.busy = false;
         }
-        if (!ex.reusable()) {
-          return;
+        if (!ex.reusable() || !executor.getQueue().isEmpty()) {
+          return; // done, or a connection waits for this thread: do not idle on it
         }
       }
     } catch (IOException e) {
@@ -213,6 +231,7 @@ final class Http1Server {
     if (line == null) {
       return null;
     }
+    c.busy = true; // until the response ends: no longer idle
     int sp1 = line.indexOf(' ');
     int sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
     if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0) {

@@ -148,6 +148,37 @@ class Http1ServerTest {
   }
 
   @Test
+  void anIdleConnection_isClosed_whenANewOneWaitsForItsThread() throws IOException {
+    // One thread only: connection A is served and then idles in keep-alive, holding it.
+    ThreadPoolExecutor one = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+    Http1Server small = Http1Server.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16, one, Http1ServerTest::echo);
+    try {
+      useOneThread(small);
+    } finally {
+      small.stop(0);
+      one.shutdownNow();
+    }
+  }
+
+  private static void useOneThread(Http1Server small) throws IOException {
+    try (Socket a = new Socket(InetAddress.getLoopbackAddress(), small.address().getPort())) {
+      a.setSoTimeout(5000);
+      send(a, "GET /a HTTP/1.1\r\nHost: h\r\n\r\n");
+      String first = "HTTP/1.1 201 Made\r\nX-Seen-Host: h\r\nContent-Length: 7\r\n\r\nGET /a ";
+      assertEquals(first, read(a, first.length()));
+      // B connects while A idles on the only thread: B queues, and A is closed to free it.
+      try (Socket b = new Socket(InetAddress.getLoopbackAddress(), small.address().getPort())) {
+        b.setSoTimeout(5000); // far below the 30 s idle timeout: B must not wait for it
+        send(b, "GET /b HTTP/1.1\r\nHost: h\r\n\r\n");
+        String second = "HTTP/1.1 201 Made\r\nX-Seen-Host: h\r\nContent-Length: 7\r\n\r\nGET /b ";
+        assertEquals(second, read(b, second.length()));
+      }
+      assertEquals(-1, a.getInputStream().read(), "the idle connection was closed");
+    }
+  }
+
+  @Test
   void malformedRequests_get400Or505_andTheConnectionCloses() throws IOException {
     String[][] cases = {
       {"GET /\r\n\r\n", "400"},
