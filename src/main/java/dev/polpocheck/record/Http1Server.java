@@ -1,12 +1,8 @@
 package dev.polpocheck.record;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -72,25 +68,12 @@ final class Http1Server {
    * One client connection: {@link #serving} once a thread has it, {@link #busy} from its request
    * line to the end of the response (so serving and not busy is idle, waiting for a request).
    */
-  private static final class Connection {
-    final Socket socket;
-    final InputStream in;
-    final OutputStream out;
+  private static final class Connection extends BufferedSocket {
     volatile boolean serving;
     volatile boolean busy;
 
     Connection(Socket socket) throws IOException {
-      this.socket = socket;
-      this.in = new BufferedInputStream(socket.getInputStream(), 16384);
-      this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
-    }
-
-    void close() {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closed either way
-      }
+      super(socket);
     }
   }
 
@@ -177,7 +160,7 @@ final class Http1Server {
   private void closeIdle() {
     for (Connection c : open) {
       if (c.serving && !c.busy) {
-        c.close();
+        c.closeQuietly();
       }
     }
   }
@@ -209,7 +192,7 @@ final class Http1Server {
       // the client went away, or idled out: nothing to answer
     } finally {
       open.remove(c);
-      c.close();
+      c.closeQuietly();
     }
   }
 
@@ -358,12 +341,12 @@ final class Http1Server {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
     for (Connection c : open) {
       if (!c.busy) {
-        c.close();
+        c.closeQuietly();
       }
     }
     while (!open.isEmpty() && System.nanoTime() < deadline) {
       pause();
     }
-    open.forEach(Connection::close);
+    open.forEach(Connection::closeQuietly);
   }
 }
