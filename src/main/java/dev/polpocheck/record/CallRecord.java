@@ -29,6 +29,7 @@ final class CallRecord {
   boolean stream;
   String requestId;
   long retryAfter = -1;
+  boolean sawRetryAfter;
   final TreeMap<String, String> rateLimits = new TreeMap<>();
   final ResponseUsage usage = new ResponseUsage();
   /** The batch of a result fetched from the Batch API, or null for a Messages call. */

@@ -32,17 +32,37 @@ final class Http1 {
   /** A response head and its framed body. */
   static final class Response {
     final int status;
+    /** The status line's reason phrase (may be empty). */
+    final String reason;
     final List<Header> headers;
     final InputStream body;
     final long contentLength;
     private final boolean keepAlive;
 
-    Response(int status, List<Header> headers, InputStream body, long contentLength, boolean keepAlive) {
+    /** The connection's stream the body is read from. */
+    private final InputStream connection;
+
+    Response(int status, String reason, List<Header> headers, InputStream body, long contentLength,
+        boolean keepAlive, InputStream connection) {
+      this.connection = connection;
       this.status = status;
+      this.reason = reason;
       this.headers = headers;
       this.body = body;
       this.contentLength = contentLength;
       this.keepAlive = keepAlive;
+    }
+
+    /**
+     * Whether bytes of the body have already arrived (read with the head, or waiting in the
+     * socket), so a read now would not block: a relay then sends the head together with them.
+     */
+    boolean bodyReady() {
+      try {
+        return connection.available() > 0;
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     /** Whether the connection may carry another request once the body was read to its end. */
@@ -97,6 +117,7 @@ final class Http1 {
         throw new IOException("not an HTTP/1.x status line");
       }
       int status = parseStatus(statusLine);
+      String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
       boolean http10 = statusLine.startsWith("HTTP/1.0");
       List<Header> headers = readHeaders(in);
       if (status >= 100 && status < 200 && status != 101) {
@@ -124,7 +145,7 @@ final class Http1 {
         }
       }
       if (head || status == 204 || status == 304) {
-        return new Response(status, headers, InputStream.nullInputStream(), 0, !close);
+        return new Response(status, reason, headers, InputStream.nullInputStream(), 0, !close, in);
       }
       if (te != null) {
         if (cl != null) {
@@ -132,9 +153,9 @@ final class Http1 {
         }
         String[] codings = te.split(",");
         if (!"chunked".equalsIgnoreCase(codings[codings.length - 1].strip())) {
-          return new Response(status, headers, in, -1, false);
+          return new Response(status, reason, headers, in, -1, false, in);
         }
-        return new Response(status, headers, new Chunked(in), -1, !close);
+        return new Response(status, reason, headers, new Chunked(in), -1, !close, in);
       }
       if (cl != null) {
         long len;
@@ -146,9 +167,9 @@ final class Http1 {
         if (len < 0) {
           throw new IOException("bad Content-Length");
         }
-        return new Response(status, headers, new Fixed(in, len), len, !close);
+        return new Response(status, reason, headers, new Fixed(in, len), len, !close, in);
       }
-      return new Response(status, headers, in, -1, false);
+      return new Response(status, reason, headers, in, -1, false, in);
     }
   }
 
@@ -160,7 +181,8 @@ final class Http1 {
     }
   }
 
-  private static List<Header> readHeaders(InputStream in) throws IOException {
+  /** Header lines up to the empty line that ends a head (requests' and responses' alike). */
+  static List<Header> readHeaders(InputStream in) throws IOException {
     List<Header> headers = new ArrayList<>();
     int budget = MAX_HEAD;
     while (true) {
@@ -207,8 +229,18 @@ final class Http1 {
     }
   }
 
+  /** A body of {@code length} bytes on {@code in} (a request's, on the server side). */
+  static Framed fixed(InputStream in, long length) {
+    return new Fixed(in, length);
+  }
+
+  /** A chunked body on {@code in}, decoded. */
+  static Framed chunked(InputStream in) {
+    return new Chunked(in);
+  }
+
   /** A body that knows when it has been read to its framed end. */
-  private abstract static class Framed extends InputStream {
+  abstract static class Framed extends InputStream {
     abstract boolean complete();
 
     @Override

@@ -1,6 +1,5 @@
 package dev.polpocheck.record;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -18,17 +17,21 @@ import javax.net.ssl.SSLSocketFactory;
  * Relay}) relays every request to the upstream over pooled HTTP/1.1 connections ({@link
  * UpstreamPool}, {@link Http1}) and records Messages API calls through a {@link TraceSink}.
  *
- * <p><b>Why this stack</b> (README "Record your own workload" has the numbers): the JDK's server
- * in front and a blocking HTTP/1.1 client of our own behind, both on the one thread that serves
- * the call. The JDK's HTTP client moved every request and response through its selector and
- * worker threads, and a JFR profile showed those hand-offs as the proxy's added latency
- * (reports/record-speed.md); relaying on the calling thread removes them. Nothing is added to
- * the CLI jar nor to the start-up of the other commands (no class of this package loads unless
- * {@code record} runs), and the server streams chunked responses with a flush per chunk. Netty
- * or Jetty 12 would reach the same latency with 2 to 4 MB more jar.
+ * <p><b>Why this stack</b> (README "Record your own workload" has the numbers): an HTTP/1.1
+ * server and client of our own, both blocking, both on the one thread that serves the client's
+ * connection. The JDK's HTTP client moved every response through its selector and worker
+ * threads, and the JDK's server woke its dispatcher twice and a worker once per call; on a
+ * shared CPU each of those wake-ups is a chance to wait a scheduler slice (a JFR profile showed
+ * the client's as most of the proxy's added latency, reports/record-speed.md; the server's are
+ * described in {@link Http1Server}). Now a call wakes the
+ * connection's thread when the request arrives and again when the upstream answers, and the
+ * trace writer is woken in batches ({@link TraceSink}). Nothing is added to the CLI jar nor to
+ * the start-up of the other commands (no class of this package loads unless {@code record}
+ * runs). Netty or Jetty 12 would reach the same structure with 2 to 4 MB more jar.
  *
- * <p><b>Bounded.</b> At most {@value #THREADS} exchanges are relayed at once (more wait in a
- * queue of {@value #QUEUED} and then in the socket backlog); bodies read into memory share a
+ * <p><b>Bounded.</b> At most {@value #THREADS} client connections are served at once (more wait
+ * in a queue of {@value #QUEUED} and then in the socket backlog; while any wait, responses close
+ * their connection, see {@link Http1Server}); bodies read into memory share a
  * budget of {@value #MEMORY_BUDGET} bytes; the writer's queue and the conversation table are
  * capped. Memory therefore does not grow with load.
  */
@@ -37,13 +40,7 @@ public final class RecordServer implements AutoCloseable {
   static final int QUEUED = 4096;
   static final long MEMORY_BUDGET = 256L * 1024 * 1024;
 
-  static {
-    // The JDK server leaves Nagle's algorithm on by default; a small response written as headers
-    // then body would then wait for the client's delayed ACK (up to 40 ms on Linux).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
-  private final HttpServer server;
+  private final Http1Server server;
   private final ThreadPoolExecutor executor;
   private final TraceSink sink;
   private final UpstreamPool pool;
@@ -51,7 +48,7 @@ public final class RecordServer implements AutoCloseable {
   private final PrintWriter err;
 
   private RecordServer(
-      HttpServer server, ThreadPoolExecutor executor, TraceSink sink, UpstreamPool pool, Relay relay,
+      Http1Server server, ThreadPoolExecutor executor, TraceSink sink, UpstreamPool pool, Relay relay,
       PrintWriter err) {
     this.server = server;
     this.executor = executor;
@@ -85,7 +82,6 @@ public final class RecordServer implements AutoCloseable {
       }
     }
     Fingerprints fp = Fingerprints.inDirectory(dir);
-    HttpServer server = HttpServer.create(settings.listen(), 1024);
     UpstreamPool pool =
         new UpstreamPool(
             settings.upstream(),
@@ -120,15 +116,20 @@ public final class RecordServer implements AutoCloseable {
               return t;
             });
     executor.allowCoreThreadTimeOut(true);
-    server.createContext("/", relay);
-    server.setExecutor(executor);
-    server.start();
+    Http1Server server;
+    try {
+      server = Http1Server.start(settings.listen(), 1024, executor, relay);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      sink.close();
+      throw e;
+    }
     return new RecordServer(server, executor, sink, pool, relay, err);
   }
 
   /** The bound address (the real port when the settings asked for port 0). */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
   }
 
   /** Counts of one run. */

@@ -1,7 +1,5 @@
 package dev.polpocheck.record;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +9,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +44,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * upstream_cut} or {@code timeout_error}. A client that goes away makes the relay close the
  * upstream connection, which cancels the request there, and is recorded as aborted.
  *
- * <p><b>One thread per call.</b> The thread that runs {@link #handle} reads the request, writes
- * it to a pooled upstream connection, reads the response and writes it to the client: no
- * hand-off to another thread anywhere in a call (see {@link UpstreamPool}).
+ * <p><b>One thread per call.</b> The thread that runs {@link #handle} (the client connection's
+ * own, see {@link Http1Server}) reads the request, writes it to a pooled upstream connection,
+ * reads the response and writes it to the client: no hand-off to another thread anywhere in a
+ * call (see {@link UpstreamPool}). Response header names reach the client as the upstream wrote
+ * them.
  */
-final class Relay implements HttpHandler {
+final class Relay implements Http1Server.Handler {
   /** Anthropic's request size limit for the Messages API (32 MB). */
   static final int MAX_REQUEST_BUFFER = 32 * 1024 * 1024;
   /** Unrecorded endpoints keep at most this much before streaming the rest. */
@@ -85,6 +84,7 @@ final class Relay implements HttpHandler {
   private final TraceSink sink;
   private final ByteBudget budget;
   private final AtomicLong recorded = new AtomicLong();
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
   private final BatchResults.Ledger batches = new BatchResults.Ledger();
 
   Relay(
@@ -112,17 +112,18 @@ final class Relay implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange ex) throws IOException {
+  public void handle(Exchange ex) throws IOException {
     long startNanos = System.nanoTime();
     long startMillis = System.currentTimeMillis();
     String method = ex.getRequestMethod();
     URI in = ex.getRequestURI();
     boolean record = "POST".equals(method) && in.getRawPath().endsWith("/v1/messages");
-    Map<String, List<String>> headers = lowerCase(ex.getRequestHeaders());
+    Map<String, List<String>> headers = ex.getRequestHeaders();
     String batchId =
         "GET".equals(method) && !headers.containsKey("range") ? BatchResults.batchIdOf(in.getRawPath()) : null;
-    Buffer req = new Buffer(budget, record ? MAX_REQUEST_BUFFER : MAX_PASSTHROUGH_BUFFER);
-    Buffer resp = new Buffer(budget, MAX_RESPONSE_BUFFER);
+    Scratch own = scratch.get();
+    Buffer req = new Buffer(budget, record ? MAX_REQUEST_BUFFER : MAX_PASSTHROUGH_BUFFER, own.request);
+    Buffer resp = new Buffer(budget, MAX_RESPONSE_BUFFER, own.response);
     try {
       CallRecord rec = new CallRecord(startNanos, startMillis);
       RequestBody body = readBody(ex, headers, req, rec);
@@ -154,7 +155,7 @@ final class Relay implements HttpHandler {
       boolean broken;
       boolean reuse = false;
       try {
-        broken = relayResponse(ex, up.response, record, resp, rec, batchId);
+        broken = relayResponse(ex, up.response, record, resp, own.copy, rec, batchId);
         reuse = !broken && !rec.aborted && up.response.reusable();
       } finally {
         if (reuse) {
@@ -175,6 +176,21 @@ final class Relay implements HttpHandler {
     }
   }
 
+  /**
+   * A relay thread's own buffers, reused by every call it serves: the response copy buffer and
+   * the first {@value #SCRATCH} bytes of the request and response bodies read. A small call
+   * (most of them: a request without history, a JSON Message) then allocates no buffer at all.
+   * Bounded by the relay threads ({@link RecordServer#THREADS} x 48 KiB), and gone with a thread
+   * that idles out.
+   */
+  private static final class Scratch {
+    final byte[] copy = new byte[SCRATCH];
+    final byte[] request = new byte[SCRATCH];
+    final byte[] response = new byte[SCRATCH];
+  }
+
+  private static final int SCRATCH = 16384;
+
   /** A request body: the bytes read into the request buffer, then an optional rest to stream. */
   private record RequestBody(InputStream rest, long declaredLength) {}
 
@@ -182,7 +198,7 @@ final class Relay implements HttpHandler {
   private record Upstream(UpstreamPool.Connection connection, Http1.Response response) {}
 
   private RequestBody readBody(
-      HttpExchange ex, Map<String, List<String>> headers, Buffer req, CallRecord rec)
+      Exchange ex, Map<String, List<String>> headers, Buffer req, CallRecord rec)
       throws IOException {
     InputStream body = ex.getRequestBody();
     long declared = contentLength(headers);
@@ -274,31 +290,31 @@ final class Relay implements HttpHandler {
 
   /** Relays the response; true when it broke off upstream (the client must see it break). */
   private boolean relayResponse(
-      HttpExchange ex, Http1.Response response, boolean record, Buffer capture, CallRecord rec,
-      String batchId) throws IOException {
+      Exchange ex, Http1.Response response, boolean record, Buffer capture, byte[] buf,
+      CallRecord rec, String batchId) throws IOException {
     rec.status = response.status;
     BatchResults batch =
         batchId != null && rec.status == 200
             ? new BatchResults(batchId, batches, rec, r -> finish(true, r))
             : null;
-    Map<String, List<String>> rh = new HashMap<>();
+    Set<String> drop = connectionTokens(response.headers);
+    String contentType = null;
     for (Http1.Header h : response.headers) {
-      rh.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.value());
-    }
-    Set<String> drop = connectionTokens(rh);
-    String contentType = "";
-    for (Map.Entry<String, List<String>> h : rh.entrySet()) {
-      String name = h.getKey();
+      // names keep the upstream's capitalisation on the way to the client
+      String name = h.name().toLowerCase(Locale.ROOT);
       if (record) {
-        observeHeader(name, h.getValue(), rec);
+        observeHeader(name, h.value(), rec);
       }
-      if ("content-type".equals(name) && !h.getValue().isEmpty()) {
-        contentType = h.getValue().get(0);
+      if (contentType == null && "content-type".equals(name)) {
+        contentType = h.value();
       }
       if (HOP_BY_HOP.contains(name) || drop.contains(name)) {
         continue;
       }
-      ex.getResponseHeaders().put(name, h.getValue());
+      ex.addResponseHeader(h.name(), h.value());
+    }
+    if (contentType == null) {
+      contentType = "";
     }
     rec.stream = contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     long length = response.contentLength;
@@ -307,7 +323,7 @@ final class Relay implements HttpHandler {
     InputStream body = response.body;
     boolean broken = false;
     try {
-      ex.sendResponseHeaders(rec.status, noBody ? -1 : Math.max(length, 0));
+      ex.sendResponseHeaders(rec.status, response.reason, noBody ? -1 : Math.max(length, 0));
     } catch (IOException e) {
       rec.aborted = true;
       return false;
@@ -318,7 +334,16 @@ final class Relay implements HttpHandler {
       return false;
     }
     OutputStream out = ex.getResponseBody();
-    byte[] buf = new byte[16384];
+    if (!response.bodyReady()) {
+      // The head must not wait for a body that is not there yet (a stream's first event may
+      // take seconds); when the body came with the head, both go in one write below.
+      try {
+        out.flush();
+      } catch (IOException e) {
+        rec.aborted = true;
+        return false;
+      }
+    }
     while (true) {
       int n;
       try {
@@ -373,7 +398,7 @@ final class Relay implements HttpHandler {
     return broken;
   }
 
-  private static void closeQuietly(HttpExchange ex) {
+  private static void closeQuietly(Exchange ex) {
     try {
       ex.close();
     } catch (RuntimeException ignored) {
@@ -381,26 +406,29 @@ final class Relay implements HttpHandler {
     }
   }
 
-  private static void observeHeader(String name, List<String> values, CallRecord rec) {
-    if (values.isEmpty()) {
-      return;
-    }
-    String v = values.get(0).strip();
+  /** Notes a response header the trace keeps; the first value of a repeated name wins. */
+  private static void observeHeader(String name, String value, CallRecord rec) {
+    String v = value.strip();
     if ("request-id".equals(name)) {
-      rec.requestId = v;
+      if (rec.requestId == null) {
+        rec.requestId = v;
+      }
     } else if ("retry-after".equals(name)) {
-      rec.retryAfter = parseSeconds(v);
+      if (!rec.sawRetryAfter) {
+        rec.sawRetryAfter = true;
+        rec.retryAfter = parseSeconds(v);
+      }
     } else if (name.startsWith(RATE_LIMIT_PREFIX) && name.length() > RATE_LIMIT_PREFIX.length()) {
-      rec.rateLimits.put(name.substring(RATE_LIMIT_PREFIX.length()), v);
+      rec.rateLimits.putIfAbsent(name.substring(RATE_LIMIT_PREFIX.length()), v);
     }
   }
 
-  private void sendError(HttpExchange ex, int status, String type, String message, CallRecord rec) {
+  private void sendError(Exchange ex, int status, String type, String message, CallRecord rec) {
     rec.status = status;
     rec.errorType = type;
     byte[] body = AnthropicErrors.body(type, message);
     try {
-      ex.getResponseHeaders().set("content-type", "application/json");
+      ex.addResponseHeader("Content-Type", "application/json");
       ex.sendResponseHeaders(status, body.length);
       rec.ttfbNanos = System.nanoTime();
       try (OutputStream out = ex.getResponseBody()) {
@@ -426,26 +454,26 @@ final class Relay implements HttpHandler {
     }
   }
 
-  private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
-    Map<String, List<String>> out = new HashMap<>(headers.size() * 2);
-    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-      out.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-          .addAll(h.getValue());
+  /** Header names listed in {@code Connection}: hop-by-hop by declaration. */
+  private static Set<String> connectionTokens(Map<String, List<String>> headers) {
+    List<String> c = headers.get("connection");
+    return c == null ? Set.of() : tokens(c, Set.of());
+  }
+
+  /** {@link #connectionTokens(Map)} of a response's header lines. */
+  private static Set<String> connectionTokens(List<Http1.Header> headers) {
+    Set<String> out = Set.of();
+    for (Http1.Header h : headers) {
+      if ("connection".equalsIgnoreCase(h.name())) {
+        out = tokens(List.of(h.value()), out);
+      }
     }
     return out;
   }
 
-  /** Header names listed in {@code Connection}: hop-by-hop by declaration. */
-  private static Set<String> connectionTokens(Map<String, List<String>> headers) {
-    List<String> c = headers.get("connection");
-    if (c == null) {
-      c = headers.get("Connection");
-    }
-    if (c == null) {
-      return Set.of();
-    }
-    Set<String> out = new HashSet<>();
-    for (String v : c) {
+  private static Set<String> tokens(List<String> values, Set<String> more) {
+    Set<String> out = new HashSet<>(more);
+    for (String v : values) {
       for (String t : v.split(",")) {
         out.add(t.strip().toLowerCase(Locale.ROOT));
       }

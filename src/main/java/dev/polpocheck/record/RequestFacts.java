@@ -3,6 +3,8 @@ package dev.polpocheck.record;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,27 +38,64 @@ record RequestFacts(
   /** Facts of nothing: a body too large to buffer, or not JSON. */
   static final RequestFacts UNKNOWN = new RequestFacts(null, null, null, null, 0);
 
-  /** The facts of a request body; {@link #UNKNOWN} when it is not a JSON object. */
+  /**
+   * The facts of a request body; {@link #UNKNOWN} when it is not a JSON object.
+   *
+   * <p>Read with a streaming parser: only {@code system}, the first message and {@code metadata}
+   * become trees; the rest of the history (most of an agent's request, and growing every turn) is
+   * skipped token by token and only counted, so a request costs no tree of its whole context.
+   */
   static RequestFacts of(byte[] body, int length, Fingerprints fp) {
-    JsonNode n;
-    try {
-      n = JSON.readTree(body, 0, length);
+    String model = null;
+    JsonNode system = null;
+    JsonNode first = null;
+    JsonNode metadata = null;
+    int count = 0;
+    try (JsonParser p = JSON.createParser(body, 0, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return UNKNOWN;
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("model".equals(name)) {
+          model = t == JsonToken.VALUE_STRING ? p.getString() : null;
+          p.skipChildren();
+        } else if ("system".equals(name)) {
+          system = p.readValueAsTree();
+        } else if ("metadata".equals(name)) {
+          metadata = p.readValueAsTree();
+        } else if ("messages".equals(name)) {
+          // a repeated member replaces the earlier one, as in a tree
+          first = null;
+          count = 0;
+          if (t == JsonToken.START_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              if (count++ == 0) {
+                first = p.readValueAsTree();
+              } else {
+                p.skipChildren();
+              }
+            }
+          } else {
+            p.skipChildren();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        return UNKNOWN; // trailing content: not one JSON value
+      }
     } catch (JacksonException e) {
       return UNKNOWN;
     }
-    if (n == null || !n.isObject()) {
-      return UNKNOWN;
-    }
-    JsonNode model = n.get("model");
-    JsonNode system = n.get("system");
-    JsonNode messages = n.get("messages");
-    int count = messages != null && messages.isArray() ? messages.size() : 0;
     StringBuilder conv = new StringBuilder(256);
     canonical(system, conv);
     conv.append('\u0001');
-    canonical(count > 0 ? messages.get(0) : null, conv);
+    canonical(count > 0 ? first : null, conv);
     String clientSession = null;
-    String userId = n.path("metadata").path("user_id").asString(null);
+    String userId = metadata == null ? null : metadata.path("user_id").asString(null);
     String agent = agentOf(system, userId, fp);
     if (userId != null) {
       Matcher m = CLIENT_SESSION.matcher(userId);
@@ -65,7 +104,7 @@ record RequestFacts(
       }
     }
     return new RequestFacts(
-        model != null && model.isString() ? model.stringValue() : null,
+        model,
         fp.of("conversation", conv.toString()),
         agent,
         clientSession,

@@ -2,6 +2,8 @@ package dev.polpocheck.record;
 
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,11 +39,15 @@ final class ResponseUsage {
   String errorType;
   boolean sawStop;
 
-  private final LineSplitter sse = new LineSplitter(MAX_EVENT_LINE, this::sseLine);
+  /** Made on the first streamed bytes: a JSON response never needs its line buffer. */
+  private LineSplitter sse;
   private String event = "";
 
   /** Feeds relayed stream bytes; complete lines are interpreted as they end. */
   void feedSse(byte[] buf, int off, int n) {
+    if (sse == null) {
+      sse = new LineSplitter(MAX_EVENT_LINE, this::sseLine);
+    }
     sse.feed(buf, off, n);
   }
 
@@ -96,22 +102,49 @@ final class ResponseUsage {
     }
   }
 
-  /** Reads a complete JSON response body (a Message, or an error). */
+  /**
+   * Reads a complete JSON response body (a Message, or an error). Only the members it needs
+   * become trees ({@code type}, {@code model}, {@code usage}, {@code error}); the content is
+   * skipped token by token, so a long response costs no tree of its text.
+   */
   void readJson(byte[] body, int n) {
-    JsonNode d;
-    try {
-      d = JSON.readTree(body, 0, n);
+    String type = null;
+    String messageModel = null;
+    JsonNode messageUsage = null;
+    JsonNode error = null;
+    try (JsonParser p = JSON.createParser(body, 0, n)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("type".equals(name)) {
+          type = t == JsonToken.VALUE_STRING ? p.getString() : null;
+        } else if ("model".equals(name)) {
+          messageModel = t == JsonToken.VALUE_STRING ? p.getString() : null;
+        } else if ("usage".equals(name)) {
+          messageUsage = p.readValueAsTree();
+        } else if ("error".equals(name)) {
+          error = p.readValueAsTree();
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        return; // trailing content: not one JSON value
+      }
     } catch (JacksonException e) {
       return;
     }
-    if (d == null || !d.isObject()) {
+    if ("error".equals(type)) {
+      errorType = error == null ? "error" : text(error.get("type"), "error");
       return;
     }
-    if ("error".equals(text(d.get("type"), null))) {
-      errorType = text(d.path("error").get("type"), "error");
-      return;
+    if (messageModel != null && !messageModel.isEmpty()) {
+      model = messageModel;
     }
-    readMessage(d);
+    usage(messageUsage);
   }
 
   /** Reads a Message object: its model and usage. */

@@ -10,13 +10,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Appends recorded lines to the trace files on its own thread, so that no disk problem can slow
@@ -24,7 +25,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Durability.</b> Each line is written with one {@code write} on a channel opened for
  * append as soon as it is taken from the queue (the OS has it; a {@code kill -9} of the recorder
- * loses only lines still queued, i.e. calls that just ended). Files are forced to disk on close.
+ * loses only lines still queued, i.e. calls that ended in the last {@value #BATCH_MILLIS} ms).
+ * Files are forced to disk on close.
+ *
+ * <p><b>Woken in batches.</b> Waking the writer for every line would cost the relay one more
+ * thread wake-up per call, and on a loaded CPU each wake-up can put a runnable thread in the way
+ * of the next request (reports/record-speed.md). So while lines keep coming the writer sleeps
+ * {@value #BATCH_MILLIS} ms between passes and writes whatever queued meanwhile, and a producer
+ * only wakes it when it has been idle for {@value #IDLE_MILLIS} ms and parked for good (the
+ * first line after a pause is written at once).
  *
  * <p><b>No torn lines.</b> If a write fails part-way (disk full), the file is truncated back to
  * its length before that line, so the next line never lands glued to a fragment. A file found
@@ -40,6 +49,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TraceSink implements AutoCloseable {
   static final int QUEUE = 8192;
+  /** The longest a line waits in the queue while the writer is busy. */
+  static final long BATCH_MILLIS = 5;
+  /** After this long without a line the writer parks until a producer wakes it. */
+  static final long IDLE_MILLIS = 200;
   static final int WARN_EVERY = 1000;
   private static final byte[] STOP = new byte[0];
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
@@ -56,6 +69,8 @@ final class TraceSink implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final ChannelOpener opener;
+  /** True while the writer is parked without a deadline: the next producer must wake it. */
+  private volatile boolean parked;
 
   private Path currentPath;
   private FileChannel current;
@@ -79,13 +94,24 @@ final class TraceSink implements AutoCloseable {
     this.thread.start();
   }
 
+  /** A UTC day (days since the epoch) and its file. */
+  private record DayFile(long day, Path path) {}
+
+  /** The last day's file: a line of the same day costs no date arithmetic nor path. */
+  private volatile DayFile lastDay = new DayFile(Long.MIN_VALUE, null);
+
   /** The file a line of a call started at {@code millis} goes to. */
   Path fileFor(long millis) {
     if (!directory) {
       return output;
     }
-    return output.resolve(
-        "polpo-" + Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toLocalDate() + ".jsonl");
+    long day = Math.floorDiv(millis, 86_400_000L);
+    DayFile d = lastDay;
+    if (d.day() != day) {
+      d = new DayFile(day, output.resolve("polpo-" + LocalDate.ofEpochDay(day) + ".jsonl"));
+      lastDay = d;
+    }
+    return d.path();
   }
 
   /** Queues a line (no newline); never blocks. */
@@ -95,6 +121,10 @@ final class TraceSink implements AutoCloseable {
       if (n == 1 || n % WARN_EVERY == 0) {
         warn("the trace writer is behind (disk stuck?): " + n + " line(s) dropped so far");
       }
+    } else if (parked) {
+      // The writer checks the queue after setting parked, the producer reads parked after adding
+      // (both volatile): one of the two sees the other, so no line waits for the next line.
+      LockSupport.unpark(thread);
     }
   }
 
@@ -125,16 +155,27 @@ final class TraceSink implements AutoCloseable {
   }
 
   private void drain() {
+    long lastLine = System.nanoTime();
     try {
-      while (true) {
-        Line l = queue.take();
-        if (l.bytes() == STOP) {
-          return;
+      while (!Thread.currentThread().isInterrupted()) {
+        Line l = queue.poll();
+        if (l != null) {
+          if (l.bytes() == STOP) {
+            return;
+          }
+          write(l);
+          lastLine = System.nanoTime();
+        } else if (System.nanoTime() - lastLine < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+          LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(BATCH_MILLIS));
+        } else {
+          parked = true;
+          if (queue.isEmpty()) {
+            LockSupport.park(this);
+          }
+          parked = false;
+          lastLine = System.nanoTime();
         }
-        write(l);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       closeCurrent();
     }
@@ -151,7 +192,7 @@ final class TraceSink implements AutoCloseable {
         currentPath = target;
       }
       before = current.size();
-      ByteBuffer buf = ByteBuffer.allocate(l.bytes().length + 1);
+      ByteBuffer buf = lineBuffer(l.bytes().length + 1);
       buf.put(l.bytes()).put((byte) '\n').flip();
       while (buf.hasRemaining()) {
         current.write(buf);
@@ -174,6 +215,20 @@ final class TraceSink implements AutoCloseable {
       }
     }
   }
+
+  /** The writer thread's buffer for one line and its newline, kept while lines are small. */
+  private ByteBuffer lineBuffer(int size) {
+    if (size > LINE_BUFFER) {
+      return ByteBuffer.allocate(size);
+    }
+    if (line == null) {
+      line = ByteBuffer.allocate(LINE_BUFFER);
+    }
+    return line.clear();
+  }
+
+  private static final int LINE_BUFFER = 8192;
+  private ByteBuffer line;
 
   private void repairTail(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
@@ -247,6 +302,7 @@ final class TraceSink implements AutoCloseable {
   void close(long millis) {
     try {
       queue.put(new Line(0, STOP));
+      LockSupport.unpark(thread);
       thread.join(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,10 +1,6 @@
 package dev.polpocheck.record;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -39,25 +35,12 @@ final class UpstreamPool implements AutoCloseable {
   static final int IDLE_SECONDS = 30;
 
   /** One connection; {@link #reused} says whether it served a request before. */
-  static final class Connection {
-    final Socket socket;
-    final InputStream in;
-    final OutputStream out;
+  static final class Connection extends BufferedSocket {
     boolean reused;
     long idleSinceNanos;
 
     Connection(Socket socket) throws IOException {
-      this.socket = socket;
-      this.in = new BufferedInputStream(socket.getInputStream(), 16384);
-      this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
-    }
-
-    void closeQuietly() {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // closed either way
-      }
+      super(socket);
     }
   }
 

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * .../api/errors for error bodies, .../api/rate-limits for the headers). The first user message's
  * text picks the scenario: "scenario:429", "scenario:529", "scenario:cut", "scenario:slow",
  * "scenario:stall", "scenario:gated" (streams one event, then waits for {@link #release}),
+ * "scenario:headfirst" (sends the response head, then waits for {@link #release} before any event),
  * "scenario:endless" (streams an event every 20 ms until the client goes); anything else answers
  * normally, as JSON or as events according to {@code "stream"}.
  *
@@ -175,6 +176,14 @@ final class FakeAnthropic implements AutoCloseable {
           release.await(10, TimeUnit.SECONDS);
           for (int i = 1; i < EVENTS.size(); i++) {
             send(ex, EVENTS.get(i));
+          }
+          ex.close();
+        }
+        case "scenario:headfirst" -> {
+          startEvents(ex); // the JDK server sends the head at once
+          release.await(10, TimeUnit.SECONDS);
+          for (String e : EVENTS) {
+            send(ex, e);
           }
           ex.close();
         }

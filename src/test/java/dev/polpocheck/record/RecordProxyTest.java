@@ -172,6 +172,22 @@ class RecordProxyTest {
     assertEquals(2000, l.get("usage").get("cacheWrite1h").intValue());
   }
 
+  @Test
+  void responseHead_reachesTheClientBeforeTheFirstEvent() throws Exception {
+    // The fake sends status and headers, then holds every event until released: a client
+    // waiting for the head (as SDKs do before reading a stream) must get it meanwhile.
+    var pending =
+        client.sendAsync(request(body("scenario:headfirst", true)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> r = pending.get(5, TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode());
+    assertEquals("text/event-stream", r.headers().firstValue("content-type").orElseThrow());
+    assertEquals(1, fake.release.getCount(), "no event was sent yet");
+    fake.release.countDown();
+    assertEquals(String.join("", FakeAnthropic.EVENTS),
+        new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
   private static String readUntil(InputStream in, String end) throws IOException {
     StringBuilder sb = new StringBuilder();
     while (!sb.toString().endsWith(end)) {

@@ -52,6 +52,23 @@ class TraceSinkTest {
   }
 
   @Test
+  void aLineAfterTheWriterWentIdle_isWrittenWithoutWaitingForAnother() throws Exception {
+    Path f = tmp.resolve("t.jsonl");
+    TraceSink sink = new TraceSink(f, false, new PrintWriter(warnings));
+    // Idle for longer than IDLE_MILLIS: the writer parks until a producer wakes it.
+    Thread.sleep(TraceSink.IDLE_MILLIS * 3);
+    sink.offer(0, b("{\"one\":1}"));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!(Files.exists(f) && Files.readString(f).equals("{\"one\":1}\n"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals("{\"one\":1}\n", Files.readString(f), "written before close, with no second line");
+    assertEquals(1, sink.written());
+    sink.close();
+  }
+
+  @Test
   void tornTailFoundOnOpen_isRemoved_andTheNextLineStandsAlone() throws IOException {
     Path f = tmp.resolve("t.jsonl");
     Files.writeString(f, "{\"whole\":1}\n{\"torn\":");
