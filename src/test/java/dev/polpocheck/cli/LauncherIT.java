@@ -71,6 +71,13 @@ class LauncherIT {
     assertEquals(0, version.code, version.err);
     assertTrue(version.out.contains("-XX:+UseSerialGC"), version.out);
     assertFalse(version.out.contains("-XX:+UseParallelGC"), version.out);
+    // a collector the user chose wins: the JVM refuses to start with two
+    Proc own = run(tmp, Map.of("POLPO_CHECK_NO_CDS", "1",
+        "POLPO_CHECK_JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"),
+        launcher, "forecast", "--help");
+    assertEquals(0, own.code, own.err);
+    assertTrue(own.out.contains("-XX:+UseG1GC"), own.out);
+    assertFalse(own.out.contains("-XX:+UseParallelGC"), own.out);
   }
 
   @Test
