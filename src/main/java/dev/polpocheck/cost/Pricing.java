@@ -166,6 +166,22 @@ public final class Pricing {
     return geo == null ? c : scale(c, geo);
   }
 
+  /**
+   * True when a call is billed at {@code price}'s standard rates in every category: not batch, no
+   * fast tier applies (not fast mode, or the price has none) and its prompt ({@code
+   * promptTokens}: uncached input + cache reads + all cache writes) is above no prompt-length
+   * tier. Such a call without an inference geography costs, per category, its tokens times the
+   * price's rate, unsplit cache writes divided as rule 3 says; a caller that prices many calls
+   * can then multiply itself instead of going through {@link #cost} and its {@link CostBreakdown}
+   * per call.
+   */
+  public static boolean atStandardRates(
+      Price price, long promptTokens, boolean batch, boolean fast) {
+    return !batch
+        && !(fast && price.fast() != null)
+        && tierFor(price.promptTiers(), promptTokens) == null;
+  }
+
   /** The highest tier whose threshold {@code prompt} is strictly above, or null. */
   static Price.LongContext tierFor(List<Price.LongContext> ascending, long prompt) {
     Price.LongContext t = null;

@@ -26,6 +26,8 @@ public final class WorkloadSampler {
   private final double[] cumulativeShare;
   /** Per agent (as {@link #agents}): the calls' start offsets of each of its sessions. */
   private final long[][][] offsets;
+  /** Per agent (as {@link #agents}): the calls of each of its sessions, as an array. */
+  private final Call[][][] calls;
 
   /** A sampler over {@code corpus} with the given arrival process. */
   public WorkloadSampler(Corpus corpus, ArrivalProcess arrivals) {
@@ -39,11 +41,14 @@ public final class WorkloadSampler {
       cumulativeShare[i] = acc;
     }
     this.offsets = new long[agents.size()][][];
+    this.calls = new Call[agents.size()][][];
     for (int i = 0; i < agents.size(); i++) {
       List<Session> pool = corpus.sessions(agents.get(i));
       offsets[i] = new long[pool.size()][];
+      calls[i] = new Call[pool.size()][];
       for (int j = 0; j < pool.size(); j++) {
         offsets[i][j] = Placed.offsetsOf(pool.get(j));
+        calls[i][j] = pool.get(j).calls().toArray(new Call[0]);
       }
     }
   }
@@ -60,7 +65,7 @@ public final class WorkloadSampler {
       }
       List<Session> pool = corpus.sessions(agents.get(a));
       int j = rng.nextInt(pool.size());
-      placed[i] = new Placed(i, times[i], pool.get(j), offsets[a][j]);
+      placed[i] = new Placed(i, times[i], pool.get(j), offsets[a][j], calls[a][j]);
     }
     return List.of(placed);
   }
@@ -84,11 +89,15 @@ public final class WorkloadSampler {
    * @param offsets each of its calls' start, from its first call's (computed once per corpus and
    *     shared between runs: the merge and the simulator read the calls' times from this array,
    *     not from the recorded calls scattered over the heap; never modified)
+   * @param calls the session's calls as an array (computed once per corpus and shared between
+   *     runs, like {@code offsets}: the simulator reads each call through it, one load fewer
+   *     than through the session's list; never modified)
    */
-  public record Placed(int index, long startMillis, Session session, long[] offsets) {
+  public record Placed(
+      int index, long startMillis, Session session, long[] offsets, Call[] calls) {
     /** {@code session} placed at {@code startMillis}, its offsets computed from its calls. */
     public Placed(int index, long startMillis, Session session) {
-      this(index, startMillis, session, offsetsOf(session));
+      this(index, startMillis, session, offsetsOf(session), session.calls().toArray(new Call[0]));
     }
 
     static long[] offsetsOf(Session session) {
@@ -146,6 +155,11 @@ public final class WorkloadSampler {
   private static final class MergedCalls implements CallColumns {
     private final List<Placed> placed;
     private final String[] ids;
+    // each drawn session's start, offsets and calls, by index in placed: the cursor reads a
+    // call's time and record through these, not through the Placed and Session objects
+    private final long[] starts;
+    private final long[][] offsets;
+    private final Call[][] calls;
     private int[] session;
     private int[] call;
     private int size;
@@ -153,9 +167,16 @@ public final class WorkloadSampler {
     MergedCalls(List<Placed> placed, long end) {
       this.placed = placed;
       this.ids = new String[placed.size()];
+      this.starts = new long[placed.size()];
+      this.offsets = new long[placed.size()][];
+      this.calls = new Call[placed.size()][];
       int total = 0;
-      for (Placed p : placed) {
-        total += p.session().calls().size();
+      for (int k = 0; k < placed.size(); k++) {
+        Placed p = placed.get(k);
+        starts[k] = p.startMillis();
+        offsets[k] = p.offsets();
+        calls[k] = p.calls();
+        total += p.calls().length;
       }
       this.session = new int[total];
       this.call = new int[total];
@@ -166,9 +187,9 @@ public final class WorkloadSampler {
       Heap open = new Heap(placed.size());
       int nextArrival = 0;
       while (true) {
-        while (nextArrival < placed.size()
-            && (open.isEmpty() || placed.get(nextArrival).startMillis() <= open.minTime())) {
-          open.add(placed.get(nextArrival).startMillis(), nextArrival, 0);
+        while (nextArrival < starts.length
+            && (open.isEmpty() || starts[nextArrival] <= open.minTime())) {
+          open.add(starts[nextArrival], nextArrival, 0);
           nextArrival++;
         }
         if (open.isEmpty() || open.minTime() >= end) {
@@ -180,9 +201,8 @@ public final class WorkloadSampler {
         session[size] = k;
         call[size] = i;
         size++;
-        Placed p = placed.get(k);
-        if (i + 1 < p.session().calls().size()) {
-          open.add(p.timeAt(i + 1), k, i + 1);
+        if (i + 1 < calls[k].length) {
+          open.add(starts[k] + offsets[k][i + 1], k, i + 1);
         }
       }
     }
@@ -191,33 +211,32 @@ public final class WorkloadSampler {
     public Cursor cursor() {
       return new Cursor() {
         private int j = -1;
-        private Placed current;
+        private int k;
 
         @Override
         public boolean advance() {
           if (j + 1 >= size) {
             j = size;
-            current = null;
             return false;
           }
           j++;
-          current = placed.get(session[j]);
+          k = session[j];
           return true;
         }
 
         @Override
         public long startMillis() {
-          return current.timeAt(call[j]);
+          return starts[k] + offsets[k][call[j]];
         }
 
         @Override
         public int session() {
-          return session[j];
+          return k;
         }
 
         @Override
         public Call recorded() {
-          return current.session().calls().get(call[j]);
+          return calls[k][call[j]];
         }
       };
     }

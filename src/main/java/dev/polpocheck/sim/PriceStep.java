@@ -16,8 +16,10 @@ import dev.polpocheck.sim.cache.CacheSplit;
  * 1-hour share, rounded half-up, for the tallies.
  *
  * <p>The call's tokens and cost reach {@link Accounting} in one reused {@link Tally}, {@code line}:
- * passing the {@code CostBreakdown} itself to a method the JIT does not inline would make it
- * escape, an allocation per call (measured: 56 bytes per call).
+ * passing a {@code CostBreakdown} to a method the JIT does not inline would make it escape, an
+ * allocation per call (measured: 56 bytes per call). For the same reason a call at standard rates
+ * (most calls) is priced here, with the price's rates ({@link Pricing#atStandardRates}), and only
+ * batch, fast-mode and long-context calls go through {@link Pricing#cost}.
  */
 final class PriceStep {
   private final Scenario sc;
@@ -52,26 +54,52 @@ final class PriceStep {
       w5 = split.write();
       w1 = 0;
     }
-    CostBreakdown cost = CostBreakdown.ZERO;
+    // unsplit writes divided as Pricing divides them (its rule 3), once: the price and the
+    // tallies below both take the divided counts
+    long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
+    long w5d = w5 + (wu - u1);
+    long w1d = w1 + u1;
+    long costIn = 0;
+    long costOut = 0;
+    long costW5 = 0;
+    long costW1 = 0;
+    long costRead = 0;
     Price price = m.priceAt(now);
     if (price == null) {
       acc.unpricedCalls++;
       acc.unpricedModels.add(m.spec);
     } else {
-      // the simulated call carries no inference geography: list prices
-      cost =
-          Pricing.cost(
-              price,
-              opt.assumed1hShareBasisPoints(),
-              new Pricing.Usage(in, k.out, rd, w5, w1, wu),
-              k.call.batch(),
-              k.call.fast(),
-              "");
+      boolean batch = k.call.batch();
+      boolean fast = k.call.fast();
+      if (Pricing.atStandardRates(price, in + rd + w5d + w1d, batch, fast)) {
+        // the common case: Pricing's products at the price's own rates, without a
+        // CostBreakdown per call (it escapes Pricing.cost: 48 bytes per priced call)
+        costIn = Math.multiplyExact(in, price.input());
+        costOut = Math.multiplyExact(k.out, price.output());
+        costW5 = Math.multiplyExact(w5d, price.cacheWrite5m());
+        costW1 = Math.multiplyExact(w1d, price.cacheWrite1h());
+        costRead = Math.multiplyExact(rd, price.cacheRead());
+      } else {
+        // the simulated call carries no inference geography: list prices
+        CostBreakdown cost =
+            Pricing.cost(
+                price,
+                opt.assumed1hShareBasisPoints(),
+                new Pricing.Usage(in, k.out, rd, w5d, w1d, 0),
+                batch,
+                fast,
+                "");
+        costIn = cost.input();
+        costOut = cost.output();
+        costW5 = cost.cacheWrite5m();
+        costW1 = cost.cacheWrite1h();
+        costRead = cost.cacheRead();
+      }
       long plain;
       // the fast path is standard rates only: batch, fast-mode and long-context calls go
       // through Pricing, as the call itself did
-      if (!k.call.batch()
-          && !k.call.fast()
+      if (!batch
+          && !fast
           && (price.longContext() == null
               || k.prompt <= price.longContext().thresholdTokens())) {
         plain =
@@ -80,7 +108,7 @@ final class PriceStep {
                 Math.multiplyExact(k.out, price.output()));
       } else {
         Pricing.Usage uncached = new Pricing.Usage(k.prompt, k.out, 0, 0, 0, 0);
-        plain = Pricing.cost(price, 0, uncached, k.call.batch(), k.call.fast(), "").total();
+        plain = Pricing.cost(price, 0, uncached, batch, fast, "").total();
       }
       acc.costWithoutCache = Money.add(acc.costWithoutCache, plain);
     }
@@ -93,19 +121,16 @@ final class PriceStep {
               + Math.multiplyExact(w5 + w1 + wu, m.piAi.cacheWrite5m());
       acc.polpoCost = Money.add(acc.polpoCost, polpo);
     }
-    long u1 = (wu * opt.assumed1hShareBasisPoints() + 5_000) / 10_000;
-    w5 += wu - u1;
-    w1 += u1;
-    line.set(in, k.out, rd, w5, w1, cost);
+    line.set(in, k.out, rd, w5d, w1d, costIn, costOut, costW5, costW1, costRead);
     acc.priced(k, c, m, line, now);
     if (c.spend.tracked()) {
-      c.spend.add(cost.total(), now);
+      c.spend.add(line.costTotal(), now);
     }
     if (c.workspaceSpend != null) {
-      c.workspaceSpend.add(cost.total(), now);
+      c.workspaceSpend.add(line.costTotal(), now);
     }
     if (!sc.cache().asRecorded() && !m.remapped && k.spec == 0) {
-      acc.fidelity(k.rRead, rd, k.rW5 + k.rW1 + k.rWu, w5 + w1);
+      acc.fidelity(k.rRead, rd, k.rW5 + k.rW1 + k.rWu, w5d + w1d);
     }
   }
 }

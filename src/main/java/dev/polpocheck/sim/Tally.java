@@ -19,19 +19,29 @@ final class Tally {
   long cW1;
   long cRead;
 
-  /** Makes this the tally of one call with these tokens and cost. */
-  void set(long in, long out, long rd, long w5, long w1, CostBreakdown c) {
+  /** Makes this the tally of one call with these tokens and cost parts (picodollars). */
+  void set(
+      long in,
+      long out,
+      long rd,
+      long w5,
+      long w1,
+      long costIn,
+      long costOut,
+      long costW5,
+      long costW1,
+      long costRead) {
     calls = 1;
     input = in;
     output = out;
     read = rd;
     write5m = w5;
     write1h = w1;
-    cIn = c.input();
-    cOut = c.output();
-    cW5 = c.cacheWrite5m();
-    cW1 = c.cacheWrite1h();
-    cRead = c.cacheRead();
+    cIn = costIn;
+    cOut = costOut;
+    cW5 = costW5;
+    cW1 = costW1;
+    cRead = costRead;
   }
 
   void merge(Tally o) {

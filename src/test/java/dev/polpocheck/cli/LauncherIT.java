@@ -1,6 +1,7 @@
 package dev.polpocheck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,6 +53,31 @@ class LauncherIT {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("hs_err")),
           "no JVM crash log left in the working directory");
     }
+  }
+
+  @Test
+  void launcher_runsTheMonteCarloCommandsWithTheParallelGc_andTheShortOnesWithTheSerialGc()
+      throws Exception {
+    // -XX:+PrintCommandLineFlags prints the JVM's flags as the launcher set them, before main
+    Map<String, String> env =
+        Map.of("POLPO_CHECK_NO_CDS", "1", "POLPO_CHECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    String launcher = BASEDIR.resolve("polpo-check").toAbsolutePath().toString();
+    for (String command : List.of("forecast", "capacity")) {
+      Proc p = run(tmp, env, launcher, command, "--help");
+      assertEquals(0, p.code, p.err);
+      assertTrue(p.out.contains("-XX:+UseParallelGC"), command + ": " + p.out);
+    }
+    Proc version = run(tmp, env, launcher, "--version");
+    assertEquals(0, version.code, version.err);
+    assertTrue(version.out.contains("-XX:+UseSerialGC"), version.out);
+    assertFalse(version.out.contains("-XX:+UseParallelGC"), version.out);
+    // a collector the user chose wins: the JVM refuses to start with two
+    Proc own = run(tmp, Map.of("POLPO_CHECK_NO_CDS", "1",
+        "POLPO_CHECK_JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintCommandLineFlags"),
+        launcher, "forecast", "--help");
+    assertEquals(0, own.code, own.err);
+    assertTrue(own.out.contains("-XX:+UseG1GC"), own.out);
+    assertFalse(own.out.contains("-XX:+UseParallelGC"), own.out);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.polpocheck.sim.cache;
 
+import java.util.Arrays;
+
 /**
  * The provider's prompt cache: per (cache scope, model), a set of cached prefixes {length,
  * expiresAt}, following anthropic-and-peers.md §3.4.
@@ -33,6 +35,15 @@ package dev.polpocheck.sim.cache;
 public final class PromptCache {
   private final EntryTable table = new EntryTable();
   private int sweepAt = 1_024;
+  /** Bumped by every change to the table, so a remembered look-up knows it is still valid. */
+  private long version;
+  // The live slots the last request found for its three chains, and what for: the replay asks
+  // once before admission (commit false) and again, with the same arguments, to commit, and the
+  // second request reuses the first one's look-ups.
+  private final long[] foundKey = {-1, -1, -1};
+  private final int[] foundSlot = new int[3];
+  private long foundNow;
+  private long foundVersion = -1;
 
   /**
    * Splits one request's prompt and updates the cache.
@@ -69,7 +80,7 @@ public final class PromptCache {
       boolean commit) {
     long t = promptTokens;
     long hit = 0;
-    int conv = live(key(scope, model, conversation), now);
+    int conv = live(0, key(scope, model, conversation), now);
     if (conv >= 0 && table.length[conv] <= t) {
       hit = table.length[conv];
       if (commit) {
@@ -78,7 +89,7 @@ public final class PromptCache {
     }
     boolean sysHit = false;
     if (system >= 0 && systemTokens > 0 && systemTokens < t) {
-      int sys = live(key(scope, model, system), now);
+      int sys = live(1, key(scope, model, system), now);
       if (sys >= 0 && table.length[sys] == unit(systemTokens, policy)) {
         sysHit = true;
         hit = Math.max(hit, table.length[sys]);
@@ -89,7 +100,7 @@ public final class PromptCache {
     }
     boolean preHit = false;
     if (preamble >= 0 && preambleTokens > 0 && preambleTokens < t) {
-      int pre = live(key(scope, model, preamble), now);
+      int pre = live(2, key(scope, model, preamble), now);
       if (pre >= 0 && table.length[pre] == unit(preambleTokens, policy)) {
         preHit = true;
         hit = Math.max(hit, table.length[pre]);
@@ -107,6 +118,9 @@ public final class PromptCache {
     if (!commit) {
       return;
     }
+    // new entries and a sweep below; the refreshes above change only the entries they hit, never
+    // the slot or the liveness another chain's look-up found, so they need no bump before here
+    version++;
     long readable = now + Math.max(1, firstToken);
 
     if (cachedT >= policy.minCacheableTokens() && cachedT > hit) {
@@ -135,9 +149,25 @@ public final class PromptCache {
     return table.size();
   }
 
-  private int live(long key, long now) {
+  /**
+   * The slot of {@code key}'s entry if it is live and readable at {@code now}, else -1; {@code
+   * chain} (0 conversation, 1 system, 2 preamble) names the look-up remembered for the next
+   * request, which reuses it when it asks the same at the same time of an unchanged table.
+   */
+  private int live(int chain, long key, long now) {
+    if (foundVersion == version && foundNow == now && foundKey[chain] == key) {
+      return foundSlot[chain];
+    }
+    if (foundVersion != version || foundNow != now) {
+      foundVersion = version;
+      foundNow = now;
+      Arrays.fill(foundKey, -1);
+    }
     int i = table.find(key);
-    return i >= 0 && now < table.expiresAt[i] && table.readableAt[i] <= now ? i : -1;
+    int slot = i >= 0 && now < table.expiresAt[i] && table.readableAt[i] <= now ? i : -1;
+    foundKey[chain] = key;
+    foundSlot[chain] = slot;
+    return slot;
   }
 
   private void put(long key, long length, long now, long readable, long ttl) {
