@@ -25,7 +25,7 @@ import javax.net.ssl.SSLSocketFactory;
  * the client's as most of the proxy's added latency, reports/record-speed.md; the server's are
  * described in {@link Http1Server}). Now a call wakes the
  * connection's thread when the request arrives and again when the upstream answers, and the
- * trace writer is woken in batches ({@link TraceSink}). Nothing is added to the CLI jar nor to
+ * trace writer once per line, when it is parked ({@link TraceSink}). Nothing is added to the CLI jar nor to
  * the start-up of the other commands (no class of this package loads unless {@code record}
  * runs). Netty or Jetty 12 would reach the same structure with 2 to 4 MB more jar.
  *
