@@ -96,12 +96,9 @@ final class PriceStep {
         costRead = cost.cacheRead();
       }
       long plain;
-      // the fast path is standard rates only: batch, fast-mode and long-context calls go
-      // through Pricing, as the call itself did
-      if (!batch
-          && !fast
-          && (price.longContext() == null
-              || k.prompt <= price.longContext().thresholdTokens())) {
+      // the whole prompt as uncached input: at standard rates the products again, else (batch,
+      // a fast tier, a prompt-length tier for this longer prompt) through Pricing
+      if (Pricing.atStandardRates(price, k.prompt, batch, fast)) {
         plain =
             Money.add(
                 Math.multiplyExact(k.prompt, price.input()),
