@@ -194,7 +194,8 @@ final class CapacityCommand implements Callable<Integer> {
     Scenario baseScenario = base.scenario();
     RateLimitTiers tierTable = RateLimitTiers.anthropic().with(baseScenario.tierLimits());
     for (String t : tiers) {
-      if (!CapacitySearch.TIERS.contains(t) && !baseScenario.plans().containsKey(t)) {
+      boolean known = "unlimited".equals(t) || tierTable.tierNames().contains(t);
+      if (!known && !baseScenario.plans().containsKey(t)) {
         throw new CommandLine.ParameterException(
             cl,
             "--tiers: '"

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -203,15 +202,6 @@ public final class CapacitySearch {
       this(settings, evaluated, chosen, warnings, null);
     }
   }
-
-  /**
-   * Tier names the tier tables know (both editions: late-2025 Tier 1-4, 2026 Evaluation / Start /
-   * Build / Scale / Custom); anything else must be a plan of the scenario.
-   */
-  public static final Set<String> TIERS =
-      Set.of(
-          "tier1", "tier2", "tier3", "tier4", "evaluation", "start", "build", "scale", "custom",
-          "unlimited");
 
   /**
    * Runs the search.
