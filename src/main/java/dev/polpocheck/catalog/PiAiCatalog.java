@@ -1,5 +1,6 @@
 package dev.polpocheck.catalog;
 
+import dev.polpocheck.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The complete model catalog of the pi-ai release Polpo 0.3.x resolves models with: every
@@ -85,7 +85,8 @@ public final class PiAiCatalog {
         if (in == null) {
           throw new IllegalStateException("bundled pi-ai catalog missing: " + RESOURCE);
         }
-        JsonNode root = JsonMapper.builder().build().readTree(in);
+        // the project's own reader, not a JsonMapper (see ModelCatalog.load)
+        JsonNode root = JsonReader.parse(RESOURCE, in.readAllBytes()).root();
         Map<String, Set<String>> ids = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> p : root.path("providers").properties()) {
           List<String> list = new ArrayList<>();

@@ -257,7 +257,7 @@ public final class JsonReader {
         }
       case VALUE_STRING:
         index.put(pointer, new PositionIndex.Entry(keySpan, span(start, stringEnd(start))));
-        return nodes.stringNode(parser.getString());
+        return new PrintedStringNode(parser.getString());
       case VALUE_NUMBER_INT:
         {
           JsonNode n =
