@@ -106,8 +106,8 @@ final class CapacityCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "tier1,tier2,tier3,tier4",
       description =
-          "Tiers (or plan names of the scenario) to try, lowest first: tier1..tier4, or the"
-              + " 2026 evaluation, start, build, scale, custom with the scenario's tierLimits"
+          "Tiers (or plan names of the scenario) to try, lowest first: tier1..tier4, the 2026"
+              + " start, build, scale, or evaluation, custom with the scenario's tierLimits"
               + " (default: ${DEFAULT-VALUE}).")
   List<String> tiers;
 
@@ -208,13 +208,14 @@ final class CapacityCommand implements Callable<Integer> {
       if (!"unlimited".equals(t)
           && !baseScenario.plans().containsKey(t)
           && !tierTable.hasRateLimits(t)) {
-        // a 2026 tier ships its spend cap only: searched without rate limits, it would "fit"
+        // Evaluation and Custom publish no limits: searched without them, they would "fit" on
+        // their spend cap alone
         throw new CommandLine.ParameterException(
             cl,
             "--tiers: '"
                 + t
-                + "' has no rate limits polpo-check could source (2026 edition); give them in"
-                + " the scenario's tierLimits."
+                + "' has no rate limits Anthropic publishes (2026 Evaluation and Custom); give"
+                + " them in the scenario's tierLimits."
                 + t
                 + " (the Console's Rate limits page shows them)");
       }

@@ -33,6 +33,8 @@ final class Credential {
   int[] limiterKeys = new int[8];
 
   LimitSpec[] limitSpecs = new LimitSpec[8];
+  /** How its tier's OTPM bucket counts output: 0 not resolved yet, 1 max_tokens, 2 real output. */
+  byte outputRule;
   Tally orgTally;
   long expiresAt = -1;
   long rateLimited;

@@ -391,7 +391,8 @@ final class Engine {
     long wr = split.write();
     long sent =
         k.call.role() == CallerRole.ORCHESTRATOR ? m.orchestratorMaxTokens : m.agentMaxTokens;
-    long maxOut = Math.max(sent, k.out); // -1 (unknown limit): reserve the real output
+    // -1 (unknown limit): reserve the real output; a 2026 tier counts the real output only
+    long maxOut = limits.outputHold(c, Math.max(sent, k.out), k.out);
     // Message Batches have their own limits (batch RPM and processing queue per tier, not the
     // Messages API's RPM/ITPM/OTPM: https://platform.claude.com/docs/en/api/rate-limits): they
     // skip the live buckets and occupy the queue until they are processed

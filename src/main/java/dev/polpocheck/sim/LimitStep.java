@@ -16,8 +16,9 @@ import java.util.Arrays;
  * workspace sets its own limits, which apply alongside the organisation's (the lower one binds).
  *
  * <p>The input-token bucket counts uncached input and cache writes, plus cache reads where the
- * tier's limits say they count; the output bucket reserves {@code max_tokens} until the call's
- * latency has passed, when the unused part is refunded.
+ * tier's limits say they count. The output bucket, on a late-2025 tier, reserves {@code max_tokens}
+ * until the call's latency has passed, when the unused part is refunded; on a 2026 tier it counts
+ * the call's real output only ({@link #outputHold}).
  */
 final class LimitStep {
   private final RateLimitTiers tiers;
@@ -87,6 +88,21 @@ final class LimitStep {
       return 0;
     }
     return batches.trySubmit(batches.key(c.organisation, b), now, done);
+  }
+
+  /**
+   * The output tokens a live request of {@code c} holds in its OTPM bucket from admission:
+   * {@code maxTokens} (given back down to the real output when the response ends) where the tier's
+   * edition reserves {@code max_tokens}, its real output {@code out} where the edition counts only
+   * "tokens actually generated" ({@link RateLimitTiers#countsActualOutput}). Charging the real
+   * output at admission, not as it streams, is the simulator's simplification: the bucket sees it
+   * one latency early.
+   */
+  long outputHold(Credential c, long maxTokens, long out) {
+    if (c.outputRule == 0) {
+      c.outputRule = tiers.countsActualOutput(c.tier) ? (byte) 2 : (byte) 1;
+    }
+    return c.outputRule == 2 ? out : maxTokens;
   }
 
   /** Gives back {@code amount - actual} reserved output tokens on {@code key} at {@code now}. */

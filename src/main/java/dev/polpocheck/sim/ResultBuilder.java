@@ -210,9 +210,8 @@ final class ResultBuilder {
     }
     if (!acc.unlimitedModels.isEmpty()) {
       notes.add(
-          "no rate limits applied (no published tier limits, or tier unlimited; a 2026 tier"
-              + " (start, build, scale, evaluation, custom) takes them from the scenario's"
-              + " tierLimits): "
+          "no rate limits applied (no published tier limits, or tier unlimited; the 2026"
+              + " evaluation and custom tiers take them from the scenario's tierLimits): "
               + String.join(", ", acc.unlimitedModels));
     }
     if (acc.recordedErrors > 0) {

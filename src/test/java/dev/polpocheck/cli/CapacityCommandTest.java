@@ -152,7 +152,7 @@ class CapacityCommandTest {
 
   @Test
   void capacity_2026Tiers_withTheScenariosTierLimits_areCandidatesInOrder() throws Exception {
-    // Start and Build ship their spend caps only; the scenario gives their limits. Start: 1 RPM
+    // The scenario's limits replace the shipped Start and Build ones. Start: 1 RPM
     // per class the sample uses (Opus 4.x orchestrator, Sonnet 4.x coder, Haiku 4.5 reviewer), so
     // a session's second turn seconds after its first waits for the next token (up to a minute):
     // delay > 0 ms, the objective (0 ms, no 429s) fails. Build: 10^9 of everything, far above
@@ -179,10 +179,25 @@ class CapacityCommandTest {
   }
 
   @Test
+  void capacity_startBuildScale_searchWithTheirShippedLimits() {
+    // Start, Build and Scale ship their limits (anthropic-tiers.json): no tierLimits needed, and
+    // Start is tried first (the --tiers order). At 3 sessions a day the sample asks far less than
+    // Start's 1,000 RPM / 2,000,000 ITPM / 400,000 OTPM per class: Start meets the default
+    // objective and is the answer.
+    Path out = dir.resolve("capShipped");
+    ForecastCommandTest.Run r = capacity(traces.toString(), "--sessions-per-day", "3",
+        "--tiers", "start,build,scale", "--max-organisations", "1", "--runs", "1",
+        "--report", out.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("1 org x 1 key, start"), r.out());
+    assertFalse(r.err().contains("has no rate limits"), r.err());
+  }
+
+  @Test
   void capacity_2026TierWithoutLimits_isAUsageErrorNamingTierLimits() {
-    // no per-class table of the 2026 edition could be sourced: searched without limits, Start
-    // would "fit" on its spend cap alone, so capacity refuses it until the scenario gives them
-    for (String tier : List.of("start", "evaluation", "custom")) {
+    // Evaluation and Custom publish no per-class limits: searched without them they would "fit"
+    // on their spend cap alone, so capacity refuses them until the scenario gives them
+    for (String tier : List.of("evaluation", "custom")) {
       ForecastCommandTest.Run r = capacity(traces.toString(), "--tiers", "tier1," + tier);
       assertEquals(2, r.exit(), r.err());
       assertTrue(r.err().contains("--tiers: '" + tier + "' has no rate limits"), r.err());

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The 2026 usage tiers (Evaluation, Start, Build, Scale, Custom) of
  * https://platform.claude.com/docs/api/rate-limits: their monthly spend caps apply as Tier 1-4's
- * do, and their per-class rate limits, which could not be sourced, come from the scenario's
- * {@code tierLimits}.
+ * do; Start, Build and Scale ship their per-class limits, Evaluation and Custom take them from the
+ * scenario's {@code tierLimits}; and their OTPM bucket counts the real output, not {@code
+ * max_tokens}.
  */
 class Tiers2026Test {
   private static final long DAY = 24 * 60 * MIN;
@@ -45,16 +46,61 @@ class Tiers2026Test {
     // output x $15 per MTok = $0.003 + $0.96 = $0.963. After 519 calls $499.797 < $500; after
     // 520, $500.76: the 521st gets the 429 enforced_spend_limit_reached without retry-after, the
     // SDK retries twice with its own backoff (3 refusals) and the run ends: 520 ok, 1 failed, 9
-    // not run. No rate limits apply: the scenario gives Start none.
+    // not run. Start's Sonnet 4.x limits (1,000 RPM, 2,000,000 ITPM, 400,000 OTPM) apply and never
+    // bind: one call every 10 minutes, 64,000 output tokens each.
     SimResult r = run(fiveHundredThirtyTurns(), key("start", ""));
     assertEquals(520, r.counts().ok());
     assertEquals(1, r.counts().failed());
     assertEquals(9, r.counts().notRun());
     assertEquals(3, r.counts().billingRejections());
     assertEquals(2, r.counts().sdkRetries());
+    assertEquals(0, r.counts().rateLimited());
     assertTrue(
-        r.notes().stream().anyMatch(n -> n.startsWith("no rate limits applied")), r.notes()
+        r.notes().stream().noneMatch(n -> n.startsWith("no rate limits applied")), r.notes()
             .toString());
+  }
+
+  @Test
+  void thirteenAgentTurnsAtOnce_tier4ReservesMaxTokens_startCountsTheRealOutput() {
+    // Tier 4 and Start give Sonnet 4.x the same 400,000 OTPM. Each agent turn sends max_tokens
+    // min(64,000, 32,000) = 32,000 and produces 100 tokens. Tier 4 (late-2025: "estimated based
+    // on max_tokens at the beginning of each request"): twelve turns hold 384,000; the 13th finds
+    // 16,000 and needs 16,000 more at 400,000 / 60,000 ms = 6.667 tokens per ms: 2,400 ms ->
+    // retry-after 3 s, honoured by the SDK (< 60 s); at 3 s the bucket holds 16,000 + 20,000 =
+    // 36,000 (no refund yet: the turns end after their latency) and the turn is admitted. Start
+    // (2026: "max_tokens does not affect OTPM accounting"): thirteen turns hold 13 x 100 = 1,300
+    // tokens; nothing waits. RPM (4,000 / 1,000) and ITPM (13 x 2,000 input) never bind.
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      calls.add(sonnet(0, "s" + i, 2_000, 100));
+    }
+    SimResult tier4 = run(calls, key("tier4", ""));
+    assertEquals(13, tier4.counts().ok());
+    assertEquals(1, tier4.counts().rateLimited());
+    assertEquals(3_000, tier4.delays().totalMillis());
+    SimResult start = run(calls, key("start", ""));
+    assertEquals(13, start.counts().ok());
+    assertEquals(0, start.counts().rateLimited());
+    assertEquals(0, start.delays().totalMillis());
+  }
+
+  @Test
+  void startTier_shippedHaiku35Limits_bind_theSecondBigPromptWaits36Seconds() {
+    // Start's Haiku 3.5 pool: 1,000 RPM, 100,000 ITPM, 20,000 OTPM. Two agent turns at once, 80,000
+    // uncached input each: the first leaves 20,000; the second needs 60,000 more at 100,000 /
+    // 60,000 ms = 1.667 tokens per ms: 36,000 ms -> retry-after 36 s, honoured by the SDK (< 60 s);
+    // at 36 s the bucket holds 80,000 and the turn is admitted.
+    List<Call> calls = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      calls.add(
+          SimFixtures.call(
+              0, "s" + i, dev.polpocheck.trace.CallerRole.AGENT, "anthropic",
+              "claude-3-5-haiku-20241022", 80_000, 100, 0, 0));
+    }
+    SimResult r = run(calls, key("start", ""));
+    assertEquals(2, r.counts().ok());
+    assertEquals(1, r.counts().rateLimited());
+    assertEquals(36_000, r.delays().totalMillis());
   }
 
   @Test
@@ -80,7 +126,7 @@ class Tiers2026Test {
     assertEquals(1, r.counts().sdkRetries());
     assertEquals(51, r.counts().ok());
     assertEquals(1_000, r.delays().maxMillis());
-    // without them Start has no rate limits: nothing is refused
+    // with the shipped Start limits (1,000 RPM) nothing is refused
     assertEquals(0, run(WorkspacesTest.fiftyOneRequestsInHalfASecond(), key("start", "")).counts().rateLimited());
     // a scenario's tierLimits replace a late-2025 tier's class too: Tier 4's 4,000 RPM -> 50
     assertEquals(

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * limits, the monthly spend cap), loaded from the data file {@code anthropic-tiers.json} beside
  * this class so a new edition of the table is a data change. Two editions ship, told apart by tier
  * name: the late-2025 {@code tier1}..{@code tier4}, and the 2026 {@code evaluation}, {@code
- * start}, {@code build}, {@code scale} and {@code custom}, which carry their spend caps only (their
- * per-class tables could not be read from a primary source); a scenario's {@code tierLimits} lays
- * its own limits over either ({@link #with}). Which pool a model draws from comes from the model
- * catalog ({@link RateLimitClass}). Immutable and safe to share between threads.
+ * start}, {@code build}, {@code scale} and {@code custom} (Start, Build and Scale with their
+ * per-class and Batch API limits, Evaluation and Custom with none published); a scenario's {@code
+ * tierLimits} lays its own limits over either ({@link #with}). The editions also differ in how the
+ * OTPM bucket counts output ({@link #countsActualOutput}). Which pool a model draws from comes from
+ * the model catalog ({@link RateLimitClass}). Immutable and safe to share between threads.
  */
 public final class RateLimitTiers {
   private static final String RESOURCE = "anthropic-tiers.json";
@@ -28,16 +30,20 @@ public final class RateLimitTiers {
   private final Map<String, Long> spendCaps;
   private final Map<String, BatchLimits> batch;
   private final Map<String, String> editions;
+  /** The editions whose OTPM bucket counts the real output only (not {@code max_tokens}). */
+  private final Set<String> actualOutputEditions;
 
   private RateLimitTiers(
       Map<String, Map<RateLimitClass, LimitSpec>> tiers,
       Map<String, Long> caps,
       Map<String, BatchLimits> batch,
-      Map<String, String> editions) {
+      Map<String, String> editions,
+      Set<String> actualOutputEditions) {
     this.tiers = tiers;
     this.spendCaps = caps;
     this.batch = batch;
     this.editions = editions;
+    this.actualOutputEditions = actualOutputEditions;
   }
 
   /** The table shipped with polpo-check. */
@@ -73,7 +79,17 @@ public final class RateLimitTiers {
         }
         editions.put(t.getKey(), t.getValue().get("edition").asString());
       }
-      return new RateLimitTiers(tiers, caps, batch, editions);
+      Set<String> actualOutput = new TreeSet<>();
+      for (Map.Entry<String, JsonNode> e : root.get("editions").properties()) {
+        String rule = e.getValue().path("outputTokensPerMinute").asString("");
+        if (rule.equals("actual-output")) {
+          actualOutput.add(e.getKey());
+        } else if (!rule.equals("reserve-max-tokens")) {
+          throw new IllegalStateException(
+              RESOURCE + ": edition " + e.getKey() + " has no known outputTokensPerMinute");
+        }
+      }
+      return new RateLimitTiers(tiers, caps, batch, editions, Set.copyOf(actualOutput));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,6 +103,18 @@ public final class RateLimitTiers {
   /** The edition {@code tier} comes from ("late-2025" or "2026"), or null when unknown. */
   public String edition(String tier) {
     return editions.get(tier);
+  }
+
+  /**
+   * True when {@code tier}'s OTPM bucket counts a request's real output only: the 2026 edition,
+   * "OTPM is evaluated in real time against tokens actually generated: max_tokens does not affect
+   * OTPM accounting". False for the late-2025 tiers, whose OTPM was "estimated based on
+   * max_tokens at the beginning of each request" and adjusted to the real output at its end, and
+   * for unknown tiers. Sources in {@code anthropic-tiers.json} ({@code editions}).
+   */
+  public boolean countsActualOutput(String tier) {
+    String edition = editions.get(tier);
+    return edition != null && actualOutputEditions.contains(edition);
   }
 
   /** True when {@code tier} limits at least one model class (shipped or laid over). */
@@ -119,7 +147,7 @@ public final class RateLimitTiers {
         b.put(e.getKey(), e.getValue().batch());
       }
     }
-    return new RateLimitTiers(t, spendCaps, b, editions);
+    return new RateLimitTiers(t, spendCaps, b, editions, actualOutputEditions);
   }
 
   /**
@@ -135,8 +163,8 @@ public final class RateLimitTiers {
   }
 
   /**
-   * The Message Batches API's limits at {@code tier}, unlimited when the tier is unknown or its
-   * edition's table could not be sourced (the 2026 tiers, unless a scenario gives them).
+   * The Message Batches API's limits at {@code tier}, unlimited when the tier is unknown or has
+   * none published (Evaluation, Custom), unless a scenario gives them.
    */
   public BatchLimits batchLimits(String tier) {
     return batch.getOrDefault(tier, BatchLimits.UNLIMITED);

@@ -74,11 +74,51 @@ class RateLimitTiersTest {
   }
 
   @Test
-  void edition2026_shipsNoPerClassOrBatchLimits_theScenarioGivesThem() {
-    // no primary excerpt of the 2026 per-class or Batch API tables could be read: none ship
-    assertEquals(LimitSpec.UNLIMITED, tiers.limits("start", RateLimitClass.SONNET_4));
-    assertEquals(BatchLimits.UNLIMITED, tiers.batchLimits("scale"));
-    assertFalse(tiers.hasRateLimits("start"));
+  void edition2026_startBuildScale_shipThePagesPerClassAndBatchLimits() {
+    // https://platform.claude.com/docs/en/api/rate-limits, 2026 edition, as six transcriptions of
+    // it agree (anthropic-tiers.json limitsSource): Opus 4.x, Sonnet 4.x and Haiku 4.5 share the
+    // figures of a tier: Start 1,000 RPM / 2,000,000 ITPM / 400,000 OTPM, Build 5,000 /
+    // 5,000,000 / 1,000,000, Scale 10,000 / 10,000,000 / 2,000,000; Haiku 3.5 (dagger: cache
+    // reads count) Start 1,000 / 100,000 / 20,000, Scale 4,000 / 400,000 / 80,000. Message
+    // Batches: Start 1,000 RPM and 200,000 queued, Build 2,000 / 300,000, Scale 4,000 / 500,000.
+    assertEquals(
+        new LimitSpec(1_000, 2_000_000, 400_000, false),
+        tiers.limits("start", RateLimitClass.SONNET_4));
+    assertEquals(
+        new LimitSpec(5_000, 5_000_000, 1_000_000, false),
+        tiers.limits("build", RateLimitClass.OPUS_4));
+    assertEquals(
+        new LimitSpec(10_000, 10_000_000, 2_000_000, false),
+        tiers.limits("scale", RateLimitClass.HAIKU_4_5));
+    assertEquals(
+        new LimitSpec(1_000, 100_000, 20_000, true), tiers.limits("start", RateLimitClass.HAIKU_3));
+    assertEquals(
+        new LimitSpec(4_000, 400_000, 80_000, true), tiers.limits("scale", RateLimitClass.HAIKU_3));
+    // Sonnet 3.7 is not on the 2026 page (retired): no limits at any 2026 tier
+    assertEquals(LimitSpec.UNLIMITED, tiers.limits("build", RateLimitClass.SONNET_3_7));
+    assertEquals(new BatchLimits(1_000, 200_000), tiers.batchLimits("start"));
+    assertEquals(new BatchLimits(2_000, 300_000), tiers.batchLimits("build"));
+    assertEquals(new BatchLimits(4_000, 500_000), tiers.batchLimits("scale"));
+    assertTrue(tiers.hasRateLimits("start"));
+  }
+
+  @Test
+  void edition2026_outputCountsTheRealOutput_late2025ReservesMaxTokens() {
+    // 2026: "OTPM is evaluated in real time against tokens actually generated: max_tokens does
+    // not affect OTPM accounting"; late-2025: "OTPM rate limits are estimated based on max_tokens
+    // at the beginning of each request"
+    assertTrue(tiers.countsActualOutput("start"));
+    assertTrue(tiers.countsActualOutput("custom"));
+    assertFalse(tiers.countsActualOutput("tier4"));
+    assertFalse(tiers.countsActualOutput("unlimited"));
+  }
+
+  @Test
+  void evaluationAndCustom_publishNoLimits_theScenarioGivesThem() {
+    // Evaluation: "limits below the standard limits shown on this page"; Custom: negotiated
+    assertEquals(LimitSpec.UNLIMITED, tiers.limits("evaluation", RateLimitClass.SONNET_4));
+    assertEquals(BatchLimits.UNLIMITED, tiers.batchLimits("custom"));
+    assertFalse(tiers.hasRateLimits("evaluation"));
     assertFalse(tiers.hasRateLimits("custom"));
     assertFalse(tiers.hasRateLimits("tier9"));
     assertTrue(tiers.hasRateLimits("tier1"));
@@ -90,7 +130,9 @@ class RateLimitTiersTest {
                     new BatchLimits(10, 1_000)),
                 "tier2", new TierLimits(Map.of(RateLimitClass.SONNET_4, own), null)));
     assertEquals(own, laid.limits("start", RateLimitClass.SONNET_4));
-    assertEquals(LimitSpec.UNLIMITED, laid.limits("start", RateLimitClass.HAIKU_4_5));
+    assertEquals(
+        new LimitSpec(1_000, 2_000_000, 400_000, false),
+        laid.limits("start", RateLimitClass.HAIKU_4_5));
     assertEquals(new BatchLimits(10, 1_000), laid.batchLimits("start"));
     assertTrue(laid.hasRateLimits("start"));
     // a class named replaces the shipped one; the others and the batch limits are kept
@@ -101,7 +143,9 @@ class RateLimitTiersTest {
     assertEquals(new BatchLimits(1_000, 200_000), laid.batchLimits("tier2"));
     assertEquals(500, laid.monthlySpendCapUsd("start"));
     // the shipped table itself is unchanged
-    assertEquals(LimitSpec.UNLIMITED, tiers.limits("start", RateLimitClass.SONNET_4));
+    assertEquals(
+        new LimitSpec(1_000, 2_000_000, 400_000, false),
+        tiers.limits("start", RateLimitClass.SONNET_4));
   }
 
   @Test
