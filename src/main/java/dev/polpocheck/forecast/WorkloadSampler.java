@@ -2,9 +2,13 @@ package dev.polpocheck.forecast;
 
 import dev.polpocheck.trace.Call;
 import dev.polpocheck.trace.CallColumns;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -28,6 +32,8 @@ public final class WorkloadSampler {
   private final long[][][] offsets;
   /** Per agent (as {@link #agents}): the calls of each of its sessions, as an array. */
   private final Call[][][] calls;
+  /** Per agent (as {@link #agents}): where each of its sessions' calls names a new agent. */
+  private final int[][][] agentStarts;
 
   /** A sampler over {@code corpus} with the given arrival process. */
   public WorkloadSampler(Corpus corpus, ArrivalProcess arrivals) {
@@ -42,13 +48,16 @@ public final class WorkloadSampler {
     }
     this.offsets = new long[agents.size()][][];
     this.calls = new Call[agents.size()][][];
+    this.agentStarts = new int[agents.size()][][];
     for (int i = 0; i < agents.size(); i++) {
       List<Session> pool = corpus.sessions(agents.get(i));
       offsets[i] = new long[pool.size()][];
       calls[i] = new Call[pool.size()][];
+      agentStarts[i] = new int[pool.size()][];
       for (int j = 0; j < pool.size(); j++) {
         offsets[i][j] = Placed.offsetsOf(pool.get(j));
         calls[i][j] = pool.get(j).calls().toArray(new Call[0]);
+        agentStarts[i][j] = Placed.agentStartsOf(calls[i][j]);
       }
     }
   }
@@ -65,7 +74,8 @@ public final class WorkloadSampler {
       }
       List<Session> pool = corpus.sessions(agents.get(a));
       int j = rng.nextInt(pool.size());
-      placed[i] = new Placed(i, times[i], pool.get(j), offsets[a][j], calls[a][j]);
+      placed[i] =
+          new Placed(i, times[i], pool.get(j), offsets[a][j], calls[a][j], agentStarts[a][j]);
     }
     return List.of(placed);
   }
@@ -92,12 +102,36 @@ public final class WorkloadSampler {
    * @param calls the session's calls as an array (computed once per corpus and shared between
    *     runs, like {@code offsets}: the simulator reads each call through it, one load fewer
    *     than through the session's list; never modified)
+   * @param agentStarts the positions in {@code calls} of each agent's first call, ascending
+   *     (computed once per corpus and shared like {@code offsets}; never modified): the agents of
+   *     a session cut short are those whose first call is before the cut
    */
   public record Placed(
-      int index, long startMillis, Session session, long[] offsets, Call[] calls) {
-    /** {@code session} placed at {@code startMillis}, its offsets computed from its calls. */
+      int index,
+      long startMillis,
+      Session session,
+      long[] offsets,
+      Call[] calls,
+      int[] agentStarts) {
+    /** {@code session} placed at {@code startMillis}, its arrays computed from its calls. */
     public Placed(int index, long startMillis, Session session) {
       this(index, startMillis, session, offsetsOf(session), session.calls().toArray(new Call[0]));
+    }
+
+    private Placed(int index, long startMillis, Session session, long[] offsets, Call[] calls) {
+      this(index, startMillis, session, offsets, calls, agentStartsOf(calls));
+    }
+
+    static int[] agentStartsOf(Call[] calls) {
+      Set<String> seen = new HashSet<>();
+      int[] starts = new int[calls.length];
+      int n = 0;
+      for (int i = 0; i < calls.length; i++) {
+        if (seen.add(calls[i].agent())) {
+          starts[n++] = i;
+        }
+      }
+      return Arrays.copyOf(starts, n);
     }
 
     static long[] offsetsOf(Session session) {
@@ -163,6 +197,8 @@ public final class WorkloadSampler {
     private int[] session;
     private int[] call;
     private int size;
+    /** How many calls of each drawn session the merge took (the rest are past the end). */
+    private final int[] taken;
 
     MergedCalls(List<Placed> placed, long end) {
       this.placed = placed;
@@ -170,6 +206,7 @@ public final class WorkloadSampler {
       this.starts = new long[placed.size()];
       this.offsets = new long[placed.size()][];
       this.calls = new Call[placed.size()][];
+      this.taken = new int[placed.size()];
       int total = 0;
       for (int k = 0; k < placed.size(); k++) {
         Placed p = placed.get(k);
@@ -201,6 +238,7 @@ public final class WorkloadSampler {
         session[size] = k;
         call[size] = i;
         size++;
+        taken[k] = i + 1;
         if (i + 1 < calls[k].length) {
           open.add(starts[k] + offsets[k][i + 1], k, i + 1);
         }
@@ -237,6 +275,37 @@ public final class WorkloadSampler {
         @Override
         public Call recorded() {
           return calls[k][call[j]];
+        }
+      };
+    }
+
+    /** The drawn sessions, from the merge's counts and the corpus's arrays: no pass over calls. */
+    @Override
+    public Sessions sessions() {
+      return new Sessions() {
+        @Override
+        public int count() {
+          return taken.length;
+        }
+
+        @Override
+        public int callCount(int s) {
+          return taken[s];
+        }
+
+        @Override
+        public Call first(int s) {
+          return calls[s][0];
+        }
+
+        @Override
+        public List<String> agents(int s) {
+          int[] starts = placed.get(s).agentStarts();
+          List<String> out = new ArrayList<>(starts.length);
+          for (int i = 0; i < starts.length && starts[i] < taken[s]; i++) {
+            out.add(calls[s][starts[i]].agent());
+          }
+          return out;
         }
       };
     }

@@ -138,16 +138,22 @@ final class Engine {
   /** Replays the calls {@code input} reads, which must be in start-time order. */
   SimResult run(CallColumns.Cursor input) {
     boolean more = input.advance();
-    long lastArrival = Long.MIN_VALUE;
+    // the next call's recorded start and its arrival in the replay, read once per call (the loop
+    // compares the arrival with the queue's head at every event)
+    long at = more ? input.startMillis() : 0;
+    long arrival = more ? compress(at) : 0;
     while (true) {
-      if (more && (queue.isEmpty() || compress(input.startMillis()) <= queue.headTime())) {
-        long at = input.startMillis();
-        if (at < lastArrival) {
-          throw new IllegalStateException("calls out of start-time order at " + lastArrival);
-        }
-        lastArrival = at;
-        arrive(input.recorded(), at, input.session());
+      if (more && (queue.isEmpty() || arrival <= queue.headTime())) {
+        arrive(input.recorded(), at, arrival, input.session());
         more = input.advance();
+        if (more) {
+          long next = input.startMillis();
+          if (next < at) {
+            throw new IllegalStateException("calls out of start-time order at " + at);
+          }
+          at = next;
+          arrival = compress(at);
+        }
         continue;
       }
       if (queue.isEmpty()) {
@@ -179,10 +185,10 @@ final class Engine {
   // ---- arrival and sessions ----
 
   /**
-   * A call starting at {@code startMillis} (recorded time) in the session numbered {@code session}
-   * in the input; its other fields are {@code call}'s.
+   * A call starting at {@code startMillis} (recorded time; {@code arrival} in the replay's time) in
+   * the session numbered {@code session} in the input; its other fields are {@code call}'s.
    */
-  private void arrive(Call call, long startMillis, int session) {
+  private void arrive(Call call, long startMillis, long arrival, int session) {
     acc.callsIn++;
     if (call.status() == CallStatus.ERROR) {
       acc.recordedErrors++;
@@ -201,14 +207,14 @@ final class Engine {
     if (s.dead) {
       acc.notRun(tokens);
       s.remaining--;
-      endIfDone(s, compress(startMillis));
+      endIfDone(s, arrival);
       return;
     }
     if (s.inFlight) {
       s.pending.add(new SessionState.Waiting(call, startMillis));
       return;
     }
-    long ready = compress(startMillis) + s.offset;
+    long ready = arrival + s.offset;
     if (first && !gate.open()) {
       if (!gate.tryEnter(call.agent())) {
         s.inFlight = true; // the run waits for a slot; its later turns queue behind it

@@ -42,6 +42,9 @@ final class KeyFetch {
   private final Map<String, Long> declaredLimits = new HashMap<>();
   private final Map<String, SpendLimit> spends = new HashMap<>();
   private final long[] noUsableUntil;
+  // the provider of the last fetch and the pool's number for it (see poolProvider)
+  private String lastProvider;
+  private int lastPoolProvider;
 
   KeyFetch(
       Scenario sc,
@@ -108,8 +111,8 @@ final class KeyFetch {
    * @return the credential's index, or -1 when none is usable ("No API key")
    */
   int acquire(int session, String provider, long now) {
-    int p = pool.providerIndex(provider);
-    if (p < 0 || sc.envKeys().containsKey(provider)) {
+    int p = poolProvider(provider);
+    if (p < 0) {
       return envCred(provider);
     }
     trackNoUsable(p, now);
@@ -140,6 +143,21 @@ final class KeyFetch {
       }
     }
     return -1;
+  }
+
+  /**
+   * The pool's number of {@code provider}, or -1 when its key comes from the environment (an
+   * environment key wins, and a provider without profiles has no other). Fixed for the run, so the
+   * last answer is kept: consecutive fetches mostly name the same provider, the same string (the
+   * replay model's), and a comparison of references replaces a hash and a tree look-up.
+   */
+  private int poolProvider(String provider) {
+    if (lastProvider == null || provider != lastProvider) {
+      int p = pool.providerIndex(provider);
+      lastPoolProvider = p < 0 || sc.envKeys().containsKey(provider) ? -1 : p;
+      lastProvider = provider;
+    }
+    return lastPoolProvider;
   }
 
   private boolean tokenUsable(int profile, long now, boolean recordFailure) {

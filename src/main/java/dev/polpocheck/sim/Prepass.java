@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
- * One cheap pass over the calls before the replay: the first timestamp, how many calls each session
+ * What the replay needs to know before it starts: the first timestamp, how many calls each session
  * has (so a session's state is dropped after its last call), the agents, and the data of each
- * session's first call for the shared-system-prefix estimator. Its memory grows with the number of
- * sessions, not calls.
+ * session's first call for the shared-system-prefix estimator. Gathered in one cheap pass over the
+ * calls ({@link #scan}), or from calls that keep these facts per session ({@link #of}: a forecast's
+ * drawn sessions, one step per session instead of one per call). Its memory grows with the number
+ * of sessions, not calls.
  *
  * <p><b>The shared-system-prefix estimator.</b> Per agent, {@code S} is the median of the cache
  * reads the provider recorded on the <em>first</em> call of each session, over sessions where it
@@ -41,13 +44,10 @@ final class Prepass {
   /**
    * Scans time-ordered calls from {@code calls}; {@code factor} gives each call's token factor.
    */
-  static Prepass scan(
-      CallColumns.Cursor calls, java.util.function.ToDoubleFunction<Call> factor) {
+  static Prepass scan(CallColumns.Cursor calls, ToDoubleFunction<Call> factor) {
     long start = Long.MAX_VALUE;
     int[] counts = new int[16];
-    Map<String, List<Long>> firstReads = new TreeMap<>();
-    Map<String, Long> minFirstPrompt = new HashMap<>();
-    Map<String, Integer> sessionsPerAgent = new HashMap<>();
+    Agents agents = new Agents(factor);
     String lastAgent = null;
     while (calls.advance()) {
       Call c = calls.recorded();
@@ -56,34 +56,85 @@ final class Prepass {
       if (session >= counts.length) {
         counts = Arrays.copyOf(counts, Math.max(session + 1, 2 * counts.length));
       }
-      boolean first = counts[session]++ == 0;
+      if (counts[session]++ == 0) {
+        agents.firstCall(c);
+      }
       if (!c.agent().equals(lastAgent)) { // most neighbours share the agent: skip the tree
-        firstReads.computeIfAbsent(c.agent(), a -> new ArrayList<>());
+        agents.calling(c.agent());
         lastAgent = c.agent();
       }
-      if (first) {
-        double f = factor.applyAsDouble(c);
-        sessionsPerAgent.merge(c.agent(), 1, Integer::sum);
-        if (c.cacheReadTokens() > 0) {
-          firstReads.get(c.agent()).add(Task.scale(c.cacheReadTokens(), f));
+    }
+    return agents.prepass(start == Long.MAX_VALUE ? 0 : start, counts);
+  }
+
+  /**
+   * The same facts as {@link #scan} from the calls' per-session view, without a pass over the
+   * calls: one step per session. The calls must be time-ordered, as a cursor reads them.
+   */
+  static Prepass of(CallColumns columns, ToDoubleFunction<Call> factor) {
+    CallColumns.Sessions sessions = columns.sessions();
+    CallColumns.Cursor first = columns.cursor();
+    long start = first.advance() ? first.startMillis() : 0; // the calls are in time order
+    int[] counts = new int[sessions.count()];
+    Agents agents = new Agents(factor);
+    for (int s = 0; s < counts.length; s++) {
+      counts[s] = sessions.callCount(s);
+      if (counts[s] > 0) {
+        agents.firstCall(sessions.first(s));
+        for (String agent : sessions.agents(s)) {
+          agents.calling(agent);
         }
-        long t = Task.scale(c.promptTokens(), f);
-        minFirstPrompt.merge(c.agent(), t, Math::min);
       }
     }
-    List<String> agents = new ArrayList<>(firstReads.keySet());
-    long[] estimate = new long[agents.size()];
-    for (int a = 0; a < agents.size(); a++) {
-      List<Long> reads = firstReads.get(agents.get(a));
-      if (!reads.isEmpty()) {
-        Collections.sort(reads);
-        estimate[a] =
-            reads.get((reads.size() - 1) / 2); // lower median: a token count that occurred
-      } else if (sessionsPerAgent.getOrDefault(agents.get(a), 0) > 1) {
-        estimate[a] = minFirstPrompt.get(agents.get(a));
-      }
+    return agents.prepass(start, counts);
+  }
+
+  /**
+   * The agents seen and the data of each session's first call, in any order: the estimate takes
+   * sorted reads, a minimum and counts.
+   */
+  private static final class Agents {
+    private final ToDoubleFunction<Call> factor;
+    private final Map<String, List<Long>> firstReads = new TreeMap<>();
+    private final Map<String, Long> minFirstPrompt = new HashMap<>();
+    private final Map<String, Integer> sessionsPerAgent = new HashMap<>();
+
+    Agents(ToDoubleFunction<Call> factor) {
+      this.factor = factor;
     }
-    return new Prepass(start == Long.MAX_VALUE ? 0 : start, counts, agents, estimate);
+
+    /** Some call of the input names {@code agent}. */
+    void calling(String agent) {
+      firstReads.computeIfAbsent(agent, a -> new ArrayList<>());
+    }
+
+    /** {@code c} is the first call of its session. */
+    void firstCall(Call c) {
+      calling(c.agent());
+      double f = factor.applyAsDouble(c);
+      sessionsPerAgent.merge(c.agent(), 1, Integer::sum);
+      if (c.cacheReadTokens() > 0) {
+        firstReads.get(c.agent()).add(Task.scale(c.cacheReadTokens(), f));
+      }
+      long t = Task.scale(c.promptTokens(), f);
+      minFirstPrompt.merge(c.agent(), t, Math::min);
+    }
+
+    Prepass prepass(long start, int[] counts) {
+      List<String> agents = new ArrayList<>(firstReads.keySet());
+      long[] estimate = new long[agents.size()];
+      for (int a = 0; a < agents.size(); a++) {
+        List<Long> reads = firstReads.get(agents.get(a));
+        if (!reads.isEmpty()) {
+          Collections.sort(reads);
+          estimate[a] =
+              reads.get((reads.size() - 1) / 2); // lower median: a token count that occurred
+        } else if (sessionsPerAgent.getOrDefault(agents.get(a), 0) > 1) {
+          estimate[a] = minFirstPrompt.get(agents.get(a));
+        }
+      }
+      return new Prepass(start, counts, agents, estimate);
+    }
   }
 
   /** The first call's start, epoch ms (0 without calls). */

@@ -3,11 +3,13 @@ package dev.polpocheck.sim;
 import dev.polpocheck.catalog.PriceCatalog;
 import dev.polpocheck.sim.rotation.RotationPolicy;
 import dev.polpocheck.trace.Call;
+import dev.polpocheck.trace.CallColumns;
 import dev.polpocheck.trace.TimeOrdered;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The replay simulator's entry point: runs recorded calls through Polpo's rotation, retry, rate
@@ -74,7 +76,11 @@ public final class Simulation {
   /** One run, without the sticky comparison; calls must be in start-time order. */
   static SimResult runOnce(
       Iterable<Call> ordered, Scenario scenario, long seed, SimOptions options) {
-    Prepass pre = Prepass.scan(NumberedCalls.cursor(ordered), c -> factor(scenario, c));
+    ToDoubleFunction<Call> factor = c -> factor(scenario, c);
+    Prepass pre =
+        ordered instanceof CallColumns columns && columns.sessions() != null
+            ? Prepass.of(columns, factor)
+            : Prepass.scan(NumberedCalls.cursor(ordered), factor);
     return new Engine(scenario, options, seed, pre).run(NumberedCalls.cursor(ordered));
   }
 

@@ -109,6 +109,26 @@ class WorkloadSamplerTest {
   }
 
   @Test
+  void sessions_countOnlyTheCallsBeforeTheEnd_andTheAgentsOfThoseCalls() {
+    // x placed at 1 s: agent a at +0, agent b at +2 s, agent c at +5 s; cut at 4 s keeps the
+    // calls at 1 s and 3 s (a, b); y placed at 2 s: one call of agent a; z placed at 4 s: none
+    Session x = new Session("x", "a", List.of(TestCalls.call(0, "x", "a", "m", 1, 1),
+        TestCalls.call(2_000, "x", "b", "m", 2, 1), TestCalls.call(5_000, "x", "c", "m", 3, 1)));
+    Session y = new Session("y", "a", List.of(TestCalls.call(0, "y", "a", "m", 4, 1)));
+    Session z = new Session("z", "c", List.of(TestCalls.call(0, "z", "c", "m", 5, 1)));
+    CallColumns.Sessions sessions = WorkloadSampler.calls(List.of(
+        new WorkloadSampler.Placed(0, 1_000, x), new WorkloadSampler.Placed(1, 2_000, y),
+        new WorkloadSampler.Placed(2, 4_000, z)), 4_000).sessions();
+    assertEquals(3, sessions.count());
+    assertEquals(List.of(2, 1, 0), List.of(sessions.callCount(0), sessions.callCount(1),
+        sessions.callCount(2)));
+    assertEquals(1, sessions.first(0).inputTokens());
+    assertEquals(4, sessions.first(1).inputTokens());
+    assertEquals(List.of("a", "b"), sessions.agents(0), "c's call is past the end");
+    assertEquals(List.of("a"), sessions.agents(1));
+  }
+
+  @Test
   void calls_equalTimes_breakTiesByArrivalThenByPositionInSession() {
     // x: calls at +0, +0, +10 s; y: one call at +0; z: calls at +0 and +10 s. x and y start at
     // 1 s, z at 0 s but arrives last (index 2): time first, then the arrival index.

@@ -74,10 +74,12 @@ public final class TokenBucket {
   private void refill(long now) {
     if (now > lastRefill) {
       long elapsed = now - lastRefill;
-      long room = scaledCapacity - scaledLevel;
-      // elapsed * capacity may overflow after very long idle gaps; the bucket is full then anyway
+      // a whole period refills even an empty bucket (the level never goes below 0: take's caller
+      // checked waitMillis); below that, elapsed * capacity <= scaledCapacity cannot overflow
       scaledLevel =
-          elapsed >= (room / capacity) + 1 ? scaledCapacity : scaledLevel + elapsed * capacity;
+          elapsed >= periodMillis
+              ? scaledCapacity
+              : Math.min(scaledCapacity, scaledLevel + elapsed * capacity);
       lastRefill = now;
     }
   }
