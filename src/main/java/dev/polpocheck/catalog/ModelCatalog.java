@@ -103,7 +103,7 @@ public final class ModelCatalog {
       // the project's own reader, not a JsonMapper: building a mapper (annotation introspection,
       // serializer factories) was a fifth of the CPU of a one-file validate run, which reads
       // this catalog (reports/validate-startup.md, third pass)
-      root = JsonReader.parse(source, in.readAllBytes()).root();
+      root = JsonReader.parseTree(source, in.readAllBytes());
     } catch (JsonReadException e) {
       throw new UserInputException(source + ": not a valid model catalog: " + e.detail()
           + (e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : ""));

@@ -86,7 +86,7 @@ public final class PiAiCatalog {
           throw new IllegalStateException("bundled pi-ai catalog missing: " + RESOURCE);
         }
         // the project's own reader, not a JsonMapper (see ModelCatalog.load)
-        JsonNode root = JsonReader.parse(RESOURCE, in.readAllBytes()).root();
+        JsonNode root = JsonReader.parseTree(RESOURCE, in.readAllBytes());
         Map<String, Set<String>> ids = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> p : root.path("providers").properties()) {
           List<String> list = new ArrayList<>();

@@ -61,7 +61,7 @@ public final class JsonReader {
 
   private final String file;
   private final String text;
-  private final LineMap lines;
+  private LineMap lines; // built on first use: parseTree needs it only for an error
   private final Map<String, PositionIndex.Entry> index = new LinkedHashMap<>();
   private final List<DuplicateKey> duplicates = new ArrayList<>();
   private JsonParser parser;
@@ -69,7 +69,6 @@ public final class JsonReader {
   private JsonReader(String file, String text) {
     this.file = file;
     this.text = text;
-    this.lines = new LineMap(text);
   }
 
   /**
@@ -158,6 +157,22 @@ public final class JsonReader {
     return new JsonReader(displayName, bom ? text.substring(1) : text).parseDocument(bom);
   }
 
+  /**
+   * The value of JSON the jar ships (the schemas, the model catalogs): the same nodes as {@link
+   * #parse} but no position index, spans or duplicate-key records, which nothing asks of bundled
+   * data and which cost a quarter of a one-file {@code validate} run's reading of it
+   * (reports/validate-startup.md, third pass). The last of duplicate keys wins, as in {@link
+   * #parse}; errors are reported as there.
+   */
+  public static JsonNode parseTree(String displayName, String text) {
+    return new JsonReader(displayName, text).parseTreeOnly();
+  }
+
+  /** {@link #parseTree(String, String)} of UTF-8 bytes, decoded strictly as {@link #parse} does. */
+  public static JsonNode parseTree(String displayName, byte[] bytes) {
+    return parseTree(displayName, decodeUtf8(displayName, bytes, 0));
+  }
+
   private static String decodeUtf8(String file, byte[] bytes, int start) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -214,6 +229,81 @@ public final class JsonReader {
     }
   }
 
+  private JsonNode parseTreeOnly() {
+    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+      parser = p;
+      JsonNode root = readPlain(p.nextToken(), 0);
+      if (p.nextToken() != null) {
+        throw syntax(
+            (int) p.currentTokenLocation().getCharOffset(),
+            "unexpected content after the end of the JSON value");
+      }
+      return root;
+    } catch (StreamReadException e) {
+      throw translate(e);
+    } catch (JacksonException e) {
+      throw new JsonReadException(JsonReadException.Reason.SYNTAX, file, 0, 0, "invalid JSON");
+    }
+  }
+
+  /** {@link #readValue} without positions: the value starting at {@code token}. */
+  private JsonNode readPlain(JsonToken token, int depth) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (token == null) {
+      throw syntax(text.length(), "the JSON value is missing");
+    }
+    switch (token) {
+      case START_OBJECT:
+        {
+          checkDepth(depth, offsetOf(parser.currentTokenLocation()));
+          ObjectNode obj = nodes.objectNode();
+          while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            obj.set(name, readPlain(parser.nextToken(), depth + 1));
+          }
+          return obj;
+        }
+      case START_ARRAY:
+        {
+          checkDepth(depth, offsetOf(parser.currentTokenLocation()));
+          ArrayNode arr = nodes.arrayNode();
+          JsonToken t;
+          while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            arr.add(readPlain(t, depth + 1));
+          }
+          return arr;
+        }
+      default:
+        return scalar(token, nodes);
+    }
+  }
+
+  /** The node of a scalar token (string, number, true, false, null) at the parser. */
+  private JsonNode scalar(JsonToken token, JsonNodeFactory nodes) {
+    switch (token) {
+      case VALUE_STRING:
+        return new PrintedStringNode(parser.getString());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return nodes.numberNode(parser.getIntValue());
+          case LONG:
+            return nodes.numberNode(parser.getLongValue());
+          default:
+            return nodes.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        throw syntax(offsetOf(parser.currentTokenLocation()), "unexpected token");
+    }
+  }
+
   private JsonNode readValue(JsonToken token, String pointer, Span keySpan, int depth) {
     int start = offsetOf(parser.currentTokenLocation());
     JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -257,28 +347,17 @@ public final class JsonReader {
         }
       case VALUE_STRING:
         index.put(pointer, new PositionIndex.Entry(keySpan, span(start, stringEnd(start))));
-        return new PrintedStringNode(parser.getString());
+        return scalar(token, nodes);
       case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+      case VALUE_NULL:
         {
-          JsonNode n =
-              switch (parser.getNumberType()) {
-                case INT -> nodes.numberNode(parser.getIntValue());
-                case LONG -> nodes.numberNode(parser.getLongValue());
-                default -> nodes.numberNode(parser.getBigIntegerValue());
-              };
+          JsonNode n = scalar(token, nodes);
           index.put(pointer, new PositionIndex.Entry(keySpan, span(start, scalarEnd(start))));
           return n;
         }
-      case VALUE_NUMBER_FLOAT:
-        index.put(pointer, new PositionIndex.Entry(keySpan, span(start, scalarEnd(start))));
-        return nodes.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        index.put(pointer, new PositionIndex.Entry(keySpan, span(start, scalarEnd(start))));
-        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
-      case VALUE_NULL:
-        index.put(pointer, new PositionIndex.Entry(keySpan, span(start, scalarEnd(start))));
-        return nodes.nullNode();
       default:
         throw syntax(start, "unexpected token");
     }
@@ -328,14 +407,22 @@ public final class JsonReader {
     return Math.max(i, start + 1);
   }
 
+  private LineMap lines() {
+    if (lines == null) {
+      lines = new LineMap(text);
+    }
+    return lines;
+  }
+
   private Span span(int start, int end) {
-    return new Span(
-        lines.line(start), lines.column(start), lines.line(end), lines.column(end), start, end);
+    LineMap l = lines();
+    return new Span(l.line(start), l.column(start), l.line(end), l.column(end), start, end);
   }
 
   private JsonReadException syntax(int offset, String detail) {
+    LineMap l = lines();
     return new JsonReadException(
-        JsonReadException.Reason.SYNTAX, file, lines.line(offset), lines.column(offset), detail);
+        JsonReadException.Reason.SYNTAX, file, l.line(offset), l.column(offset), detail);
   }
 
   /**

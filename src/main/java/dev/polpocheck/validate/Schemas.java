@@ -100,7 +100,7 @@ public final class Schemas {
    * when the build did not make one.
    */
   JsonNode tree(String file) {
-    return trees.computeIfAbsent(file, f -> JsonReader.parse(f, runtimeText(f)).root());
+    return trees.computeIfAbsent(file, f -> JsonReader.parseTree(f, runtimeText(f)));
   }
 
   private static String runtimeText(String file) {
