@@ -43,7 +43,8 @@ class JsonReaderTreeTest {
         continue; // a deliberately broken sample: parseTree's errors are checked below
       }
       assertEquals(full, JsonReader.parseTree(f.toString(), bytes), f.toString());
-      assertEquals(full.toString(), JsonReader.parseTree(f.toString(), bytes).toString(), f.toString());
+      assertEquals(
+          full.toString(), JsonReader.parseTree(f.toString(), bytes).toString(), f.toString());
       compared++;
     }
     assertTrue(compared > 100, compared + " compared");
@@ -59,7 +60,8 @@ class JsonReaderTreeTest {
   @Test
   void parseTree_badJson_failsWithFileLineAndColumn() {
     JsonReadException e =
-        assertThrows(JsonReadException.class, () -> JsonReader.parseTree("s.json", "{\n  \"a\": }"));
+        assertThrows(
+            JsonReadException.class, () -> JsonReader.parseTree("s.json", "{\n  \"a\": }"));
     assertEquals("s.json", e.file());
     assertEquals(2, e.line());
     assertThrows(JsonReadException.class, () -> JsonReader.parseTree("s.json", "[1] 2"));

@@ -75,9 +75,9 @@ class RateLimitTiersTest {
 
   @Test
   void edition2026_startBuildScale_shipThePagesPerClassAndBatchLimits() {
-    // https://platform.claude.com/docs/en/api/rate-limits, 2026 edition, as six transcriptions of
-    // it agree (anthropic-tiers.json limitsSource): Opus 4.x, Sonnet 4.x and Haiku 4.5 share the
-    // figures of a tier: Start 1,000 RPM / 2,000,000 ITPM / 400,000 OTPM, Build 5,000 /
+    // https://platform.claude.com/docs/en/api/rate-limits, 2026 edition, as the transcriptions
+    // of it give them (anthropic-tiers.json limitsSource): Opus 4.x, Sonnet 4.x and Haiku 4.5
+    // share the figures of a tier: Start 1,000 RPM / 2,000,000 ITPM / 400,000 OTPM, Build 5,000 /
     // 5,000,000 / 1,000,000, Scale 10,000 / 10,000,000 / 2,000,000; Haiku 3.5 (dagger: cache
     // reads count) Start 1,000 / 100,000 / 20,000, Scale 4,000 / 400,000 / 80,000. Message
     // Batches: Start 1,000 RPM and 200,000 queued, Build 2,000 / 300,000, Scale 4,000 / 500,000.
