@@ -26,12 +26,10 @@ public final class RateLimiter {
   // Plain arrays, not lists, for what every request reads: one load fewer per look-up.
   /** Bucket sets by scope name (organisation, or organisation + workspace) and model class. */
   private final Map<String, Integer> scopes = new HashMap<>();
-  private TokenBucket[][] buckets = new TokenBucket[4][];
-  private int bucketCount;
+  private TokenBucket[][] buckets = new TokenBucket[4][]; // the first scopes.size() are set
   /** Per key: the bucket sets a request must fit, the organisation's first. */
   private final Map<String, Integer> keys = new HashMap<>();
-  private int[][] groups = new int[4][];
-  private int groupCount;
+  private int[][] groups = new int[4][]; // the first keys.size() are set
   private final long start;
   private long oversized;
 
@@ -72,7 +70,7 @@ public final class RateLimiter {
     }
     int org = scope(organisation + '\u0000' + modelClass, spec);
     int[] group = own ? new int[] {org, scope(k + '\u0001', workspaceSpec)} : new int[] {org};
-    int id = groupCount++;
+    int id = keys.size();
     if (id == groups.length) {
       groups = Arrays.copyOf(groups, 2 * id);
     }
@@ -86,7 +84,7 @@ public final class RateLimiter {
     if (existing != null) {
       return existing;
     }
-    int id = bucketCount++;
+    int id = scopes.size();
     if (id == buckets.length) {
       buckets = Arrays.copyOf(buckets, 2 * id);
     }
