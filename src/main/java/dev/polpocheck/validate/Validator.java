@@ -31,7 +31,7 @@ public final class Validator {
   private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{\\w+}");
 
   /** Smallest number of files validated in parallel. */
-  static final int PARALLEL_FROM = 16;
+  public static final int PARALLEL_FROM = 16;
 
   private final Schemas schemas;
   private final List<Rule> rules;

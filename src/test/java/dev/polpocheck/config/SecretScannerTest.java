@@ -118,6 +118,22 @@ class SecretScannerTest {
     assertEquals(45, m.get(0).length());
   }
 
+  // The regular expressions of these two shapes run only when the text has a digit right before a
+  // colon (Telegram) or an "@" somewhere after a "://" (database URL): both hold in these values,
+  // and the "://" that matters is not the first one.
+  @Test
+  void scan_telegramTokenWithTenDigitsAndUrlAfterAnotherUrl_areRecognised() {
+    String token = "1234567890:" + body(35);
+    List<SecretScanner.Match> t = SecretScanner.scan("anthropic:x then " + token);
+    assertEquals(List.of("Telegram bot token"), t.stream().map(SecretScanner.Match::kind).toList());
+    assertEquals(17, t.get(0).start());
+    String url = "postgres://polpo:" + body(12) + "@db:5432/p";
+    List<SecretScanner.Match> u = SecretScanner.scan("see https://docs.example.com, then " + url);
+    assertEquals(1, u.size());
+    assertEquals("database URL with a password", u.get(0).kind());
+    assertEquals("postgres://…", u.get(0).masked());
+  }
+
   @Test
   void scan_twoSecretsOfDifferentKinds_areBothFoundLeftToRight() {
     String value = "hf_" + body(30) + " and AKIA" + "ABCDEFGHIJKLMNOP";
