@@ -81,6 +81,30 @@ class LauncherIT {
   }
 
   @Test
+  void launcher_manyFiles_getASmallYoungGeneration_oneFileTheLaterCompileThresholds()
+      throws Exception {
+    Map<String, String> env =
+        Map.of("POLPO_CHECK_NO_CDS", "1", "POLPO_CHECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    String launcher = BASEDIR.resolve("polpo-check").toAbsolutePath().toString();
+    List<String> many = new ArrayList<>(List.of(launcher, "validate"));
+    for (int i = 0; i < 16; i++) {
+      Path dir = Files.createDirectories(tmp.resolve("p" + i + "/.polpo"));
+      many.add(Files.writeString(dir.resolve("polpo.json"), "{\"project\": \"demo\"}\n").toString());
+    }
+    Proc sixteen = run(tmp, env, many.toArray(String[]::new));
+    assertEquals(0, sixteen.code, sixteen.err + sixteen.out);
+    // -Xmn8m shows as equal initial and maximum young sizes of 8 MiB (8 * 1024 * 1024 bytes)
+    assertTrue(sixteen.out.contains("-XX:NewSize=8388608"), sixteen.out);
+    assertTrue(sixteen.out.contains("-XX:MaxNewSize=8388608"), sixteen.out);
+    assertFalse(sixteen.out.contains("CompileThresholdScaling"), sixteen.out);
+    assertTrue(sixteen.out.contains("no problems in 16 files"), sixteen.out);
+    Proc one = run(tmp, env, launcher, "validate", many.get(2));
+    assertEquals(0, one.code, one.err + one.out);
+    assertFalse(one.out.contains("-XX:NewSize=8388608"), one.out);
+    assertTrue(one.out.contains("-XX:CompileThresholdScaling=3"), one.out);
+  }
+
+  @Test
   void launcher_onJdk25_writesAndUsesAnAotCacheSilently() throws Exception {
     // JEP 514's -XX:AOTCacheOutput exists from JDK 25; the machines this runs on have a Temurin
     // 25 beside the default JDK (skipped where there is none)
