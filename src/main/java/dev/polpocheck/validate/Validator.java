@@ -12,11 +12,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The validation engine: reads one file, checks it against its schema and every lint rule, and
@@ -109,27 +114,39 @@ public final class Validator {
   }
 
   /**
-   * Validates many files, in parallel when there are several, returning results in input order (so
-   * output is identical to a sequential run).
+   * Validates many files, in parallel from {@link #PARALLEL_FROM} files on, returning results in
+   * input order (so output is identical to a sequential run).
    */
   public List<FileResult> validateAll(
       List<Path> paths, List<String> displayNames, List<FileKind> kinds) {
+    return validateAll(paths, displayNames, kinds, paths.size() >= PARALLEL_FROM);
+  }
+
+  /**
+   * Validates the files in parallel on the common fork-join pool, or one after the other; the
+   * results are in input order either way. What the files share is read-only by then: the
+   * compiled schemas (networknt 3 builds every validator of a schema when it compiles it, and the
+   * config schemas have no {@code $ref} that could be resolved later), the parsed schema trees,
+   * the rules (stateless), the bundled catalogs (built once, in holder classes), the environment
+   * and the rule settings; each file gets its own document, rule contexts and per-file cache.
+   */
+  List<FileResult> validateAll(
+      List<Path> paths, List<String> displayNames, List<FileKind> kinds, boolean parallel) {
     // Compile each schema once up front so parallel workers only read the caches.
-    java.util.Set<FileKind> distinct = java.util.EnumSet.noneOf(FileKind.class);
+    Set<FileKind> distinct = EnumSet.noneOf(FileKind.class);
     distinct.addAll(kinds);
     for (FileKind k : distinct) {
-      schemas.validate(
-          target.schemaFile(k), tools.jackson.databind.node.JsonNodeFactory.instance.nullNode());
+      schemas.validate(target.schemaFile(k), JsonNodeFactory.instance.nullNode());
     }
-    java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, paths.size());
+    IntStream indexes = IntStream.range(0, paths.size());
     // A pre-commit run checks a handful of files: starting the fork-join pool costs more
     // class loading than it saves there.
-    if (paths.size() >= PARALLEL_FROM) {
+    if (parallel) {
       indexes = indexes.parallel();
     }
     return indexes
         .mapToObj(i -> validate(paths.get(i), displayNames.get(i), kinds.get(i)))
-        .collect(java.util.stream.Collectors.toList());
+        .collect(Collectors.toList());
   }
 
   /** Validates a file on disk; {@code displayName} is how diagnostics name it. */
