@@ -24,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
   private static final Path BASEDIR = Paths.get(System.getProperty("polpocheck.basedir", "."));
 
+  /** -XX:+PrintCommandLineFlags prints the JVM's flags as the launcher set them, before main. */
+  private static final Map<String, String> PRINT_FLAGS =
+      Map.of("POLPO_CHECK_NO_CDS", "1", "POLPO_CHECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
   @TempDir Path tmp;
 
   @Test
@@ -58,9 +62,7 @@ class LauncherIT {
   @Test
   void launcher_runsTheMonteCarloCommandsWithTheParallelGc_andTheShortOnesWithTheSerialGc()
       throws Exception {
-    // -XX:+PrintCommandLineFlags prints the JVM's flags as the launcher set them, before main
-    Map<String, String> env =
-        Map.of("POLPO_CHECK_NO_CDS", "1", "POLPO_CHECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    Map<String, String> env = PRINT_FLAGS;
     String launcher = BASEDIR.resolve("polpo-check").toAbsolutePath().toString();
     for (String command : List.of("forecast", "capacity")) {
       Proc p = run(tmp, env, launcher, command, "--help");
@@ -83,8 +85,7 @@ class LauncherIT {
   @Test
   void launcher_manyFiles_getASmallYoungGeneration_oneFileTheLaterCompileThresholds()
       throws Exception {
-    Map<String, String> env =
-        Map.of("POLPO_CHECK_NO_CDS", "1", "POLPO_CHECK_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    Map<String, String> env = PRINT_FLAGS;
     String launcher = BASEDIR.resolve("polpo-check").toAbsolutePath().toString();
     List<String> many = new ArrayList<>(List.of(launcher, "validate"));
     for (int i = 0; i < 16; i++) {
