@@ -76,6 +76,22 @@ import picocli.CommandLine.Parameters;
 public final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Set when {@link DirectValidate} runs this command without picocli (then spec is null). */
+  Direct direct;
+
+  /** The masked standard output and the run's masker of a run without picocli. */
+  record Direct(PrintWriter out, Redactor redactor) {}
+
+  /**
+   * A usage error in a run without picocli: {@link DirectValidate} hands the arguments to picocli,
+   * which finds it again and reports it as every other usage error.
+   */
+  static final class DirectUsageError extends RuntimeException {
+    DirectUsageError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
@@ -119,9 +135,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
-      defaultValue = "error",
       description = "Lowest severity that fails the run: error (default), warning or info.")
-  String failOn;
+  String failOn = "error";
 
   @Option(names = "--no-snippet", description = "One line per finding, without code frames.")
   boolean noSnippet;
@@ -129,11 +144,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--color",
       paramLabel = "WHEN",
-      defaultValue = "auto",
       description =
           "auto (default: only on a terminal, honouring NO_COLOR and TERM=dumb),"
               + " always or never.")
-  String color;
+  String color = "auto";
 
   @Option(
       names = "--disable",
@@ -187,7 +201,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Before anything can quote a flag back: a --env value is a secret wherever it shows up.
-    Redactor redactor = PolpoCheckCommand.redactor(spec);
+    Redactor redactor = direct != null ? direct.redactor() : PolpoCheckCommand.redactor(spec);
     redactor.addSecrets(envPairs.values());
     Severity threshold = threshold(strict, parseSeverity(failOn, "--fail-on"));
     Format chosen = chooseFormat();
@@ -257,7 +271,8 @@ public final class ValidateCommand implements Callable<Integer> {
         throw new UserInputException(output + ": cannot write the report: " + IoErrors.why(e));
       }
     } else {
-      chosen.reporter(options).write(report, spec.commandLine().getOut());
+      PrintWriter out = direct != null ? direct.out() : spec.commandLine().getOut();
+      chosen.reporter(options).write(report, out);
     }
     return exitCode(results, threshold);
   }
@@ -470,7 +485,7 @@ public final class ValidateCommand implements Callable<Integer> {
     return out;
   }
 
-  private CommandLine.ParameterException unknownFile(String display, Path p) {
+  private RuntimeException unknownFile(String display, Path p) {
     if (ProjectLayout.upstreamOnlyName(p).isPresent()) {
       return usage(
           display
@@ -513,7 +528,9 @@ public final class ValidateCommand implements Callable<Integer> {
     return new FileResult(display, FileKind.POLPO, List.of(diag), null, List.of(), false);
   }
 
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+  private RuntimeException usage(String message) {
+    return direct != null
+        ? new DirectUsageError(message)
+        : new CommandLine.ParameterException(spec.commandLine(), message);
   }
 }
