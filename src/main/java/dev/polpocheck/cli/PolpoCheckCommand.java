@@ -137,8 +137,14 @@ public final class PolpoCheckCommand implements Runnable {
 
   private static int handleException(
       Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-    PrintWriter err = cl.getErr();
-    boolean debug = debugRequested(parseResult);
+    return reportFailure(ex, cl.getErr(), debugRequested(parseResult));
+  }
+
+  /**
+   * Prints the one line a failed command gets (its stack trace too with {@code --debug}) and
+   * returns the exit code for it.
+   */
+  static int reportFailure(Exception ex, PrintWriter err, boolean debug) {
     if (ex instanceof UserInputException) {
       err.println("polpo-check: error: " + SecretScanner.redact(ex.getMessage()));
     } else if (ex instanceof ArithmeticException && String.valueOf(ex.getMessage()).contains("overflow")) {

@@ -1,6 +1,5 @@
 package dev.polpocheck.cli;
 
-import dev.polpocheck.redact.RedactingWriter;
 import dev.polpocheck.redact.Redactor;
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -54,7 +53,7 @@ final class RedactingCommandLine extends CommandLine {
   }
 
   private PrintWriter wrap(PrintWriter w) {
-    return w instanceof Masked ? w : new Masked(new RedactingWriter(w, redactor));
+    return MaskedWriter.of(w, redactor);
   }
 
   /** Registers the values of {@code --env VAL} and {@code --env=VAL}. */
@@ -74,13 +73,6 @@ final class RedactingCommandLine extends CommandLine {
           redactor.addSecret(value.substring(eq + 1));
         }
       }
-    }
-  }
-
-  /** A print writer known to write through the masker (so it is never wrapped twice). */
-  private static final class Masked extends PrintWriter {
-    Masked(RedactingWriter w) {
-      super(w, true);
     }
   }
 }

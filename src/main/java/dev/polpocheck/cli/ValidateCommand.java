@@ -2,6 +2,7 @@ package dev.polpocheck.cli;
 
 import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
+import dev.polpocheck.catalog.BundledCatalogs;
 import dev.polpocheck.config.AuthProfileProviders;
 import dev.polpocheck.config.EnvFile;
 import dev.polpocheck.config.Environment;
@@ -76,6 +77,22 @@ import picocli.CommandLine.Parameters;
 public final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Set when {@link DirectValidate} runs this command without picocli (then spec is null). */
+  Direct direct;
+
+  /** The masked standard output and the run's masker of a run without picocli. */
+  record Direct(PrintWriter out, Redactor redactor) {}
+
+  /**
+   * A usage error in a run without picocli: {@link DirectValidate} hands the arguments to picocli,
+   * which finds it again and reports it as every other usage error.
+   */
+  static final class DirectUsageError extends RuntimeException {
+    DirectUsageError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
@@ -119,9 +136,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "LEVEL",
-      defaultValue = "error",
       description = "Lowest severity that fails the run: error (default), warning or info.")
-  String failOn;
+  String failOn = "error";
 
   @Option(names = "--no-snippet", description = "One line per finding, without code frames.")
   boolean noSnippet;
@@ -129,11 +145,10 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--color",
       paramLabel = "WHEN",
-      defaultValue = "auto",
       description =
           "auto (default: only on a terminal, honouring NO_COLOR and TERM=dumb),"
               + " always or never.")
-  String color;
+  String color = "auto";
 
   @Option(
       names = "--disable",
@@ -187,7 +202,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Before anything can quote a flag back: a --env value is a secret wherever it shows up.
-    Redactor redactor = PolpoCheckCommand.redactor(spec);
+    Redactor redactor = direct != null ? direct.redactor() : PolpoCheckCommand.redactor(spec);
     redactor.addSecrets(envPairs.values());
     Severity threshold = threshold(strict, parseSeverity(failOn, "--fail-on"));
     Format chosen = chooseFormat();
@@ -211,6 +226,8 @@ public final class ValidateCommand implements Callable<Integer> {
               + target.label()
               + " does not read; use --polpo upstream");
     }
+    Schemas schemas = new Schemas().compileInBackground(likelySchemas(forced, target));
+    BundledCatalogs.loadInBackground();
     RuleConfig rules = ruleConfig();
     for (String name : envPairs.keySet()) {
       // Polpo's reference grammar is ${\w+}: any other name could never be referenced.
@@ -224,7 +241,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Environment env = environment(redactor);
     Clock clock = clock();
     List<Input> inputs = expand(forced, rules, target);
-    Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock, target);
+    Validator validator = new Validator(schemas, Rules.checks(), rules, env, clock, target);
     if (polpo == null) {
       validator = validator.withUpstreamHints();
     }
@@ -257,7 +274,8 @@ public final class ValidateCommand implements Callable<Integer> {
         throw new UserInputException(output + ": cannot write the report: " + IoErrors.why(e));
       }
     } else {
-      chosen.reporter(options).write(report, spec.commandLine().getOut());
+      PrintWriter out = direct != null ? direct.out() : spec.commandLine().getOut();
+      chosen.reporter(options).write(report, out);
     }
     return exitCode(results, threshold);
   }
@@ -391,6 +409,31 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The schema files the paths will need, as far as their names (and the Polpo files in a
+   * folder) tell before {@link #expand} looks closer: compiled ahead, on a second thread.
+   */
+  private Set<String> likelySchemas(FileKind forced, PolpoTarget target) {
+    Set<String> files = new LinkedHashSet<>();
+    if (forced != null) {
+      files.add(target.schemaFile(forced));
+      return files;
+    }
+    for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
+      Optional<FileKind> named = ProjectLayout.kindOf(p, target);
+      if (named.isPresent()) {
+        files.add(target.schemaFile(named.get()));
+      } else if (Files.isDirectory(p)) {
+        for (Path dir : List.of(p, p.resolve(".polpo"))) {
+          for (ProjectLayout.Found f : ProjectLayout.files(dir, target)) {
+            files.add(target.schemaFile(f.kind()));
+          }
+        }
+      }
+    }
+    return files;
+  }
+
   /** One file to validate, or a ready-made result for a path that could not be used. */
   private record Input(Path path, String display, FileKind kind, FileResult missing) {}
 
@@ -470,7 +513,7 @@ public final class ValidateCommand implements Callable<Integer> {
     return out;
   }
 
-  private CommandLine.ParameterException unknownFile(String display, Path p) {
+  private RuntimeException unknownFile(String display, Path p) {
     if (ProjectLayout.upstreamOnlyName(p).isPresent()) {
       return usage(
           display
@@ -513,7 +556,9 @@ public final class ValidateCommand implements Callable<Integer> {
     return new FileResult(display, FileKind.POLPO, List.of(diag), null, List.of(), false);
   }
 
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+  private RuntimeException usage(String message) {
+    return direct != null
+        ? new DirectUsageError(message)
+        : new CommandLine.ParameterException(spec.commandLine(), message);
   }
 }

@@ -7,8 +7,12 @@ import picocli.CommandLine;
 /** Test helper: runs the real command line and captures exit code, stdout and stderr. */
 public record CliRun(int exit, String out, String err) {
 
+  /** Runs {@code args} as {@code Main} does (a plain validate without picocli, else picocli). */
   public static CliRun of(String... args) {
-    return of(PolpoCheckCommand.newCommandLine(args), args); // as Main builds it
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new CliRun(code, out.toString(), err.toString());
   }
 
   /** Runs {@code cl} (a command line from {@link PolpoCheckCommand#newCommandLine()}). */
