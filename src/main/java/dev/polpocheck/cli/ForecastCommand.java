@@ -160,12 +160,14 @@ final class ForecastCommand implements Callable<Integer> {
       ReportDirs.checkWritable(dir);
     }
     // Reading the traces is the longest step before the runs: the baseline scenario (its schema
-    // check, the price catalog) is read beside it on a side thread (reports/forecast-scaling.md,
-    // issue 16 fifth pass). Errors keep their order: a bad trace is reported before a bad
-    // scenario, as when the two were read one after the other.
+    // check, the price catalog) is read beside it on a side thread, then what writing the report
+    // needs is loaded there, which would otherwise run on one core after the runs
+    // (reports/forecast-scaling.md, issue 16 fifth pass). Errors keep their order: a bad trace
+    // is reported before a bad scenario, as when the two were read one after the other.
     SideThread beside = new SideThread("polpo-check-setup");
     Future<SimulatorSetup> baselineStep =
         beside.add(() -> WorkloadInputs.baseline(workingDir, scenario, demo));
+    Future<Boolean> reportReady = dir == null ? null : beside.add(ForecastReport::prepare);
     beside.start();
     TraceFiles read = WorkloadInputs.read(workingDir, traces);
     List<String> inputWarnings = read.warnings();
@@ -215,6 +217,7 @@ final class ForecastCommand implements Callable<Integer> {
         ForecastReport.Workload.of(corpus, read));
     out.print(ForecastReport.terminalSummary(in));
     if (dir != null) {
+      SideThread.join(reportReady); // the charts' SVG writer has shared state: one user at a time
       ForecastReport.write(dir, in, VersionProvider.version());
       out.println(
           "report: "

@@ -66,6 +66,19 @@ final class Charts {
     }
   }
 
+  /**
+   * Draws a dated band chart and a bar chart of two points each and throws them away: the first
+   * chart of a run loads XChart, AWT's fonts and the SVG writer, which takes longer than drawing
+   * the chart itself ({@link ForecastReport#prepare}).
+   */
+  static void prepare() {
+    double[] low = {1, 2};
+    double[] mid = {2, 3};
+    double[] high = {3, 4};
+    render("prepare-band", band("band", "USD", 0, low, mid, high, 2.5), null);
+    render("prepare-bars", bars("bars", "USD", List.of("a", "b"), mid, low, high), null);
+  }
+
   /** One sentence in place of a chart that would have nothing on it. */
   static Rendered none(String id, String title, String sentence) {
     return new Rendered(id, title, null, null, sentence);
