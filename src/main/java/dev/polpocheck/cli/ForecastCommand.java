@@ -167,7 +167,9 @@ final class ForecastCommand implements Callable<Integer> {
     SideThread beside = new SideThread("polpo-check-setup");
     Future<SimulatorSetup> baselineStep =
         beside.add(() -> WorkloadInputs.baseline(workingDir, scenario, demo));
-    Future<Boolean> reportReady = dir == null ? null : beside.add(ForecastReport::prepare);
+    if (dir != null) {
+      beside.add(ForecastReport::prepare);
+    }
     beside.start();
     TraceFiles read = WorkloadInputs.read(workingDir, traces);
     List<String> inputWarnings = read.warnings();
@@ -217,7 +219,6 @@ final class ForecastCommand implements Callable<Integer> {
         ForecastReport.Workload.of(corpus, read));
     out.print(ForecastReport.terminalSummary(in));
     if (dir != null) {
-      SideThread.join(reportReady); // the charts' SVG writer has shared state: one user at a time
       ForecastReport.write(dir, in, VersionProvider.version());
       out.println(
           "report: "

@@ -314,6 +314,7 @@ final class Charts {
   }
 
   private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
+  private static final Object SVG_WRITER = new Object();
 
   /**
    * The chart as an inline {@code <svg>} element whose ids are prefixed with {@code id}, with its
@@ -321,11 +322,15 @@ final class Charts {
    */
   static Rendered render(String id, Chart<?, ?> chart, Page.Table values) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-          VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    // VectorGraphics2D formats every coordinate through one static DecimalFormat (not thread-safe):
+    // one chart at a time, whichever thread draws it (ForecastReport#prepare runs on a side thread)
+    synchronized (SVG_WRITER) {
+      try {
+        VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+            VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     String svg = out.toString(StandardCharsets.UTF_8);
     int start = svg.indexOf("<svg");

@@ -83,8 +83,8 @@ public final class ForecastReport {
    * and the SVG writer (by drawing two small charts, thrown away) and the page templates, so that
    * a caller with an idle core can do it before the runs end (it took about 0.45 s of CPU and
    * saved about 0.55 s of the report's: reports/forecast-scaling.md, issue 16 fifth pass).
-   * Writes nothing and changes no output. Not to run at the same time as {@link #write}: the SVG
-   * writer formats numbers through state shared by all charts.
+   * Writes nothing and changes no output; safe beside {@link #write} (charts are drawn one at a
+   * time).
    *
    * @return false when something failed: writing the report meets the failure again and reports
    *     it where it always did
