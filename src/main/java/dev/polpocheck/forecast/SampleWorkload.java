@@ -177,7 +177,7 @@ public final class SampleWorkload {
   /**
    * The shipped sample's calls, read by the same trace reader as users' files.
    *
-   * <p>Parsing the sample's 30,000 lines is most of the time before a no-argument forecast's first
+   * <p>Parsing the sample's 30,398 lines is the longest step before a no-argument forecast's first
    * run, so it is read as two files, cut between two lines, which the reader parses at once on
    * two threads: it delivers the files' calls in path order (and the sample's lines have no
    * request ids to deduplicate), so the calls are the same, in the same order, as from one file.
