@@ -9,11 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -174,43 +171,22 @@ public final class SampleWorkload {
     }
   }
 
-  /**
-   * The shipped sample's calls, read by the same trace reader as users' files.
-   *
-   * <p>Parsing the sample's 30,398 lines is the longest step before a no-argument forecast's first
-   * run, so it is read as two files, cut between two lines, which the reader parses at once on
-   * two threads: it delivers the files' calls in path order (and the sample's lines have no
-   * request ids to deduplicate), so the calls are the same, in the same order, as from one file.
-   */
+  /** The shipped sample's calls, read by the same trace reader as users' files. */
   public static List<Call> shipped() {
-    byte[] lines = shippedBytes();
-    int cut = afterLineAt(lines, lines.length / 2);
-    try {
-      Path dir = Files.createTempDirectory("polpo-check-sample");
-      Path first = dir.resolve("sample-1.jsonl");
-      Path second = dir.resolve("sample-2.jsonl");
+    try (InputStream in = SampleWorkload.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the sample workload is missing from the jar: " + RESOURCE);
+      }
+      java.nio.file.Path tmp = java.nio.file.Files.createTempFile("polpo-check-sample", ".jsonl.gz");
       try {
-        Files.write(first, Arrays.copyOfRange(lines, 0, cut));
-        Files.write(second, Arrays.copyOfRange(lines, cut, lines.length));
-        return TraceFiles.read(List.of(first, second), 2).calls();
+        java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return TraceFiles.read(List.of(tmp)).calls();
       } finally {
-        Files.deleteIfExists(first);
-        Files.deleteIfExists(second);
-        Files.deleteIfExists(dir);
+        java.nio.file.Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The index just after the end of the line holding {@code at} (the length when it is last). */
-  static int afterLineAt(byte[] text, int at) {
-    for (int i = at; i < text.length; i++) {
-      if (text[i] == '\n') {
-        return i + 1;
-      }
-    }
-    return text.length;
   }
 
   private static Agent pick(double u) {

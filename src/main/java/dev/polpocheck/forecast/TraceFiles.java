@@ -36,17 +36,8 @@ public record TraceFiles(List<Call> calls, List<String> warnings, long skipped,
    * @throws UserInputException when an input is missing or unreadable, or holds no call
    */
   public static TraceFiles read(List<Path> inputs) {
-    return read(inputs, 1);
-  }
-
-  /**
-   * Reads the inputs, parsing up to {@code threads} files at once (the calls do not depend on it).
-   *
-   * @throws UserInputException when an input is missing or unreadable, or holds no call
-   */
-  static TraceFiles read(List<Path> inputs, int threads) {
     List<Call> calls = new ArrayList<>();
-    ReadSummary s = new TraceReader(false, threads).read(inputs, calls::add);
+    ReadSummary s = new TraceReader(false, 1).read(inputs, calls::add);
     List<String> w = new ArrayList<>();
     if (s.skipped() > 0) {
       w.add(String.format(Locale.ROOT, "%d bad trace records were skipped (first: %s)",

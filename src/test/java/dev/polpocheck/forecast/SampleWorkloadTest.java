@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polpocheck.trace.Call;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Protects the sample workload behind {@code polpo-check forecast} with no arguments: the shipped
@@ -25,26 +21,6 @@ class SampleWorkloadTest {
     // The comparison is on the uncompressed JSONL: gzip bytes may differ between zlib builds.
     assertArrayEquals(SampleWorkload.generatedBytes(SampleWorkload.SEED),
         SampleWorkload.shippedBytes());
-  }
-
-  @Test
-  void shipped_readInTwoHalves_givesTheCallsOfTheWholeFileInItsOrder(@TempDir Path tmp)
-      throws Exception {
-    // shipped() cuts the sample in two and parses the halves at once; the reader's one-file read
-    // of the same bytes is what it must equal, call for call (30,398 lines, one call each)
-    Path whole = Files.write(tmp.resolve("sample.jsonl"), SampleWorkload.shippedBytes());
-    List<Call> one = TraceFiles.read(List.of(whole)).calls();
-    assertEquals(30_398, one.size());
-    assertEquals(one, SampleWorkload.shipped());
-  }
-
-  @Test
-  void afterLineAt_cutsAfterTheNewlineOfTheLineHoldingTheIndex() {
-    byte[] text = "ab\ncd\nef".getBytes(StandardCharsets.US_ASCII);
-    assertEquals(3, SampleWorkload.afterLineAt(text, 0)); // in "ab": after its newline
-    assertEquals(3, SampleWorkload.afterLineAt(text, 2)); // on the newline itself
-    assertEquals(6, SampleWorkload.afterLineAt(text, 3)); // first byte of "cd"
-    assertEquals(8, SampleWorkload.afterLineAt(text, 7)); // in the last line, with no newline
   }
 
   @Test
