@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -158,10 +159,22 @@ final class ForecastCommand implements Callable<Integer> {
     if (dir != null) {
       ReportDirs.checkWritable(dir);
     }
+    // Reading the traces is the longest step before the runs: the baseline scenario (its schema
+    // check, the price catalog) is read beside it on a side thread, then what writing the report
+    // needs is loaded there, which would otherwise run on one core after the runs
+    // (reports/forecast-scaling.md, issue 16 fifth pass). Errors keep their order: a bad trace
+    // is reported before a bad scenario, as when the two were read one after the other.
+    SideThread beside = new SideThread("polpo-check-setup");
+    Future<SimulatorSetup> baselineStep =
+        beside.add(() -> WorkloadInputs.baseline(workingDir, scenario, demo));
+    if (dir != null) {
+      beside.add(ForecastReport::prepare);
+    }
+    beside.start();
     TraceFiles read = WorkloadInputs.read(workingDir, traces);
     List<String> inputWarnings = read.warnings();
     Corpus corpus = Corpus.of(read.calls());
-    SimulatorSetup baseline = WorkloadInputs.baseline(workingDir, scenario, demo);
+    SimulatorSetup baseline = SideThread.join(baselineStep);
     if (scenario != null) {
       WorkloadInputs.checkRemapTargets(spec.commandLine(), resolve(scenario), baseline);
     }

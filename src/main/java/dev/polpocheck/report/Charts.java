@@ -66,6 +66,19 @@ final class Charts {
     }
   }
 
+  /**
+   * Draws a dated band chart and a bar chart of two points each and throws them away: the first
+   * chart of a run loads XChart, AWT's fonts and the SVG writer, which takes longer than drawing
+   * the chart itself ({@link ForecastReport#prepare}).
+   */
+  static void prepare() {
+    double[] low = {1, 2};
+    double[] mid = {2, 3};
+    double[] high = {3, 4};
+    render("prepare-band", band("band", "USD", 0, low, mid, high, 2.5), null);
+    render("prepare-bars", bars("bars", "USD", List.of("a", "b"), mid, low, high), null);
+  }
+
   /** One sentence in place of a chart that would have nothing on it. */
   static Rendered none(String id, String title, String sentence) {
     return new Rendered(id, title, null, null, sentence);
@@ -301,6 +314,7 @@ final class Charts {
   }
 
   private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
+  private static final Object SVG_WRITER = new Object();
 
   /**
    * The chart as an inline {@code <svg>} element whose ids are prefixed with {@code id}, with its
@@ -308,11 +322,15 @@ final class Charts {
    */
   static Rendered render(String id, Chart<?, ?> chart, Page.Table values) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-          VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    // VectorGraphics2D formats every coordinate through one static DecimalFormat (not thread-safe):
+    // one chart at a time, whichever thread draws it (ForecastReport#prepare runs on a side thread)
+    synchronized (SVG_WRITER) {
+      try {
+        VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+            VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     String svg = out.toString(StandardCharsets.UTF_8);
     int start = svg.indexOf("<svg");

@@ -85,6 +85,12 @@ public final class ReportWriter {
     }
   }
 
+  /** Compiles the page templates into the factories' caches, ahead of the first report. */
+  static void prepare() {
+    HTML_FACTORY.compile("report.html.mustache");
+    MD_FACTORY.compile("summary.md.mustache");
+  }
+
   /** The JSON text of a result, as written to {@code result.json}. */
   static String json(JsonNode result) {
     return JSON.writeValueAsString(result);

@@ -215,6 +215,26 @@ class ForecastCommandTest {
   }
 
   @Test
+  void forecast_badTracesAndBadScenario_reportsTheTracesFirst() throws Exception {
+    // the scenario is read on a side thread while the traces are read: a run with both wrong
+    // still names the traces, as when the two were read one after the other
+    Path scenario = Files.writeString(dir.resolve("bad-too.json"), "{\n  \"name\": oops\n}");
+    Run r = forecast(dir.resolve("nope.jsonl").toString(), "--scenario", scenario.toString());
+    assertEquals(3, r.exit());
+    assertEquals("polpo-check: error: " + dir.resolve("nope.jsonl") + ": no such file or directory",
+        r.err().strip());
+  }
+
+  @Test
+  void forecast_missingScenarioFile_exitsThreeNamingIt() {
+    Path none = dir.resolve("no-scenario.json");
+    Run r = forecast(traces.toString(), "--scenario", none.toString(), "--runs", "2");
+    assertEquals(3, r.exit(), r.err());
+    assertTrue(r.err().startsWith("polpo-check: error: " + none), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
   void forecast_scenarioAgainstTheSchema_exitsThreeWithPosition() throws Exception {
     Path bad = Files.writeString(dir.resolve("rotation.json"), "{\n  \"rotation\": \"random\"\n}");
     Run r = forecast(traces.toString(), "--compare", bad.toString(), "--runs", "2");

@@ -101,6 +101,22 @@ class ForecastReportTest {
   }
 
   @Test
+  void prepare_beforeAWrite_changesNoByteOfTheReport(@TempDir Path a, @TempDir Path b)
+      throws Exception {
+    // prepare() draws two throw-away charts through the SVG writer that every chart shares; a
+    // report written after it must be the report written without it
+    ForecastReport.Input in = ReportFixtures.oneDollarForecast();
+    List<Path> before = ForecastReport.write(a, in, "test");
+    assertTrue(ForecastReport.prepare());
+    List<Path> after = ForecastReport.write(b, in, "test");
+    assertEquals(before.size(), after.size());
+    for (int i = 0; i < before.size(); i++) {
+      assertEquals(Files.readString(before.get(i)), Files.readString(after.get(i)),
+          before.get(i).getFileName().toString());
+    }
+  }
+
+  @Test
   void write_intoAFile_isAUserError(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("taken"), "x");
     dev.polpocheck.UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(
