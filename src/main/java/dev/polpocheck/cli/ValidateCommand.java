@@ -2,7 +2,6 @@ package dev.polpocheck.cli;
 
 import dev.polpocheck.IoErrors;
 import dev.polpocheck.UserInputException;
-import dev.polpocheck.catalog.BundledCatalogs;
 import dev.polpocheck.config.AuthProfileProviders;
 import dev.polpocheck.config.EnvFile;
 import dev.polpocheck.config.Environment;
@@ -227,7 +226,6 @@ public final class ValidateCommand implements Callable<Integer> {
               + " does not read; use --polpo upstream");
     }
     Schemas schemas = new Schemas().compileInBackground(likelySchemas(forced, target));
-    BundledCatalogs.loadInBackground();
     RuleConfig rules = ruleConfig();
     for (String name : envPairs.keySet()) {
       // Polpo's reference grammar is ${\w+}: any other name could never be referenced.
