@@ -225,7 +225,6 @@ public final class ValidateCommand implements Callable<Integer> {
               + target.label()
               + " does not read; use --polpo upstream");
     }
-    Schemas schemas = new Schemas().compileInBackground(likelySchemas(forced, target));
     RuleConfig rules = ruleConfig();
     for (String name : envPairs.keySet()) {
       // Polpo's reference grammar is ${\w+}: any other name could never be referenced.
@@ -239,7 +238,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Environment env = environment(redactor);
     Clock clock = clock();
     List<Input> inputs = expand(forced, rules, target);
-    Validator validator = new Validator(schemas, Rules.checks(), rules, env, clock, target);
+    Validator validator = new Validator(new Schemas(), Rules.checks(), rules, env, clock, target);
     if (polpo == null) {
       validator = validator.withUpstreamHints();
     }
@@ -405,31 +404,6 @@ public final class ValidateCommand implements Callable<Integer> {
       throw usage(
           "--now: \"" + now + "\" is not an ISO-8601 instant such as" + " 2026-11-25T12:00:00Z");
     }
-  }
-
-  /**
-   * The schema files the paths will need, as far as their names (and the Polpo files in a
-   * folder) tell before {@link #expand} looks closer: compiled ahead, on a second thread.
-   */
-  private Set<String> likelySchemas(FileKind forced, PolpoTarget target) {
-    Set<String> files = new LinkedHashSet<>();
-    if (forced != null) {
-      files.add(target.schemaFile(forced));
-      return files;
-    }
-    for (Path p : paths.isEmpty() ? List.of(Path.of(".")) : paths) {
-      Optional<FileKind> named = ProjectLayout.kindOf(p, target);
-      if (named.isPresent()) {
-        files.add(target.schemaFile(named.get()));
-      } else if (Files.isDirectory(p)) {
-        for (Path dir : List.of(p, p.resolve(".polpo"))) {
-          for (ProjectLayout.Found f : ProjectLayout.files(dir, target)) {
-            files.add(target.schemaFile(f.kind()));
-          }
-        }
-      }
-    }
-    return files;
   }
 
   /** One file to validate, or a ready-made result for a path that could not be used. */

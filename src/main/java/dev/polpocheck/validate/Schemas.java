@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,69 +50,26 @@ public final class Schemas {
           "x-rule-required",
           "x-checked-by");
 
-  private SchemaRegistry registry; // built on first use, see registry()
-  /** The thread {@link #compileInBackground} started, or null. */
-  private volatile Thread background;
+  private final SchemaRegistry registry;
   // Concurrent: a run may validate files in parallel; compiled schemas are thread-safe.
   // Keyed by schema file name: a target may give one kind another schema (PolpoTarget#schemaFile).
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> trees = new ConcurrentHashMap<>();
 
   /** Loads and compiles nothing yet; each schema is compiled on first use. */
-  public Schemas() {}
-
-  /**
-   * Starts building the registry and compiling {@code files} (schema file names, such as {@code
-   * polpo.schema.json}) on a daemon thread, and returns at once.
-   *
-   * <p>Why: networknt's start-up (its dialect, keyword factories and validators' classes) and
-   * the compile of a schema were about a third of a one-file run (reports/validate-startup.md §9);
-   * on a second core they overlap the command's own start (options, rules, reading the files). A
-   * file name that turns out not to be needed costs that thread's time only.
-   *
-   * <p>The registry is never used by this thread and another at once: {@link #validate(String,
-   * JsonNode)} waits for it to end before it compiles or validates anything. A failure on this thread is
-   * dropped: the same compile, repeated by {@code validate}, reports it.
-   */
-  public Schemas compileInBackground(Collection<String> files) {
-    List<String> copy = List.copyOf(files);
-    Thread t =
-        new Thread(
-            () -> {
-              for (String f : copy) {
-                try {
-                  compiled.computeIfAbsent(f, this::compile);
-                } catch (RuntimeException e) {
-                  return;
-                }
-              }
-            },
-            "polpo-check-schemas");
-    t.setDaemon(true);
-    background = t;
-    t.start();
-    return this;
-  }
-
-  private synchronized SchemaRegistry registry() {
-    if (registry == null) {
-      registry = newRegistry();
-    }
-    return registry;
-  }
-
-  private static SchemaRegistry newRegistry() {
+  public Schemas() {
     Dialect.Builder dialect = Dialect.builder(Dialects.getDraft7());
     for (String keyword : ANNOTATIONS) {
       dialect.keyword(new AnnotationKeyword(keyword));
     }
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder().locale(Locale.ENGLISH).formatAssertionsEnabled(true).build();
-    return SchemaRegistry.withDialect(
-        dialect.build(),
-        b ->
-            b.schemaRegistryConfig(config)
-                .schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:schemas/")));
+    this.registry =
+        SchemaRegistry.withDialect(
+            dialect.build(),
+            b ->
+                b.schemaRegistryConfig(config)
+                    .schemaIdResolvers(r -> r.mapPrefix(ID_PREFIX, "classpath:schemas/")));
   }
 
   /** The schema text of a kind, exactly as published (for {@code polpo-check schema NAME}). */
@@ -162,31 +118,9 @@ public final class Schemas {
 
   /** Validates an instance against the schema file {@code file}; the raw library errors. */
   List<Error> validate(String file, JsonNode instance) {
-    awaitBackground();
-    return compiled.computeIfAbsent(file, this::compile).validate(instance);
-  }
-
-  private Schema compile(String file) {
-    return registry().getSchema(SchemaLocation.of(ID_PREFIX + file), tree(file));
-  }
-
-  /** Waits for {@link #compileInBackground}'s thread, if one was started. */
-  private void awaitBackground() {
-    Thread t = background;
-    if (t == null) {
-      return;
-    }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Schema schema =
+        compiled.computeIfAbsent(
+            file, f -> registry.getSchema(SchemaLocation.of(ID_PREFIX + f), tree(f)));
+    return schema.validate(instance);
   }
 }
